@@ -1,0 +1,23 @@
+namespace Boilerplate.Core.Cleaning;
+
+/// <summary>How to decide what to keep.</summary>
+public sealed record CleanOptions
+{
+    /// <summary>The defaults: keep "body" when it is the most probable label.</summary>
+    public static CleanOptions Default { get; } = new();
+
+    /// <summary>-1 (precision) .. +1 (recall); shifts the keep decision. Ignored when <see cref="Threshold"/> is set.</summary>
+    public float Bias { get; init; }
+
+    /// <summary>When set (0..1]: keep when the summed probability of kept labels reaches it.</summary>
+    public float? Threshold { get; init; }
+
+    /// <summary>Labels whose blocks are kept.</summary>
+    public IReadOnlyList<string> KeepLabels { get; init; } = ["body"];
+
+    /// <summary>Render Markdown as well as text.</summary>
+    public bool IncludeMarkdown { get; init; }
+
+    /// <summary>Keep near-duplicates of earlier blocks instead of dropping them.</summary>
+    public bool KeepDuplicates { get; init; }
+}

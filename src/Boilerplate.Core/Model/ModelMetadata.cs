@@ -1,0 +1,23 @@
+namespace Boilerplate.Core.Model;
+
+/// <summary>
+/// What a model file says about itself. Stored inside the model zip as <c>metadata.json</c> and checked on load:
+/// a model of another <see cref="FeatureSchemaVersion"/> is refused.
+/// </summary>
+/// <param name="Version">Content hash of the model's trained parts (hex); changes whenever the model does.</param>
+/// <param name="Labels">The labels, in score order.</param>
+/// <param name="MlNetVersion">ML.NET version that trained it.</param>
+/// <param name="FeatureSchemaVersion">Version of the feature extraction the model was trained against.</param>
+/// <param name="Trainer">Trainer(s), e.g. "SdcaMaximumEntropy+LightGbm".</param>
+/// <param name="TrainingData">Human-readable summary of the training data.</param>
+/// <param name="Metrics">Held-out evaluation figures by name (e.g. "dev.html.f1").</param>
+/// <param name="CreatedAt">When training finished.</param>
+public sealed record ModelMetadata(
+    string Version,
+    IReadOnlyList<string> Labels,
+    string MlNetVersion,
+    int FeatureSchemaVersion,
+    string Trainer,
+    string TrainingData,
+    IReadOnlyDictionary<string, double> Metrics,
+    DateTimeOffset CreatedAt);

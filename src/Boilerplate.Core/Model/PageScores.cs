@@ -1,0 +1,49 @@
+namespace Boilerplate.Core.Model;
+
+/// <summary>
+/// Label probabilities for every block of a page, stored row-major in one array so scoring a page
+/// allocates once rather than once per block.
+/// </summary>
+public sealed class PageScores
+{
+    private readonly float[] _probabilities;
+
+    /// <summary>Wraps <paramref name="probabilities"/> (blocks x labels, each row summing to 1).</summary>
+    public PageScores(IReadOnlyList<string> labels, float[] probabilities)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(probabilities);
+        if (labels.Count == 0 || probabilities.Length % labels.Count != 0)
+        {
+            throw new ArgumentException("Probabilities must hold one row of label scores per block.", nameof(probabilities));
+        }
+
+        Labels = labels;
+        _probabilities = probabilities;
+    }
+
+    /// <summary>The labels, in column order.</summary>
+    public IReadOnlyList<string> Labels { get; }
+
+    /// <summary>Number of blocks scored.</summary>
+    public int BlockCount => _probabilities.Length / Labels.Count;
+
+    /// <summary>The probabilities of block <paramref name="block"/>, one per label.</summary>
+    public ReadOnlySpan<float> For(int block) => _probabilities.AsSpan(block * Labels.Count, Labels.Count);
+
+    /// <summary>Index of the most probable label of block <paramref name="block"/>.</summary>
+    public int ArgMax(int block)
+    {
+        var row = For(block);
+        var best = 0;
+        for (var i = 1; i < row.Length; i++)
+        {
+            if (row[i] > row[best])
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,25 @@
+namespace Boilerplate.Core.Segmentation;
+
+/// <summary>One paragraph of a page: the unit the model scores and the cleaner keeps or drops.</summary>
+/// <param name="Text">The block's text, whitespace collapsed (line breaks kept for <see cref="BlockKind.Code"/>).</param>
+/// <param name="Kind">Structural kind.</param>
+public sealed record Block(string Text, BlockKind Kind)
+{
+    /// <summary>Heading level 1-6 for headings; nesting depth (1 = top) for list items; else 0.</summary>
+    public int Level { get; init; }
+
+    /// <summary>For list items: whether the list is ordered.</summary>
+    public bool Ordered { get; init; }
+
+    /// <summary>For table rows: the cell texts.</summary>
+    public IReadOnlyList<string>? Cells { get; init; }
+
+    /// <summary>For table rows: whether the row holds header cells.</summary>
+    public bool HeaderRow { get; init; }
+
+    /// <summary>For code blocks: the language named by the markup (class="language-x"), if any.</summary>
+    public string? CodeLanguage { get; init; }
+
+    /// <summary>DOM facts; null when the page came as text or paragraphs.</summary>
+    public DomContext? Dom { get; init; }
+}

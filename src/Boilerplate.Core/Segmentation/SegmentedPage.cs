@@ -1,0 +1,8 @@
+namespace Boilerplate.Core.Segmentation;
+
+/// <summary>A page split into blocks, ready to score.</summary>
+/// <param name="Title">The page title, or empty.</param>
+/// <param name="Blocks">The blocks in page order.</param>
+/// <param name="Format">Where the blocks came from.</param>
+/// <param name="Url">The page URL when known.</param>
+public sealed record SegmentedPage(string Title, IReadOnlyList<Block> Blocks, InputFormat Format, string? Url = null);
