@@ -8,6 +8,9 @@ public interface IBlockClassifier
     /// <summary>The labels, in the order of each block's scores.</summary>
     IReadOnlyList<string> Labels { get; }
 
+    /// <summary>Version of the model behind this classifier (content hash).</summary>
+    string Version { get; }
+
     /// <summary>Scores all blocks of <paramref name="page"/> in one pass.</summary>
     PageScores Score(SegmentedPage page, CancellationToken cancellationToken);
 }
