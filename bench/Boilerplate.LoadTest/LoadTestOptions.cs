@@ -60,11 +60,6 @@ internal sealed record LoadTestOptions(
             throw new ArgumentException($"--address must be a loopback address (localhost, 127.0.0.1, [::1]); got {Address}.");
         }
 
-        if (!Directory.Exists(Dataset))
-        {
-            throw new ArgumentException($"--dataset {Dataset} does not exist.");
-        }
-
         if (Concurrency < 1 || Window < 1)
         {
             throw new ArgumentException("--concurrency and --window must be at least 1.");

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Boilerplate.Bench;
 using Boilerplate.LoadTest;
 using Boilerplate.Protos.V1;
 using Grpc.Net.Client;
 
 var address = new Option<Uri>("--address") { Description = "Service address (loopback only).", DefaultValueFactory = _ => new Uri("http://127.0.0.1:5000") };
-var dataset = new Option<string>("--dataset") { Description = "Datasets root or one corpus folder.", Required = true };
+var dataset = new Option<string?>("--dataset") { Description = $"Datasets root or one corpus folder (default: ${DatasetPages.Variable})." };
 var pages = new Option<PageSelection>("--pages") { Description = "median: the middle tenth of pages by size; all: every page.", DefaultValueFactory = _ => PageSelection.Median };
 var mode = new Option<CallMode>("--mode") { Description = "unary or stream.", DefaultValueFactory = _ => CallMode.Unary };
 var concurrency = new Option<int>("--concurrency") { Description = "Unary: calls in flight. Stream: number of streams.", DefaultValueFactory = _ => 8 };
@@ -24,9 +25,20 @@ var root = new RootCommand("Load generator for the Boilerplate gRPC service: rea
 
 root.SetAction(async (parse, cancellationToken) =>
 {
+    string datasetRoot;
+    try
+    {
+        datasetRoot = DatasetPages.Resolve(parse.GetValue(dataset));
+    }
+    catch (DirectoryNotFoundException ex)
+    {
+        await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+        return 2;
+    }
+
     var options = new LoadTestOptions(
         parse.GetValue(address)!,
-        parse.GetValue(dataset)!,
+        datasetRoot,
         parse.GetValue(pages),
         parse.GetValue(mode),
         parse.GetValue(concurrency),
