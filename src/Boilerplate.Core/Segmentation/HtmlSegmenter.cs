@@ -15,7 +15,7 @@ namespace Boilerplate.Core.Segmentation;
 /// </remarks>
 public sealed class HtmlSegmenter
 {
-    private static readonly HtmlParserOptions ParserOptions = new()
+    internal static readonly HtmlParserOptions ParserOptions = new()
     {
         IsScripting = false,
         SkipComments = true,
