@@ -43,7 +43,8 @@ public sealed class HtmlSegmenter
 
         // The async overload is the one that watches the token between tokens, so a page that makes the tree
         // builder slow stops when the caller gives up instead of burning a core; a string source never awaits.
-        var document = new HtmlParser(ParserOptions).ParseDocumentAsync(html, cancellationToken).GetAwaiter().GetResult();
+        var source = NestingFlattener.Flatten(html, _limits.MaxDepth);
+        var document = new HtmlParser(ParserOptions).ParseDocumentAsync(source, cancellationToken).GetAwaiter().GetResult();
         if (document.DocumentElement is not { } root)
         {
             return new SegmentedPage(string.Empty, [], InputFormat.Html, url);
