@@ -91,8 +91,10 @@ public static class HtmlDecoder
             var encoding = Encoding.GetEncoding(name, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback);
             return encoding.CodePage == Encoding.UTF8.CodePage ? Utf8Lenient : encoding;
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
+            // NotSupportedException: .NET knows UTF-7 but refuses to decode it (browsers dropped it as an XSS
+            // vector); like any unusable label it falls through to sniffing. Found by fuzzing.
             return null;
         }
     }

@@ -15,7 +15,7 @@ namespace Boilerplate.Core.Segmentation;
 /// </remarks>
 public sealed class HtmlSegmenter
 {
-    private static readonly HtmlParserOptions ParserOptions = new()
+    internal static readonly HtmlParserOptions ParserOptions = new()
     {
         IsScripting = false,
         SkipComments = true,
@@ -41,8 +41,10 @@ public sealed class HtmlSegmenter
         CheckStartTags(html);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var document = new HtmlParser(ParserOptions).ParseDocument(html);
-        cancellationToken.ThrowIfCancellationRequested();
+        // The async overload is the one that watches the token between tokens, so a page that makes the tree
+        // builder slow stops when the caller gives up instead of burning a core; a string source never awaits.
+        var source = NestingFlattener.Flatten(html, _limits.MaxDepth);
+        var document = new HtmlParser(ParserOptions).ParseDocumentAsync(source, cancellationToken).GetAwaiter().GetResult();
         if (document.DocumentElement is not { } root)
         {
             return new SegmentedPage(string.Empty, [], InputFormat.Html, url);
