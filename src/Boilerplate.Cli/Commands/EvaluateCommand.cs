@@ -71,6 +71,12 @@ internal static class EvaluateCommand
 
     private static async Task<int> RunAsync(EvaluateSettings settings, IAnsiConsole console, CancellationToken cancellationToken)
     {
+        // Spectre assumes 80 columns when output is not a terminal; the table is meant to be read from CI logs too.
+        if (!console.Profile.Out.IsTerminal)
+        {
+            console.Profile.Width = Math.Max(console.Profile.Width, 160);
+        }
+
         IReadOnlyList<LabelledDataset> corpora;
         BoilerplateModel candidate;
         BoilerplateModel? current;
@@ -101,8 +107,14 @@ internal static class EvaluateCommand
                     systems,
                     (name, pages) => console.MarkupLineInterpolated($"[grey]{name}: {pages} pages x {systems.Count} systems[/]"),
                     cancellationToken).ConfigureAwait(false);
+                var labels = new List<LabelResult> { new(SystemNames.OursModel, HandLabelledSet.Evaluate(candidate, null, cancellationToken)) };
+                if (current is not null)
+                {
+                    labels.Add(new LabelResult(SystemNames.CurrentModel, HandLabelledSet.Evaluate(current, null, cancellationToken)));
+                }
+
                 var gate = current is null ? null : PromotionGate.Judge(results, settings.Modes, settings.Tolerance);
-                var summary = new EvaluationSummary(settings.Dataset, settings.Split, candidate.Version, current?.Version, results, skipped, gate);
+                var summary = new EvaluationSummary(settings.Dataset, settings.Split, candidate.Version, current?.Version, results, skipped, labels, gate);
                 EvaluationTable.Write(console, summary);
                 if (settings.JsonPath is { } path)
                 {

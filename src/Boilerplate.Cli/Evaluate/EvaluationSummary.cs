@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Boilerplate.Core.Evaluation;
 
 namespace Boilerplate.Cli.Evaluate;
 
@@ -8,6 +9,11 @@ namespace Boilerplate.Cli.Evaluate;
 /// <param name="Reason">What is missing and how to get it.</param>
 internal sealed record SkippedPeer(string Name, string Reason);
 
+/// <summary>How one model labels the held-out hand-labelled paragraphs (body / navigation / legal).</summary>
+/// <param name="System">Which model: <see cref="SystemNames.Ours"/> or <see cref="SystemNames.Current"/> without the mode.</param>
+/// <param name="Report">Per-label scores, macro-F1 and confusion matrix.</param>
+internal sealed record LabelResult(string System, ClassificationReport Report);
+
 /// <summary>Everything one evaluation found: printed as the table and written as JSON for pipelines.</summary>
 /// <param name="Dataset">The dataset folder evaluated.</param>
 /// <param name="Split">The split evaluated.</param>
@@ -15,6 +21,7 @@ internal sealed record SkippedPeer(string Name, string Reason);
 /// <param name="AgainstVersion">Version of the serving model it was compared with, if any.</param>
 /// <param name="Results">One row per corpus and system.</param>
 /// <param name="SkippedPeers">Peers that could not run.</param>
+/// <param name="Labels">Label quality on the hand-labelled paragraphs, one entry per model.</param>
 /// <param name="Gate">The promotion gate's verdict, when <c>--against</c> was given.</param>
 internal sealed record EvaluationSummary(
     string Dataset,
@@ -23,6 +30,7 @@ internal sealed record EvaluationSummary(
     string? AgainstVersion,
     IReadOnlyList<SystemResult> Results,
     IReadOnlyList<SkippedPeer> SkippedPeers,
+    IReadOnlyList<LabelResult> Labels,
     GateVerdict? Gate)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

@@ -51,10 +51,41 @@ internal static class EvaluationTable
             console.MarkupLineInterpolated($"[yellow]{skipped.Name} skipped:[/] {skipped.Reason}");
         }
 
+        foreach (var labels in summary.Labels)
+        {
+            WriteLabels(console, labels);
+        }
+
         if (summary.Gate is { } gate)
         {
             WriteGate(console, gate);
         }
+    }
+
+    private static void WriteLabels(IAnsiConsole console, LabelResult labels)
+    {
+        var report = labels.Report;
+        var table = new Table()
+            .Title($"{Markup.Escape(labels.System)} model on {report.Count} held-out hand-labelled paragraphs: macro-F1 {Number(report.MacroF1, "0.000")}, accuracy {Number(report.Accuracy, "0.000")}")
+            .AddColumn("truth \\ predicted");
+        foreach (var label in report.Labels)
+        {
+            table.AddColumn(new TableColumn(Markup.Escape(label)).RightAligned());
+        }
+
+        table.AddColumn(new TableColumn("precision").RightAligned())
+            .AddColumn(new TableColumn("recall").RightAligned())
+            .AddColumn(new TableColumn("F1").RightAligned());
+        for (var row = 0; row < report.Labels.Count; row++)
+        {
+            var score = report.PerLabel[row];
+            var cells = new List<string> { Markup.Escape(report.Labels[row]) };
+            cells.AddRange(report.Confusion[row].Select(count => Number(count, "0")));
+            cells.AddRange([Number(score.Precision, "0.000"), Number(score.Recall, "0.000"), Number(score.F1, "0.000")]);
+            table.AddRow(cells.ToArray());
+        }
+
+        console.Write(table);
     }
 
     private static void WriteGate(IAnsiConsole console, GateVerdict gate)
