@@ -13,8 +13,8 @@ public sealed class FaultPlan
 {
     private int _remaining;
 
-    /// <summary>Status the failing calls get.</summary>
-    public StatusCode Status { get; private set; } = StatusCode.Unavailable;
+    /// <summary>Status the affected calls fail with; null: they only wait <see cref="Delay"/>, then run normally.</summary>
+    public StatusCode? Status { get; private set; } = StatusCode.Unavailable;
 
     /// <summary>How long a failing call waits before failing.</summary>
     public TimeSpan Delay { get; private set; }
@@ -28,6 +28,14 @@ public sealed class FaultPlan
     public void FailNext(int count, StatusCode status = StatusCode.Unavailable, TimeSpan delay = default)
     {
         Status = status;
+        Delay = delay;
+        Volatile.Write(ref _remaining, count);
+    }
+
+    /// <summary>Makes the next <paramref name="count"/> calls wait <paramref name="delay"/> before they run, holding their slot.</summary>
+    public void SlowNext(int count, TimeSpan delay)
+    {
+        Status = null;
         Delay = delay;
         Volatile.Write(ref _remaining, count);
     }
@@ -85,13 +93,18 @@ public static class FaultInjection
                     await Task.Delay(plan.Delay, context.CancellationToken).ConfigureAwait(false);
                 }
 
-                if (plan.Status == StatusCode.Internal)
+                if (plan.Status is not { } status)
+                {
+                    return await continuation(request, context).ConfigureAwait(false);
+                }
+
+                if (status == StatusCode.Internal)
                 {
                     // An unexpected exception, as a bug would throw: the service must hide it behind INTERNAL.
                     throw new InvalidOperationException("Injected failure with secret detail at FaultInterceptor.UnaryServerHandler");
                 }
 
-                throw new RpcException(new Status(plan.Status, "Injected fault."));
+                throw new RpcException(new Status(status, "Injected fault."));
             }
 
             return await continuation(request, context).ConfigureAwait(false);

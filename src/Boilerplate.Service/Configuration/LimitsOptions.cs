@@ -17,12 +17,15 @@ public sealed class LimitsOptions
     [Range(1024, int.MaxValue)]
     public int MaxSendMessageBytes { get; set; } = 16 * 1024 * 1024;
 
-    /// <summary>Most paragraphs (blocks) one page may yield before it is refused as too large.</summary>
-    [Range(1, int.MaxValue)]
+    /// <summary>
+    /// Most paragraphs (blocks) one page may yield before it is refused as too large. At least 32, so the warm-up
+    /// pages every new model must clean fit.
+    /// </summary>
+    [Range(32, int.MaxValue)]
     public int MaxParagraphs { get; set; } = SegmentationLimits.Default.MaxBlocks;
 
-    /// <summary>Most HTML elements one page may hold before it is refused as too large.</summary>
-    [Range(1, int.MaxValue)]
+    /// <summary>Most HTML elements one page may hold before it is refused as too large (at least 256, for the warm-up pages).</summary>
+    [Range(256, int.MaxValue)]
     public int MaxNodes { get; set; } = SegmentationLimits.Default.MaxNodes;
 
     /// <summary>Time budget for decoding and parsing one page.</summary>
@@ -47,6 +50,13 @@ public sealed class LimitsOptions
     /// <summary>Pages of one CleanStream call cleaned concurrently (read-ahead); reading pauses beyond it.</summary>
     [Range(1, 1024)]
     public int StreamParallelism { get; set; } = Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>
+    /// Parser workers abandoned on hung pages that the process tolerates; beyond it health reports NOT_SERVING so
+    /// the orchestrator replaces the process before leaked threads starve it.
+    /// </summary>
+    [Range(0, 1000)]
+    public int MaxAbandonedParserWorkers { get; set; } = 4;
 
     /// <summary>The parsing limits the domain enforces, from these options.</summary>
     public SegmentationLimits ToSegmentationLimits() => SegmentationLimits.Default with

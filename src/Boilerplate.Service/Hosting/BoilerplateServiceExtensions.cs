@@ -60,7 +60,8 @@ public static class BoilerplateServiceExtensions
         services.AddGrpcReflection();
 
         services.AddSingleton(provider => new CleaningPipeline(
-            provider.GetRequiredService<IOptions<LimitsOptions>>().Value.ToSegmentationLimits()));
+            provider.GetRequiredService<IOptions<LimitsOptions>>().Value.ToSegmentationLimits(),
+            provider.GetRequiredService<ILogger<CleaningPipeline>>()));
         services.AddSingleton<ModelLocator>();
         services.AddSingleton<ModelWarmer>();
         services.AddSingleton<ModelHost>();
