@@ -1,0 +1,61 @@
+using System.IO.Compression;
+
+namespace Boilerplate.Bench;
+
+/// <summary>A dataset page as fetched: the bytes a scraper would send.</summary>
+/// <param name="Corpus">The corpus folder name.</param>
+/// <param name="Id">The page id within its corpus.</param>
+/// <param name="Bytes">The undecoded HTML.</param>
+internal sealed record DatasetPage(string Corpus, string Id, byte[] Bytes);
+
+/// <summary>
+/// Loads the real pages the bench tools run on (every <c>pages/*.html.gz</c> under a datasets root or one corpus),
+/// so every figure they report comes from the same pages the model is evaluated on.
+/// </summary>
+internal static class DatasetPages
+{
+    /// <summary>Environment variable naming the datasets root when no path is given.</summary>
+    public const string Variable = "BOILERPLATE_DATASETS";
+
+    /// <summary>The datasets root: <paramref name="path"/> if given, else <see cref="Variable"/>.</summary>
+    public static string Resolve(string? path)
+    {
+        var chosen = string.IsNullOrEmpty(path) ? Environment.GetEnvironmentVariable(Variable) : path;
+        if (string.IsNullOrEmpty(chosen) || !Directory.Exists(chosen))
+        {
+            throw new DirectoryNotFoundException($"Datasets folder not found ('{chosen}'); pass it or set {Variable} (e.g. ../shared/datasets).");
+        }
+
+        return Path.GetFullPath(chosen);
+    }
+
+    /// <summary>All pages under <paramref name="root"/>, ordered by corpus and id.</summary>
+    public static IReadOnlyList<DatasetPage> Load(string root)
+    {
+        var pages = Directory.EnumerateFiles(root, "*.html.gz", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(Path.GetDirectoryName(f)) == "pages")
+            .Order(StringComparer.Ordinal)
+            .Select(f => new DatasetPage(
+                Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(f)))!,
+                Path.GetFileName(f)[..^".html.gz".Length],
+                Gunzip(f)))
+            .ToList();
+        return pages.Count > 0 ? pages : throw new InvalidDataException($"No pages/*.html.gz under {root}.");
+    }
+
+    /// <summary>The page at quantile <paramref name="quantile"/> (0..1) of page size.</summary>
+    public static DatasetPage AtSizeQuantile(IReadOnlyList<DatasetPage> pages, double quantile)
+    {
+        var bySize = pages.OrderBy(p => p.Bytes.Length).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
+        return bySize[Math.Clamp((int)(quantile * bySize.Count), 0, bySize.Count - 1)];
+    }
+
+    private static byte[] Gunzip(string path)
+    {
+        using var file = File.OpenRead(path);
+        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        using var buffer = new MemoryStream();
+        gzip.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,79 @@
+using Boilerplate.Core.Errors;
+using Boilerplate.Core.Model;
+using Boilerplate.Core.Segmentation;
+
+namespace Boilerplate.Core.Cleaning;
+
+/// <summary>
+/// Turns a scored page into the cleaned result: applies the keep rule (see <see cref="CleanOptions"/> and the
+/// remarks of <c>KeepRule</c>), drops near-duplicates of kept paragraphs, and renders the kept blocks as text and,
+/// when asked, Markdown.
+/// </summary>
+public static class Cleaner
+{
+    /// <summary>Reason given for a block whose best label is a keep label but whose score missed the bar.</summary>
+    public const string BelowThreshold = "below threshold";
+
+    /// <summary>Reason given for a block dropped as a near-duplicate of another kept one.</summary>
+    public const string Duplicate = "duplicate";
+
+    /// <summary>Cleans <paramref name="page"/> using <paramref name="scores"/> (one row per block).</summary>
+    /// <exception cref="PageRejectedException">The options do not fit the model (unknown label, value out of range).</exception>
+    public static CleanResult Clean(SegmentedPage page, PageScores scores, CleanOptions options, string modelVersion)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(scores);
+        if (scores.BlockCount != page.Blocks.Count)
+        {
+            throw new ArgumentException(
+                $"The classifier scored {scores.BlockCount} blocks but the page has {page.Blocks.Count}.", nameof(scores));
+        }
+
+        var rule = KeepRule.Create(options, scores.Labels);
+        var count = page.Blocks.Count;
+        var kept = new bool[count];
+        var reasons = new string[count];
+        var keptIndices = new List<int>();
+        for (var i = 0; i < count; i++)
+        {
+            var best = scores.ArgMax(i);
+            kept[i] = rule.Keeps(scores.For(i));
+            reasons[i] = kept[i] ? string.Empty : rule.IsKeepLabel(best) ? BelowThreshold : scores.Labels[best];
+            if (kept[i])
+            {
+                keptIndices.Add(i);
+            }
+        }
+
+        if (!options.KeepDuplicates)
+        {
+            var duplicates = DuplicateDetector.Find(keptIndices.ConvertAll(i => page.Blocks[i].Text));
+            foreach (var position in duplicates)
+            {
+                var index = keptIndices[position];
+                kept[index] = false;
+                reasons[index] = Duplicate;
+            }
+        }
+
+        var paragraphs = new CleanedParagraph[count];
+        var keptBlocks = new List<Block>();
+        for (var i = 0; i < count; i++)
+        {
+            var block = page.Blocks[i];
+            paragraphs[i] = new CleanedParagraph(block, scores.Labels[scores.ArgMax(i)], scores.For(i).ToArray(), kept[i], reasons[i]);
+            if (kept[i])
+            {
+                keptBlocks.Add(block);
+            }
+        }
+
+        return new CleanResult(
+            page.Title,
+            string.Join("\n\n", keptBlocks.Select(b => b.Text)),
+            options.IncludeMarkdown ? MarkdownRenderer.Render(keptBlocks) : string.Empty,
+            paragraphs,
+            scores.Labels,
+            modelVersion);
+    }
+}

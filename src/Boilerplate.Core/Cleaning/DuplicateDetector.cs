@@ -1,0 +1,223 @@
+namespace Boilerplate.Core.Cleaning;
+
+/// <summary>
+/// Finds near-duplicate paragraphs among the ones a page keeps: teasers (a paragraph cut short with "..." or "…"
+/// whose words open another paragraph) and repeats (4-word-shingle Jaccard similarity of at least
+/// <see cref="RepeatSimilarity"/> with an earlier paragraph, or the same words when too short to shingle).
+/// The teaser is dropped wherever it sits, since the full paragraph says more; of two repeats the later goes.
+/// </summary>
+/// <remarks>
+/// Cost stays linear on big pages: paragraphs are compared only through hash indexes (opening words, shingles), and
+/// every index list is capped at <see cref="MaxCandidates"/> entries, so a page of a thousand identical lines does not
+/// turn into a million comparisons. Stateless and deterministic.
+/// </remarks>
+public static class DuplicateDetector
+{
+    /// <summary>Jaccard similarity of word 4-shingles from which a later paragraph is a repeat.</summary>
+    public const double RepeatSimilarity = 0.9;
+
+    /// <summary>Most earlier paragraphs one hash index entry remembers.</summary>
+    public const int MaxCandidates = 16;
+
+    private const int ShingleSize = 4;
+    private const int TeaserKeyWords = 4;
+
+    /// <summary>Indices (into <paramref name="texts"/>) of the paragraphs to drop as duplicates.</summary>
+    public static ISet<int> Find(IReadOnlyList<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var words = new string[texts.Count][];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            words[i] = Words(texts[i]);
+        }
+
+        var duplicates = new HashSet<int>();
+        FindTeasers(texts, words, duplicates);
+        FindRepeats(words, duplicates);
+        return duplicates;
+    }
+
+    private static void FindTeasers(IReadOnlyList<string> texts, string[][] words, HashSet<int> duplicates)
+    {
+        var byOpening = new Dictionary<long, List<int>>();
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (words[i].Length > TeaserKeyWords)
+            {
+                AddCapped(byOpening, HashWords(words[i], 0, TeaserKeyWords), i);
+            }
+        }
+
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var teaser = TeaserWords(texts[i], words[i]);
+            if (teaser < TeaserKeyWords || !byOpening.TryGetValue(HashWords(words[i], 0, TeaserKeyWords), out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var other in candidates)
+            {
+                if (other != i && words[other].Length > teaser && StartsWith(words[other], words[i], teaser))
+                {
+                    duplicates.Add(i);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// How many leading words of a paragraph ending in an ellipsis must reappear elsewhere: all but the last, which the
+    /// cut may have clipped mid-word. Zero when the paragraph is not a teaser.
+    /// </summary>
+    private static int TeaserWords(string text, string[] words)
+    {
+        var trimmed = text.AsSpan().TrimEnd();
+        var isTeaser = trimmed.EndsWith("...", StringComparison.Ordinal) || trimmed.EndsWith("…", StringComparison.Ordinal);
+        return isTeaser ? words.Length - 1 : 0;
+    }
+
+    private static void FindRepeats(string[][] words, HashSet<int> duplicates)
+    {
+        var byShingle = new Dictionary<long, List<int>>();
+        var shared = new Dictionary<int, int>();
+        var shingleCounts = new int[words.Length];
+        for (var i = 0; i < words.Length; i++)
+        {
+            var shingles = Shingles(words[i]);
+            shingleCounts[i] = shingles.Count;
+            if (shingles.Count == 0)
+            {
+                continue;
+            }
+
+            shared.Clear();
+            foreach (var shingle in shingles)
+            {
+                if (byShingle.TryGetValue(shingle, out var earlier))
+                {
+                    foreach (var other in earlier)
+                    {
+                        shared[other] = shared.GetValueOrDefault(other) + 1;
+                    }
+                }
+            }
+
+            foreach (var (other, common) in shared)
+            {
+                // A dropped teaser must not take the full paragraph down with it.
+                if (duplicates.Contains(other))
+                {
+                    continue;
+                }
+
+                var jaccard = (double)common / (shingles.Count + shingleCounts[other] - common);
+                if (jaccard >= RepeatSimilarity)
+                {
+                    duplicates.Add(i);
+                    break;
+                }
+            }
+
+            foreach (var shingle in shingles)
+            {
+                AddCapped(byShingle, shingle, i);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Distinct shingle hashes of a paragraph; a paragraph shorter than a shingle is one shingle of all its words, so
+    /// short lines repeat only when their words are identical.
+    /// </summary>
+    private static HashSet<long> Shingles(string[] words)
+    {
+        var shingles = new HashSet<long>();
+        if (words.Length == 0)
+        {
+            return shingles;
+        }
+
+        if (words.Length < ShingleSize)
+        {
+            shingles.Add(HashWords(words, 0, words.Length));
+            return shingles;
+        }
+
+        for (var start = 0; start + ShingleSize <= words.Length; start++)
+        {
+            shingles.Add(HashWords(words, start, ShingleSize));
+        }
+
+        return shingles;
+    }
+
+    private static bool StartsWith(string[] text, string[] prefix, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (!string.Equals(text[i], prefix[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void AddCapped(Dictionary<long, List<int>> index, long key, int value)
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = [];
+        }
+
+        if (list.Count < MaxCandidates && (list.Count == 0 || list[^1] != value))
+        {
+            list.Add(value);
+        }
+    }
+
+    /// <summary>Lower-case runs of letters and digits: the same word split as the datasets' scoring uses.</summary>
+    private static string[] Words(string text)
+    {
+        var words = new List<string>();
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_'))
+            {
+                if (start < 0)
+                {
+                    start = i;
+                }
+            }
+            else if (start >= 0)
+            {
+                words.Add(text[start..i].ToLowerInvariant());
+                start = -1;
+            }
+        }
+
+        return [.. words];
+    }
+
+    /// <summary>A stable 64-bit FNV-1a hash of a word window (stable across runs, unlike string.GetHashCode).</summary>
+    private static long HashWords(string[] words, int start, int count)
+    {
+        var hash = unchecked((long)14695981039346656037UL);
+        for (var w = start; w < start + count; w++)
+        {
+            foreach (var c in words[w])
+            {
+                hash = unchecked((hash ^ c) * 1099511628211L);
+            }
+
+            hash = unchecked((hash ^ ' ') * 1099511628211L);
+        }
+
+        return hash;
+    }
+}

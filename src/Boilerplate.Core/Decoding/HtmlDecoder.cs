@@ -1,0 +1,209 @@
+using System.Text;
+using System.Text.Unicode;
+using UtfUnknown;
+
+namespace Boilerplate.Core.Decoding;
+
+/// <summary>
+/// Turns fetched HTML bytes into text. Never throws on bad bytes: undecodable sequences become U+FFFD and NULs are
+/// removed, because a scraper's page is untrusted input and a half-readable page is still worth cleaning.
+/// </summary>
+/// <remarks>
+/// Order of evidence: a byte-order mark (it cannot lie, so it wins as in browsers), then the charset parameter of
+/// the Content-Type header, then a &lt;meta charset&gt; or &lt;meta http-equiv="content-type"&gt; in the first
+/// <see cref="PrescanBytes"/> bytes, then sniffing (valid UTF-8, else statistical detection, else windows-1252).
+/// A declared single-byte charset is overruled when the bytes are valid UTF-8 with multi-byte sequences, since a
+/// legacy page decoding as clean UTF-8 by chance is far rarer than a stale declaration.
+/// </remarks>
+public static class HtmlDecoder
+{
+    /// <summary>How far into the page a &lt;meta&gt; charset declaration is looked for.</summary>
+    public const int PrescanBytes = 4096;
+
+    private const int SniffBytes = 64 * 1024;
+
+    private static readonly Encoding Utf8Lenient = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    static HtmlDecoder()
+    {
+        // Legacy code pages (windows-125x, Shift_JIS, GBK, ...) are in the shared framework but not registered by default.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
+
+    /// <summary>Decodes <paramref name="bytes"/>; <paramref name="contentType"/> is the HTTP header value, if known.</summary>
+    public static string Decode(ReadOnlySpan<byte> bytes, string? contentType)
+    {
+        if (bytes.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        var encoding = Choose(bytes, contentType, out var bomLength);
+        return StripNuls(encoding.GetString(bytes[bomLength..]));
+    }
+
+    /// <summary>Picks the encoding the page should be decoded with; <paramref name="bomLength"/> is the BOM to skip.</summary>
+    internal static Encoding Choose(ReadOnlySpan<byte> bytes, string? contentType, out int bomLength)
+    {
+        var fromBom = FromBom(bytes, out bomLength);
+        if (fromBom is not null)
+        {
+            return fromBom;
+        }
+
+        var declared = FromLabel(CharsetParameter(contentType)) ?? FromLabel(PrescanMeta(bytes));
+        if (declared is null)
+        {
+            return Sniff(bytes);
+        }
+
+        if (declared.CodePage == Encoding.UTF8.CodePage)
+        {
+            return Utf8.IsValid(bytes) ? Utf8Lenient : Sniff(bytes);
+        }
+
+        return declared.IsSingleByte && IsUtf8WithMultiByte(bytes) ? Utf8Lenient : declared;
+    }
+
+    /// <summary>Resolves a charset label the way browsers do, or null when .NET knows no such encoding.</summary>
+    internal static Encoding? FromLabel(string? label)
+    {
+        if (string.IsNullOrWhiteSpace(label))
+        {
+            return null;
+        }
+
+        var name = label.Trim().Trim('"', '\'').ToLowerInvariant();
+        name = name switch
+        {
+            // The web treats these as windows-1252 (the C1 range holds curly quotes, dashes, euro sign).
+            "iso-8859-1" or "iso8859-1" or "latin1" or "l1" or "us-ascii" or "ascii" or "iso_8859-1" or "cp1252" => "windows-1252",
+            "utf8" => "utf-8",
+            // A page cannot really be UTF-16 when its declaration was readable as ASCII; browsers use UTF-8.
+            "utf-16" or "utf-16le" or "utf-16be" => "utf-8",
+            "x-user-defined" => "windows-1252",
+            "gb2312" or "x-gbk" => "gbk",
+            _ => name,
+        };
+
+        try
+        {
+            var encoding = Encoding.GetEncoding(name, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback);
+            return encoding.CodePage == Encoding.UTF8.CodePage ? Utf8Lenient : encoding;
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            // NotSupportedException: .NET knows UTF-7 but refuses to decode it (browsers dropped it as an XSS
+            // vector); like any unusable label it falls through to sniffing. Found by fuzzing.
+            return null;
+        }
+    }
+
+    private static Encoding? FromBom(ReadOnlySpan<byte> bytes, out int length)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            length = 3;
+            return Utf8Lenient;
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            length = 2;
+            return new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: false);
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            length = 2;
+            return new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: false);
+        }
+
+        length = 0;
+        return null;
+    }
+
+    /// <summary>The charset parameter of a Content-Type value ("text/html; charset=Shift_JIS").</summary>
+    internal static string? CharsetParameter(string? contentType)
+    {
+        if (string.IsNullOrEmpty(contentType))
+        {
+            return null;
+        }
+
+        foreach (var part in contentType.Split(';'))
+        {
+            var eq = part.IndexOf('=', StringComparison.Ordinal);
+            if (eq > 0 && part.AsSpan(0, eq).Trim().Equals("charset", StringComparison.OrdinalIgnoreCase))
+            {
+                return part[(eq + 1)..].Trim().Trim('"', '\'');
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Finds a charset in the &lt;meta&gt; tags of the first bytes. Both meta forms carry "charset=" inside the tag
+    /// (as an attribute or inside the content value), so one scan of each &lt;meta ...&gt; covers them.
+    /// </summary>
+    internal static string? PrescanMeta(ReadOnlySpan<byte> bytes)
+    {
+        var head = Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, PrescanBytes)]);
+        var at = 0;
+        while ((at = head.IndexOf("<meta", at, StringComparison.OrdinalIgnoreCase)) >= 0)
+        {
+            var end = head.IndexOf('>', at);
+            if (end < 0)
+            {
+                end = head.Length;
+            }
+
+            var tag = head.AsSpan(at, end - at);
+            var charset = tag.IndexOf("charset", StringComparison.OrdinalIgnoreCase);
+            if (charset >= 0)
+            {
+                var rest = tag[(charset + "charset".Length)..].TrimStart();
+                if (rest.StartsWith("="))
+                {
+                    rest = rest[1..].TrimStart().TrimStart("\"'");
+                    var stop = rest.IndexOfAny(" \t\r\n\"';/>");
+                    var value = (stop < 0 ? rest : rest[..stop]).ToString();
+                    if (value.Length > 0)
+                    {
+                        return value;
+                    }
+                }
+            }
+
+            at = end;
+        }
+
+        return null;
+    }
+
+    private static Encoding Sniff(ReadOnlySpan<byte> bytes)
+    {
+        if (Utf8.IsValid(bytes))
+        {
+            return Utf8Lenient;
+        }
+
+        var sample = bytes[..Math.Min(bytes.Length, SniffBytes)].ToArray();
+        var detected = CharsetDetector.DetectFromBytes(sample).Detected;
+        if (detected?.Encoding is { } encoding && detected.Confidence >= 0.5f && !IsAsciiOnly(encoding))
+        {
+            return FromLabel(encoding.WebName) ?? encoding;
+        }
+
+        return FromLabel("windows-1252")!;
+    }
+
+    private static bool IsAsciiOnly(Encoding encoding) => encoding.CodePage == 20127;
+
+    private static bool IsUtf8WithMultiByte(ReadOnlySpan<byte> bytes) =>
+        bytes.ContainsAnyInRange((byte)0x80, (byte)0xFF) && Utf8.IsValid(bytes);
+
+    private static string StripNuls(string text) =>
+        text.Contains('\0', StringComparison.Ordinal) ? text.Replace("\0", string.Empty, StringComparison.Ordinal) : text;
+}

@@ -1,0 +1,614 @@
+using System.Text;
+using AngleSharp.Dom;
+using Boilerplate.Core.Errors;
+
+namespace Boilerplate.Core.Segmentation;
+
+/// <summary>
+/// Walks a parsed DOM once, iteratively (an explicit stack, so a page nested 100,000 deep cannot overflow the
+/// thread's stack), and cuts it into blocks. One walker serves one page.
+/// </summary>
+/// <remarks>
+/// Text accumulates in a run owned by the nearest non-inline element. Entering or leaving any non-inline element
+/// ends the run and emits it as a block, so the innermost block elements own their text and a container's loose
+/// text becomes blocks of its own. Inside &lt;pre&gt; and data table rows everything is flattened into the one block.
+/// </remarks>
+internal sealed class HtmlBlockWalker
+{
+    private const int MaxAncestorTags = 32;
+    private const int LayoutScanBudget = 2000;
+    private const int CancellationCheckInterval = 1024;
+
+    private readonly SegmentationLimits _limits;
+    private readonly CancellationToken _cancellationToken;
+    private readonly List<Frame> _stack = [];
+    private readonly List<Block> _blocks = [];
+    private int _top = -1;
+    private int _elements;
+    private int _subtrees;
+    private TextRun _run;
+    private List<TextRun>? _cells;
+    private bool _lastWasBreak;
+
+    public HtmlBlockWalker(SegmentationLimits limits, CancellationToken cancellationToken)
+    {
+        _limits = limits;
+        _cancellationToken = cancellationToken;
+        _run = new TextRun(limits.MaxBlockChars);
+    }
+
+    /// <summary>Text of the first &lt;h1&gt; met, for the title fallback.</summary>
+    public string? FirstH1 { get; private set; }
+
+    /// <summary>Cuts the subtree of <paramref name="root"/> into blocks.</summary>
+    public List<Block> Walk(IElement root)
+    {
+        Push(root, HtmlElementRoles.RoleOf(root.LocalName));
+        while (_top >= 0)
+        {
+            var frame = _stack[_top];
+            if (frame.Next >= frame.Children.Length)
+            {
+                Exit(frame);
+                _top--;
+                continue;
+            }
+
+            var node = frame.Children[frame.Next++];
+            if (node is IElement element)
+            {
+                Enter(element);
+            }
+            else if (node.NodeType == NodeType.Text)
+            {
+                AppendText(((ICharacterData)node).Data);
+            }
+        }
+
+        return _blocks;
+    }
+
+    private Frame Current => _stack[_top];
+
+    private void Enter(IElement element)
+    {
+        if (++_elements % CancellationCheckInterval == 0)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        if (_elements > _limits.MaxNodes)
+        {
+            throw new PageRejectedException(
+                PageRejection.TooLarge,
+                $"The page has more than {_limits.MaxNodes:N0} elements (SegmentationLimits.MaxNodes); " +
+                "send a smaller page or raise the limit in the service configuration.");
+        }
+
+        var tag = element.LocalName;
+        var role = HtmlElementRoles.RoleOf(tag);
+        if (role == ElementRole.Skipped || IsHidden(element, tag))
+        {
+            return;
+        }
+
+        var parent = Current;
+        if (parent.Flat)
+        {
+            EnterFlat(element, tag, role);
+            return;
+        }
+
+        if (role == ElementRole.Inline)
+        {
+            if (tag == "br")
+            {
+                Break();
+                return;
+            }
+
+            if (tag == "a" && element.HasAttribute("href"))
+            {
+                _run.LinkCount++;
+            }
+
+            Push(element, role);
+            return;
+        }
+
+        Flush(parent.InLink);
+        Push(element, role);
+    }
+
+    private void EnterFlat(IElement element, string tag, ElementRole role)
+    {
+        var parent = Current;
+        if (parent.Row && tag is "td" or "th")
+        {
+            _cells!.Add(NewRun(parent.InLink));
+            parent.AllHeaderCells &= tag == "th";
+        }
+        else if (tag == "br")
+        {
+            Sink.Separate(parent.Preserve);
+            return;
+        }
+        else if (role != ElementRole.Inline && !parent.Preserve)
+        {
+            Sink.Separate(preserveLines: false);
+        }
+
+        if (tag == "a" && element.HasAttribute("href"))
+        {
+            Sink.LinkCount++;
+        }
+
+        Push(element, role);
+    }
+
+    private void Exit(Frame frame)
+    {
+        if (frame.Role == ElementRole.Inline)
+        {
+            return;
+        }
+
+        if (_top > 0 && _stack[_top - 1].Flat)
+        {
+            if (!frame.Preserve)
+            {
+                Sink.Separate(preserveLines: false);
+            }
+
+            return;
+        }
+
+        if (frame.Row)
+        {
+            EmitRow(frame);
+            _cells = null;
+            _run.Reset(_top > 0 && _stack[_top - 1].InLink);
+            return;
+        }
+
+        Flush(_top > 0 && _stack[_top - 1].InLink);
+    }
+
+    /// <summary>Where text goes now: the current cell of a data row, else the current run.</summary>
+    private TextRun Sink => _cells is { Count: > 0 } cells ? cells[^1] : _run;
+
+    private void AppendText(string data)
+    {
+        var frame = Current;
+        if (frame.Row && _cells is { Count: 0 })
+        {
+            return;
+        }
+
+        var sink = Sink;
+        if (frame.Preserve)
+        {
+            sink.AppendPreserved(data, frame.InLink);
+        }
+        else
+        {
+            var before = sink.VisibleChars;
+            sink.Append(data, frame.InLink);
+            if (sink.VisibleChars > before)
+            {
+                _lastWasBreak = false;
+            }
+        }
+    }
+
+    /// <summary>A &lt;br&gt; separates words; a second one in a row ends the paragraph.</summary>
+    private void Break()
+    {
+        if (_lastWasBreak && _run.HasText)
+        {
+            Flush(Current.InLink);
+            return;
+        }
+
+        _run.Separate(preserveLines: false);
+        _lastWasBreak = true;
+    }
+
+    private void Push(IElement element, ElementRole role)
+    {
+        var parent = _top >= 0 ? _stack[_top] : null;
+        _top++;
+        if (_top == _stack.Count)
+        {
+            _stack.Add(new Frame());
+        }
+
+        var frame = _stack[_top];
+        frame.Reset(element, role, parent);
+        var tag = frame.Tag;
+        if (HtmlElementRoles.StartsSubtree(tag))
+        {
+            frame.SubtreeId = ++_subtrees;
+        }
+
+        if (parent is { Flat: true })
+        {
+            return;
+        }
+
+        switch (tag)
+        {
+            case "ul" or "ol" or "menu":
+                frame.ListDepth++;
+                frame.ListOrdered = tag == "ol";
+                break;
+            case "li":
+                frame.Kind = BlockKind.ListItem;
+                frame.Level = Math.Max(1, frame.ListDepth);
+                frame.Ordered = frame.ListOrdered;
+                break;
+            case "blockquote":
+                frame.Kind = BlockKind.Quote;
+                frame.Level = 0;
+                break;
+            case "dt" or "figcaption" or "caption":
+                frame.Kind = BlockKind.Other;
+                frame.Level = 0;
+                break;
+            case "pre":
+                frame.Kind = BlockKind.Code;
+                frame.Level = 0;
+                frame.Preserve = true;
+                frame.Flat = true;
+                frame.CodeLanguage = CodeLanguageOf(element);
+                break;
+            case "thead":
+                frame.InTableHead = true;
+                break;
+            case "table":
+                frame.InTableHead = false;
+                break;
+            case "tr" when IsDataRow(element):
+                frame.Kind = BlockKind.TableRow;
+                frame.Level = 0;
+                frame.Row = true;
+                frame.Flat = true;
+                frame.AllHeaderCells = true;
+                _cells = [];
+                break;
+            default:
+                var level = HtmlElementRoles.HeadingLevel(tag);
+                if (level > 0)
+                {
+                    frame.Kind = BlockKind.Heading;
+                    frame.Level = level;
+                }
+
+                break;
+        }
+
+        if (frame.Role != ElementRole.Inline)
+        {
+            _run.Reset(frame.InLink);
+            _lastWasBreak = false;
+        }
+    }
+
+    private TextRun NewRun(bool inLink)
+    {
+        var run = new TextRun(_limits.MaxBlockChars);
+        run.Reset(inLink);
+        return run;
+    }
+
+    /// <summary>
+    /// Emits the current run as a block owned by the nearest non-inline frame, then starts a new run
+    /// (<paramref name="nextInLink"/>: whether the text that follows sits inside a link).
+    /// </summary>
+    private void Flush(bool nextInLink)
+    {
+        var run = _run;
+        _lastWasBreak = false;
+        if (!run.HasText)
+        {
+            run.Reset(nextInLink);
+            return;
+        }
+
+        var owner = OwnerIndex();
+        var frame = _stack[owner];
+        var text = run.Build(frame.Preserve);
+        if (frame.Kind == BlockKind.Heading && frame.Level == 1)
+        {
+            FirstH1 ??= text;
+        }
+
+        Emit(new Block(text, frame.Kind)
+        {
+            Level = frame.Level,
+            Ordered = frame.Ordered,
+            CodeLanguage = frame.CodeLanguage,
+            Dom = ContextOf(owner, run.LinkTextShare, run.LinkCount),
+        });
+        run.Reset(nextInLink);
+    }
+
+    private void EmitRow(Frame frame)
+    {
+        var cells = _cells!;
+        if (cells.Count == 0 || !cells.Exists(c => c.HasText))
+        {
+            return;
+        }
+
+        var texts = cells.ConvertAll(c => c.Build(preserveLines: false));
+        var visible = 0;
+        var linkChars = 0;
+        var links = 0;
+        foreach (var cell in cells)
+        {
+            visible += cell.VisibleChars;
+            linkChars += cell.LinkChars;
+            links += cell.LinkCount;
+        }
+
+        Emit(new Block(string.Join(" | ", texts), BlockKind.TableRow)
+        {
+            Cells = texts,
+            HeaderRow = frame.InTableHead || frame.AllHeaderCells,
+            Dom = ContextOf(_top, visible == 0 ? 0f : (float)linkChars / visible, links),
+        });
+    }
+
+    private void Emit(Block block)
+    {
+        if (_blocks.Count >= _limits.MaxBlocks)
+        {
+            throw new PageRejectedException(
+                PageRejection.TooLarge,
+                $"The page yields more than {_limits.MaxBlocks:N0} blocks (SegmentationLimits.MaxBlocks); " +
+                "send a smaller page or raise the limit in the service configuration.");
+        }
+
+        _blocks.Add(block);
+    }
+
+    private int OwnerIndex()
+    {
+        var i = _top;
+        while (i > 0 && _stack[i].Role == ElementRole.Inline)
+        {
+            i--;
+        }
+
+        return i;
+    }
+
+    private DomContext ContextOf(int index, float linkShare, int linkCount)
+    {
+        var frame = _stack[index];
+        return new DomContext(
+            frame.Tag,
+            AncestorTagsOf(index),
+            AttributeTokensOf(index),
+            linkShare,
+            linkCount,
+            Math.Min(index, _limits.MaxDepth),
+            frame.SubtreeId);
+    }
+
+    private string AncestorTagsOf(int index)
+    {
+        var first = Math.Max(0, index - MaxAncestorTags);
+        var builder = new StringBuilder();
+        for (var i = first; i < index; i++)
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append(' ');
+            }
+
+            builder.Append(_stack[i].Tag);
+        }
+
+        return builder.ToString();
+    }
+
+    private string AttributeTokensOf(int index)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var tokens = new List<string>();
+        var last = Math.Max(0, index - _limits.MaxDepth);
+        for (var i = index; i >= last && tokens.Count < AttributeTokens.MaxTokens; i--)
+        {
+            foreach (var token in _stack[i].Tokens)
+            {
+                if (seen.Add(token))
+                {
+                    tokens.Add(token);
+                    if (tokens.Count == AttributeTokens.MaxTokens)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+
+        return string.Join(' ', tokens);
+    }
+
+    /// <summary>
+    /// A row is data (one TableRow block) unless it holds paragraphs, lists, headings or nested tables, which mark
+    /// a layout table whose cells must be segmented like any container. The scan is bounded; a row too big to scan
+    /// is layout.
+    /// </summary>
+    private static bool IsDataRow(IElement row)
+    {
+        var pending = new Stack<IElement>();
+        pending.Push(row);
+        var budget = LayoutScanBudget;
+        while (pending.Count > 0)
+        {
+            var children = pending.Pop().Children;
+            for (var i = 0; i < children.Length; i++)
+            {
+                if (--budget < 0)
+                {
+                    return false;
+                }
+
+                var child = children[i];
+                var tag = child.LocalName;
+                if (HtmlElementRoles.MarksLayoutTable(tag))
+                {
+                    return false;
+                }
+
+                if (HtmlElementRoles.RoleOf(tag) != ElementRole.Skipped)
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static string? CodeLanguageOf(IElement pre)
+    {
+        var language = LanguageFromClass(pre.GetAttribute("class"));
+        if (language is null)
+        {
+            var children = pre.Children;
+            if (children.Length == 1 && children[0].LocalName == "code")
+            {
+                language = LanguageFromClass(children[0].GetAttribute("class"));
+            }
+        }
+
+        return language;
+    }
+
+    private static string? LanguageFromClass(string? classes)
+    {
+        if (string.IsNullOrEmpty(classes))
+        {
+            return null;
+        }
+
+        foreach (var name in classes.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            foreach (var prefix in (ReadOnlySpan<string>)["language-", "lang-"])
+            {
+                if (name.Length > prefix.Length && name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    return name[prefix.Length..].ToLowerInvariant();
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsHidden(IElement element, string tag)
+    {
+        if (element.HasAttribute("hidden")
+            || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)
+            || (tag == "dialog" && !element.HasAttribute("open")))
+        {
+            return true;
+        }
+
+        var style = element.GetAttribute("style");
+        return style is not null && StyleHides(style);
+    }
+
+    private static bool StyleHides(string style)
+    {
+        Span<char> compact = stackalloc char[256];
+        var length = 0;
+        foreach (var c in style)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                if (length == compact.Length)
+                {
+                    break;
+                }
+
+                compact[length++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        var css = compact[..length];
+        return css.Contains("display:none", StringComparison.Ordinal)
+            || css.Contains("visibility:hidden", StringComparison.Ordinal);
+    }
+
+    /// <summary>Walk state for one open element; frames are reused as the stack grows and shrinks.</summary>
+    private sealed class Frame
+    {
+        private IElement _element = null!;
+        private string[]? _tokens;
+
+        public INodeList Children { get; private set; } = null!;
+
+        public int Next { get; set; }
+
+        public string Tag { get; private set; } = string.Empty;
+
+        public ElementRole Role { get; private set; }
+
+        public BlockKind Kind { get; set; }
+
+        public int Level { get; set; }
+
+        public bool Ordered { get; set; }
+
+        public string? CodeLanguage { get; set; }
+
+        public int ListDepth { get; set; }
+
+        public bool ListOrdered { get; set; }
+
+        public int SubtreeId { get; set; }
+
+        public bool InLink { get; private set; }
+
+        public bool InTableHead { get; set; }
+
+        /// <summary>Descendants add to this frame's block without boundaries (pre, data rows).</summary>
+        public bool Flat { get; set; }
+
+        public bool Preserve { get; set; }
+
+        public bool Row { get; set; }
+
+        public bool AllHeaderCells { get; set; }
+
+        public string[] Tokens => _tokens ??= AttributeTokens.Of(_element);
+
+        public void Reset(IElement element, ElementRole role, Frame? parent)
+        {
+            _element = element;
+            _tokens = null;
+            Children = element.ChildNodes;
+            Next = 0;
+            Tag = element.LocalName;
+            Role = role;
+            InLink = (parent?.InLink ?? false) || Tag == "a";
+            Kind = parent?.Kind ?? BlockKind.Paragraph;
+            Level = parent?.Level ?? 0;
+            Ordered = parent?.Ordered ?? false;
+            CodeLanguage = parent?.CodeLanguage;
+            ListDepth = parent?.ListDepth ?? 0;
+            ListOrdered = parent?.ListOrdered ?? false;
+            SubtreeId = parent?.SubtreeId ?? 0;
+            InTableHead = parent?.InTableHead ?? false;
+            Flat = parent?.Flat ?? false;
+            Preserve = parent?.Preserve ?? false;
+            Row = false;
+            AllHeaderCells = false;
+        }
+    }
+}

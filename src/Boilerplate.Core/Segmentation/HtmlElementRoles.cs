@@ -1,0 +1,64 @@
+using System.Collections.Frozen;
+
+namespace Boilerplate.Core.Segmentation;
+
+/// <summary>How the segmenter treats an element, by tag name.</summary>
+internal enum ElementRole
+{
+    /// <summary>Never rendered as text (scripts, media, form controls): the subtree is dropped.</summary>
+    Skipped,
+
+    /// <summary>Flows inside the text around it (a, span, em): no block boundary.</summary>
+    Inline,
+
+    /// <summary>Holds blocks and loose text (div, section, td, body, unknown elements): its loose text is a block.</summary>
+    Container,
+
+    /// <summary>Is a block of its own (p, h1-h6, li, pre, tr, ...).</summary>
+    Block,
+}
+
+/// <summary>The tag tables behind <see cref="ElementRole"/>.</summary>
+internal static class HtmlElementRoles
+{
+    private static readonly FrozenSet<string> SkippedTags = FrozenSet.Create(StringComparer.Ordinal,
+        "script", "style", "template", "noscript", "svg", "math", "iframe", "object", "embed", "canvas", "select",
+        "option", "optgroup", "datalist", "button", "input", "textarea", "head", "audio", "video", "picture",
+        "source", "track", "map", "area", "img", "link", "meta", "base", "param", "title", "frameset", "frame");
+
+    // Unknown and custom elements are containers: on real pages they are layout far more often than inline text.
+    private static readonly FrozenSet<string> InlineTags = FrozenSet.Create(StringComparer.Ordinal,
+        "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn", "em", "font",
+        "i", "ins", "kbd", "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s", "samp", "small", "span",
+        "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "output", "meter", "progress");
+
+    private static readonly FrozenSet<string> BlockTags = FrozenSet.Create(StringComparer.Ordinal,
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr", "dt", "dd", "figcaption",
+        "caption", "address");
+
+    /// <summary>
+    /// Elements whose presence inside a table row marks the table as layout rather than data, so its cells are
+    /// walked as containers instead of being flattened into one row.
+    /// </summary>
+    private static readonly FrozenSet<string> LayoutMarkers = FrozenSet.Create(StringComparer.Ordinal,
+        "table", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "li", "blockquote", "pre", "article",
+        "section", "main", "nav", "header", "footer", "aside", "form");
+
+    /// <summary>Elements that start a new <see cref="DomContext.SubtreeId"/>.</summary>
+    private static readonly FrozenSet<string> SubtreeTags = FrozenSet.Create(StringComparer.Ordinal,
+        "article", "main", "section", "nav", "aside", "header", "footer", "div");
+
+    public static ElementRole RoleOf(string tag) =>
+        SkippedTags.Contains(tag) ? ElementRole.Skipped
+        : InlineTags.Contains(tag) ? ElementRole.Inline
+        : BlockTags.Contains(tag) ? ElementRole.Block
+        : ElementRole.Container;
+
+    public static bool MarksLayoutTable(string tag) => LayoutMarkers.Contains(tag);
+
+    public static bool StartsSubtree(string tag) => SubtreeTags.Contains(tag);
+
+    /// <summary>Heading level of h1-h6, else 0.</summary>
+    public static int HeadingLevel(string tag) =>
+        tag.Length == 2 && tag[0] == 'h' && tag[1] is >= '1' and <= '6' ? tag[1] - '0' : 0;
+}

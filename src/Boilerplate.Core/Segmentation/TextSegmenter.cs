@@ -1,0 +1,147 @@
+using System.Text.RegularExpressions;
+using Boilerplate.Core.Errors;
+
+namespace Boilerplate.Core.Segmentation;
+
+/// <summary>
+/// Splits plain text, or paragraphs the caller already split, into blocks. Text has no DOM, so every block's
+/// <see cref="Block.Dom"/> is null and the kinds come from cheap, unambiguous line cues only.
+/// </summary>
+/// <remarks>
+/// Paragraphs are separated by blank lines; text without any blank line is split at every line break. A short first
+/// paragraph (at most <see cref="MaxTitleChars"/> characters, not ending like a sentence, with more text after it)
+/// is the title, and stays in the blocks as a level-1 heading so the model can label it. Markdown-like cues are read
+/// where they cannot mislead: "# " headings, "- ", "* ", "+ ", "1. ", "1) " list items, "> " quotes. Their markers are
+/// removed from the text because the Markdown output puts its own back.
+/// </remarks>
+public sealed partial class TextSegmenter
+{
+    /// <summary>Longest first paragraph taken as a title.</summary>
+    public const int MaxTitleChars = 150;
+
+    private readonly SegmentationLimits _limits;
+
+    /// <summary>Creates a segmenter bounded by <paramref name="limits"/> (the defaults when null).</summary>
+    public TextSegmenter(SegmentationLimits? limits = null)
+    {
+        _limits = (limits ?? SegmentationLimits.Default).Validate();
+    }
+
+    /// <summary>Segments plain text.</summary>
+    /// <exception cref="PageRejectedException">The text exceeds a hard limit.</exception>
+    public SegmentedPage Segment(string text, string? url)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        _limits.CheckInputLength(text.Length);
+        var normalized = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        var paragraphs = BlankLine().IsMatch(normalized)
+            ? BlankLine().Split(normalized).SelectMany(SplitListLines)
+            : normalized.Split('\n');
+        return Build(paragraphs, url);
+    }
+
+    /// <summary>Turns caller-split paragraphs into blocks, one per non-empty item.</summary>
+    /// <exception cref="PageRejectedException">The paragraphs exceed a hard limit.</exception>
+    public SegmentedPage FromParagraphs(IReadOnlyList<string> items, string? url)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        long total = 0;
+        foreach (var item in items)
+        {
+            total += item?.Length ?? 0;
+        }
+
+        _limits.CheckInputLength((int)Math.Min(total, int.MaxValue));
+        return Build(items.Select(item => item ?? string.Empty), url);
+    }
+
+    private SegmentedPage Build(IEnumerable<string> paragraphs, string? url)
+    {
+        var blocks = new List<Block>();
+        foreach (var paragraph in paragraphs)
+        {
+            var block = ToBlock(paragraph);
+            if (block is null)
+            {
+                continue;
+            }
+
+            if (blocks.Count >= _limits.MaxBlocks)
+            {
+                throw new PageRejectedException(
+                    PageRejection.TooLarge,
+                    $"The text has more than {_limits.MaxBlocks:N0} paragraphs (SegmentationLimits.MaxBlocks); " +
+                    "send a smaller page or raise the limit in the service configuration.");
+            }
+
+            blocks.Add(block);
+        }
+
+        var title = string.Empty;
+        if (blocks.Count > 1 && IsTitleLike(blocks[0]))
+        {
+            title = blocks[0].Text;
+            if (blocks[0].Kind != BlockKind.Heading)
+            {
+                blocks[0] = blocks[0] with { Kind = BlockKind.Heading, Level = 1 };
+            }
+        }
+
+        return new SegmentedPage(title, blocks, InputFormat.Text, url);
+    }
+
+    private static bool IsTitleLike(Block first) =>
+        first.Kind is BlockKind.Paragraph or BlockKind.Heading
+        && first.Text.Length <= MaxTitleChars
+        && (first.Kind == BlockKind.Heading || !EndsLikeSentence(first.Text));
+
+    private static bool EndsLikeSentence(string text) =>
+        text[^1] is '.' or '!' or '?' or '…' or ':' or ';' or ',' or '"' or '”' or '»' or ')';
+
+    /// <summary>A paragraph whose every line is a list item is a list: one block per item.</summary>
+    private static IEnumerable<string> SplitListLines(string paragraph)
+    {
+        var lines = paragraph.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.Length > 1 && lines.All(line => ListMarker().IsMatch(line)) ? lines : [paragraph];
+    }
+
+    private Block? ToBlock(string paragraph)
+    {
+        var run = new TextRun(_limits.MaxBlockChars);
+        run.Append(paragraph, inLink: false);
+        if (!run.HasText)
+        {
+            return null;
+        }
+
+        var text = run.Build(preserveLines: false);
+        if (HeadingMarker().Match(text) is { Success: true } heading)
+        {
+            return new Block(text[heading.Length..], BlockKind.Heading) { Level = heading.Groups[1].Length };
+        }
+
+        if (ListMarker().Match(text) is { Success: true } item)
+        {
+            return new Block(text[item.Length..], BlockKind.ListItem) { Level = 1, Ordered = char.IsDigit(text[0]) };
+        }
+
+        if (QuoteMarker().Match(text) is { Success: true } quote)
+        {
+            return new Block(text[quote.Length..], BlockKind.Quote);
+        }
+
+        return new Block(text, BlockKind.Paragraph);
+    }
+
+    [GeneratedRegex(@"\n[ \t\u00A0]*\n\s*")]
+    private static partial Regex BlankLine();
+
+    [GeneratedRegex(@"^(#{1,6}) (?=\S)")]
+    private static partial Regex HeadingMarker();
+
+    [GeneratedRegex(@"^\s*(?:[-*+•]|\d{1,3}[.)]) (?=\S)")]
+    private static partial Regex ListMarker();
+
+    [GeneratedRegex(@"^> ?(?=\S)")]
+    private static partial Regex QuoteMarker();
+}

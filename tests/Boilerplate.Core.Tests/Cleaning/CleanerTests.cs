@@ -1,0 +1,120 @@
+using Boilerplate.Core.Cleaning;
+using Boilerplate.Core.Errors;
+using Boilerplate.Core.Model;
+using Boilerplate.Core.Segmentation;
+
+namespace Boilerplate.Core.Tests.Cleaning;
+
+public class CleanerTests
+{
+    private static readonly string[] Labels = ["body", "navigation", "legal"];
+
+    private static (SegmentedPage Page, PageScores Scores) Scored(params (string Text, float Body, float Nav, float Legal)[] rows)
+    {
+        var page = new SegmentedPage("T", [.. rows.Select(r => new Block(r.Text, BlockKind.Paragraph))], InputFormat.Text);
+        return (page, new PageScores(Labels, [.. rows.SelectMany(r => new[] { r.Body, r.Nav, r.Legal })]));
+    }
+
+    private static bool[] Kept(CleanResult result) => [.. result.Paragraphs.Select(p => p.Kept)];
+
+    [Fact]
+    public void Default_keeps_blocks_whose_most_probable_label_is_body()
+    {
+        // 0.40 body beats 0.35 / 0.25 although it is under half: bias 0 is the argmax rule, not a 0.5 threshold.
+        var (page, scores) = Scored(("plurality body", 0.40f, 0.35f, 0.25f), ("menu", 0.2f, 0.7f, 0.1f), ("cookies", 0.1f, 0.2f, 0.7f));
+        var result = Cleaner.Clean(page, scores, CleanOptions.Default, "v1");
+
+        Assert.Equal([true, false, false], Kept(result));
+        Assert.Equal(["", "navigation", "legal"], result.Paragraphs.Select(p => p.Reason));
+        Assert.Equal(["body", "navigation", "legal"], result.Paragraphs.Select(p => p.Label));
+        Assert.Equal("plurality body", result.Text);
+        Assert.Equal("v1", result.ModelVersion);
+        Assert.Equal(Labels, result.Labels);
+        Assert.Equal([0.40f, 0.35f, 0.25f], result.Paragraphs[0].Scores);
+    }
+
+    [Fact]
+    public void Positive_bias_keeps_more_and_negative_bias_keeps_less()
+    {
+        var (page, scores) = Scored(("clear", 0.9f, 0.05f, 0.05f), ("close call", 0.45f, 0.5f, 0.05f), ("weak", 0.34f, 0.36f, 0.30f), ("nav", 0.02f, 0.97f, 0.01f));
+
+        Assert.Equal([true, false, false, false], Kept(Cleaner.Clean(page, scores, CleanOptions.Default, "v")));
+        Assert.Equal([true, true, true, false], Kept(Cleaner.Clean(page, scores, new CleanOptions { Bias = 0.5f }, "v")));
+        // Even full recall drops a block that is 95 points more likely navigation than body.
+        var loose = Cleaner.Clean(page, scores, new CleanOptions { Bias = 1f }, "v");
+        Assert.Equal([true, true, true, false], Kept(loose));
+        Assert.Equal("navigation", loose.Paragraphs[3].Reason);
+        var strict = Cleaner.Clean(page, scores, new CleanOptions { Bias = -1f }, "v");
+        Assert.Equal([false, false, false, false], Kept(strict));
+        Assert.Equal(Cleaner.BelowThreshold, strict.Paragraphs[0].Reason);
+        Assert.Equal([true, false, false, false], Kept(Cleaner.Clean(page, scores, new CleanOptions { Bias = -0.5f }, "v")));
+    }
+
+    [Fact]
+    public void Threshold_compares_the_summed_probability_of_keep_labels()
+    {
+        var (page, scores) = Scored(("a", 0.6f, 0.3f, 0.1f), ("b", 0.3f, 0.3f, 0.4f));
+
+        var result = Cleaner.Clean(page, scores, new CleanOptions { Threshold = 0.7f, Bias = 1f }, "v");
+        Assert.Equal([false, false], Kept(result));
+        Assert.Equal([Cleaner.BelowThreshold, "legal"], result.Paragraphs.Select(p => p.Reason));
+
+        var bodyAndLegal = Cleaner.Clean(page, scores, new CleanOptions { Threshold = 0.7f, KeepLabels = ["body", "legal"] }, "v");
+        Assert.Equal([true, true], Kept(bodyAndLegal));
+    }
+
+    [Fact]
+    public void Unknown_keep_label_is_refused_with_the_models_labels()
+    {
+        var (page, scores) = Scored(("a", 1f, 0f, 0f));
+        var error = Assert.Throws<PageRejectedException>(() => Cleaner.Clean(page, scores, new CleanOptions { KeepLabels = ["article"] }, "v"));
+        Assert.Equal(PageRejection.InvalidInput, error.Reason);
+        Assert.Contains("'article'", error.Message);
+        Assert.Contains("body, navigation, legal", error.Message);
+    }
+
+    [Theory]
+    [InlineData(1.5f, null)]
+    [InlineData(float.NaN, null)]
+    [InlineData(0f, 0f)]
+    [InlineData(0f, 1.2f)]
+    public void Out_of_range_bias_or_threshold_is_refused(float bias, float? threshold)
+    {
+        var (page, scores) = Scored(("a", 1f, 0f, 0f));
+        var error = Assert.Throws<PageRejectedException>(() => Cleaner.Clean(page, scores, new CleanOptions { Bias = bias, Threshold = threshold }, "v"));
+        Assert.Equal(PageRejection.InvalidInput, error.Reason);
+    }
+
+    [Fact]
+    public void Truncated_teaser_is_dropped_as_duplicate_even_though_it_comes_first()
+    {
+        var (page, scores) = Scored(
+            ("The council voted on Tuesday to approve the new budget after a long deb...", 0.9f, 0.05f, 0.05f),
+            ("The council voted on Tuesday to approve the new budget after a long debate about schools and roads.", 0.9f, 0.05f, 0.05f),
+            ("Unrelated closing words of the article.", 0.9f, 0.05f, 0.05f));
+        var result = Cleaner.Clean(page, scores, CleanOptions.Default, "v");
+
+        Assert.Equal([false, true, true], Kept(result));
+        Assert.Equal(Cleaner.Duplicate, result.Paragraphs[0].Reason);
+        Assert.True(Kept(Cleaner.Clean(page, scores, new CleanOptions { KeepDuplicates = true }, "v")).All(k => k));
+    }
+
+    [Fact]
+    public void Later_near_repeat_is_dropped_and_the_first_kept()
+    {
+        const string Text = "Subscribe to our newsletter to get the best stories of the week delivered to your inbox every single Friday morning";
+        var (page, scores) = Scored((Text, 0.9f, 0.05f, 0.05f), ("Middle paragraph.", 0.9f, 0.05f, 0.05f), ("SUBSCRIBE " + Text[10..] + ", thanks.", 0.9f, 0.05f, 0.05f));
+        var result = Cleaner.Clean(page, scores, CleanOptions.Default, "v");
+
+        Assert.Equal([true, true, false], Kept(result));
+        Assert.Equal(Cleaner.Duplicate, result.Paragraphs[2].Reason);
+    }
+
+    [Fact]
+    public void Markdown_is_rendered_only_when_asked()
+    {
+        var (page, scores) = Scored(("a", 1f, 0f, 0f));
+        Assert.Equal(string.Empty, Cleaner.Clean(page, scores, CleanOptions.Default, "v").Markdown);
+        Assert.Equal("a", Cleaner.Clean(page, scores, new CleanOptions { IncludeMarkdown = true }, "v").Markdown);
+    }
+}

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using Boilerplate.Core.Cleaning;
+
+namespace Boilerplate.Core.Tests.Cleaning;
+
+public class DuplicateDetectorTests
+{
+    [Fact]
+    public void Teaser_after_the_full_paragraph_is_dropped_too()
+    {
+        string[] texts = ["One two three four five six seven eight nine ten.", "Other text entirely here.", "One two three four five six…"];
+        Assert.Equal([2], DuplicateDetector.Find(texts));
+    }
+
+    [Fact]
+    public void Ellipsis_paragraph_that_opens_nothing_else_is_kept()
+    {
+        string[] texts = ["And then there was silence...", "Something different follows after that pause."];
+        Assert.Empty(DuplicateDetector.Find(texts));
+    }
+
+    [Fact]
+    public void Short_lines_repeat_only_when_identical()
+    {
+        string[] texts = ["Read more", "Read less", "read more!"];
+        Assert.Equal([2], DuplicateDetector.Find(texts));
+    }
+
+    [Fact]
+    public void Dissimilar_paragraphs_sharing_phrases_are_kept()
+    {
+        string[] texts = ["The quick brown fox jumps over the lazy dog near the river bank today.", "The quick brown fox jumps over a sleeping cat in the garden at night."];
+        Assert.Empty(DuplicateDetector.Find(texts));
+    }
+
+    [Fact]
+    public void Thousands_of_identical_lines_stay_fast()
+    {
+        var texts = Enumerable.Repeat("Share this story on your favourite social network now please", 20_000).ToArray();
+        var clock = Stopwatch.StartNew();
+        var duplicates = DuplicateDetector.Find(texts);
+        Assert.Equal(19_999, duplicates.Count);
+        Assert.DoesNotContain(0, duplicates);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
+}

@@ -1,0 +1,138 @@
+using Boilerplate.Core.Segmentation;
+
+namespace Boilerplate.Core.Tests.Segmentation;
+
+public class HtmlSegmenterTests
+{
+    private static SegmentedPage Segment(string html) =>
+        new HtmlSegmenter(SegmentationLimits.Default).Segment(html, "https://example.com/a", CancellationToken.None);
+
+    private static Block Single(SegmentedPage page, string text) => Assert.Single(page.Blocks, b => b.Text == text);
+
+    [Fact]
+    public void Block_elements_become_blocks_of_their_kind()
+    {
+        var page = Segment("""
+            <html><body>
+              <h2>Section   title</h2>
+              <p>First <b>bold</b> paragraph.</p>
+              <ul><li>one</li><li>two<ol><li>nested</li></ol></li></ul>
+              <blockquote><p>Quoted words.</p></blockquote>
+              <pre class="language-csharp">var x = 1;
+            var y = 2;</pre>
+              <dl><dt>Term</dt><dd>Definition</dd></dl>
+              <figure><img src="a.png"><figcaption>A caption</figcaption></figure>
+            </body></html>
+            """);
+
+        Assert.Equal(["Section title", "First bold paragraph.", "one", "two", "nested", "Quoted words.", "var x = 1;\nvar y = 2;", "Term", "Definition", "A caption"],
+            page.Blocks.Select(b => b.Text));
+        Assert.Equal(new Block("Section title", BlockKind.Heading) { Level = 2 }, Single(page, "Section title") with { Dom = null });
+        Assert.Equal(BlockKind.Paragraph, Single(page, "First bold paragraph.").Kind);
+        var nested = Single(page, "nested");
+        Assert.Equal((BlockKind.ListItem, 2, true), (nested.Kind, nested.Level, nested.Ordered));
+        var one = Single(page, "one");
+        Assert.Equal((BlockKind.ListItem, 1, false), (one.Kind, one.Level, one.Ordered));
+        Assert.Equal(BlockKind.Quote, Single(page, "Quoted words.").Kind);
+        var code = page.Blocks.Single(b => b.Kind == BlockKind.Code);
+        Assert.Equal("csharp", code.CodeLanguage);
+        Assert.Equal(BlockKind.Other, Single(page, "A caption").Kind);
+    }
+
+    [Fact]
+    public void Data_table_rows_carry_cells_and_header_flag()
+    {
+        var page = Segment("<table><tr><th>Name</th><th>Age</th></tr><tr><td>Ann</td><td><a href='/ann'>41</a></td></tr></table>");
+
+        Assert.Equal(2, page.Blocks.Count);
+        var header = page.Blocks[0];
+        Assert.True(header.HeaderRow);
+        Assert.Equal(["Name", "Age"], header.Cells!);
+        var row = page.Blocks[1];
+        Assert.Equal(BlockKind.TableRow, row.Kind);
+        Assert.False(row.HeaderRow);
+        Assert.Equal("Ann | 41", row.Text);
+        Assert.Equal(1, row.Dom!.LinkCount);
+    }
+
+    [Fact]
+    public void Layout_table_cells_are_segmented_like_containers()
+    {
+        var page = Segment("<table><tr><td><p>Story one.</p><p>Story two.</p></td><td>Side text</td></tr></table>");
+        Assert.Equal(["Story one.", "Story two.", "Side text"], page.Blocks.Select(b => b.Text));
+        Assert.DoesNotContain(page.Blocks, b => b.Kind == BlockKind.TableRow);
+    }
+
+    [Fact]
+    public void Loose_container_text_is_split_around_nested_blocks_and_double_breaks()
+    {
+        var page = Segment("<div>Intro text<p>Inner paragraph</p>Tail text<br>same run<br><br>next run</div>");
+        Assert.Equal(["Intro text", "Inner paragraph", "Tail text same run", "next run"], page.Blocks.Select(b => b.Text));
+        Assert.Equal("div", page.Blocks[0].Dom!.Tag);
+        Assert.Equal("p", page.Blocks[1].Dom!.Tag);
+    }
+
+    [Fact]
+    public void Scripts_styles_controls_comments_and_hidden_elements_are_dropped()
+    {
+        var page = Segment("""
+            <body>
+            <script>var secret = 1;</script><style>p{}</style><noscript>enable js</noscript>
+            <!-- a comment -->
+            <p>Visible</p>
+            <p hidden>hidden attr</p>
+            <p aria-hidden="true">aria hidden</p>
+            <div style="display: none">display none</div>
+            <div style="VISIBILITY:hidden">visibility hidden</div>
+            <form><input type="hidden" value="token"><button>Send</button><select><option>Opt</option></select></form>
+            <template><p>template</p></template>
+            <svg><text>svg text</text></svg>
+            </body>
+            """);
+        Assert.Equal(["Visible"], page.Blocks.Select(b => b.Text));
+    }
+
+    [Fact]
+    public void Dom_context_describes_the_block_and_its_ancestors()
+    {
+        var page = Segment("""
+            <body><nav id="main-menu" class="site-Nav"><ul><li><a href="/">Home</a></li></ul></nav>
+            <article class="post"><p class="lead">Some <a href="/x">linked</a> words</p></article></body>
+            """);
+        var home = Single(page, "Home");
+        Assert.Equal("li", home.Dom!.Tag);
+        Assert.Equal("html body nav ul", home.Dom.AncestorTags);
+        Assert.Equal("site nav main menu", home.Dom.AttributeTokens);
+        Assert.Equal(1f, home.Dom.LinkTextShare);
+        Assert.Equal(1, home.Dom.LinkCount);
+        Assert.Equal(4, home.Dom.Depth);
+
+        var lead = Single(page, "Some linked words");
+        Assert.Equal("lead post", lead.Dom!.AttributeTokens);
+        Assert.Equal(6f / 15f, lead.Dom.LinkTextShare, 3);
+        Assert.NotEqual(home.Dom.SubtreeId, lead.Dom.SubtreeId);
+    }
+
+    [Fact]
+    public void Blocks_in_one_container_share_a_subtree_id()
+    {
+        var page = Segment("<article><p>a</p><p>b</p></article><section><p>c</p></section>");
+        Assert.Equal(page.Blocks[0].Dom!.SubtreeId, page.Blocks[1].Dom!.SubtreeId);
+        Assert.NotEqual(page.Blocks[1].Dom!.SubtreeId, page.Blocks[2].Dom!.SubtreeId);
+    }
+
+    [Theory]
+    [InlineData("<head><title> Page  title </title></head><body><h1>Heading</h1></body>", "Page title")]
+    [InlineData("<head><title>Page title | Site</title><meta property=\"og:title\" content=\"Clean title\"></head><body></body>", "Clean title")]
+    [InlineData("<body><h2>Not this</h2><h1>First <i>h1</i></h1><h1>second</h1></body>", "First h1")]
+    [InlineData("<body><p>nothing</p></body>", "")]
+    public void Title_comes_from_og_title_then_title_then_first_h1(string html, string expected) =>
+        Assert.Equal(expected, Segment(html).Title);
+
+    [Fact]
+    public void Whitespace_is_collapsed_and_empty_blocks_skipped()
+    {
+        var page = Segment("<p>  a \n\t b&nbsp;&nbsp;c  </p><p>   </p><div>\n</div>");
+        Assert.Equal(["a b c"], page.Blocks.Select(b => b.Text));
+    }
+}

@@ -1,0 +1,58 @@
+using Boilerplate.Core.Segmentation;
+
+namespace Boilerplate.Core.Tests.Segmentation;
+
+public class TextSegmenterTests
+{
+    private readonly TextSegmenter _segmenter = new();
+
+    [Fact]
+    public void Blank_lines_separate_paragraphs_and_single_breaks_are_spaces()
+    {
+        var page = _segmenter.Segment("First paragraph,\nstill first.\n\n  \nSecond paragraph.", null);
+        Assert.Equal(["First paragraph, still first.", "Second paragraph."], page.Blocks.Select(b => b.Text));
+        Assert.Equal(InputFormat.Text, page.Format);
+        Assert.All(page.Blocks, b => Assert.Null(b.Dom));
+    }
+
+    [Fact]
+    public void Without_blank_lines_every_line_is_a_paragraph()
+    {
+        var page = _segmenter.Segment("One.\r\nTwo.\nThree.", null);
+        Assert.Equal(["One.", "Two.", "Three."], page.Blocks.Select(b => b.Text));
+    }
+
+    [Fact]
+    public void Short_first_line_is_the_title_and_a_level_one_heading()
+    {
+        var page = _segmenter.Segment("U.S. drones fight Mx drug trade\n\nWASHINGTON _ Stepping up its involvement.", "https://x");
+        Assert.Equal("U.S. drones fight Mx drug trade", page.Title);
+        Assert.Equal((BlockKind.Heading, 1), (page.Blocks[0].Kind, page.Blocks[0].Level));
+        Assert.Equal("https://x", page.Url);
+    }
+
+    [Theory]
+    [InlineData("This first line ends like a sentence.\n\nMore text.")]
+    [InlineData("Only one paragraph")]
+    public void Sentences_and_lone_paragraphs_are_not_titles(string text) => Assert.Equal(string.Empty, _segmenter.Segment(text, null).Title);
+
+    [Fact]
+    public void Markdown_cues_give_kinds()
+    {
+        var page = _segmenter.Segment("## Sub heading\n\n- apple\n- pear\n\n1. first\n\n> quoted text\n\n*emphasis* is not a list", null);
+        Assert.Equal(
+            [("Sub heading", BlockKind.Heading), ("apple", BlockKind.ListItem), ("pear", BlockKind.ListItem), ("first", BlockKind.ListItem), ("quoted text", BlockKind.Quote), ("*emphasis* is not a list", BlockKind.Paragraph)],
+            page.Blocks.Select(b => (b.Text, b.Kind)));
+        Assert.Equal(2, page.Blocks[0].Level);
+        Assert.True(page.Blocks[3].Ordered);
+        Assert.False(page.Blocks[1].Ordered);
+    }
+
+    [Fact]
+    public void Paragraph_items_become_blocks_and_empty_items_are_skipped()
+    {
+        var page = _segmenter.FromParagraphs(["Headline here", "  ", "Body  text one.", "Body text two."], null);
+        Assert.Equal(["Headline here", "Body text one.", "Body text two."], page.Blocks.Select(b => b.Text));
+        Assert.Equal("Headline here", page.Title);
+    }
+}

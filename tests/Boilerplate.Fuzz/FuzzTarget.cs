@@ -1,0 +1,68 @@
+using Boilerplate.Core.Decoding;
+using Boilerplate.Core.Errors;
+using Boilerplate.Core.Segmentation;
+
+namespace Boilerplate.Fuzz;
+
+/// <summary>
+/// One fuzz iteration: the bytes a scraper might send, through the same decode → parse → segment path the
+/// service takes. Refusing a page (<see cref="PageRejectedException"/>) is a correct outcome; any other exception,
+/// a broken limit, a stack overflow or a hang is a finding.
+/// </summary>
+internal static class FuzzTarget
+{
+    // Smaller than the defaults so a single input can reach every limit within AFL's per-run time budget.
+    private static readonly SegmentationLimits Limits = SegmentationLimits.Default with
+    {
+        MaxInputChars = 256 * 1024,
+        MaxNodes = 20_000,
+        MaxDepth = 64,
+        MaxBlocks = 2_000,
+        MaxBlockChars = 4_000,
+    };
+
+    private static readonly HtmlSegmenter Html = new(Limits);
+    private static readonly TextSegmenter Text = new(Limits);
+
+    public static void Run(ReadOnlySpan<byte> input)
+    {
+        // The first line, when it looks like one, is the Content-Type header, so charset labels get fuzzed too.
+        string? contentType = null;
+        var newline = input.IndexOf((byte)'\n');
+        if (newline is > 0 and < 100 && input.StartsWith("text/"u8))
+        {
+            contentType = System.Text.Encoding.ASCII.GetString(input[..newline]);
+            input = input[(newline + 1)..];
+        }
+
+        var decoded = HtmlDecoder.Decode(input, contentType);
+        Check(() => Html.Segment(decoded, "https://example.test/page", CancellationToken.None));
+        Check(() => Text.Segment(decoded, url: null));
+    }
+
+    private static void Check(Func<SegmentedPage> segment)
+    {
+        SegmentedPage page;
+        try
+        {
+            page = segment();
+        }
+        catch (PageRejectedException)
+        {
+            return;
+        }
+
+        if (page.Blocks.Count > Limits.MaxBlocks)
+        {
+            throw new InvalidOperationException($"{page.Blocks.Count} blocks, over MaxBlocks {Limits.MaxBlocks}.");
+        }
+
+        foreach (var block in page.Blocks)
+        {
+            if (block.Text.Length > Limits.MaxBlockChars)
+            {
+                throw new InvalidOperationException($"A block of {block.Text.Length} chars, over MaxBlockChars {Limits.MaxBlockChars}.");
+            }
+        }
+    }
+}
