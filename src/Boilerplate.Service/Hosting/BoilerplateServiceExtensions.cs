@@ -82,7 +82,8 @@ public static class BoilerplateServiceExtensions
         });
 
         var metrics = configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>() ?? new MetricsOptions();
-        if (metrics.Port > 0)
+        // Out-of-range ports are left to options validation, which fails start-up with the key named.
+        if (metrics.Port is > 0 and <= 65535)
         {
             services.AddOpenTelemetry().WithMetrics(meters => meters
                 .AddMeter(ServiceMetrics.MeterName)
