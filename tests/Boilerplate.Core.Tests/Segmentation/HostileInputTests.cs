@@ -109,7 +109,7 @@ public class HostileInputTests
     [Fact]
     public void Misnested_formatting_elements_parse()
     {
-        Run(Repeat("<a href=x><b><p>t</a>", 20_000));
+        Run(Repeat("<a href=x><b><p>t</a>", 5_000));
     }
 
     [Fact]
