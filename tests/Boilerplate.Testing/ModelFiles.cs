@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Boilerplate.Core.Model;
+using Boilerplate.Core.Training;
 
 namespace Boilerplate.Testing;
 
@@ -11,6 +13,19 @@ public static class ModelFiles
         using var model = BoilerplateModel.LoadDefault();
         model.Save(path);
         return model.Version;
+    }
+
+    /// <summary>
+    /// Trains a small model on the seed samples plus <paramref name="examples"/> of an extra <paramref name="label"/>,
+    /// written as a samples file in <paramref name="directory"/> first, as a data person would.
+    /// </summary>
+    public static BoilerplateModel TrainWithExtraLabel(string directory, string label, IEnumerable<string> examples)
+    {
+        var samplesPath = Path.Combine(directory, $"{label}-samples.jsonl");
+        File.WriteAllLines(samplesPath, examples.Select(text => JsonSerializer.Serialize(new { text, label })));
+        var samples = SeedSamples.Load().Concat(SampleReader.Read(samplesPath)).ToList();
+        var trainer = new ModelTrainer(new TrainingOptions { Trees = 20, Leaves = 8, EvaluateDev = false });
+        return trainer.Train(new TrainingData { Samples = samples }, progress: null, CancellationToken.None);
     }
 
     /// <summary>Bytes that are no model: a zip header followed by noise, as a truncated copy would look.</summary>
