@@ -5,6 +5,7 @@ using Boilerplate.Testing;
 namespace Boilerplate.Client.Tests;
 
 /// <summary>A service killed mid-run and restarted on the same port: every page is cleaned exactly once.</summary>
+[Collection(HeavyTests.Name)]
 public sealed class KillAndRestartTests
 {
     [Fact]
