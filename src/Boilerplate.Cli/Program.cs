@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Boilerplate.Cli.Commands;
 
 var root = new RootCommand("Boilerplate: split pages into paragraphs, score them as body, navigation or legal, keep the article.");
+root.Subcommands.Add(CleanCommand.Create());
+root.Subcommands.Add(HealthCommand.Create());
 return await root.Parse(args).InvokeAsync();
