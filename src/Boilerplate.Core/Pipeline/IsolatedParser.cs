@@ -88,9 +88,11 @@ public sealed class IsolatedParser : IDisposable
             throw TimedOut(timeout, "the page kept the parser busy");
         }
 
+        // A caller that gave up gets the same answer whichever of the work and the wait noticed first.
+        cancellationToken.ThrowIfCancellationRequested();
+
         if (job.Failure is { } failure)
         {
-            cancellationToken.ThrowIfCancellationRequested();
             if (failure is OperationCanceledException)
             {
                 throw TimedOut(timeout, "the page took too long to parse");

@@ -512,6 +512,11 @@ internal sealed class HtmlBlockWalker
 
     private static bool IsHidden(IElement element, string tag)
     {
+        if (element.Attributes.Length == 0)
+        {
+            return tag == "dialog";
+        }
+
         if (element.HasAttribute("hidden")
             || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)
             || (tag == "dialog" && !element.HasAttribute("open")))

@@ -42,16 +42,24 @@ internal sealed class TextRun
     /// <summary>Appends text, collapsing whitespace runs into one space.</summary>
     public void Append(ReadOnlySpan<char> text, bool inLink)
     {
-        foreach (var c in text)
+        var i = 0;
+        while (i < text.Length && _text.Length < _maxChars)
         {
-            if (_text.Length >= _maxChars)
+            var spaceStart = i;
+            while (i < text.Length && IsSpace(text[i]))
             {
-                return;
+                i++;
             }
 
-            if (char.IsWhiteSpace(c) || c == '\0')
+            _pendingSpace |= i > spaceStart;
+            var wordStart = i;
+            while (i < text.Length && !IsSpace(text[i]))
             {
-                _pendingSpace = true;
+                i++;
+            }
+
+            if (i == wordStart)
+            {
                 continue;
             }
 
@@ -61,8 +69,20 @@ internal sealed class TextRun
             }
 
             _pendingSpace = false;
-            _text.Append(c);
-            Count(inLink);
+            var word = text[wordStart..i];
+            var room = _maxChars - _text.Length;
+            if (word.Length > room)
+            {
+                // Never leave half a surrogate pair at the cut.
+                word = word[..(room > 0 && char.IsHighSurrogate(word[room - 1]) ? room - 1 : room)];
+            }
+
+            _text.Append(word);
+            VisibleChars += word.Length;
+            if (inLink)
+            {
+                LinkChars += word.Length;
+            }
         }
     }
 
@@ -84,7 +104,11 @@ internal sealed class TextRun
             _text.Append(c);
             if (!char.IsWhiteSpace(c))
             {
-                Count(inLink);
+                VisibleChars++;
+                if (inLink)
+                {
+                    LinkChars++;
+                }
             }
         }
     }
@@ -129,12 +153,5 @@ internal sealed class TextRun
     /// <summary>Share of the visible characters that sit inside links.</summary>
     public float LinkTextShare => VisibleChars == 0 ? 0f : (float)LinkChars / VisibleChars;
 
-    private void Count(bool inLink)
-    {
-        VisibleChars++;
-        if (inLink)
-        {
-            LinkChars++;
-        }
-    }
+    private static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\0';
 }

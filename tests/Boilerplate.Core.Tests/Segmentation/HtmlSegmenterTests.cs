@@ -125,8 +125,9 @@ public class HtmlSegmenterTests
     [InlineData("<head><title> Page  title </title></head><body><h1>Heading</h1></body>", "Page title")]
     [InlineData("<head><title>Page title | Site</title><meta property=\"og:title\" content=\"Clean title\"></head><body></body>", "Clean title")]
     [InlineData("<body><h2>Not this</h2><h1>First <i>h1</i></h1><h1>second</h1></body>", "First h1")]
+    [InlineData("<head><title>The Headline | Site</title></head><body><h1>The  headline</h1></body>", "The headline")]
     [InlineData("<body><p>nothing</p></body>", "")]
-    public void Title_comes_from_og_title_then_title_then_first_h1(string html, string expected) =>
+    public void Title_is_the_h1_inside_the_head_title_else_og_title_else_title_else_h1(string html, string expected) =>
         Assert.Equal(expected, Segment(html).Title);
 
     [Fact]

@@ -1,0 +1,155 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Boilerplate.Core.Training;
+using Spectre.Console;
+
+namespace Boilerplate.Cli.Commands;
+
+/// <summary>
+/// <c>boilerplate train</c>: trains a model from user samples and/or the default corpora, prints the dev figures and
+/// writes the model file atomically (nothing is left behind when training fails or is cancelled).
+/// </summary>
+internal static class TrainCommand
+{
+    internal static Command Create()
+    {
+        var samples = new Option<string[]>("--samples")
+        {
+            Description = "Sample files: JSON lines ({\"text\",\"label\"} paragraphs or {\"html\"|\"html_file\",\"articleBody\"} pages) or CSV (text,label).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var output = new Option<string?>("--out") { Description = "Where to write the model file (.zip)." };
+        var ablation = new Option<string?>("--ablation-report")
+        {
+            Description = "Instead of one model, train the learner comparison and feature ablation on the same data and write a Markdown report here.",
+        };
+        var baseData = new Option<string?>("--base") { Description = "\"default\": also train on the default corpora and seed samples." };
+        baseData.AcceptOnlyFromAmong("default");
+        var seed = new Option<int>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => 42 };
+        var datasets = new Option<string?>("--datasets") { Description = "Datasets folder (default: BOILERPLATE_DATASETS, else ../shared/datasets)." };
+        var maxPages = new Option<int?>("--max-pages") { Description = "Read at most this many pages of each corpus (quick experiments)." };
+        var textTrainer = new Option<TextTrainer>("--text-trainer") { Description = "First-stage learner.", DefaultValueFactory = _ => TextTrainer.SdcaMaximumEntropy };
+        var contextTrainer = new Option<ContextTrainer>("--context-trainer") { Description = "Second-stage learner.", DefaultValueFactory = _ => ContextTrainer.LightGbm };
+
+        var command = new Command("train", "Train a model on labelled samples and/or the default corpora.")
+        {
+            samples, output, baseData, seed, datasets, maxPages, textTrainer, contextTrainer, ablation,
+        };
+        command.Validators.Add(result =>
+        {
+            if ((result.GetValue(output) is null) == (result.GetValue(ablation) is null))
+            {
+                result.AddError("Give exactly one of --out (train a model) and --ablation-report (compare configurations).");
+            }
+        });
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var samplePaths = parse.GetValue(samples) ?? [];
+            var useDefault = parse.GetValue(baseData) == "default";
+            if (samplePaths.Length == 0 && !useDefault)
+            {
+                AnsiConsole.MarkupLine("[red]Nothing to train on:[/] give --samples FILE... and/or --base default.");
+                return 2;
+            }
+
+            var options = new TrainingOptions
+            {
+                Seed = parse.GetValue(seed),
+                MaxPagesPerCorpus = parse.GetValue(maxPages),
+                TextTrainer = parse.GetValue(textTrainer),
+                ContextTrainer = parse.GetValue(contextTrainer),
+            };
+            try
+            {
+                var data = LoadData(samplePaths, useDefault, parse.GetValue(datasets));
+                var stopwatch = Stopwatch.StartNew();
+                if (parse.GetValue(ablation) is { } reportPath)
+                {
+                    var results = await RunWithProgress(reporter => AblationStudy.Run(data, options, reporter, cancellationToken), cancellationToken);
+                    WriteAtomically(reportPath, AblationStudy.ToMarkdown(results, data.Describe()));
+                    AnsiConsole.MarkupLineInterpolated($"Ablation report of {results.Count} configurations written to {reportPath} in {stopwatch.Elapsed.TotalMinutes:0.0} min.");
+                    return 0;
+                }
+
+                using var model = await RunWithProgress(reporter => new ModelTrainer(options).Train(data, reporter, cancellationToken), cancellationToken);
+                var path = parse.GetValue(output)!;
+                model.Save(path);
+                Print(model.Metadata, path, stopwatch.Elapsed);
+                return 0;
+            }
+            catch (Exception e) when (e is SampleFormatException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException or InvalidOperationException)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]Training failed:[/] {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    private static Task<T> RunWithProgress<T>(Func<IProgress<TrainingProgress>, T> work, CancellationToken cancellationToken) =>
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(context => Task.Run(() => work(new ProgressReporter(context)), cancellationToken));
+
+    private static void WriteAtomically(string path, string content)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temporary = full + ".tmp";
+        File.WriteAllText(temporary, content);
+        File.Move(temporary, full, overwrite: true);
+    }
+
+    private static TrainingData LoadData(string[] samplePaths, bool useDefault, string? datasets)
+    {
+        var samples = samplePaths.SelectMany(SampleReader.Read).ToList();
+        if (!useDefault)
+        {
+            return new TrainingData { Samples = samples };
+        }
+
+        var root = LabelledDataset.ResolveDatasetsDirectory(datasets);
+        samples.AddRange(SeedSamples.Load());
+        return new TrainingData
+        {
+            Corpora = LabelledDataset.DefaultCorpora.Select(name => LabelledDataset.Load(Path.Combine(root, name))).ToList(),
+            Samples = samples,
+        };
+    }
+
+    private static void Print(Core.Model.ModelMetadata metadata, string path, TimeSpan elapsed)
+    {
+        var table = new Table().AddColumn("dev metric").AddColumn(new TableColumn("value").RightAligned());
+        foreach (var (name, value) in metadata.Metrics)
+        {
+            table.AddRow(name, value.ToString("0.0000", CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(table);
+        var size = new FileInfo(path).Length / 1024.0 / 1024.0;
+        AnsiConsole.MarkupLineInterpolated(
+            $"Model [bold]{metadata.Version[..12]}[/] ({string.Join(", ", metadata.Labels)}; {metadata.Trainer}) written to {path} ({size:0.00} MB) in {elapsed.TotalMinutes:0.0} min.");
+    }
+
+    /// <summary>Shows the trainer's stages as progress bars, one per stage.</summary>
+    private sealed class ProgressReporter(ProgressContext context) : IProgress<TrainingProgress>
+    {
+        private readonly Dictionary<string, ProgressTask> _tasks = [];
+        private readonly Lock _lock = new();
+
+        public void Report(TrainingProgress value)
+        {
+            lock (_lock)
+            {
+                if (!_tasks.TryGetValue(value.Stage, out var task))
+                {
+                    _tasks[value.Stage] = task = context.AddTask(Markup.Escape(value.Stage), maxValue: Math.Max(1, value.Total));
+                }
+
+                task.MaxValue = Math.Max(1, value.Total);
+                task.Value = Math.Max(task.Value, value.Done);
+            }
+        }
+    }
+}

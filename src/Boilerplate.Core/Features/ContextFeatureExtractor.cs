@@ -1,0 +1,205 @@
+using Boilerplate.Core.Segmentation;
+
+namespace Boilerplate.Core.Features;
+
+/// <summary>
+/// Second-stage features of one block: the first stage's label probabilities of the block, of its neighbours, of
+/// windows around it, of its container (SubtreeId) and of the whole page, plus its dense shape, markup and position
+/// facts. A block's label depends on its surroundings (a short line inside the article is a subheading, the same line
+/// in a footer is a link), and this is where the model sees them. Groups that are switched off read as 0.
+/// </summary>
+public sealed class ContextFeatureExtractor
+{
+    private const int ProbabilityBlocks = 10;
+    private const int DenseFacts = 24;
+    private readonly FeatureGroups _groups;
+    private readonly int _labels;
+
+    /// <summary>Creates an extractor for a model with <paramref name="labels"/> labels.</summary>
+    public ContextFeatureExtractor(FeatureGroups groups, int labels)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(labels, 2);
+        _groups = groups;
+        _labels = labels;
+    }
+
+    /// <summary>Number of features per block.</summary>
+    public int Dimension => (ProbabilityBlocks * _labels) + DenseFacts;
+
+    /// <summary>
+    /// Writes the features of every block of <paramref name="page"/> into <paramref name="output"/>
+    /// (blocks x <see cref="Dimension"/>, row-major), given the first stage's probabilities (blocks x labels).
+    /// </summary>
+    public void Extract(PageContext page, ReadOnlySpan<float> firstStage, Span<float> output)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var n = page.Count;
+        var k = _labels;
+        if (firstStage.Length != n * k || output.Length != n * Dimension)
+        {
+            throw new ArgumentException("Buffers do not match the page's block count.");
+        }
+
+        output.Clear();
+        Span<float> pageMean = stackalloc float[k];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < k; j++)
+            {
+                pageMean[j] += firstStage[(i * k) + j] / n;
+            }
+        }
+
+        var subtreeMeans = (_groups & FeatureGroups.Subtree) != 0 ? SubtreeMeans(page, firstStage, k) : null;
+        for (var i = 0; i < n; i++)
+        {
+            var row = output.Slice(i * Dimension, Dimension);
+            firstStage.Slice(i * k, k).CopyTo(row);
+            var at = k;
+            if ((_groups & FeatureGroups.Neighbours) != 0)
+            {
+                foreach (var offset in (ReadOnlySpan<int>)[-1, 1, -2, 2])
+                {
+                    var other = i + offset;
+                    for (var j = 0; j < k; j++)
+                    {
+                        row[at + j] = other >= 0 && other < n ? firstStage[(other * k) + j] : -1;
+                    }
+
+                    at += k;
+                }
+
+                WindowMean(firstStage, k, i, 3, row.Slice(at, k));
+                at += k;
+                WindowMean(firstStage, k, i, 10, row.Slice(at, k));
+                at += k;
+            }
+            else
+            {
+                at += 6 * k;
+            }
+
+            if (subtreeMeans is not null)
+            {
+                if (page[i].Dom is { } dom)
+                {
+                    subtreeMeans[dom.SubtreeId].AsSpan().CopyTo(row.Slice(at, k));
+                }
+                else
+                {
+                    row.Slice(at, k).Fill(-1);
+                }
+
+                at += k;
+                pageMean.CopyTo(row.Slice(at, k));
+                at += k;
+                for (var j = 0; j < k; j++)
+                {
+                    row[at + j] = firstStage[(i * k) + j] - pageMean[j];
+                }
+
+                at += k;
+            }
+            else
+            {
+                at += 3 * k;
+            }
+
+            WriteFacts(page, i, row[at..]);
+        }
+    }
+
+    private void WriteFacts(PageContext page, int i, Span<float> facts)
+    {
+        var block = page[i];
+        var stats = page.Statistics[i];
+        var n = page.Count;
+        facts[0] = page.Page.Format == InputFormat.Html ? 1 : 0;
+        if ((_groups & FeatureGroups.Shape) != 0)
+        {
+            facts[1] = MathF.Log(1 + stats.Chars);
+            facts[2] = MathF.Log(1 + stats.Words);
+            facts[3] = stats.AverageWordLength;
+            facts[4] = stats.PunctuationRatio;
+            facts[5] = stats.DigitRatio;
+            facts[6] = stats.UpperRatio;
+            facts[7] = stats.CapitalisedWordRatio;
+            facts[8] = Math.Min(stats.SentenceEnds, 20);
+            facts[9] = (stats.EndsWithSentenceMark ? 1 : 0) + (stats.StartsUpper ? 2 : 0);
+            facts[10] = Math.Min(stats.Separators, 10);
+            facts[11] = stats.HasCopyrightSign ? 1 : 0;
+            facts[12] = (int)block.Kind;
+            facts[13] = block.Level;
+            facts[14] = page.TotalChars == 0 ? 0 : (float)stats.Chars / page.TotalChars;
+        }
+
+        if ((_groups & FeatureGroups.Dom) != 0)
+        {
+            facts[15] = block.Dom?.LinkTextShare ?? -1;
+            facts[16] = block.Dom is { } dom ? MathF.Log(1 + dom.LinkCount) : -1;
+            facts[17] = block.Dom?.Depth ?? -1;
+            facts[18] = page.SubtreeSize(i) is var size and > 0 ? MathF.Log(size) : -1;
+        }
+
+        if ((_groups & FeatureGroups.Position) != 0)
+        {
+            facts[19] = n <= 1 ? 0.5f : (float)i / (n - 1);
+            facts[20] = MathF.Log(1 + i);
+            facts[21] = MathF.Log(n - i);
+            facts[22] = MathF.Log(n);
+        }
+
+        facts[23] = block.Dom is null ? 0 : 1;
+    }
+
+    private static void WindowMean(ReadOnlySpan<float> probabilities, int k, int i, int radius, Span<float> mean)
+    {
+        var n = probabilities.Length / k;
+        var from = Math.Max(0, i - radius);
+        var to = Math.Min(n - 1, i + radius);
+        var count = to - from;
+        if (count == 0)
+        {
+            mean.Fill(-1);
+            return;
+        }
+
+        for (var other = from; other <= to; other++)
+        {
+            if (other == i)
+            {
+                continue;
+            }
+
+            for (var j = 0; j < k; j++)
+            {
+                mean[j] += probabilities[(other * k) + j] / count;
+            }
+        }
+    }
+
+    private static Dictionary<int, float[]> SubtreeMeans(PageContext page, ReadOnlySpan<float> probabilities, int k)
+    {
+        var sums = new Dictionary<int, float[]>();
+        for (var i = 0; i < page.Count; i++)
+        {
+            if (page[i].Dom is not { } dom)
+            {
+                continue;
+            }
+
+            if (!sums.TryGetValue(dom.SubtreeId, out var sum))
+            {
+                sums[dom.SubtreeId] = sum = new float[k];
+            }
+
+            var size = page.SubtreeSize(i);
+            for (var j = 0; j < k; j++)
+            {
+                sum[j] += probabilities[(i * k) + j] / size;
+            }
+        }
+
+        return sums;
+    }
+}

@@ -1,0 +1,45 @@
+using Boilerplate.Core.Segmentation;
+
+namespace Boilerplate.Core.Features;
+
+/// <summary>A page prepared for feature extraction: each block's statistics computed once, container sizes counted.</summary>
+public sealed class PageContext
+{
+    private readonly Dictionary<int, int> _subtreeSizes = [];
+
+    /// <summary>Prepares <paramref name="page"/>.</summary>
+    public PageContext(SegmentedPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        Page = page;
+        Statistics = new BlockStatistics[page.Blocks.Count];
+        for (var i = 0; i < page.Blocks.Count; i++)
+        {
+            var block = page.Blocks[i];
+            Statistics[i] = BlockStatistics.Of(block.Text);
+            TotalChars += Statistics[i].Chars;
+            if (block.Dom is { } dom)
+            {
+                _subtreeSizes[dom.SubtreeId] = _subtreeSizes.GetValueOrDefault(dom.SubtreeId) + 1;
+            }
+        }
+    }
+
+    /// <summary>The page.</summary>
+    public SegmentedPage Page { get; }
+
+    /// <summary>Number of blocks.</summary>
+    public int Count => Page.Blocks.Count;
+
+    /// <summary>Statistics of each block, in page order.</summary>
+    public BlockStatistics[] Statistics { get; }
+
+    /// <summary>Characters in all blocks.</summary>
+    public long TotalChars { get; }
+
+    /// <summary>Block <paramref name="index"/>.</summary>
+    public Block this[int index] => Page.Blocks[index];
+
+    /// <summary>Number of blocks that share block <paramref name="index"/>'s container; 0 without markup.</summary>
+    public int SubtreeSize(int index) => Page.Blocks[index].Dom is { } dom ? _subtreeSizes[dom.SubtreeId] : 0;
+}

@@ -1,0 +1,91 @@
+namespace Boilerplate.Core.Features;
+
+/// <summary>
+/// A reusable sparse feature vector under construction: hashed indices with values, duplicates allowed (a linear
+/// model sums them anyway). Each group of features is scaled to unit length so a long paragraph's thousands of
+/// n-grams do not drown its handful of markup tokens.
+/// </summary>
+public sealed class SparseFeatures
+{
+    private int[] _indices = new int[512];
+    private float[] _values = new float[512];
+    private int _groupStart;
+
+    /// <summary>Number of entries (duplicates included).</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The indices added so far.</summary>
+    public ReadOnlySpan<int> Indices => _indices.AsSpan(0, Count);
+
+    /// <summary>The values added so far.</summary>
+    public ReadOnlySpan<float> Values => _values.AsSpan(0, Count);
+
+    /// <summary>Empties the vector for the next block.</summary>
+    public void Clear()
+    {
+        Count = 0;
+        _groupStart = 0;
+    }
+
+    /// <summary>Starts a group whose entries <see cref="EndGroup"/> will scale together.</summary>
+    public void BeginGroup() => _groupStart = Count;
+
+    /// <summary>Scales the entries since <see cref="BeginGroup"/> to unit Euclidean length.</summary>
+    public void EndGroup()
+    {
+        var sum = 0f;
+        for (var i = _groupStart; i < Count; i++)
+        {
+            sum += _values[i] * _values[i];
+        }
+
+        if (sum > 0)
+        {
+            var scale = 1f / MathF.Sqrt(sum);
+            for (var i = _groupStart; i < Count; i++)
+            {
+                _values[i] *= scale;
+            }
+        }
+
+        _groupStart = Count;
+    }
+
+    /// <summary>Adds the feature with hash <paramref name="hash"/>.</summary>
+    public void Add(uint hash, float value = 1f)
+    {
+        if (Count == _indices.Length)
+        {
+            Array.Resize(ref _indices, Count * 2);
+            Array.Resize(ref _values, Count * 2);
+        }
+
+        _indices[Count] = FeatureHasher.Index(hash);
+        _values[Count] = value;
+        Count++;
+    }
+
+    /// <summary>The entries sorted by index with duplicates summed, as a training row needs them.</summary>
+    public (int[] Indices, float[] Values) ToSortedUnique()
+    {
+        var indices = Indices.ToArray();
+        var values = Values.ToArray();
+        Array.Sort(indices, values);
+        var unique = 0;
+        for (var i = 0; i < indices.Length; i++)
+        {
+            if (unique > 0 && indices[unique - 1] == indices[i])
+            {
+                values[unique - 1] += values[i];
+            }
+            else
+            {
+                indices[unique] = indices[i];
+                values[unique] = values[i];
+                unique++;
+            }
+        }
+
+        return (indices[..unique], values[..unique]);
+    }
+}

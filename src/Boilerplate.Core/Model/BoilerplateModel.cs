@@ -1,0 +1,275 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Boilerplate.Core.Features;
+using Boilerplate.Core.Segmentation;
+using Microsoft.ML;
+using Microsoft.ML.Trainers;
+
+namespace Boilerplate.Core.Model;
+
+/// <summary>
+/// The trained block classifier. Two stages: a linear text model over hashed words, character n-grams and markup
+/// tokens scores each block alone; a second model (boosted trees by default) rescoring each block from those scores
+/// in context (neighbours, container, page) and the block's dense facts. Both are ML.NET models stored in one zip
+/// (see <see cref="ModelFile"/>); on load their trained numbers are read into flat tables, so scoring is
+/// allocation-light, lock-free and safe from any number of threads.
+/// </summary>
+public sealed class BoilerplateModel : IBlockClassifier, IDisposable
+{
+    /// <summary>Name of the default model embedded in this assembly.</summary>
+    public const string DefaultResourceName = "Boilerplate.Core.Model.Default.boilerplate-default.zip";
+
+    private const int CancellationCheckInterval = 64;
+
+    private readonly ModelFile _file;
+    private LinearScorer? _text;
+    private IRowScorer? _context;
+    private readonly TextFeatureExtractor _textFeatures;
+    private readonly ContextFeatureExtractor _contextFeatures;
+
+    private BoilerplateModel(ModelFile file, LinearScorer text, IRowScorer context)
+    {
+        _file = file;
+        _text = text;
+        _context = context;
+        _textFeatures = new TextFeatureExtractor(file.Groups);
+        _contextFeatures = new ContextFeatureExtractor(file.Groups, file.Metadata.Labels.Count);
+    }
+
+    /// <summary>What the model file says about itself.</summary>
+    public ModelMetadata Metadata => _file.Metadata;
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Labels => _file.Metadata.Labels;
+
+    /// <inheritdoc />
+    public string Version => _file.Metadata.Version;
+
+    /// <summary>The file parts, for tests that check the compiled stages against ML.NET's own scoring.</summary>
+    internal ModelFile File => _file;
+
+    /// <summary>The compiled stages.</summary>
+    internal (LinearScorer Text, IRowScorer Context) Stages => Scorers();
+
+    /// <summary>The feature groups the model was trained with.</summary>
+    public FeatureGroups FeatureGroups => _file.Groups;
+
+    /// <summary>Loads the model file at <paramref name="path"/>.</summary>
+    /// <exception cref="ModelLoadException">The file is missing, not a model, damaged or of another feature schema.</exception>
+    public static BoilerplateModel Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!System.IO.File.Exists(path))
+        {
+            throw new ModelLoadException($"Model file '{Path.GetFullPath(path)}' does not exist; check the path (train one with `boilerplate train`).");
+        }
+
+        using var stream = System.IO.File.OpenRead(path);
+        return Load(stream, path);
+    }
+
+    /// <summary>Loads a model from <paramref name="stream"/> (a model zip).</summary>
+    /// <exception cref="ModelLoadException">The stream is not a model, damaged or of another feature schema.</exception>
+    public static BoilerplateModel Load(Stream stream) => Load(stream, "the model stream");
+
+    /// <summary>Loads the default model embedded in Boilerplate.Core.</summary>
+    /// <exception cref="ModelLoadException">This build carries no default model.</exception>
+    public static BoilerplateModel LoadDefault()
+    {
+        using var stream = typeof(BoilerplateModel).Assembly.GetManifestResourceStream(DefaultResourceName)
+            ?? throw new ModelLoadException(
+                $"This build of Boilerplate.Core embeds no default model (resource '{DefaultResourceName}'); " +
+                "rebuild it with src/Boilerplate.Core/Model/Default/boilerplate-default.zip in place, or load a model file.");
+        return Load(stream, "the embedded default model");
+    }
+
+    /// <summary>
+    /// Builds a model from trained ML.NET stages. <paramref name="metadata"/>'s Version is replaced by the
+    /// content hash of what was trained.
+    /// </summary>
+    internal static BoilerplateModel Create(ModelMetadata metadata, FeatureGroups groups, byte[] textModel, IReadOnlyList<byte[]> contextModels)
+    {
+        var file = new ModelFile(metadata, groups, textModel, contextModels);
+        var (text, context) = Compile(file, "the trained model");
+        var version = ContentHash(file, text, context);
+        return new BoilerplateModel(file with { Metadata = metadata with { Version = version } }, text, context);
+    }
+
+    /// <summary>A copy of this model with other held-out figures in its metadata (the trained parts are shared).</summary>
+    internal BoilerplateModel WithMetrics(IReadOnlyDictionary<string, double> metrics)
+    {
+        var (text, context) = Scorers();
+        return new BoilerplateModel(_file with { Metadata = _file.Metadata with { Metrics = metrics } }, text, context);
+    }
+
+    /// <summary>Writes the model to <paramref name="path"/> atomically: a temporary file beside it, then a rename.</summary>
+    public void Save(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            {
+                _file.WriteTo(stream);
+                stream.Flush(flushToDisk: true);
+            }
+
+            System.IO.File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            if (System.IO.File.Exists(temporary))
+            {
+                System.IO.File.Delete(temporary);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public PageScores Score(SegmentedPage page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var (text, context) = Scorers();
+        var k = Labels.Count;
+        var n = page.Blocks.Count;
+        var context0 = new PageContext(page);
+        var firstStage = new float[n * k];
+        var features = new SparseFeatures();
+        for (var i = 0; i < n; i++)
+        {
+            if (i % CancellationCheckInterval == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            _textFeatures.Extract(context0, i, features);
+            text.Score(features, firstStage.AsSpan(i * k, k));
+        }
+
+        var dimension = _contextFeatures.Dimension;
+        var dense = new float[n * dimension];
+        _contextFeatures.Extract(context0, firstStage, dense);
+        var probabilities = new float[n * k];
+        for (var i = 0; i < n; i++)
+        {
+            if (i % CancellationCheckInterval == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            context.Score(dense.AsSpan(i * dimension, dimension), probabilities.AsSpan(i * k, k));
+        }
+
+        return new PageScores(Labels, probabilities);
+    }
+
+    /// <summary>The first stage's probabilities alone (blocks x labels), which the second stage is trained on.</summary>
+    internal float[] ScoreFirstStage(PageContext page)
+    {
+        var (text, _) = Scorers();
+        var k = Labels.Count;
+        var result = new float[page.Count * k];
+        var features = new SparseFeatures();
+        for (var i = 0; i < page.Count; i++)
+        {
+            _textFeatures.Extract(page, i, features);
+            text.Score(features, result.AsSpan(i * k, k));
+        }
+
+        return result;
+    }
+
+    /// <summary>Releases the weight tables; scoring afterwards throws <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose()
+    {
+        _text = null;
+        _context = null;
+    }
+
+    private (LinearScorer Text, IRowScorer Context) Scorers()
+    {
+        var text = _text;
+        var context = _context;
+        ObjectDisposedException.ThrowIf(text is null || context is null, this);
+        return (text, context);
+    }
+
+    private static BoilerplateModel Load(Stream stream, string source)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var file = ModelFile.Read(stream, source);
+        var (text, context) = Compile(file, source);
+        var version = ContentHash(file, text, context);
+        if (!string.Equals(version, file.Metadata.Version, StringComparison.Ordinal))
+        {
+            throw new ModelLoadException(
+                $"{source} is damaged: its trained parts hash to {version}, but its metadata.json says {file.Metadata.Version}. " +
+                "Use an intact copy of the file, or retrain it.");
+        }
+
+        return new BoilerplateModel(file, text, context);
+    }
+
+    private static (LinearScorer Text, IRowScorer Context) Compile(ModelFile file, string source)
+    {
+        var labels = file.Metadata.Labels.Count;
+        var ml = new MLContext();
+        var text = Transformer(ml, file.TextModel, source, ModelFile.TextModelEntry) switch
+        {
+            MaximumEntropyModelParameters maxEnt => LinearScorer.From(maxEnt),
+            var other => throw Unsupported(source, ModelFile.TextModelEntry, other),
+        };
+        var contextModels = file.ContextModels.Select((bytes, i) => Transformer(ml, bytes, source, file.ContextModels.Count == 1 ? ModelFile.ContextModelEntry : ModelFile.PerLabelEntry(i))).ToList();
+        IRowScorer context = contextModels switch
+        {
+            [MaximumEntropyModelParameters maxEnt] => LinearScorer.From(maxEnt),
+            _ when contextModels.Count == labels => (IRowScorer?)TreeEnsembleScorer.TryFrom(contextModels) ?? throw Unsupported(source, "the second stage", contextModels[0]),
+            _ => throw Unsupported(source, "the second stage", contextModels[0]),
+        };
+
+        var expected = new ContextFeatureExtractor(file.Groups, labels).Dimension;
+        if (text.Labels != labels || context.Labels != labels || text.Dimension != FeatureSchema.SparseDimension
+            || (context is LinearScorer linear && linear.Dimension != expected))
+        {
+            throw new ModelLoadException(
+                $"{source} does not fit together: metadata.json names {labels} labels, but the stages score {text.Labels} and " +
+                $"{context.Labels} labels over {text.Dimension} features. The file was assembled by hand or damaged; retrain it.");
+        }
+
+        return (text, context);
+    }
+
+    private static object Transformer(MLContext ml, byte[] bytes, string source, string entry)
+    {
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            var transformer = ml.Model.Load(stream, out _);
+            return transformer is IPredictionTransformer<object> prediction
+                ? prediction.Model
+                : throw new ModelLoadException($"{source}: {entry} holds no trained predictor; retrain the model.");
+        }
+        catch (Exception e) when (e is not ModelLoadException and not OutOfMemoryException)
+        {
+            throw new ModelLoadException($"{source}: {entry} is not a readable ML.NET model ({e.Message}); use an intact copy of the file, or retrain it.", e);
+        }
+    }
+
+    private static ModelLoadException Unsupported(string source, string entry, object model) =>
+        new($"{source}: {entry} holds a {model.GetType().Name}, which this build cannot score; retrain the model with this build.");
+
+    private static string ContentHash(ModelFile file, LinearScorer text, IRowScorer context)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { file.Metadata.Labels, Groups = file.Groups.ToString(), FeatureSchema.Version })));
+        text.AddTo(hash);
+        context.AddTo(hash);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}

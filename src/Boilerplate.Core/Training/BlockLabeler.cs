@@ -1,0 +1,101 @@
+using Boilerplate.Core.Evaluation;
+using Boilerplate.Core.Features;
+using Boilerplate.Core.Segmentation;
+
+namespace Boilerplate.Core.Training;
+
+/// <summary>
+/// Derives a training label for every block of a page from the page's article body. A block is "body" when most of
+/// its 4-token shingles occur in the body (long blocks), or when its tokens occur contiguously in the body and it
+/// sits inside the stretch of the page that the long body blocks span (short blocks: headings, list items). Every
+/// other block is "legal" when the <see cref="LegalLexicon"/> or its markup says so, else "navigation".
+/// </summary>
+public sealed class BlockLabeler
+{
+    /// <summary>The article text.</summary>
+    public const string Body = "body";
+
+    /// <summary>Menus, links, prompts and any other boilerplate that is not legal.</summary>
+    public const string Navigation = "navigation";
+
+    /// <summary>Cookie and consent notices, copyright, privacy, terms, disclaimers, imprints.</summary>
+    public const string Legal = "legal";
+
+    /// <summary>Blocks with at least this many tokens are judged by shingle coverage.</summary>
+    private const int LongBlockTokens = 7;
+
+    /// <summary>Share of a long block's shingles that must occur in the body.</summary>
+    private const double CoverageThreshold = 0.5;
+
+    /// <summary>How many blocks before the first long body block a short match may be (titles, standfirsts).</summary>
+    private const int LeadSlack = 3;
+
+    private readonly HashSet<string> _bodyShingles;
+    private readonly string _paddedBody;
+
+    /// <summary>Prepares labelling against <paramref name="articleBody"/>.</summary>
+    public BlockLabeler(string articleBody)
+    {
+        ArgumentNullException.ThrowIfNull(articleBody);
+        var tokens = WordTokenizer.Tokenize(articleBody);
+        _bodyShingles = new HashSet<string>(ArticleMetrics.Shingles(tokens), StringComparer.Ordinal);
+        _paddedBody = " " + string.Join(' ', tokens) + " ";
+    }
+
+    /// <summary>The labels of the default model, in score order.</summary>
+    public static IReadOnlyList<string> DefaultLabels { get; } = [Body, Navigation, Legal];
+
+    /// <summary>Labels each block of <paramref name="blocks"/>.</summary>
+    public string[] Label(IReadOnlyList<Block> blocks)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        var isBody = new bool[blocks.Count];
+        var shortMatch = new bool[blocks.Count];
+        int first = -1, last = -1;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var tokens = WordTokenizer.Tokenize(blocks[i].Text);
+            if (tokens.Count >= LongBlockTokens)
+            {
+                var shingles = ArticleMetrics.Shingles(tokens).ToList();
+                var covered = shingles.Count(_bodyShingles.Contains);
+                if (covered >= CoverageThreshold * shingles.Count)
+                {
+                    isBody[i] = true;
+                    first = first < 0 ? i : first;
+                    last = i;
+                }
+            }
+            else if (tokens.Count > 0)
+            {
+                shortMatch[i] = _paddedBody.Contains(" " + string.Join(' ', tokens) + " ", StringComparison.Ordinal);
+            }
+        }
+
+        // A short text ("Share", "Contact", "Introduction") matches somewhere in most bodies by chance; only trust the
+        // match inside the article's own stretch of the page. A page whose body has no long block trusts all matches.
+        var from = first < 0 ? 0 : Math.Max(0, first - LeadSlack);
+        var to = first < 0 ? blocks.Count - 1 : last + 1;
+        var labels = new string[blocks.Count];
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            labels[i] = isBody[i] || (shortMatch[i] && i >= from && i <= to) ? Body : BoilerplateLabel(blocks[i]);
+        }
+
+        return labels;
+    }
+
+    /// <summary>Legal or navigation for a block known not to be body.</summary>
+    public static string BoilerplateLabel(Block block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        var phrases = LegalLexicon.CountPhrases(block.Text);
+        var markedLegal = LegalLexicon.HasLegalAttribute(block.Dom?.AttributeTokens);
+        var words = WordTokenizer.Count(block.Text);
+
+        // A link list that mentions one legal page among many others is still navigation; a short line that is
+        // mostly a legal phrase, a block with several, or one inside legal markup is legal.
+        var legal = phrases >= 2 || (phrases == 1 && (words <= 8 || markedLegal)) || (markedLegal && words >= 4 && block.Dom?.LinkTextShare < 0.5f);
+        return legal ? Legal : Navigation;
+    }
+}

@@ -1,0 +1,37 @@
+using System.IO.Compression;
+using Boilerplate.Core.Decoding;
+
+namespace Boilerplate.Core.Training;
+
+/// <summary>One page of a labelled corpus: where its HTML is and the article body a person wrote out.</summary>
+/// <param name="Corpus">Name of the corpus folder ("modern-web-2026").</param>
+/// <param name="Id">Page id, unique within the corpus.</param>
+/// <param name="Url">Where the page was fetched from, when known.</param>
+/// <param name="Title">The page title from the truth file.</param>
+/// <param name="ArticleBody">The article body, paragraphs separated by blank lines.</param>
+/// <param name="With">Snippets that must be kept.</param>
+/// <param name="Without">Snippets that must be dropped.</param>
+/// <param name="HtmlPath">Path of the gzip-compressed page.</param>
+public sealed record LabelledPage(
+    string Corpus,
+    string Id,
+    string? Url,
+    string Title,
+    string ArticleBody,
+    IReadOnlyList<string> With,
+    IReadOnlyList<string> Without,
+    string HtmlPath)
+{
+    /// <summary>Whether the page belongs to the held-out dev split.</summary>
+    public bool IsDev => DatasetSplit.IsDev(Id);
+
+    /// <summary>Reads, decompresses and decodes the page (charset from BOM or meta, as a browser would).</summary>
+    public string ReadHtml()
+    {
+        using var file = File.OpenRead(HtmlPath);
+        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        using var buffer = new MemoryStream();
+        gzip.CopyTo(buffer);
+        return HtmlDecoder.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), null);
+    }
+}

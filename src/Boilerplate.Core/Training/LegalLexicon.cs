@@ -1,0 +1,128 @@
+using System.Collections.Frozen;
+
+namespace Boilerplate.Core.Training;
+
+/// <summary>
+/// Phrases and markup tokens that mark legal boilerplate (cookie and consent notices, copyright lines, privacy and
+/// terms links, disclaimers, imprints) in many languages. Used only to derive training labels for blocks that are
+/// not article body; the model itself learns from character n-grams, so it is not bound to these lists.
+/// </summary>
+public static class LegalLexicon
+{
+    // Stems, lower case. A phrase that begins with a letter of a spaced script must begin a word ("agb" is not found
+    // in "tagblatt"), but may run on ("datenschutz" finds "datenschutzerklärung", "privacy polic" finds "policies").
+    private static readonly string[] Phrases =
+    [
+        // English
+        "privacy polic", "privacy notice", "privacy statement", "privacy settings", "privacy choices", "privacy preferences",
+        "privacy center", "your privacy", "do not sell", "terms of use", "terms of service", "terms and conditions",
+        "terms & conditions", "conditions of use", "all rights reserved", "copyright", "©", "(c) 19", "(c) 20",
+        "disclaimer", "legal notice", "imprint", "accessibility statement", "cookie polic", "cookie settings",
+        "cookie preferences", "cookie notice", "cookie consent", "cookie statement", "use cookies", "uses cookies",
+        "using cookies", "accept cookies", "accept all cookies", "reject all", "accept all", "manage cookies", "manage consent",
+        "manage preferences", "necessary cookies", "essential cookies", "third-party cookies", "similar technologies",
+        "we may earn", "earn a commission", "affiliate commission", "affiliate link", "paid commissions", "does not constitute",
+        "informational purposes only", "not intended as", "not a substitute for professional", "personal data",
+        "personal information", "gdpr", "ccpa", "consent to", "your consent", "opt out", "opt-out", "ad choices", "adchoices",
+        "registered trademark", "trademarks of", "licensed under", "creative commons", "without permission",
+        "without prior written", "data protection",
+        // German
+        "datenschutz", "impressum", "alle rechte vorbehalten", "nutzungsbedingungen", "agb", "allgemeine geschäftsbedingungen",
+        "cookie-einstellungen", "einwilligung", "haftungsausschluss", "rechtliche hinweise", "urheberrecht",
+        "personenbezogene", "widerruf",
+        // French
+        "mentions légales", "politique de confidentialité", "confidentialité", "tous droits réservés", "conditions générales",
+        "conditions d'utilisation", "conditions d’utilisation", "gestion des cookies", "paramètres des cookies",
+        "données personnelles", "consentement", "droits d'auteur", "droit d'auteur", "avertissement",
+        // Spanish
+        "aviso legal", "política de privacidad", "todos los derechos reservados", "términos y condiciones", "condiciones de uso",
+        "política de cookies", "configuración de cookies", "datos personales", "consentimiento", "derechos de autor",
+        "protección de datos", "aviso de privacidad",
+        // Polish
+        "polityka prywatności", "polityką prywatności", "polityki prywatności", "wszelkie prawa zastrzeżone", "regulamin",
+        "pliki cookie", "plików cookie", "ciasteczk", "dane osobowe", "danych osobowych", "rodo", "nota prawna", "prawa autorskie",
+        "prawo autorskie",
+        // Italian
+        "informativa sulla privacy", "informativa privacy", "tutti i diritti riservati", "termini e condizioni",
+        "condizioni d'uso", "condizioni di utilizzo", "note legali", "dati personali", "consenso", "partita iva", "p.iva",
+        // Portuguese
+        "política de privacidade", "todos os direitos reservados", "termos de uso", "termos e condições", "termos de serviço",
+        "dados pessoais", "consentimento", "direitos autorais", "proteção de dados",
+        // Dutch
+        "privacybeleid", "privacyverklaring", "alle rechten voorbehouden", "algemene voorwaarden", "gebruiksvoorwaarden",
+        "cookiebeleid", "cookie-instellingen", "persoonsgegevens", "toestemming",
+        // Russian
+        "политика конфиденциальности", "политикой конфиденциальности", "политики конфиденциальности", "все права защищены",
+        "пользовательское соглашение", "условия использования", "файлы cookie", "файлов cookie", "персональных данных",
+        "персональные данные", "согласие", "авторские права", "правообладател",
+        // Chinese
+        "隐私政策", "隐私权", "版权所有", "保留所有权利", "使用条款", "服务条款", "免责声明", "个人信息", "备案", "icp备",
+        "隱私權", "版權所有", "使用條款", "免責聲明", "個人資料",
+        // Japanese
+        "プライバシーポリシー", "利用規約", "著作権", "無断転載", "クッキー", "個人情報",
+        // Arabic
+        "سياسة الخصوصية", "جميع الحقوق محفوظة", "الشروط والأحكام", "شروط الاستخدام", "ملفات تعريف الارتباط",
+        "البيانات الشخصية", "إخلاء المسؤولية", "حقوق النشر", "الخصوصية",
+    ];
+
+    private static readonly FrozenSet<string> AttributeTokens = new[]
+    {
+        "cookie", "cookies", "consent", "gdpr", "ccpa", "legal", "copyright", "disclaimer", "privacy", "terms", "imprint",
+        "impressum", "onetrust", "didomi", "cookiebot", "usercentrics", "truste", "osano", "cookielaw", "optanon",
+        "disclosure", "colophon", "datenschutz",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private const int NearestAttributeTokens = 16;
+
+    /// <summary>Number of distinct legal phrases in <paramref name="text"/>.</summary>
+    public static int CountPhrases(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lower = text.ToLowerInvariant();
+        var hits = 0;
+        foreach (var phrase in Phrases)
+        {
+            if (Contains(lower, phrase))
+            {
+                hits++;
+            }
+        }
+
+        return hits;
+    }
+
+    /// <summary>Whether the space-separated DOM attribute tokens name legal content (consent banner, legal footer...).</summary>
+    public static bool HasLegalAttribute(string? attributeTokens)
+    {
+        if (string.IsNullOrEmpty(attributeTokens))
+        {
+            return false;
+        }
+
+        // Only the block's own and its nearest ancestors' tokens: a whole page sits inside some far ancestor
+        // whose classes name every component on it.
+        foreach (var token in attributeTokens.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(NearestAttributeTokens))
+        {
+            if (AttributeTokens.Contains(token))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Contains(string text, string phrase)
+    {
+        var needsBoundary = char.IsLetter(phrase[0]) && phrase[0] < '\u0590';
+        for (var at = text.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = text.IndexOf(phrase, at + 1, StringComparison.Ordinal))
+        {
+            if (!needsBoundary || at == 0 || !char.IsLetterOrDigit(text[at - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

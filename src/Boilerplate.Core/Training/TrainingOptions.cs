@@ -1,0 +1,80 @@
+using Boilerplate.Core.Features;
+
+namespace Boilerplate.Core.Training;
+
+/// <summary>Which learner the first (text) stage uses.</summary>
+public enum TextTrainer
+{
+    /// <summary>SDCA maximum entropy (multinomial logistic regression).</summary>
+    SdcaMaximumEntropy,
+
+    /// <summary>L-BFGS maximum entropy (multinomial logistic regression).</summary>
+    LbfgsMaximumEntropy,
+}
+
+/// <summary>Which learner the second (context) stage uses.</summary>
+public enum ContextTrainer
+{
+    /// <summary>One LightGBM binary model per label.</summary>
+    LightGbm,
+
+    /// <summary>One FastTree binary model per label.</summary>
+    FastTree,
+
+    /// <summary>L-BFGS maximum entropy over the dense features.</summary>
+    Linear,
+}
+
+/// <summary>How to train a model.</summary>
+public sealed record TrainingOptions
+{
+    /// <summary>Seed of every random choice; the same seed and data give the same model.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Feature groups to use (the ablation switches them off one at a time).</summary>
+    public FeatureGroups Groups { get; init; } = FeatureGroups.All;
+
+    /// <summary>First-stage learner.</summary>
+    public TextTrainer TextTrainer { get; init; } = TextTrainer.SdcaMaximumEntropy;
+
+    /// <summary>Second-stage learner.</summary>
+    public ContextTrainer ContextTrainer { get; init; } = ContextTrainer.LightGbm;
+
+    /// <summary>Folds by page for the first stage's out-of-fold scores that the second stage learns from.</summary>
+    public int Folds { get; init; } = 3;
+
+    /// <summary>Boosting rounds of a tree second stage.</summary>
+    public int Trees { get; init; } = 200;
+
+    /// <summary>Leaves per tree of a tree second stage.</summary>
+    public int Leaves { get; init; } = 31;
+
+    /// <summary>Weight of a user sample's blocks relative to a corpus block.</summary>
+    public float SampleWeight { get; init; } = 4f;
+
+    /// <summary>Most pages read from each corpus (null: all); for quick experiments and tests.</summary>
+    public int? MaxPagesPerCorpus { get; init; }
+
+    /// <summary>Whether to score the dev split at the end and store the figures in the model's metadata.</summary>
+    public bool EvaluateDev { get; init; } = true;
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid option.</summary>
+    public TrainingOptions Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(Folds, 2, nameof(Folds));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Trees, 1, nameof(Trees));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Leaves, 2, nameof(Leaves));
+        ArgumentOutOfRangeException.ThrowIfNegative(SampleWeight, nameof(SampleWeight));
+        if (MaxPagesPerCorpus is { } max)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(max, 1, nameof(MaxPagesPerCorpus));
+        }
+
+        if ((Groups & (FeatureGroups.Words | FeatureGroups.CharNgrams | FeatureGroups.Shape)) == 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Groups), "A model needs at least one of the Words, CharNgrams and Shape feature groups.");
+        }
+
+        return this;
+    }
+}

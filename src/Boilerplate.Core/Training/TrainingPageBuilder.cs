@@ -1,0 +1,103 @@
+using Boilerplate.Core.Errors;
+using Boilerplate.Core.Features;
+using Boilerplate.Core.Segmentation;
+
+namespace Boilerplate.Core.Training;
+
+/// <summary>
+/// Turns labelled pages and user samples into <see cref="TrainingPage"/>s: each page in its HTML view and in its
+/// plain-text view (<see cref="PlainTextView"/>), blocks labelled by <see cref="BlockLabeler"/>, plus a few of its
+/// paragraphs on their own, as callers send isolated paragraphs too.
+/// </summary>
+public sealed class TrainingPageBuilder
+{
+    /// <summary>One paragraph in this many of a page's text view is also learnt on its own.</summary>
+    private const int IsolatedEvery = 16;
+
+    private readonly HtmlSegmenter _html;
+    private readonly TextSegmenter _text;
+
+    /// <summary>Creates a builder that segments within <paramref name="limits"/>.</summary>
+    public TrainingPageBuilder(SegmentationLimits? limits = null)
+    {
+        var bounded = limits ?? SegmentationLimits.Default;
+        _html = new HtmlSegmenter(bounded);
+        _text = new TextSegmenter(bounded);
+    }
+
+    /// <summary>The training pages of a corpus page; none when the page cannot be segmented.</summary>
+    public IReadOnlyList<TrainingPage> FromCorpusPage(LabelledPage page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return FromHtml($"{page.Corpus}/{page.Id}", page.ReadHtml(), page.ArticleBody, page.Url, 1f, cancellationToken);
+    }
+
+    /// <summary>The training pages of a page-level sample.</summary>
+    public IReadOnlyList<TrainingPage> FromPageSample(TrainingSample.Page sample, float weight, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        return FromHtml(sample.Source, sample.Html, sample.ArticleBody, null, weight, cancellationToken);
+    }
+
+    /// <summary>
+    /// The training pages of paragraph samples: the paragraphs of each named page in position order as one page,
+    /// every paragraph without a page on its own. A paragraph with HTML contributes the blocks of its markup.
+    /// </summary>
+    public IReadOnlyList<TrainingPage> FromParagraphSamples(IEnumerable<TrainingSample.Paragraph> samples, float weight, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        var pages = new List<TrainingPage>();
+        foreach (var group in samples.GroupBy(s => s.PageId ?? "\0" + s.Source, StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var ordered = group.OrderBy(s => s.Position ?? int.MaxValue).ToList();
+            var blocks = new List<Block>();
+            var labels = new List<string>();
+            var withMarkup = ordered.Any(s => s.Html is not null);
+            foreach (var sample in ordered)
+            {
+                var sampleBlocks = sample.Html is not null && withMarkup
+                    ? _html.Segment(sample.Html, null, cancellationToken).Blocks
+                    : _text.FromParagraphs([sample.Text], null).Blocks;
+                blocks.AddRange(sampleBlocks);
+                labels.AddRange(Enumerable.Repeat(sample.Label, sampleBlocks.Count));
+            }
+
+            if (blocks.Count > 0)
+            {
+                var format = withMarkup ? InputFormat.Html : InputFormat.Text;
+                pages.Add(new TrainingPage(group.Key, new SegmentedPage(string.Empty, blocks, format), labels, weight));
+            }
+        }
+
+        return pages;
+    }
+
+    private List<TrainingPage> FromHtml(string key, string html, string articleBody, string? url, float weight, CancellationToken cancellationToken)
+    {
+        var labeler = new BlockLabeler(articleBody);
+        var pages = new List<TrainingPage>();
+        try
+        {
+            var htmlView = _html.Segment(html, url, cancellationToken);
+            pages.Add(new TrainingPage(key, htmlView, labeler.Label(htmlView.Blocks), weight));
+            var textView = _text.Segment(PlainTextView.Render(html), url);
+            var textLabels = labeler.Label(textView.Blocks);
+            pages.Add(new TrainingPage(key, textView, textLabels, weight));
+            for (var i = 0; i < textView.Blocks.Count; i++)
+            {
+                if (FeatureHasher.Add(FeatureHasher.Namespace(key), i) % IsolatedEvery == 0)
+                {
+                    var alone = _text.FromParagraphs([textView.Blocks[i].Text], url);
+                    pages.Add(new TrainingPage(key, alone, [textLabels[i]], weight));
+                }
+            }
+        }
+        catch (PageRejectedException)
+        {
+            // A page over the segmentation limits teaches nothing the service would ever score.
+        }
+
+        return pages;
+    }
+}

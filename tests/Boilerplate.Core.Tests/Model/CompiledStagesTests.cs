@@ -1,0 +1,97 @@
+using Boilerplate.Core.Features;
+using Boilerplate.Core.Model;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Boilerplate.Core.Tests.Model;
+
+/// <summary>
+/// The model scores with its stages' trained numbers read out of the ML.NET models; these tests hold that reading
+/// to ML.NET's own predictions, so an ML.NET upgrade that changes a model's meaning fails here, not in production.
+/// </summary>
+[Collection(SmallModelCollection.Name)]
+public sealed class CompiledStagesTests(SmallModelFixture fixture)
+{
+    [Fact]
+    public void Text_stage_matches_ml_net()
+    {
+        var ml = new MLContext();
+        var transformer = ml.Model.Load(new MemoryStream(fixture.Model.File.TextModel), out _);
+        using var engine = ml.Model.CreatePredictionEngine<SparseInput, MulticlassOutput>(transformer);
+        var (text, _) = fixture.Model.Stages;
+        var extractor = new TextFeatureExtractor(fixture.Model.FeatureGroups);
+        var features = new SparseFeatures();
+        var expected = new float[3];
+        var compared = 0;
+        foreach (var page in fixture.DevPages.Take(3))
+        {
+            var context = new PageContext(page);
+            for (var i = 0; i < context.Count; i++)
+            {
+                extractor.Extract(context, i, features);
+                var (indices, values) = features.ToSortedUnique();
+                var predicted = engine.Predict(new SparseInput { Features = new VBuffer<float>(FeatureSchema.SparseDimension, indices.Length, values, indices) });
+                text.Score(features, expected);
+                for (var k = 0; k < 3; k++)
+                {
+                    Assert.Equal(predicted.Score[k], expected[k], 1e-5);
+                }
+
+                compared++;
+            }
+        }
+
+        Assert.True(compared > 50);
+    }
+
+    [Fact]
+    public void Context_stage_matches_ml_net()
+    {
+        var ml = new MLContext();
+        var (text, context) = fixture.Model.Stages;
+        var trees = Assert.IsType<TreeEnsembleScorer>(context);
+        var extractor = new ContextFeatureExtractor(fixture.Model.FeatureGroups, 3);
+        var schema = SchemaDefinition.Create(typeof(DenseInput));
+        schema[nameof(DenseInput.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, extractor.Dimension);
+        for (var k = 0; k < 3; k++)
+        {
+            var transformer = ml.Model.Load(new MemoryStream(fixture.Model.File.ContextModels[k]), out _);
+            using var engine = ml.Model.CreatePredictionEngine<DenseInput, BinaryOutput>(transformer, inputSchemaDefinition: schema);
+            foreach (var page in fixture.DevPages.Take(3))
+            {
+                var pageContext = new PageContext(page);
+                var dense = new float[pageContext.Count * extractor.Dimension];
+                extractor.Extract(pageContext, fixture.Model.ScoreFirstStage(pageContext), dense);
+                for (var i = 0; i < pageContext.Count; i++)
+                {
+                    var row = dense.AsSpan(i * extractor.Dimension, extractor.Dimension);
+                    var predicted = engine.Predict(new DenseInput { Features = row.ToArray() });
+                    Assert.Equal(predicted.Probability, trees.LabelProbability(k, row), 1e-5);
+                }
+            }
+        }
+
+        Assert.Equal(3, text.Labels);
+    }
+
+    private sealed class SparseInput
+    {
+        [VectorType(FeatureSchema.SparseDimension)]
+        public VBuffer<float> Features { get; set; }
+    }
+
+    private sealed class MulticlassOutput
+    {
+        public float[] Score { get; set; } = [];
+    }
+
+    private sealed class DenseInput
+    {
+        public float[] Features { get; set; } = [];
+    }
+
+    private sealed class BinaryOutput
+    {
+        public float Probability { get; set; }
+    }
+}

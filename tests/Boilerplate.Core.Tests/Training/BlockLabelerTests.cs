@@ -1,0 +1,67 @@
+using Boilerplate.Core.Evaluation;
+using Boilerplate.Core.Segmentation;
+using Boilerplate.Core.Training;
+using Boilerplate.Testing;
+
+namespace Boilerplate.Core.Tests.Training;
+
+public sealed class BlockLabelerTests
+{
+    private const string Article = """
+        Introduction
+
+        The river has flooded the lower town three times in the last ten years, and each time the repairs took months.
+
+        Engineers now propose a wall of movable gates that can be closed within an hour when the water rises.
+        """;
+
+    [Fact]
+    public void Labels_body_by_overlap_and_the_rest_as_navigation_or_legal()
+    {
+        Block[] blocks =
+        [
+            new("Home | Town | Weather", BlockKind.Other),
+            new("Introduction", BlockKind.Heading) { Level = 2 },
+            new("The river has flooded the lower town three times in the last ten years, and each time the repairs took months.", BlockKind.Paragraph),
+            // Reworded slightly: still mostly the body's shingles.
+            new("Engineers now propose a wall of movable gates that can be closed within one hour when the water rises.", BlockKind.Paragraph),
+            new("Share this article", BlockKind.Paragraph),
+            new("We use cookies to improve your experience. Read our cookie policy.", BlockKind.Paragraph),
+            new("© 2025 Town Paper. All rights reserved.", BlockKind.Paragraph),
+            // A short text found in the body, but far outside the article's stretch: a menu entry.
+            new("Introduction", BlockKind.ListItem),
+        ];
+
+        var labels = new BlockLabeler(Article).Label(blocks);
+
+        Assert.Equal(
+            ["navigation", "body", "body", "body", "navigation", "legal", "legal", "navigation"],
+            labels);
+    }
+
+    [Fact]
+    public void Legal_markup_marks_a_block_legal()
+    {
+        var block = new Block("By browsing on you accept how we store data on your device.", BlockKind.Paragraph)
+        {
+            Dom = new DomContext("p", "html body div", "consent banner", 0f, 0, 3, 1),
+        };
+        Assert.Equal(BlockLabeler.Legal, BlockLabeler.BoilerplateLabel(block));
+        Assert.Equal(BlockLabeler.Navigation, BlockLabeler.BoilerplateLabel(block with { Dom = null }));
+    }
+
+    [Fact]
+    public void Body_labels_of_a_real_page_reproduce_its_article()
+    {
+        var dataset = LabelledDataset.Load(SharedData.PathOf("datasets", "readability-pages"));
+        var page = dataset.Pages[0];
+        var segmented = new HtmlSegmenter(SegmentationLimits.Default).Segment(page.ReadHtml(), page.Url, CancellationToken.None);
+
+        var labels = new BlockLabeler(page.ArticleBody).Label(segmented.Blocks);
+
+        var body = string.Join("\n\n", segmented.Blocks.Where((_, i) => labels[i] == BlockLabeler.Body).Select(b => b.Text));
+        var score = ArticleMetrics.Compare(page.ArticleBody, body);
+        Assert.True(score.F1 > 0.9, $"labels reproduce the article with F1 {score.F1:0.000}");
+        Assert.Contains(BlockLabeler.Navigation, labels);
+    }
+}

@@ -1,0 +1,41 @@
+using Boilerplate.Core.Training;
+
+namespace Boilerplate.Core.Tests.Training;
+
+public sealed class LegalLexiconTests
+{
+    [Theory]
+    [InlineData("© 2025 Example Ltd. All rights reserved.")]
+    [InlineData("Impressum | Datenschutz")]
+    [InlineData("Mentions légales")]
+    [InlineData("Política de privacidad")]
+    [InlineData("Polityka prywatności")]
+    [InlineData("Tutti i diritti riservati")]
+    [InlineData("Todos os direitos reservados")]
+    [InlineData("Alle rechten voorbehouden")]
+    [InlineData("Все права защищены")]
+    [InlineData("版权所有")]
+    [InlineData("جميع الحقوق محفوظة")]
+    public void Finds_legal_phrases_in_many_languages(string text)
+    {
+        Assert.True(LegalLexicon.CountPhrases(text) >= 1);
+    }
+
+    [Theory]
+    [InlineData("Best chocolate chip cookies recipe")]
+    [InlineData("Read the Tagblatt every morning")]
+    [InlineData("Home | News | Sport")]
+    public void Ignores_ordinary_text(string text)
+    {
+        Assert.Equal(0, LegalLexicon.CountPhrases(text));
+    }
+
+    [Fact]
+    public void Markup_tokens_count_only_near_the_block()
+    {
+        Assert.True(LegalLexicon.HasLegalAttribute("cookie banner notice"));
+        Assert.False(LegalLexicon.HasLegalAttribute("menu item nav"));
+        var far = string.Join(' ', Enumerable.Repeat("wrapper", 20)) + " legal";
+        Assert.False(LegalLexicon.HasLegalAttribute(far));
+    }
+}

@@ -1,0 +1,66 @@
+using Boilerplate.Core.Segmentation;
+using Boilerplate.Core.Tests.Model;
+using Boilerplate.Core.Training;
+
+namespace Boilerplate.Core.Tests.Training;
+
+[Collection(SmallModelCollection.Name)]
+public sealed class ModelTrainerTests(SmallModelFixture fixture)
+{
+    [Fact]
+    public void Same_data_and_seed_give_the_same_model()
+    {
+        using var again = fixture.Trainer.Fit(fixture.Pages, fixture.Data.Describe(), null, CancellationToken.None);
+        Assert.Equal(fixture.Model.Version, again.Version);
+    }
+
+    [Fact]
+    public void Learns_any_label_set_from_paragraph_samples()
+    {
+        var samples = new List<TrainingSample>();
+        string[] goods = ["boots", "coats", "gloves", "scarves", "hats", "jackets"];
+        string[] topics = ["report", "budget", "plan", "survey", "study", "review"];
+        for (var i = 0; i < 60; i++)
+        {
+            var pageId = $"p{i}";
+            samples.Add(new TrainingSample.Paragraph($"Save {10 + i}% on all winter {goods[i % 6]} this week only, use code SNOW{i}!", "promo", null, pageId, 0, "test"));
+            samples.Add(new TrainingSample.Paragraph($"The committee met for the {i + 2}th time and agreed to publish the {topics[i % 6]} in spring, after a long debate about its costs.", "body", null, pageId, 1, "test"));
+            samples.Add(new TrainingSample.Paragraph($"Home | Shop | {goods[(i + 1) % 6]} | Contact", "navigation", null, pageId, 2, "test"));
+        }
+
+        var progress = new List<TrainingProgress>();
+        using var model = new ModelTrainer(SmallModelFixture.Options).Train(
+            new TrainingData { Samples = samples }, new SynchronousProgress(progress), CancellationToken.None);
+
+        Assert.Equal(["body", "navigation", "promo"], model.Labels);
+        Assert.Contains(progress, p => p.Stage.Contains("text model", StringComparison.Ordinal));
+        var page = new TextSegmenter().FromParagraphs(
+        [
+            "Save 15% on all winter boots this week only, use code SNOW3!",
+            "The committee met for the 20th time and agreed to publish the report in spring, after a long debate about its costs.",
+            "Home | Shop | Contact",
+        ], null);
+        var scores = model.Score(page, CancellationToken.None);
+        Assert.Equal(["promo", "body", "navigation"], Enumerable.Range(0, 3).Select(i => model.Labels[scores.ArgMax(i)]));
+    }
+
+    [Fact]
+    public void Refuses_data_with_a_single_label()
+    {
+        var samples = new TrainingSample[] { new TrainingSample.Paragraph("Only body here.", "body", null, null, null, "test") };
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            new ModelTrainer(SmallModelFixture.Options).Train(new TrainingData { Samples = samples }, null, CancellationToken.None));
+        Assert.Contains("at least two labels", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class SynchronousProgress(List<TrainingProgress> sink) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value)
+        {
+            lock (sink)
+            {
+                sink.Add(value);
+            }
+        }
+    }
+}
