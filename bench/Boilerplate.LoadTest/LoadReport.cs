@@ -24,7 +24,11 @@ internal sealed record LoadReport(
     double? ServerRssMiB,
     double? ServerPeakRssMiB)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     /// <summary>Human-readable summary, one figure a line.</summary>
     public override string ToString()

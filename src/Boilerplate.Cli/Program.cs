@@ -5,4 +5,5 @@ var root = new RootCommand("Boilerplate: split pages into paragraphs, score them
 root.Subcommands.Add(CleanCommand.Create());
 root.Subcommands.Add(HealthCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(EvaluateCommand.Create());
 return await root.Parse(args).InvokeAsync();

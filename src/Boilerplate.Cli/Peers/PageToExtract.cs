@@ -1,8 +1,7 @@
 namespace Boilerplate.Cli.Peers;
 
-/// <summary>A page handed to an extractor, both as fetched and decoded, so each system gets the form it takes.</summary>
+/// <summary>A page handed to an extractor: decoded HTML, the same text for every system so none is charged for decoding.</summary>
 /// <param name="Id">The page's id in its corpus.</param>
 /// <param name="Url">The page's URL when known.</param>
-/// <param name="Bytes">The page as fetched (undecoded HTML).</param>
-/// <param name="Html">The same page decoded to text.</param>
-public sealed record PageToExtract(string Id, string? Url, ReadOnlyMemory<byte> Bytes, string Html);
+/// <param name="Html">The page decoded to text.</param>
+public sealed record PageToExtract(string Id, string? Url, string Html);

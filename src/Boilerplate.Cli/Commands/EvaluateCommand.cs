@@ -1,0 +1,180 @@
+using System.CommandLine;
+using Boilerplate.Cli.Evaluate;
+using Boilerplate.Cli.Peers;
+using Boilerplate.Core.Evaluation;
+using Boilerplate.Core.Model;
+using Boilerplate.Core.Pipeline;
+using Boilerplate.Core.Segmentation;
+using Boilerplate.Core.Training;
+using Spectre.Console;
+
+namespace Boilerplate.Cli.Commands;
+
+/// <summary>
+/// <c>boilerplate evaluate</c>: scores our pipeline (HTML and text mode) and the peer extractors on the labelled
+/// corpora in one table, and with <c>--against</c> gates a model promotion: it exits 1 when the new model loses more
+/// than the tolerance of F1 on any corpus or mode.
+/// </summary>
+internal static class EvaluateCommand
+{
+    /// <summary>Exit code when the promotion gate refuses the new model.</summary>
+    public const int GateFailed = 1;
+
+    /// <summary>Exit code for unusable arguments or files.</summary>
+    public const int UsageError = 2;
+
+    internal static Command Create() => Create(AnsiConsole.Console);
+
+    internal static Command Create(IAnsiConsole console)
+    {
+        var dataset = new Option<string?>("--dataset") { Description = "Datasets root (every corpus) or one corpus folder (default: BOILERPLATE_DATASETS, else ../shared/datasets)." };
+        var split = new Option<EvaluationSplit>("--split") { Description = "Pages of each corpus: dev (held out), train or all.", DefaultValueFactory = _ => EvaluationSplit.Dev };
+        var model = new Option<string?>("--model") { Description = "Model to evaluate (default: the built-in model)." };
+        var against = new Option<string?>("--against") { Description = "Serving model to compare with; exits 1 when --model loses more than --tolerance F1 anywhere." };
+        var tolerance = new Option<double>("--tolerance") { Description = "F1 the new model may lose on any corpus and mode.", DefaultValueFactory = _ => 0.005 };
+        var mode = new Option<string>("--mode") { Description = "Input form for our pipeline: html, text or both.", DefaultValueFactory = _ => "both" };
+        mode.AcceptOnlyFromAmong("html", "text", "both");
+        var peers = new Option<string>("--peers") { Description = "Peers to compare with: readability, smartreader (comma-separated) or none.", DefaultValueFactory = _ => "readability,smartreader" };
+        var maxPages = new Option<int?>("--max-pages") { Description = "At most this many pages of each corpus." };
+        var json = new Option<string?>("--json") { Description = "Also write the figures to this JSON file." };
+
+        var command = new Command("evaluate", "Score our pipeline and peer extractors on labelled pages; optionally gate a model promotion.")
+        {
+            dataset, split, model, against, tolerance, mode, peers, maxPages, json,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            EvaluateSettings settings;
+            try
+            {
+                settings = new EvaluateSettings(
+                    LabelledDataset.ResolveDatasetsDirectory(parse.GetValue(dataset)),
+                    parse.GetValue(split),
+                    parse.GetValue(model),
+                    parse.GetValue(against),
+                    parse.GetValue(tolerance),
+                    ModesOf(parse.GetValue(mode)!),
+                    PeersOf(parse.GetValue(peers)!),
+                    parse.GetValue(maxPages),
+                    parse.GetValue(json)).Validate();
+            }
+            catch (Exception e) when (e is ArgumentException or DirectoryNotFoundException)
+            {
+                console.MarkupLineInterpolated($"[red]evaluate:[/] {e.Message}");
+                return UsageError;
+            }
+
+            return await RunAsync(settings, console, cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(EvaluateSettings settings, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        // Spectre assumes 80 columns when output is not a terminal; the table is meant to be read from CI logs too.
+        if (!console.Profile.Out.IsTerminal)
+        {
+            console.Profile.Width = Math.Max(console.Profile.Width, 160);
+        }
+
+        IReadOnlyList<LabelledDataset> corpora;
+        BoilerplateModel candidate;
+        BoilerplateModel? current;
+        try
+        {
+            corpora = CorpusFolders.Load(settings.Dataset);
+            candidate = settings.ModelPath is null ? BoilerplateModel.LoadDefault() : BoilerplateModel.Load(settings.ModelPath);
+            current = settings.AgainstPath is null ? null : BoilerplateModel.Load(settings.AgainstPath);
+        }
+        catch (Exception e) when (e is ModelLoadException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException)
+        {
+            console.MarkupLineInterpolated($"[red]evaluate:[/] {e.Message}");
+            return UsageError;
+        }
+
+        using (candidate)
+        using (current)
+        {
+            using var pipeline = new CleaningPipeline(SegmentationLimits.Default);
+            var skipped = new List<SkippedPeer>();
+            var systems = BuildSystems(settings, pipeline, candidate, current, skipped);
+            try
+            {
+                var results = await ExtractionComparison.RunAsync(
+                    corpora,
+                    settings.Split,
+                    settings.MaxPages,
+                    systems,
+                    (name, pages) => console.MarkupLineInterpolated($"[grey]{name}: {pages} pages x {systems.Count} systems[/]"),
+                    cancellationToken).ConfigureAwait(false);
+                var labels = new List<LabelResult> { new(SystemNames.OursModel, HandLabelledSet.Evaluate(candidate, null, cancellationToken)) };
+                if (current is not null)
+                {
+                    labels.Add(new LabelResult(SystemNames.CurrentModel, HandLabelledSet.Evaluate(current, null, cancellationToken)));
+                }
+
+                var gate = current is null ? null : PromotionGate.Judge(results, settings.Modes, settings.Tolerance);
+                var summary = new EvaluationSummary(settings.Dataset, settings.Split, candidate.Version, current?.Version, results, skipped, labels, gate);
+                EvaluationTable.Write(console, summary);
+                if (settings.JsonPath is { } path)
+                {
+                    await summary.WriteJsonAsync(path, cancellationToken).ConfigureAwait(false);
+                }
+
+                return gate is { Passed: false } ? GateFailed : 0;
+            }
+            finally
+            {
+                foreach (var system in systems)
+                {
+                    await system.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    private static List<IArticleExtractor> BuildSystems(
+        EvaluateSettings settings, CleaningPipeline pipeline, BoilerplateModel candidate, BoilerplateModel? current, List<SkippedPeer> skipped)
+    {
+        var systems = new List<IArticleExtractor>();
+        foreach (var mode in settings.Modes)
+        {
+            systems.Add(new PipelineExtractor(SystemNames.Ours(mode), pipeline, candidate, mode));
+            if (current is not null)
+            {
+                systems.Add(new PipelineExtractor(SystemNames.Current(mode), pipeline, current, mode));
+            }
+        }
+
+        if (settings.Peers.Contains(EvaluateSettings.Readability))
+        {
+            if (ReadabilityJsPeer.TryStart(null, out var unavailable) is { } readability)
+            {
+                systems.Add(readability);
+            }
+            else
+            {
+                skipped.Add(new SkippedPeer("Readability.js", unavailable));
+            }
+        }
+
+        if (settings.Peers.Contains(EvaluateSettings.SmartReader))
+        {
+            systems.Add(new SmartReaderPeer());
+        }
+
+        return systems;
+    }
+
+    private static List<EvaluationMode> ModesOf(string mode) => mode switch
+    {
+        "html" => [EvaluationMode.Html],
+        "text" => [EvaluationMode.Text],
+        _ => [EvaluationMode.Html, EvaluationMode.Text],
+    };
+
+    private static List<string> PeersOf(string peers) =>
+        peers.Trim().Equals("none", StringComparison.OrdinalIgnoreCase)
+            ? []
+            : peers.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => p.ToLowerInvariant()).Distinct().ToList();
+}

@@ -1,0 +1,73 @@
+using Boilerplate.Core.Evaluation;
+
+namespace Boilerplate.Cli.Evaluate;
+
+/// <summary>What <c>boilerplate evaluate</c> was asked to do, checked before any page is read.</summary>
+/// <param name="Dataset">The datasets root (every corpus in it) or one corpus folder.</param>
+/// <param name="Split">Which pages of each corpus.</param>
+/// <param name="ModelPath">The model to evaluate; null for the default model.</param>
+/// <param name="AgainstPath">The serving model to compare with; enables the promotion gate.</param>
+/// <param name="Tolerance">How much F1 the new model may lose on any corpus and mode before the gate fails.</param>
+/// <param name="Modes">Input forms our pipeline is evaluated in.</param>
+/// <param name="Peers">Peer systems to compare with ("readability", "smartreader").</param>
+/// <param name="MaxPages">At most this many pages of each corpus.</param>
+/// <param name="JsonPath">Where to write the figures as JSON.</param>
+internal sealed record EvaluateSettings(
+    string Dataset,
+    EvaluationSplit Split,
+    string? ModelPath,
+    string? AgainstPath,
+    double Tolerance,
+    IReadOnlyList<EvaluationMode> Modes,
+    IReadOnlyList<string> Peers,
+    int? MaxPages,
+    string? JsonPath)
+{
+    /// <summary>Peer name for Mozilla Readability run by node.</summary>
+    public const string Readability = "readability";
+
+    /// <summary>Peer name for SmartReader.</summary>
+    public const string SmartReader = "smartreader";
+
+    /// <summary>The peers <c>--peers</c> accepts.</summary>
+    public static IReadOnlyList<string> KnownPeers { get; } = [Readability, SmartReader];
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that cannot work.</summary>
+    public EvaluateSettings Validate()
+    {
+        if (!Directory.Exists(Dataset))
+        {
+            throw new ArgumentException($"--dataset: folder '{Dataset}' not found.");
+        }
+
+        foreach (var (option, path) in new[] { ("--model", ModelPath), ("--against", AgainstPath) })
+        {
+            if (path is not null && !File.Exists(path))
+            {
+                throw new ArgumentException($"{option}: model file '{path}' not found.");
+            }
+        }
+
+        if (Tolerance is < 0 or > 1 || double.IsNaN(Tolerance))
+        {
+            throw new ArgumentException("--tolerance must be between 0 and 1 (an F1 difference).");
+        }
+
+        if (Modes.Count == 0)
+        {
+            throw new ArgumentException("--mode must name html, text or both.");
+        }
+
+        if (Peers.FirstOrDefault(p => !KnownPeers.Contains(p)) is { } unknown)
+        {
+            throw new ArgumentException($"--peers: unknown peer '{unknown}'; known: {string.Join(", ", KnownPeers)}, or none.");
+        }
+
+        if (MaxPages is < 1)
+        {
+            throw new ArgumentException("--max-pages must be at least 1.");
+        }
+
+        return this;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using Spectre.Console;
+
+namespace Boilerplate.Cli.Evaluate;
+
+/// <summary>Renders an <see cref="EvaluationSummary"/> for people: one table of every corpus and system, then notes.</summary>
+internal static class EvaluationTable
+{
+    /// <summary>Writes the summary to <paramref name="console"/>.</summary>
+    public static void Write(IAnsiConsole console, EvaluationSummary summary)
+    {
+        var table = new Table()
+            .Title($"{summary.Split.ToString().ToLowerInvariant()} split of {Markup.Escape(summary.Dataset)}")
+            .AddColumn("corpus")
+            .AddColumn("system")
+            .AddColumn(new TableColumn("pages").RightAligned())
+            .AddColumn(new TableColumn("F1").RightAligned())
+            .AddColumn(new TableColumn("precision").RightAligned())
+            .AddColumn(new TableColumn("recall").RightAligned())
+            .AddColumn(new TableColumn("with kept").RightAligned())
+            .AddColumn(new TableColumn("without dropped").RightAligned())
+            .AddColumn(new TableColumn("failed").RightAligned())
+            .AddColumn(new TableColumn("pages/s").RightAligned());
+        string? previousCorpus = null;
+        foreach (var result in summary.Results)
+        {
+            if (previousCorpus is not null && previousCorpus != result.Corpus)
+            {
+                table.AddEmptyRow();
+            }
+
+            previousCorpus = result.Corpus;
+            var score = result.Score;
+            table.AddRow(
+                Markup.Escape(result.Corpus),
+                Markup.Escape(result.System),
+                Number(score.Pages, "0"),
+                Number(score.F1, "0.000"),
+                Number(score.Precision, "0.000"),
+                Number(score.Recall, "0.000"),
+                Snippets(score.Snippets.WithFound, score.Snippets.WithTotal, score.Snippets.WithRecall),
+                Snippets(score.Snippets.WithoutTotal - score.Snippets.WithoutPresent, score.Snippets.WithoutTotal, score.Snippets.WithoutRejection),
+                Number(result.FailedPages, "0"),
+                Number(result.PagesPerSecond, "0.0"));
+        }
+
+        console.Write(table);
+        console.MarkupLineInterpolated($"Model {summary.ModelVersion}{(summary.AgainstVersion is null ? string.Empty : $" against {summary.AgainstVersion}")}. F1, precision and recall: 4-token shingles averaged over pages; with kept / without dropped: the truth's snippets; pages/s: each system's own time on one thread.");
+        foreach (var skipped in summary.SkippedPeers)
+        {
+            console.MarkupLineInterpolated($"[yellow]{skipped.Name} skipped:[/] {skipped.Reason}");
+        }
+
+        foreach (var labels in summary.Labels)
+        {
+            WriteLabels(console, labels);
+        }
+
+        if (summary.Gate is { } gate)
+        {
+            WriteGate(console, gate);
+        }
+    }
+
+    private static void WriteLabels(IAnsiConsole console, LabelResult labels)
+    {
+        var report = labels.Report;
+        var table = new Table()
+            .Title($"{Markup.Escape(labels.System)} model on {report.Count} held-out hand-labelled paragraphs: macro-F1 {Number(report.MacroF1, "0.000")}, accuracy {Number(report.Accuracy, "0.000")}")
+            .AddColumn("truth \\ predicted");
+        foreach (var label in report.Labels)
+        {
+            table.AddColumn(new TableColumn(Markup.Escape(label)).RightAligned());
+        }
+
+        table.AddColumn(new TableColumn("precision").RightAligned())
+            .AddColumn(new TableColumn("recall").RightAligned())
+            .AddColumn(new TableColumn("F1").RightAligned());
+        for (var row = 0; row < report.Labels.Count; row++)
+        {
+            var score = report.PerLabel[row];
+            var cells = new List<string> { Markup.Escape(report.Labels[row]) };
+            cells.AddRange(report.Confusion[row].Select(count => Number(count, "0")));
+            cells.AddRange([Number(score.Precision, "0.000"), Number(score.Recall, "0.000"), Number(score.F1, "0.000")]);
+            table.AddRow(cells.ToArray());
+        }
+
+        console.Write(table);
+    }
+
+    private static void WriteGate(IAnsiConsole console, GateVerdict gate)
+    {
+        foreach (var check in gate.Checks.Where(c => !c.Passed))
+        {
+            console.MarkupLineInterpolated(
+                $"[red]Gate: {check.Corpus} {check.Mode}: F1 {check.CandidateF1:0.0000} vs current {check.CurrentF1:0.0000} ({check.Delta:+0.0000;-0.0000}), more than the {gate.Tolerance:0.0000} allowed.[/]");
+        }
+
+        if (gate.Passed)
+        {
+            var worst = gate.Checks.MinBy(c => c.Delta);
+            console.MarkupLineInterpolated(
+                $"[green]Gate passed:[/] no corpus or mode loses more than {gate.Tolerance:0.0000} F1 (smallest change {worst?.Delta ?? 0:+0.0000;-0.0000}).");
+        }
+        else
+        {
+            console.MarkupLine("[red]Gate failed:[/] the new model must not replace the current one.");
+        }
+    }
+
+    private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+
+    private static string Snippets(int good, int total, double share) =>
+        total == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{share:0.000} ({good}/{total})");
+}

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using Boilerplate.Cli.Peers;
+using Boilerplate.Core.Evaluation;
+using Boilerplate.Core.Training;
+
+namespace Boilerplate.Cli.Evaluate;
+
+/// <summary>
+/// The one loop that scores every system: each page is read and decoded once, handed to every system in turn on
+/// this thread, and each answer is compared with the page's truth the same way (<see cref="ArticleMetrics"/>).
+/// </summary>
+internal static class ExtractionComparison
+{
+    /// <summary>Runs <paramref name="systems"/> over the chosen pages of every corpus.</summary>
+    /// <param name="corpora">The corpora.</param>
+    /// <param name="split">Which pages of each corpus.</param>
+    /// <param name="maxPages">At most this many pages of each corpus, in truth-file order.</param>
+    /// <param name="systems">The systems, in report order.</param>
+    /// <param name="progress">Told the corpus name and page count as each corpus starts.</param>
+    /// <param name="cancellationToken">Stops between pages.</param>
+    public static async Task<IReadOnlyList<SystemResult>> RunAsync(
+        IReadOnlyList<LabelledDataset> corpora,
+        EvaluationSplit split,
+        int? maxPages,
+        IReadOnlyList<IArticleExtractor> systems,
+        Action<string, int>? progress,
+        CancellationToken cancellationToken)
+    {
+        var results = new List<SystemResult>();
+        foreach (var corpus in corpora)
+        {
+            var pages = PagesOf(corpus, split, maxPages);
+            progress?.Invoke(corpus.Name, pages.Count);
+            var tallies = systems.Select(_ => new Tally(pages.Count)).ToArray();
+            foreach (var page in pages)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var request = new PageToExtract(page.Id, page.Url, page.ReadHtml());
+                for (var s = 0; s < systems.Count; s++)
+                {
+                    var article = await systems[s].ExtractAsync(request, cancellationToken).ConfigureAwait(false);
+                    tallies[s].Add(article, ArticleMetrics.Compare(page.ArticleBody, article.Text, page.With, page.Without));
+                }
+            }
+
+            results.AddRange(systems.Select((system, s) => tallies[s].ToResult(corpus.Name, system.Name)));
+        }
+
+        return results;
+    }
+
+    /// <summary>The pages of <paramref name="corpus"/> in <paramref name="split"/>, at most <paramref name="maxPages"/>.</summary>
+    public static IReadOnlyList<LabelledPage> PagesOf(LabelledDataset corpus, EvaluationSplit split, int? maxPages)
+    {
+        var pages = split switch
+        {
+            EvaluationSplit.Dev => corpus.Dev,
+            EvaluationSplit.Train => corpus.Train,
+            _ => corpus.Pages,
+        };
+        return pages.Take(maxPages ?? int.MaxValue).ToList();
+    }
+
+    private sealed class Tally(int capacity)
+    {
+        private readonly List<PageComparison> _comparisons = new(capacity);
+        private TimeSpan _elapsed;
+        private int _failed;
+
+        public void Add(ExtractedArticle article, PageComparison comparison)
+        {
+            _comparisons.Add(comparison);
+            _elapsed += article.Elapsed;
+            if (article.Error is not null)
+            {
+                _failed++;
+            }
+        }
+
+        public SystemResult ToResult(string corpus, string system) => new(
+            corpus,
+            system,
+            ArticleMetrics.Aggregate(_comparisons),
+            _failed,
+            _elapsed > TimeSpan.Zero ? _comparisons.Count / _elapsed.TotalSeconds : 0);
+    }
+}

@@ -1,0 +1,61 @@
+using Boilerplate.Core.Evaluation;
+
+namespace Boilerplate.Cli.Evaluate;
+
+/// <summary>One corpus and mode of the gate: the candidate's F1 against the serving model's.</summary>
+/// <param name="Corpus">The corpus.</param>
+/// <param name="Mode">"html" or "text".</param>
+/// <param name="CandidateF1">F1 of the model up for promotion.</param>
+/// <param name="CurrentF1">F1 of the serving model on the same pages.</param>
+/// <param name="Passed">Whether the candidate lost no more than the tolerance.</param>
+internal sealed record GateCheck(string Corpus, string Mode, double CandidateF1, double CurrentF1, bool Passed)
+{
+    /// <summary>Candidate minus current.</summary>
+    public double Delta => CandidateF1 - CurrentF1;
+}
+
+/// <summary>The gate's verdict over every corpus and mode.</summary>
+/// <param name="Tolerance">The F1 loss allowed.</param>
+/// <param name="Checks">One check per corpus and mode.</param>
+internal sealed record GateVerdict(double Tolerance, IReadOnlyList<GateCheck> Checks)
+{
+    /// <summary>Whether the candidate may replace the serving model.</summary>
+    public bool Passed => Checks.All(c => c.Passed);
+}
+
+/// <summary>
+/// Decides whether a new model may replace the serving one: it must not lose more than a tolerance of F1 on any
+/// corpus in any mode, measured on the same pages in the same run.
+/// </summary>
+internal static class PromotionGate
+{
+    // Scores of the same model on the same pages are bit-identical; this only absorbs summation-order noise.
+    private const double Epsilon = 1e-9;
+
+    /// <summary>Judges the candidate (<see cref="SystemNames.Ours"/>) against the current model (<see cref="SystemNames.Current"/>).</summary>
+    public static GateVerdict Judge(IReadOnlyList<SystemResult> results, IReadOnlyList<EvaluationMode> modes, double tolerance)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var checks = new List<GateCheck>();
+        foreach (var corpus in results.Select(r => r.Corpus).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var mode in modes)
+            {
+                var candidate = Find(results, corpus, SystemNames.Ours(mode));
+                var current = Find(results, corpus, SystemNames.Current(mode));
+                checks.Add(new GateCheck(
+                    corpus,
+                    SystemNames.ModeName(mode),
+                    candidate.Score.F1,
+                    current.Score.F1,
+                    candidate.Score.F1 >= current.Score.F1 - tolerance - Epsilon));
+            }
+        }
+
+        return new GateVerdict(tolerance, checks);
+    }
+
+    private static SystemResult Find(IReadOnlyList<SystemResult> results, string corpus, string system) =>
+        results.FirstOrDefault(r => r.Corpus == corpus && r.System == system)
+        ?? throw new InvalidOperationException($"No result for {system} on {corpus}; the gate needs both models evaluated.");
+}

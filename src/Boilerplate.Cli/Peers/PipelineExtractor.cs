@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using Boilerplate.Core.Cleaning;
+using Boilerplate.Core.Errors;
+using Boilerplate.Core.Evaluation;
+using Boilerplate.Core.Input;
+using Boilerplate.Core.Model;
+using Boilerplate.Core.Pipeline;
+using Boilerplate.Core.Training;
+
+namespace Boilerplate.Cli.Peers;
+
+/// <summary>
+/// Our own pipeline as an extractor, in HTML mode (the page's markup) or text mode (the page as a naive scraper's
+/// plain text, Training.PlainTextView), with the default clean options: exactly what the service returns.
+/// </summary>
+/// <param name="name">Name shown in reports.</param>
+/// <param name="pipeline">The cleaning pipeline.</param>
+/// <param name="classifier">The model that scores blocks.</param>
+/// <param name="mode">Which form the page is given in.</param>
+public sealed class PipelineExtractor(string name, CleaningPipeline pipeline, IBlockClassifier classifier, EvaluationMode mode) : IArticleExtractor
+{
+    /// <inheritdoc />
+    public string Name => name;
+
+    /// <inheritdoc />
+    public ValueTask<ExtractedArticle> ExtractAsync(PageToExtract page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+
+        // Rendering the plain text stands for the scraper's work, so it happens before the clock starts.
+        PageInput input = mode == EvaluationMode.Html
+            ? new PageInput.Html(page.Html) { Url = page.Url }
+            : new PageInput.Text(PlainTextView.Render(page.Html)) { Url = page.Url };
+        var stopwatch = Stopwatch.StartNew();
+        try
+        {
+            var result = pipeline.Clean(input, classifier, CleanOptions.Default, cancellationToken);
+            return ValueTask.FromResult(new ExtractedArticle(result.Title, result.Text, stopwatch.Elapsed));
+        }
+        catch (PageRejectedException ex)
+        {
+            return ValueTask.FromResult(new ExtractedArticle(string.Empty, string.Empty, stopwatch.Elapsed, ex.Message));
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

@@ -1,0 +1,62 @@
+using Grpc.Core;
+using Grpc.Net.Client;
+using Grpc.Net.Client.Balancer;
+using Grpc.Net.Client.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Boilerplate.Client;
+
+/// <summary>
+/// Builds the channel: one HTTP/2 handler, gRPC's built-in retries left off (the Polly pipeline retries, and the
+/// two would multiply), round-robin balancing over several addresses or a DNS name.
+/// </summary>
+internal static class ChannelFactory
+{
+    private const string StaticTarget = "static:///boilerplate";
+
+    public static GrpcChannel Create(BoilerplateClientOptions options)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            // One connection carries at most ~100 concurrent streams; open more rather than queue calls.
+            EnableMultipleHttp2Connections = true,
+            PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+            KeepAlivePingDelay = TimeSpan.FromSeconds(60),
+            KeepAlivePingTimeout = TimeSpan.FromSeconds(30),
+            ConnectTimeout = TimeSpan.FromSeconds(5),
+        };
+        options.ConfigureHttpHandler?.Invoke(handler);
+
+        var channelOptions = new GrpcChannelOptions
+        {
+            HttpHandler = handler,
+            DisposeHttpClient = true,
+            MaxReceiveMessageSize = options.MaxReceiveMessageBytes,
+            MaxSendMessageSize = options.MaxSendMessageBytes,
+            LoggerFactory = options.LoggerFactory,
+        };
+
+        if (options.Addresses.Count > 0)
+        {
+            var uris = options.Addresses.Select(address => new Uri(address)).ToList();
+            var services = new ServiceCollection();
+            services.AddSingleton<ResolverFactory>(new StaticResolverFactory(
+                _ => uris.Select(uri => new BalancerAddress(uri.Host, uri.Port)).ToList()));
+            channelOptions.ServiceProvider = services.BuildServiceProvider();
+            channelOptions.ServiceConfig = RoundRobin();
+            channelOptions.Credentials = uris[0].Scheme == Uri.UriSchemeHttps ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure;
+            return GrpcChannel.ForAddress(StaticTarget, channelOptions);
+        }
+
+        var target = options.Address!;
+        if (target.StartsWith("dns:", StringComparison.OrdinalIgnoreCase))
+        {
+            channelOptions.ServiceConfig = RoundRobin();
+            channelOptions.Credentials = options.UseTls ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure;
+        }
+
+        return GrpcChannel.ForAddress(target, channelOptions);
+    }
+
+    private static ServiceConfig RoundRobin() => new() { LoadBalancingConfigs = { new RoundRobinConfig() } };
+}

@@ -1,0 +1,68 @@
+using System.ComponentModel.DataAnnotations;
+using Boilerplate.Core.Segmentation;
+
+namespace Boilerplate.Service.Configuration;
+
+/// <summary>What one call may cost, and how many calls may run at once (section <c>Limits</c>).</summary>
+public sealed class LimitsOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "Limits";
+
+    /// <summary>Largest request message accepted; bigger ones are refused by gRPC with RESOURCE_EXHAUSTED.</summary>
+    [Range(1024, int.MaxValue)]
+    public int MaxReceiveMessageBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>Largest response message sent.</summary>
+    [Range(1024, int.MaxValue)]
+    public int MaxSendMessageBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Most paragraphs (blocks) one page may yield before it is refused as too large. At least 32, so the warm-up
+    /// pages every new model must clean fit.
+    /// </summary>
+    [Range(32, int.MaxValue)]
+    public int MaxParagraphs { get; set; } = SegmentationLimits.Default.MaxBlocks;
+
+    /// <summary>Most HTML elements one page may hold before it is refused as too large (at least 256, for the warm-up pages).</summary>
+    [Range(256, int.MaxValue)]
+    public int MaxNodes { get; set; } = SegmentationLimits.Default.MaxNodes;
+
+    /// <summary>Time budget for decoding and parsing one page.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
+    public TimeSpan ParseTimeout { get; set; } = SegmentationLimits.Default.ParseTimeout;
+
+    /// <summary>
+    /// Deadline applied to a call (to each page of a stream) when the client sets none, so a forgotten
+    /// deadline cannot pin a worker forever.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    public TimeSpan DefaultDeadline { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Clean calls running at once; more wait in the queue.</summary>
+    [Range(1, 100_000)]
+    public int MaxConcurrentRequests { get; set; } = 32;
+
+    /// <summary>Clean calls waiting for a slot; beyond this a call is refused with RESOURCE_EXHAUSTED.</summary>
+    [Range(0, 1_000_000)]
+    public int MaxQueuedRequests { get; set; } = 256;
+
+    /// <summary>Pages of one CleanStream call cleaned concurrently (read-ahead); reading pauses beyond it.</summary>
+    [Range(1, 1024)]
+    public int StreamParallelism { get; set; } = Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>
+    /// Parser workers abandoned on hung pages that the process tolerates; beyond it health reports NOT_SERVING so
+    /// the orchestrator replaces the process before leaked threads starve it.
+    /// </summary>
+    [Range(0, 1000)]
+    public int MaxAbandonedParserWorkers { get; set; } = 4;
+
+    /// <summary>The parsing limits the domain enforces, from these options.</summary>
+    public SegmentationLimits ToSegmentationLimits() => SegmentationLimits.Default with
+    {
+        MaxBlocks = MaxParagraphs,
+        MaxNodes = MaxNodes,
+        ParseTimeout = ParseTimeout,
+    };
+}

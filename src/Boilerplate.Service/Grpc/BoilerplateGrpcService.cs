@@ -1,0 +1,37 @@
+using Boilerplate.Protos.V1;
+using Boilerplate.Service.Configuration;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+
+namespace Boilerplate.Service.Grpc;
+
+/// <summary>boilerplate.v1.BoilerplateService: cleans pages one at a time or as an ordered stream.</summary>
+internal sealed class BoilerplateGrpcService(PageCleaner cleaner, IOptions<LimitsOptions> limits)
+    : BoilerplateService.BoilerplateServiceBase
+{
+    public override Task<CleanResponse> Clean(CleanRequest request, ServerCallContext context)
+    {
+        using var budget = CallBudget.Start(context, limits.Value.DefaultDeadline, context.CancellationToken);
+        return Task.FromResult(cleaner.Clean(request, budget.Token));
+    }
+
+    public override Task CleanStream(
+        IAsyncStreamReader<CleanRequest> requestStream,
+        IServerStreamWriter<CleanResponse> responseStream,
+        ServerCallContext context)
+    {
+        var settings = limits.Value;
+        return OrderedParallelStream.RunAsync(
+            requestStream,
+            responseStream,
+            (request, streamToken) =>
+            {
+                // Without a client deadline the default applies to each page, not to the whole stream,
+                // which may legitimately run for hours.
+                using var budget = CallBudget.Start(context, settings.DefaultDeadline, streamToken);
+                return cleaner.Clean(request, budget.Token);
+            },
+            settings.StreamParallelism,
+            context.CancellationToken);
+    }
+}

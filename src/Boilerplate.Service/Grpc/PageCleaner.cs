@@ -1,0 +1,23 @@
+using System.Diagnostics;
+using Boilerplate.Core.Pipeline;
+using Boilerplate.Protos.V1;
+using Boilerplate.Service.Mapping;
+using Boilerplate.Service.Models;
+using Boilerplate.Service.Telemetry;
+
+namespace Boilerplate.Service.Grpc;
+
+/// <summary>Cleans one request with the model serving when it starts; shared by Clean and CleanStream.</summary>
+internal sealed class PageCleaner(CleaningPipeline pipeline, ModelHost models, ServiceMetrics metrics)
+{
+    public CleanResponse Clean(CleanRequest request, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var lease = models.Acquire();
+        var input = CleanRequestMapper.ToInput(request);
+        var options = CleanRequestMapper.ToOptions(request.Options, lease.Classifier.Labels);
+        var result = pipeline.Clean(input, lease.Classifier, options, cancellationToken);
+        metrics.PageCleaned(result);
+        return CleanResponseMapper.ToResponse(request.Id, result, request.Options, Stopwatch.GetElapsedTime(started));
+    }
+}

@@ -1,0 +1,121 @@
+using Boilerplate.Core.Pipeline;
+using Boilerplate.Service.Configuration;
+using Boilerplate.Service.Grpc;
+using Boilerplate.Service.Health;
+using Boilerplate.Service.Interceptors;
+using Boilerplate.Service.Models;
+using Boilerplate.Service.Telemetry;
+using Grpc.AspNetCore.Server;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+
+namespace Boilerplate.Service.Hosting;
+
+/// <summary>
+/// The whole service composition, kept out of Program.cs so tests host exactly the production service
+/// in-process (see tests/Boilerplate.Testing/ServiceHost.cs).
+/// </summary>
+public static class BoilerplateServiceExtensions
+{
+    /// <summary>Registers the gRPC services, their options, the model host, health, metrics and interceptors.</summary>
+    public static IServiceCollection AddBoilerplateService(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        AddValidatedOptions<ModelOptions>(services, configuration, ModelOptions.Section);
+        AddValidatedOptions<LimitsOptions>(services, configuration, LimitsOptions.Section);
+        AddValidatedOptions<SecurityOptions>(services, configuration, SecurityOptions.Section);
+        AddValidatedOptions<MetricsOptions>(services, configuration, MetricsOptions.Section);
+        services.AddSingleton<IValidateOptions<ModelOptions>, ModelOptionsValidator>();
+        services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
+
+        // Host:ShutdownTimeout bounds how long SIGTERM waits for in-flight calls to finish.
+        services.Configure<HostOptions>(configuration.GetSection("Host"));
+
+        // Plaintext gRPC needs HTTP/2 with prior knowledge, so `--urls http://...` works with no other setting.
+        // Kestrel:EndpointDefaults:Protocols or a Kestrel:Endpoints entry in configuration still overrides it.
+        services.Configure<KestrelServerOptions>(kestrel =>
+            kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2));
+
+        services.AddSingleton<ServiceMetrics>();
+        services.AddSingleton<RequestLimiter>();
+        services.AddSingleton<MetricsInterceptor>();
+        services.AddSingleton<StatusInterceptor>();
+        services.AddSingleton<ApiKeyInterceptor>();
+        services.AddSingleton<ConcurrencyLimitInterceptor>();
+        services.AddGrpc(grpc =>
+        {
+            // Outermost first: metrics see the final status, the status interceptor sees every exception.
+            grpc.Interceptors.Add<MetricsInterceptor>();
+            grpc.Interceptors.Add<StatusInterceptor>();
+            grpc.Interceptors.Add<ApiKeyInterceptor>();
+            grpc.Interceptors.Add<ConcurrencyLimitInterceptor>();
+        });
+        services.AddOptions<GrpcServiceOptions>().Configure<IOptions<LimitsOptions>>((grpc, limits) =>
+        {
+            grpc.MaxReceiveMessageSize = limits.Value.MaxReceiveMessageBytes;
+            grpc.MaxSendMessageSize = limits.Value.MaxSendMessageBytes;
+        });
+        services.AddGrpcReflection();
+
+        services.AddSingleton(provider => new CleaningPipeline(
+            provider.GetRequiredService<IOptions<LimitsOptions>>().Value.ToSegmentationLimits(),
+            provider.GetRequiredService<ILogger<CleaningPipeline>>()));
+        services.AddSingleton<ModelLocator>();
+        services.AddSingleton<ModelWarmer>();
+        services.AddSingleton<ModelHost>();
+        services.AddHostedService<ModelWatcher>();
+        services.AddSingleton<PageCleaner>();
+
+        services.AddGrpcHealthChecks(health =>
+            {
+                // Answer Check from the live state: a cached result would report NOT_SERVING for up to a
+                // publishing period after the model is ready, holding back rollouts.
+                health.UseHealthChecksCache = false;
+            })
+            .AddCheck<ServingHealthCheck>("serving");
+        services.Configure<HealthCheckPublisherOptions>(publisher =>
+        {
+            publisher.Delay = TimeSpan.Zero;
+            publisher.Period = TimeSpan.FromSeconds(5);
+        });
+
+        var metrics = configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>() ?? new MetricsOptions();
+        // Out-of-range ports are left to options validation, which fails start-up with the key named.
+        if (metrics.Port is > 0 and <= 65535)
+        {
+            services.AddOpenTelemetry().WithMetrics(meters => meters
+                .AddMeter(ServiceMetrics.MeterName)
+                .AddPrometheusHttpListener(listener =>
+                {
+                    listener.Host = metrics.Host;
+                    listener.Port = metrics.Port;
+                }));
+        }
+
+        return services;
+    }
+
+    /// <summary>Maps the gRPC services, health, and reflection unless <c>Security:Reflection</c> is false.</summary>
+    public static IEndpointRouteBuilder MapBoilerplateService(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapGrpcService<BoilerplateGrpcService>();
+        endpoints.MapGrpcService<ModelGrpcService>();
+        endpoints.MapGrpcHealthChecksService();
+        if (endpoints.ServiceProvider.GetRequiredService<IOptions<SecurityOptions>>().Value.Reflection)
+        {
+            endpoints.MapGrpcReflectionService();
+        }
+
+        return endpoints;
+    }
+
+    private static void AddValidatedOptions<TOptions>(IServiceCollection services, IConfiguration configuration, string section)
+        where TOptions : class =>
+        services.AddOptions<TOptions>()
+            .Bind(configuration.GetSection(section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+}

@@ -1,0 +1,64 @@
+using Boilerplate.Core.Cleaning;
+using Boilerplate.Core.Segmentation;
+using Boilerplate.Protos.V1;
+
+namespace Boilerplate.Service.Mapping;
+
+/// <summary>Turns the domain's result into the protobuf response, filling only what the request asked for.</summary>
+internal static class CleanResponseMapper
+{
+    public static CleanResponse ToResponse(string id, CleanResult result, Protos.V1.CleanOptions? options, TimeSpan elapsed)
+    {
+        var response = new CleanResponse
+        {
+            Id = id,
+            Title = result.Title,
+            Text = result.Text,
+            Markdown = options?.IncludeMarkdown == true ? result.Markdown : string.Empty,
+            ModelVersion = result.ModelVersion,
+            Stats = new CleanStats
+            {
+                Paragraphs = result.Paragraphs.Count,
+                Kept = result.Paragraphs.Count(paragraph => paragraph.Kept),
+                ElapsedMicros = (long)elapsed.TotalMicroseconds,
+            },
+        };
+        if (options?.IncludeParagraphs == true)
+        {
+            response.Paragraphs.AddRange(result.Paragraphs.Select(paragraph => ToParagraph(paragraph, result.Labels)));
+        }
+
+        return response;
+    }
+
+    private static Paragraph ToParagraph(CleanedParagraph paragraph, IReadOnlyList<string> labels)
+    {
+        var mapped = new Paragraph
+        {
+            Text = paragraph.Block.Text,
+            Label = paragraph.Label,
+            Kept = paragraph.Kept,
+            Reason = paragraph.Reason,
+            Kind = KindName(paragraph.Block.Kind),
+            HeadingLevel = paragraph.Block.Kind == BlockKind.Heading ? paragraph.Block.Level : 0,
+        };
+        for (var i = 0; i < labels.Count; i++)
+        {
+            mapped.Scores[labels[i]] = paragraph.Scores[i];
+        }
+
+        return mapped;
+    }
+
+    /// <summary>The proto's spelling of a block kind (snake case, as documented on <c>Paragraph.kind</c>).</summary>
+    public static string KindName(BlockKind kind) => kind switch
+    {
+        BlockKind.Paragraph => "paragraph",
+        BlockKind.Heading => "heading",
+        BlockKind.ListItem => "list_item",
+        BlockKind.Quote => "quote",
+        BlockKind.TableRow => "table_row",
+        BlockKind.Code => "code",
+        _ => "other",
+    };
+}

@@ -1,0 +1,32 @@
+using Boilerplate.Protos.V1;
+using Boilerplate.Service.Models;
+using Google.Protobuf.WellKnownTypes;
+
+namespace Boilerplate.Service.Mapping;
+
+/// <summary>Describes a serving model in protobuf terms.</summary>
+internal static class ModelInfoMapper
+{
+    public static ModelInfo ToInfo(ModelSnapshot snapshot)
+    {
+        var metadata = snapshot.Metadata;
+        var info = new ModelInfo
+        {
+            Version = metadata.Version,
+            CreatedAt = Timestamp.FromDateTimeOffset(metadata.CreatedAt),
+            MlnetVersion = metadata.MlNetVersion,
+            FeatureSchemaVersion = metadata.FeatureSchemaVersion,
+            Trainer = metadata.Trainer,
+            TrainingData = metadata.TrainingData,
+            Source = snapshot.Source,
+            LoadedAt = Timestamp.FromDateTimeOffset(snapshot.LoadedAt),
+        };
+        info.Labels.AddRange(metadata.Labels);
+        foreach (var (name, value) in metadata.Metrics)
+        {
+            info.Metrics[name] = value;
+        }
+
+        return info;
+    }
+}

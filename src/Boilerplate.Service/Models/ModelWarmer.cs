@@ -1,0 +1,46 @@
+using System.Text;
+using Boilerplate.Core.Cleaning;
+using Boilerplate.Core.Input;
+using Boilerplate.Core.Model;
+using Boilerplate.Core.Pipeline;
+
+namespace Boilerplate.Service.Models;
+
+/// <summary>
+/// Runs a new model through the whole pipeline on sample pages before it serves: a model that cannot clean a
+/// page is refused, and the first real calls do not pay for JIT compilation and lazy initialisation.
+/// </summary>
+internal sealed class ModelWarmer(CleaningPipeline pipeline)
+{
+    private const int Rounds = 3;
+
+    private static readonly PageInput[] SamplePages =
+    [
+        new PageInput.Html(ReadSample("article.html")) { Url = "https://example.org/news/lighthouse" },
+        new PageInput.Text(ReadSample("article.txt")),
+    ];
+
+    /// <summary>Cleans every sample page a few times; throws whatever the model throws.</summary>
+    public void Warm(IBlockClassifier model, CancellationToken cancellationToken)
+    {
+        for (var round = 0; round < Rounds; round++)
+        {
+            foreach (var page in SamplePages)
+            {
+                var result = pipeline.Clean(page, model, CleanOptions.Default, cancellationToken);
+                if (result.Paragraphs.Count == 0)
+                {
+                    throw new InvalidOperationException("The model produced no paragraphs for a warm-up page.");
+                }
+            }
+        }
+    }
+
+    private static string ReadSample(string name)
+    {
+        using var stream = typeof(ModelWarmer).Assembly.GetManifestResourceStream($"Boilerplate.Service.WarmupPages.{name}")
+            ?? throw new InvalidOperationException($"Warm-up page {name} is not embedded in the service assembly.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+}

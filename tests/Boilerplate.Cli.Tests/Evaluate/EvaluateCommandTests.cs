@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Text.Json;
+using Boilerplate.Cli.Commands;
+using Boilerplate.Testing;
+using Spectre.Console;
+
+namespace Boilerplate.Cli.Tests.Evaluate;
+
+public class EvaluateCommandTests(EvaluationModels models) : IClassFixture<EvaluationModels>
+{
+    private static readonly string Corpus = SharedData.PathOf("datasets", "readability-pages");
+
+    [Fact]
+    public async Task Scores_our_pipeline_in_both_modes_and_a_peer_in_one_table_and_as_json()
+    {
+        var json = Path.Combine(models.Folder, "figures.json");
+
+        var (exit, output) = await RunAsync("--dataset", Corpus, "--split", "all", "--max-pages", "3", "--peers", "smartreader", "--json", json);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("ours-html", output, StringComparison.Ordinal);
+        Assert.Contains("ours-text", output, StringComparison.Ordinal);
+        Assert.Contains("SmartReader", output, StringComparison.Ordinal);
+        using var figures = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        var results = figures.RootElement.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(["ours-html", "ours-text", "SmartReader"], results.Select(r => r.GetProperty("system").GetString()));
+        foreach (var result in results)
+        {
+            var score = result.GetProperty("score");
+            Assert.Equal(3, score.GetProperty("pages").GetInt32());
+            Assert.InRange(score.GetProperty("f1").GetDouble(), 0.0, 1.0);
+            Assert.True(result.GetProperty("pagesPerSecond").GetDouble() > 0);
+        }
+
+        // The built-in model must find most of these articles, or the figures (or the model) are broken.
+        Assert.True(results[0].GetProperty("score").GetProperty("f1").GetDouble() > 0.6);
+    }
+
+    [Fact]
+    public async Task The_gate_refuses_a_worse_model_and_says_where_it_lost()
+    {
+        var (exit, output) = await RunAsync(
+            "--dataset", Corpus, "--split", "all", "--max-pages", "3", "--peers", "none", "--mode", "html",
+            "--model", models.WorsePath, "--against", models.DefaultPath);
+
+        Assert.Equal(EvaluateCommand.GateFailed, exit);
+        Assert.Contains("Gate failed", output, StringComparison.Ordinal);
+        Assert.Contains("readability-pages html", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_gate_passes_the_same_model()
+    {
+        var (exit, output) = await RunAsync(
+            "--dataset", Corpus, "--split", "all", "--max-pages", "3", "--peers", "none", "--mode", "html",
+            "--model", models.DefaultPath, "--against", models.DefaultPath, "--tolerance", "0");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Gate passed", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--tolerance", "2")]
+    [InlineData("--peers", "lynx")]
+    [InlineData("--model", "/nonexistent/model.zip")]
+    public async Task Unusable_arguments_exit_with_a_usage_error(string option, string value)
+    {
+        var (exit, output) = await RunAsync("--dataset", Corpus, "--max-pages", "1", option, value);
+
+        Assert.Equal(EvaluateCommand.UsageError, exit);
+        Assert.Contains(option, output, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    {
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = 250;
+        var root = new RootCommand { EvaluateCommand.Create(console) };
+        var exit = await root.Parse(["evaluate", .. args]).InvokeAsync();
+        return (exit, writer.ToString());
+    }
+}

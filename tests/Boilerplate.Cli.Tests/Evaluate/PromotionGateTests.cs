@@ -1,0 +1,52 @@
+using Boilerplate.Cli.Evaluate;
+using Boilerplate.Core.Evaluation;
+
+namespace Boilerplate.Cli.Tests.Evaluate;
+
+public class PromotionGateTests
+{
+    private static SystemResult Result(string corpus, string system, double f1) =>
+        new(corpus, system, new ArticleScore(10, f1, f1, f1, new SnippetScore(0, 0, 0, 0)), 0, 100);
+
+    [Fact]
+    public void A_loss_within_the_tolerance_passes_and_a_larger_one_fails_naming_the_corpus_and_mode()
+    {
+        var results = new[]
+        {
+            Result("news", "ours-html", 0.900),
+            Result("news", "current-html", 0.904),
+            Result("news", "ours-text", 0.800),
+            Result("news", "current-text", 0.820),
+        };
+
+        var verdict = PromotionGate.Judge(results, [EvaluationMode.Html, EvaluationMode.Text], tolerance: 0.005);
+
+        Assert.False(verdict.Passed);
+        var failed = Assert.Single(verdict.Checks, c => !c.Passed);
+        Assert.Equal(("news", "text"), (failed.Corpus, failed.Mode));
+        Assert.Equal(-0.02, failed.Delta, precision: 9);
+    }
+
+    [Fact]
+    public void An_equal_model_passes_even_with_zero_tolerance()
+    {
+        var results = new[] { Result("a", "ours-html", 0.9), Result("a", "current-html", 0.9) };
+
+        Assert.True(PromotionGate.Judge(results, [EvaluationMode.Html], tolerance: 0).Passed);
+    }
+
+    [Fact]
+    public void Every_corpus_is_checked()
+    {
+        var results = new[]
+        {
+            Result("a", "ours-html", 0.95), Result("a", "current-html", 0.90),
+            Result("b", "ours-html", 0.70), Result("b", "current-html", 0.90),
+        };
+
+        var verdict = PromotionGate.Judge(results, [EvaluationMode.Html], tolerance: 0.01);
+
+        Assert.Equal(2, verdict.Checks.Count);
+        Assert.Equal("b", Assert.Single(verdict.Checks, c => !c.Passed).Corpus);
+    }
+}

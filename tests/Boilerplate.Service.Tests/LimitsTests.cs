@@ -1,0 +1,118 @@
+using Boilerplate.Protos.V1;
+using Boilerplate.Testing;
+using Grpc.Core;
+using Microsoft.Extensions.Logging;
+
+namespace Boilerplate.Service.Tests;
+
+/// <summary>A service with small limits: size, paragraph count, one call at a time, and test-injected failures.</summary>
+public sealed class LimitsTests(LimitsTests.LimitedService service) : IClassFixture<LimitsTests.LimitedService>
+{
+    private readonly FaultPlan _faults = service.Faults;
+    private readonly ServiceHost _host = service.Host;
+
+    public sealed class LimitedService : IAsyncLifetime
+    {
+        public FaultPlan Faults { get; } = new();
+
+        public ServiceHost Host { get; private set; } = null!;
+
+        public async Task InitializeAsync() => Host = await ServiceHost.StartAsync(options =>
+        {
+            options.Settings["Limits:MaxReceiveMessageBytes"] = "65536";
+            options.Settings["Limits:MaxParagraphs"] = "32";
+            options.Settings["Limits:MaxConcurrentRequests"] = "1";
+            options.Settings["Limits:MaxQueuedRequests"] = "0";
+            options.InjectFaults(Faults);
+        });
+
+        public async Task DisposeAsync() => await Host.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_message_over_the_grpc_size_limit_is_resource_exhausted()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => _host.Client.CleanHtmlAsync(SamplePages.Article(600)));
+
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_page_over_the_paragraph_limit_is_resource_exhausted()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => _host.Client.CleanHtmlAsync(SamplePages.Article(60)));
+
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        Assert.NotEmpty(error.Status.Detail);
+    }
+
+    [Fact]
+    public async Task A_saturated_service_answers_resource_exhausted_with_advice()
+    {
+        var callsBefore = _faults.Calls;
+        _faults.SlowNext(1, TimeSpan.FromSeconds(2));
+        var holder = _host.Client.CleanHtmlAsync(SamplePages.Article(3));
+        while (_faults.Calls == callsBefore)
+        {
+            await Task.Delay(10);
+        }
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => _host.Client.CleanHtmlAsync(SamplePages.Article(3)));
+
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        Assert.Contains("capacity", error.Status.Detail, StringComparison.Ordinal);
+        Assert.NotEmpty((await holder).Text);
+        Assert.NotEmpty((await _host.Client.CleanHtmlAsync(SamplePages.Article(3))).Text);
+    }
+
+    [Fact]
+    public async Task An_unexpected_failure_is_internal_with_a_correlation_id_in_the_message_and_the_log_but_no_details()
+    {
+        _faults.FailNext(1, StatusCode.Internal);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => _host.Client.CleanHtmlAsync(SamplePages.Article(3)));
+
+        Assert.Equal(StatusCode.Internal, error.StatusCode);
+        Assert.DoesNotContain("secret detail", error.Status.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("FaultInterceptor", error.Status.Detail, StringComparison.Ordinal);
+        var correlationId = error.Status.Detail.Split("correlation id ")[1].Split(')')[0];
+        Assert.Contains(_host.Logs.Entries, entry =>
+            entry.Level == LogLevel.Error && entry.Message.Contains(correlationId, StringComparison.Ordinal)
+                                         && entry.Exception is InvalidOperationException);
+    }
+}
+
+/// <summary>A service whose default deadline is far too short for any page.</summary>
+public sealed class DefaultDeadlineTests(DefaultDeadlineTests.HurriedService service) : IClassFixture<DefaultDeadlineTests.HurriedService>
+{
+    private readonly ServiceHost _host = service.Host;
+
+    public sealed class HurriedService : IAsyncLifetime
+    {
+        public ServiceHost Host { get; private set; } = null!;
+
+        public async Task InitializeAsync() => Host = await ServiceHost.StartAsync(options =>
+            options.Settings["Limits:DefaultDeadline"] = "00:00:00.001");
+
+        public async Task DisposeAsync() => await Host.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_call_without_a_deadline_gets_the_default_one()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await _host.Client.Service.CleanAsync(new CleanRequest { Html = SamplePages.Article(2_000) }));
+
+        Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_clients_own_deadline_wins_over_the_default()
+    {
+        var response = await _host.Client.Service.CleanAsync(
+            new CleanRequest { Html = SamplePages.Article(5) },
+            deadline: DateTime.UtcNow.AddSeconds(30));
+
+        Assert.NotEmpty(response.Text);
+    }
+}

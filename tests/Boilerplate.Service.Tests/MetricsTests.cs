@@ -1,0 +1,27 @@
+using Boilerplate.Testing;
+
+namespace Boilerplate.Service.Tests;
+
+/// <summary>The Prometheus endpoint on its own HTTP/1.1 port shows the service's counters.</summary>
+public sealed class MetricsTests
+{
+    [Fact]
+    public async Task Metrics_port_serves_call_page_and_paragraph_counters()
+    {
+        var port = FreePort.Next();
+        await using var host = await ServiceHost.StartAsync(options =>
+        {
+            options.Settings["Metrics:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            options.Settings["Metrics:Host"] = "127.0.0.1";
+        });
+        await host.Client.CleanTextAsync(SeedPage.Text);
+
+        using var http = new HttpClient();
+        var scrape = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
+
+        Assert.Contains("boilerplate_pages_total", scrape, StringComparison.Ordinal);
+        Assert.Contains("boilerplate_paragraphs_total", scrape, StringComparison.Ordinal);
+        Assert.Contains("boilerplate_rpc_calls_total", scrape, StringComparison.Ordinal);
+        Assert.Contains("boilerplate_rpc_duration_seconds_bucket", scrape, StringComparison.Ordinal);
+    }
+}

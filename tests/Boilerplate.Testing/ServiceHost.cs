@@ -1,0 +1,141 @@
+using Boilerplate.Client;
+using Boilerplate.Service.Hosting;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Boilerplate.Testing;
+
+/// <summary>
+/// The real service (the same composition as Program.cs) running in-process on Kestrel on a free loopback port,
+/// reached over real HTTP/2 sockets. Dispose to stop it.
+/// </summary>
+public sealed class ServiceHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly List<IDisposable> _owned = [];
+
+    private ServiceHost(WebApplication app, string address, CapturedLogs logs)
+    {
+        _app = app;
+        Address = address;
+        Logs = logs;
+        Channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = TrustingHandler() });
+        Client = CreateClient();
+    }
+
+    /// <summary>The address the service listens on, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public string Address { get; }
+
+    /// <summary>A plain channel to the service (no retries), for generated clients such as health and reflection.</summary>
+    public GrpcChannel Channel { get; }
+
+    /// <summary>A <see cref="BoilerplateClient"/> with default options pointed at the service.</summary>
+    public BoilerplateClient Client { get; }
+
+    /// <summary>What the service logged.</summary>
+    public CapturedLogs Logs { get; }
+
+    /// <summary>The service's DI container.</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Starts the service; by default waits until it reports SERVING.</summary>
+    public static async Task<ServiceHost> StartAsync(Action<ServiceHostOptions>? configure = null, CancellationToken cancellationToken = default)
+    {
+        var options = new ServiceHostOptions();
+        configure?.Invoke(options);
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Testing",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Boilerplate"] = "Information",
+        };
+        foreach (var (key, value) in options.Settings)
+        {
+            settings[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var logs = new CapturedLogs();
+        builder.Logging.AddProvider(logs);
+        builder.Services.AddBoilerplateService(builder.Configuration);
+        options.ConfigureServices?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.MapBoilerplateService();
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        var host = new ServiceHost(app, address, logs);
+        if (options.WaitUntilServing)
+        {
+            await host.WaitUntilServingAsync(TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+        }
+
+        return host;
+    }
+
+    /// <summary>A new client for this service; dispose it (or leave it to the host).</summary>
+    public BoilerplateClient CreateClient(Action<BoilerplateClientOptions>? configure = null)
+    {
+        var options = new BoilerplateClientOptions { Address = Address, ConfigureHttpHandler = TrustService };
+        configure?.Invoke(options);
+        var client = new BoilerplateClient(options);
+        _owned.Add(client);
+        return client;
+    }
+
+    /// <summary>Polls the standard health service until it reports SERVING.</summary>
+    public async Task WaitUntilServingAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var health = new Health.HealthClient(Channel);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        while (true)
+        {
+            var reply = await health.CheckAsync(new HealthCheckRequest(), cancellationToken: limit.Token).ConfigureAwait(false);
+            if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving)
+            {
+                return;
+            }
+
+            await Task.Delay(50, limit.Token).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Stops the service, letting in-flight calls finish.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var owned in _owned)
+        {
+            owned.Dispose();
+        }
+
+        Channel.Dispose();
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Tests may serve TLS with a throw-away self-signed certificate; trust whatever the test host presents.</summary>
+    private static SocketsHttpHandler TrustingHandler()
+    {
+        var handler = new SocketsHttpHandler();
+        TrustService(handler);
+        return handler;
+    }
+
+    private static void TrustService(SocketsHttpHandler handler) =>
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
+}
