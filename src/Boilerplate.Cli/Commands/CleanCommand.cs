@@ -105,10 +105,18 @@ internal static class CleanCommand
                 }
 
                 var parallelism = parse.GetValue(parallel) ?? (cleaner is RemotePageCleaner ? DefaultServerParallelism : Environment.ProcessorCount);
-                var outputPath = parse.GetValue(output)!;
-                await using var writer = outputPath == "-"
-                    ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false))
-                    : new StreamWriter(outputPath, append: false, new UTF8Encoding(false));
+                StreamWriter opened;
+                try
+                {
+                    opened = OpenOutput(parse.GetValue(output)!);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    console.MarkupLineInterpolated($"[red]Cannot write the output:[/] {e.Message}");
+                    return 2;
+                }
+
+                await using var writer = opened;
                 var batch = new BatchCleaner(cleaner, new PageJsonWriter(writer), options, parallelism);
                 var summary = parse.GetValue(quiet) || Console.IsErrorRedirected || !console.Profile.Capabilities.Interactive
                     ? await batch.RunAsync(pages, onPageDone: null, cancellationToken)
@@ -131,6 +139,10 @@ internal static class CleanCommand
         });
         return command;
     }
+
+    private static StreamWriter OpenOutput(string path) => path == "-"
+        ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false))
+        : new StreamWriter(path, append: false, new UTF8Encoding(false));
 
     private static IPageCleaner CreateCleaner(string? server, string? apiKey, string? modelPath, CleanOptions options)
     {
