@@ -5,6 +5,7 @@ using Boilerplate.Testing;
 namespace Boilerplate.Client.Tests;
 
 /// <summary>A service killed mid-run and restarted on the same port: every page is cleaned exactly once.</summary>
+[Collection(HeavyTests.Name)]
 public sealed class KillAndRestartTests
 {
     [Fact]
@@ -18,7 +19,7 @@ public sealed class KillAndRestartTests
             using var client = process.CreateClient(options =>
             {
                 // Enough retry budget to outlast a restart (a few seconds); the breaker would turn the outage into errors.
-                options.Retry.MaxAttempts = 30;
+                options.Retry.MaxAttempts = 60;
                 options.Retry.BaseDelay = TimeSpan.FromMilliseconds(100);
                 options.Retry.MaxDelay = TimeSpan.FromMilliseconds(500);
                 options.CircuitBreaker.Enabled = false;

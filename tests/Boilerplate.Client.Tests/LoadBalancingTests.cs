@@ -4,6 +4,7 @@ using Boilerplate.Testing;
 namespace Boilerplate.Client.Tests;
 
 /// <summary>Round-robin over three service processes; killing one loses no call.</summary>
+[Collection(HeavyTests.Name)]
 public sealed class LoadBalancingTests
 {
     private const string RequestLog = "Request finished HTTP/2 POST";

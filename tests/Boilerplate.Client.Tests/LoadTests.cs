@@ -6,6 +6,7 @@ using Xunit.Abstractions;
 namespace Boilerplate.Client.Tests;
 
 /// <summary>64 concurrent callers through one client against an in-process service: no call fails.</summary>
+[Collection(HeavyTests.Name)]
 public sealed class LoadTests(ITestOutputHelper output)
 {
     [Fact]

@@ -52,4 +52,27 @@ public sealed class ModelServiceTests(DefaultServiceFixture fixture)
         Assert.Contains(host.Logs.Entries, entry => entry.Level == LogLevel.Warning && entry.Message.Contains("Refused model file", StringComparison.Ordinal));
         Directory.Delete(directory, recursive: true);
     }
+
+    [Fact]
+    public async Task In_a_directory_the_newest_valid_model_serves_and_a_newer_broken_one_is_reported()
+    {
+        var directory = ModelFiles.TempDirectory();
+        var older = Path.Combine(directory, "model-2025-01.zip");
+        var newer = Path.Combine(directory, "model-2025-02.zip");
+        var version = ModelFiles.WriteDefault(older);
+        File.SetLastWriteTimeUtc(older, DateTime.UtcNow.AddHours(-1));
+        await File.WriteAllBytesAsync(newer, ModelFiles.Corrupt());
+        await File.WriteAllTextAsync(Path.Combine(directory, "notes.txt"), "not a model");
+        await using var host = await ServiceHost.StartAsync(options => options.Settings["Model:Path"] = directory);
+
+        var info = await host.Client.GetModelInfoAsync();
+        Assert.Equal(version, info.Version);
+        Assert.Equal(older, info.Source);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => host.Client.ReloadModelAsync());
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Contains(newer, error.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(version, (await host.Client.GetModelInfoAsync()).Version);
+        Directory.Delete(directory, recursive: true);
+    }
 }
