@@ -7,6 +7,7 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 datasets="${BOILERPLATE_DATASETS:-$repo/../shared/datasets}"
+[ -d "$datasets" ] || { echo "datasets not found at $datasets; set BOILERPLATE_DATASETS" >&2; exit 2; }
 budget="${BUDGET:-1200}"
 mkdir -p "$repo/bench/results"
 

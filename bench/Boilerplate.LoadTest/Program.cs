@@ -76,10 +76,12 @@ root.SetAction(async (parse, cancellationToken) =>
 
     var server = options.ServerPid is { } pid ? new ServerProcess(pid) : null;
     var cpuBefore = server?.CpuTime();
+    var clientCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var started = Stopwatch.GetTimestamp();
     var recorder = await runner.RunAsync(cancellationToken).ConfigureAwait(false);
     var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
     var cpu = server is null ? (TimeSpan?)null : server.CpuTime() - cpuBefore!.Value;
+    var clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpuBefore;
     var memory = server?.Memory();
 
     var report = new LoadReport(
@@ -97,6 +99,7 @@ root.SetAction(async (parse, cancellationToken) =>
         recorder.Percentile(0.95),
         recorder.Percentile(0.99),
         recorder.Percentile(1.0),
+        clientCpu.TotalSeconds / seconds,
         cpu?.TotalSeconds / seconds,
         cpu?.TotalMilliseconds / Math.Max(1, recorder.Successes),
         memory?.RssMiB,
