@@ -198,7 +198,7 @@ if [[ $mode == container ]]; then
   log "the image's HEALTHCHECK passes"
   pid=$(podman inspect --format '{{.State.Pid}}' "$name")
   [[ $(stat -c %u "/proc/$pid") == 10001 ]] || fail "the service does not run as uid 10001"
-  podman stop -t 30 "$name" >/dev/null
+  podman stop -t 30 "$name" >/dev/null 2>&1
   code=$(podman inspect --format '{{.State.ExitCode}}' "$name")
 else
   if is_root; then [[ $(stat -c %u "/proc/$service_pid") == 10001 ]] || fail "the service does not run as uid 10001"; fi
