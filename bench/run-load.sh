@@ -9,6 +9,7 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 datasets="${BOILERPLATE_DATASETS:-$repo/../shared/datasets}"
+[ -d "$datasets" ] || { echo "datasets not found at $datasets; set BOILERPLATE_DATASETS" >&2; exit 2; }
 phase="${PHASE:-30}"
 concurrency="${CONCURRENCY:-8}"
 soak="${SOAK_REQUESTS:-100000}"
@@ -42,6 +43,7 @@ rate_of() { sed -n 's/.*"requestsPerSecond": *\([0-9.]*\).*/\1/p' "$results/load
 
 load max-rate --mode unary --concurrency "$concurrency" --duration "$phase" --requests 1000000 --warmup 1000
 max="$(rate_of max-rate)"
+[ -n "$max" ] || { echo "max-rate run produced no figures" >&2; exit 1; }
 half="$(python3 -c "print(max(1, round(float('$max') / 2)))" 2>/dev/null || echo "${max%.*}" | awk '{print int($1/2)}')"
 load half-rate --mode unary --rate "$half" --duration "$phase" --requests 1000000 --warmup 200
 load unary-parallel --mode unary --concurrency "$concurrency" --duration "$phase" --requests 1000000 --warmup 200

@@ -1,21 +1,39 @@
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using BenchmarkDotNet.Attributes;
+using Boilerplate.Core.Cleaning;
 using Boilerplate.Core.Decoding;
+using Boilerplate.Core.Features;
+using Boilerplate.Core.Input;
+using Boilerplate.Core.Model;
+using Boilerplate.Core.Pipeline;
 using Boilerplate.Core.Segmentation;
 
 namespace Boilerplate.Benchmarks;
 
 /// <summary>
-/// Each stage of cleaning one page, measured on its own with its inputs prepared in setup, so the means add up to
-/// (roughly) the end-to-end cost and show where the time goes.
+/// Each stage of cleaning one page, measured on its own with its inputs prepared in setup, so the means show where
+/// the time goes: decode, flatten + parse + walk (= segment), text features, first stage (features + linear scores),
+/// context features, full scoring (both stages), clean to text or Markdown, and the whole pipeline from bytes.
 /// </summary>
 public class StageBenchmarks
 {
+    private static readonly CleanOptions WithMarkdown = CleanOptions.Default with { IncludeMarkdown = true };
+
     private byte[] _bytes = [];
     private string _html = string.Empty;
+    private string _flattened = string.Empty;
     private IHtmlDocument _document = null!;
     private HtmlSegmenter _segmenter = null!;
+    private SegmentedPage _page = null!;
+    private PageContext _context = null!;
+    private TextFeatureExtractor _textFeatures = null!;
+    private ContextFeatureExtractor _contextFeatures = null!;
+    private float[] _firstStage = [];
+    private float[] _dense = [];
+    private PageScores _scores = null!;
+    private BoilerplateModel _model = null!;
+    private CleaningPipeline _pipeline = null!;
 
     /// <summary>Page size class: p10, p50 or p90 of the dataset's page sizes.</summary>
     [ParamsSource(nameof(Sizes))]
@@ -24,31 +42,99 @@ public class StageBenchmarks
     /// <summary>The size classes.</summary>
     public static IEnumerable<string> Sizes => BenchmarkPages.Sizes;
 
-    /// <summary>Loads the page and runs the stages once to build each stage's input.</summary>
+    /// <summary>Loads the page and model, and runs the stages once to build each stage's input.</summary>
     [GlobalSetup]
     public void Setup()
     {
         var page = BenchmarkPages.Get(Page);
-        Console.WriteLine($"// {Page}: {page.Corpus}/{page.Id}, {page.Bytes.Length / 1024.0:F0} KiB");
         _bytes = page.Bytes;
         _html = HtmlDecoder.Decode(_bytes, null);
-        _document = new HtmlParser(HtmlSegmenter.ParserOptions).ParseDocument(_html);
+        _flattened = NestingFlattener.Flatten(_html, SegmentationLimits.Default.MaxDepth);
+        _document = new HtmlParser(HtmlSegmenter.ParserOptions).ParseDocument(_flattened);
         _segmenter = new HtmlSegmenter(SegmentationLimits.Default);
+        _page = _segmenter.Segment(_html, null, CancellationToken.None);
+        _model = BoilerplateModel.LoadDefault();
+        _context = new PageContext(_page);
+        _textFeatures = new TextFeatureExtractor(_model.FeatureGroups);
+        _contextFeatures = new ContextFeatureExtractor(_model.FeatureGroups, _model.Labels.Count);
+        _firstStage = _model.ScoreFirstStage(_context);
+        _dense = new float[_page.Blocks.Count * _contextFeatures.Dimension];
+        _scores = _model.Score(_page, CancellationToken.None);
+        _pipeline = new CleaningPipeline(SegmentationLimits.Default);
+        Console.WriteLine($"// {Page}: {page.Corpus}/{page.Id}, {page.Bytes.Length / 1024.0:F0} KiB, {_page.Blocks.Count} blocks");
+    }
+
+    /// <summary>Releases the parser pool.</summary>
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _pipeline.Dispose();
+        _model.Dispose();
     }
 
     /// <summary>Bytes to text: charset detection and decoding.</summary>
     [Benchmark]
     public string Decode() => HtmlDecoder.Decode(_bytes, null);
 
-    /// <summary>Text to DOM (AngleSharp), with the segmenter's parser options.</summary>
+    /// <summary>The pre-parse pass that caps nesting depth.</summary>
     [Benchmark]
-    public IHtmlDocument Parse() => new HtmlParser(HtmlSegmenter.ParserOptions).ParseDocument(_html);
+    public string Flatten() => NestingFlattener.Flatten(_html, SegmentationLimits.Default.MaxDepth);
+
+    /// <summary>Text to DOM (AngleSharp) the way the segmenter calls it: async overload, so cancellation is watched.</summary>
+    [Benchmark]
+    public IHtmlDocument Parse() =>
+        new HtmlParser(HtmlSegmenter.ParserOptions).ParseDocumentAsync(_flattened, CancellationToken.None).GetAwaiter().GetResult();
 
     /// <summary>DOM to blocks: the iterative walk alone, on an already parsed page.</summary>
     [Benchmark]
     public int Walk() => new HtmlBlockWalker(SegmentationLimits.Default, CancellationToken.None).Walk(_document.DocumentElement).Count;
 
-    /// <summary>Text to blocks: parse and walk together, as the pipeline runs them.</summary>
+    /// <summary>Text to blocks: flatten, parse and walk together, as the pipeline runs them.</summary>
     [Benchmark]
     public SegmentedPage Segment() => _segmenter.Segment(_html, null, CancellationToken.None);
+
+    /// <summary>Page statistics and the hashed text features of every block (no scoring).</summary>
+    [Benchmark]
+    public int Features()
+    {
+        var context = new PageContext(_page);
+        var features = new SparseFeatures();
+        var total = 0;
+        for (var i = 0; i < context.Count; i++)
+        {
+            _textFeatures.Extract(context, i, features);
+            total += features.Count;
+        }
+
+        return total;
+    }
+
+    /// <summary>First stage: text features and the linear model's scores for every block.</summary>
+    [Benchmark]
+    public float[] FirstStage() => _model.ScoreFirstStage(_context);
+
+    /// <summary>Second-stage inputs: neighbours' first-stage scores and page facts per block.</summary>
+    [Benchmark]
+    public float[] ContextFeatures()
+    {
+        _contextFeatures.Extract(_context, _firstStage, _dense);
+        return _dense;
+    }
+
+    /// <summary>Both stages, as the pipeline scores a page (first stage + context features + second-stage trees).</summary>
+    [Benchmark]
+    public PageScores Score() => _model.Score(_page, CancellationToken.None);
+
+    /// <summary>Keep decisions, duplicate removal and the text output.</summary>
+    [Benchmark]
+    public CleanResult CleanText() => Cleaner.Clean(_page, _scores, CleanOptions.Default, _model.Version);
+
+    /// <summary>The same with Markdown rendered too.</summary>
+    [Benchmark]
+    public CleanResult CleanMarkdown() => Cleaner.Clean(_page, _scores, WithMarkdown, _model.Version);
+
+    /// <summary>The whole pipeline from fetched bytes, including the hand-off to the isolated parser thread.</summary>
+    [Benchmark]
+    public CleanResult EndToEnd() =>
+        _pipeline.Clean(new PageInput.HtmlBytes(_bytes, null), _model, CleanOptions.Default, CancellationToken.None);
 }

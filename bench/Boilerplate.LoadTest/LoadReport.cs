@@ -19,6 +19,7 @@ internal sealed record LoadReport(
     double P95Ms,
     double P99Ms,
     double MaxMs,
+    double ClientCpuCores,
     double? ServerCpuCores,
     double? ServerCpuMsPerRequest,
     double? ServerRssMiB,
@@ -44,6 +45,7 @@ internal sealed record LoadReport(
             string.Create(c, $"throughput     {RequestsPerSecond:F1} req/s"),
             string.Create(c, $"latency ms     p50 {P50Ms:F2}  p95 {P95Ms:F2}  p99 {P99Ms:F2}  max {MaxMs:F2}"),
         };
+        lines.Add(string.Create(c, $"client CPU     {ClientCpuCores:F2} cores (this load generator)"));
         if (ServerCpuCores is { } cores)
         {
             lines.Add(string.Create(c, $"server CPU     {cores:F2} cores, {ServerCpuMsPerRequest:F2} ms/request"));

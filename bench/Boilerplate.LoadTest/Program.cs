@@ -5,7 +5,13 @@ using Boilerplate.LoadTest;
 using Boilerplate.Protos.V1;
 using Grpc.Net.Client;
 
-var address = new Option<Uri>("--address") { Description = "Service address (loopback only).", DefaultValueFactory = _ => new Uri("http://127.0.0.1:5000") };
+var address = new Option<Uri>("--address")
+{
+    Description = "Service address (loopback only).",
+    DefaultValueFactory = _ => new Uri("http://127.0.0.1:5000"),
+    // System.CommandLine has no converter for Uri: without this, any --address given fails to parse.
+    CustomParser = result => new Uri(result.Tokens.Single().Value, UriKind.Absolute),
+};
 var dataset = new Option<string?>("--dataset") { Description = $"Datasets root or one corpus folder (default: ${DatasetPages.Variable})." };
 var pages = new Option<PageSelection>("--pages") { Description = "median: the middle tenth of pages by size; all: every page.", DefaultValueFactory = _ => PageSelection.Median };
 var mode = new Option<CallMode>("--mode") { Description = "unary or stream.", DefaultValueFactory = _ => CallMode.Unary };
@@ -70,10 +76,12 @@ root.SetAction(async (parse, cancellationToken) =>
 
     var server = options.ServerPid is { } pid ? new ServerProcess(pid) : null;
     var cpuBefore = server?.CpuTime();
+    var clientCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var started = Stopwatch.GetTimestamp();
     var recorder = await runner.RunAsync(cancellationToken).ConfigureAwait(false);
     var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
     var cpu = server is null ? (TimeSpan?)null : server.CpuTime() - cpuBefore!.Value;
+    var clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpuBefore;
     var memory = server?.Memory();
 
     var report = new LoadReport(
@@ -91,6 +99,7 @@ root.SetAction(async (parse, cancellationToken) =>
         recorder.Percentile(0.95),
         recorder.Percentile(0.99),
         recorder.Percentile(1.0),
+        clientCpu.TotalSeconds / seconds,
         cpu?.TotalSeconds / seconds,
         cpu?.TotalMilliseconds / Math.Max(1, recorder.Successes),
         memory?.RssMiB,

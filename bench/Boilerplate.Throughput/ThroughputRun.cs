@@ -13,38 +13,48 @@ internal sealed record TimedPage(PageToExtract Page, long Bytes)
     public static TimedPage Of(PageToExtract page) => new(page, Encoding.UTF8.GetByteCount(page.Html));
 }
 
-/// <summary>Runs one system over every page on this thread: warm-up first, then timed pages until the budget ends.</summary>
+/// <summary>
+/// Runs every system over the pages on this thread. Systems take turns page by page, so a change in machine load
+/// during the run hits all of them alike and the ratios between them stay fair; each is warmed up first.
+/// </summary>
 internal static class ThroughputRun
 {
-    /// <summary>Times <paramref name="system"/> over <paramref name="pages"/>.</summary>
-    /// <param name="system">The extractor.</param>
+    /// <summary>Times <paramref name="systems"/> over <paramref name="pages"/>.</summary>
+    /// <param name="systems">The extractors.</param>
     /// <param name="pages">All pages, timed in this order.</param>
-    /// <param name="warmup">Pages run untimed first (spread over all sizes) so JIT tiering or V8 warm-up is not counted.</param>
-    /// <param name="budget">Wall-clock bound on the timed pass; pages after it are skipped and the timing says so.</param>
+    /// <param name="warmup">Pages run untimed first by each system (spread over all sizes) so JIT tiering or V8 warm-up is not counted.</param>
+    /// <param name="budget">Wall-clock bound on the timed pass; pages after it are skipped by every system and the timings say so.</param>
     /// <param name="cancellationToken">Stops between pages.</param>
-    public static async Task<SystemTiming> RunAsync(IArticleExtractor system, IReadOnlyList<TimedPage> pages, int warmup, TimeSpan budget, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<SystemTiming>> RunAsync(
+        IReadOnlyList<IArticleExtractor> systems, IReadOnlyList<TimedPage> pages, int warmup, TimeSpan budget, CancellationToken cancellationToken)
     {
         var stride = Math.Max(1, pages.Count / Math.Max(1, warmup));
-        for (var i = 0; i < pages.Count && i / stride < warmup; i += stride)
+        foreach (var system in systems)
         {
-            await system.ExtractAsync(pages[i].Page, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < pages.Count && i / stride < warmup; i += stride)
+            {
+                await system.ExtractAsync(pages[i].Page, cancellationToken).ConfigureAwait(false);
+            }
         }
 
-        var timing = new SystemTiming(system.Name);
+        var timings = systems.Select(s => new SystemTiming(s.Name)).ToList();
         var wall = Stopwatch.StartNew();
         foreach (var page in pages)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (wall.Elapsed > budget)
             {
-                timing.Truncated = true;
+                timings.ForEach(t => t.Truncated = true);
                 break;
             }
 
-            var article = await system.ExtractAsync(page.Page, cancellationToken).ConfigureAwait(false);
-            timing.Add(page.Bytes, article.Elapsed, article.Error is not null);
+            for (var s = 0; s < systems.Count; s++)
+            {
+                var article = await systems[s].ExtractAsync(page.Page, cancellationToken).ConfigureAwait(false);
+                timings[s].Add(page.Bytes, article.Elapsed, article.Error is not null);
+            }
         }
 
-        return timing;
+        return timings;
     }
 }

@@ -24,6 +24,9 @@ public sealed class BoilerplateClientOptions
     /// <summary>Whether a <c>dns:///</c> target is reached over TLS. Ignored for http and https addresses.</summary>
     public bool UseTls { get; set; }
 
+    /// <summary>How often a <c>dns:///</c> target is resolved again, so replicas added later receive calls too.</summary>
+    public TimeSpan DnsRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Deadline of each attempt of a unary call; every retry gets a fresh one.</summary>
     public TimeSpan Deadline { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -73,6 +76,11 @@ public sealed class BoilerplateClientOptions
         if (hasAddress && !Uri.TryCreate(Address, UriKind.Absolute, out _))
         {
             throw new ArgumentException($"BoilerplateClientOptions.Address '{Address}' is not an absolute address.");
+        }
+
+        if (DnsRefreshInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("BoilerplateClientOptions.DnsRefreshInterval must be positive.");
         }
 
         if (Deadline <= TimeSpan.Zero)

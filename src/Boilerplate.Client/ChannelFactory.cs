@@ -51,6 +51,10 @@ internal static class ChannelFactory
         var target = options.Address!;
         if (target.StartsWith("dns:", StringComparison.OrdinalIgnoreCase))
         {
+            // Re-resolve periodically, not only after a connection fails, so new replicas start getting calls.
+            var services = new ServiceCollection();
+            services.AddSingleton<ResolverFactory>(new DnsResolverFactory(options.DnsRefreshInterval));
+            channelOptions.ServiceProvider = services.BuildServiceProvider();
             channelOptions.ServiceConfig = RoundRobin();
             channelOptions.Credentials = options.UseTls ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure;
         }

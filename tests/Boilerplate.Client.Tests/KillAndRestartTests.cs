@@ -19,7 +19,7 @@ public sealed class KillAndRestartTests
             using var client = process.CreateClient(options =>
             {
                 // Enough retry budget to outlast a restart (a few seconds); the breaker would turn the outage into errors.
-                options.Retry.MaxAttempts = 30;
+                options.Retry.MaxAttempts = 60;
                 options.Retry.BaseDelay = TimeSpan.FromMilliseconds(100);
                 options.Retry.MaxDelay = TimeSpan.FromMilliseconds(500);
                 options.CircuitBreaker.Enabled = false;

@@ -46,6 +46,12 @@ internal static class EvaluationTable
 
         console.Write(table);
         console.MarkupLineInterpolated($"Model {summary.ModelVersion}{(summary.AgainstVersion is null ? string.Empty : $" against {summary.AgainstVersion}")}. F1, precision and recall: 4-token shingles averaged over pages; with kept / without dropped: the truth's snippets; pages/s: each system's own time on one thread.");
+        foreach (var result in summary.Results.Where(r => r.Failures.Count > 0))
+        {
+            var shown = string.Join("; ", result.Failures.Take(3).Select(f => $"{f.Id}: {f.Reason}"));
+            console.MarkupLineInterpolated($"[yellow]{result.System} failed on {result.FailedPages} {result.Corpus} pages[/] (scored as empty), e.g. {shown}");
+        }
+
         foreach (var skipped in summary.SkippedPeers)
         {
             console.MarkupLineInterpolated($"[yellow]{skipped.Name} skipped:[/] {skipped.Reason}");
@@ -65,9 +71,9 @@ internal static class EvaluationTable
     private static void WriteLabels(IAnsiConsole console, LabelResult labels)
     {
         var report = labels.Report;
-        var table = new Table()
-            .Title($"{Markup.Escape(labels.System)} model on {report.Count} held-out hand-labelled paragraphs: macro-F1 {Number(report.MacroF1, "0.000")}, accuracy {Number(report.Accuracy, "0.000")}")
-            .AddColumn("truth \\ predicted");
+        console.MarkupLine(
+            $"Labels of the {Markup.Escape(labels.System)} model on {report.Count} held-out hand-labelled paragraphs: macro-F1 {Number(report.MacroF1, "0.000")}, accuracy {Number(report.Accuracy, "0.000")}");
+        var table = new Table().AddColumn("truth \\ predicted");
         foreach (var label in report.Labels)
         {
             table.AddColumn(new TableColumn(Markup.Escape(label)).RightAligned());

@@ -39,7 +39,7 @@ internal static class ExtractionComparison
                 for (var s = 0; s < systems.Count; s++)
                 {
                     var article = await systems[s].ExtractAsync(request, cancellationToken).ConfigureAwait(false);
-                    tallies[s].Add(article, ArticleMetrics.Compare(page.ArticleBody, article.Text, page.With, page.Without));
+                    tallies[s].Add(page.Id, article, ArticleMetrics.Compare(page.ArticleBody, article.Text, page.With, page.Without));
                 }
             }
 
@@ -63,17 +63,24 @@ internal static class ExtractionComparison
 
     private sealed class Tally(int capacity)
     {
+        private const int MaxFailuresKept = 10;
+
         private readonly List<PageComparison> _comparisons = new(capacity);
+        private readonly List<PageFailure> _failures = [];
         private TimeSpan _elapsed;
         private int _failed;
 
-        public void Add(ExtractedArticle article, PageComparison comparison)
+        public void Add(string id, ExtractedArticle article, PageComparison comparison)
         {
             _comparisons.Add(comparison);
             _elapsed += article.Elapsed;
-            if (article.Error is not null)
+            if (article.Error is { } error)
             {
                 _failed++;
+                if (_failures.Count < MaxFailuresKept)
+                {
+                    _failures.Add(new PageFailure(id, error));
+                }
             }
         }
 
@@ -82,6 +89,7 @@ internal static class ExtractionComparison
             system,
             ArticleMetrics.Aggregate(_comparisons),
             _failed,
-            _elapsed > TimeSpan.Zero ? _comparisons.Count / _elapsed.TotalSeconds : 0);
+            _elapsed > TimeSpan.Zero ? _comparisons.Count / _elapsed.TotalSeconds : 0,
+            _failures);
     }
 }

@@ -156,14 +156,11 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
         var dense = new float[n * dimension];
         _contextFeatures.Extract(context0, firstStage, dense);
         var probabilities = new float[n * k];
-        for (var i = 0; i < n; i++)
+        for (var start = 0; start < n; start += CancellationCheckInterval)
         {
-            if (i % CancellationCheckInterval == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            context.Score(dense.AsSpan(i * dimension, dimension), probabilities.AsSpan(i * k, k));
+            cancellationToken.ThrowIfCancellationRequested();
+            var count = Math.Min(CancellationCheckInterval, n - start);
+            context.ScoreRows(dense.AsSpan(start * dimension, count * dimension), dimension, probabilities.AsSpan(start * k, count * k));
         }
 
         return new PageScores(Labels, probabilities);

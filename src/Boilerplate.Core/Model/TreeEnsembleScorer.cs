@@ -11,7 +11,9 @@ namespace Boilerplate.Core.Model;
 /// or FastTree model parameters; the per-label probabilities are normalised to sum 1. ML.NET's own multiclass tree
 /// models score the per-label ensembles of every row in a <c>Parallel.For</c>, which for three labels costs more in
 /// scheduling than the trees do and competes with the service's request threads; walking the flattened trees
-/// inline costs well under a microsecond per block.
+/// inline costs well under a microsecond per block. A page's blocks are scored tree by tree (<see cref="ScoreRows"/>):
+/// each tree's few nodes stay in cache while every block walks it, instead of all trees streaming through the cache
+/// once per block.
 /// </summary>
 internal sealed class TreeEnsembleScorer : IRowScorer
 {
@@ -59,6 +61,27 @@ internal sealed class TreeEnsembleScorer : IRowScorer
         Probabilities.Normalise(probabilities[.._ensembles.Length]);
     }
 
+    /// <inheritdoc />
+    public void ScoreRows(ReadOnlySpan<float> rows, int dimension, Span<float> probabilities)
+    {
+        var n = rows.Length / dimension;
+        var k = _ensembles.Length;
+        var sums = n <= 256 ? stackalloc double[n] : new double[n];
+        for (var label = 0; label < k; label++)
+        {
+            _ensembles[label].SumRows(rows, dimension, sums);
+            for (var i = 0; i < n; i++)
+            {
+                probabilities[(i * k) + label] = _ensembles[label].Calibrate(sums[i]);
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            Probabilities.Normalise(probabilities.Slice(i * k, k));
+        }
+    }
+
     /// <summary>The calibrated probability of label <paramref name="label"/> alone, before normalisation.</summary>
     public float LabelProbability(int label, ReadOnlySpan<float> features) => _ensembles[label].Score(features);
 
@@ -77,6 +100,8 @@ internal sealed class TreeEnsembleScorer : IRowScorer
     /// </summary>
     private sealed class Ensemble
     {
+        // The same nodes packed 16 bytes each, so a step of the walk touches one cache line instead of four arrays.
+        private readonly Node[] _nodes;
         private readonly int[] _treeRoots;
         private readonly int[] _leafOffsets;
         private readonly int[] _feature;
@@ -98,6 +123,11 @@ internal sealed class TreeEnsembleScorer : IRowScorer
             _leafValues = leafValues;
             _bias = bias;
             _calibrator = calibrator;
+            _nodes = new Node[feature.Length];
+            for (var n = 0; n < _nodes.Length; n++)
+            {
+                _nodes[n] = new Node(feature[n], threshold[n], left[n], right[n]);
+            }
         }
 
         public static Ensemble From(RegressionTreeEnsemble ensemble, PlattCalibrator calibrator)
@@ -133,20 +163,36 @@ internal sealed class TreeEnsembleScorer : IRowScorer
 
         public float Score(ReadOnlySpan<float> features)
         {
-            var sum = _bias;
+            Span<double> sum = stackalloc double[1];
+            SumRows(features, features.Length, sum);
+            return Calibrate(sum[0]);
+        }
+
+        /// <summary>Adds up the trees for every row, tree by tree.</summary>
+        public void SumRows(ReadOnlySpan<float> rows, int dimension, Span<double> sums)
+        {
+            sums.Fill(_bias);
+            var nodes = _nodes;
             for (var t = 0; t < _treeRoots.Length; t++)
             {
-                var node = _treeRoots[t];
-                while (node >= 0)
+                var root = _treeRoots[t];
+                var leaves = _leafValues.AsSpan(_leafOffsets[t]);
+                for (var r = 0; r < sums.Length; r++)
                 {
-                    node = features[_feature[node]] <= _threshold[node] ? _left[node] : _right[node];
+                    var row = rows.Slice(r * dimension, dimension);
+                    var node = root;
+                    while (node >= 0)
+                    {
+                        ref readonly var split = ref nodes[node];
+                        node = row[split.Feature] <= split.Threshold ? split.Left : split.Right;
+                    }
+
+                    sums[r] += leaves[~node];
                 }
-
-                sum += _leafValues[_leafOffsets[t] + ~node];
             }
-
-            return _calibrator.PredictProbability((float)sum);
         }
+
+        public float Calibrate(double sum) => _calibrator.PredictProbability((float)sum);
 
         public void AddTo(IncrementalHash hash)
         {
@@ -161,5 +207,7 @@ internal sealed class TreeEnsembleScorer : IRowScorer
             hash.AppendData(BitConverter.GetBytes(_calibrator.Slope));
             hash.AppendData(BitConverter.GetBytes(_calibrator.Offset));
         }
+
+        private readonly record struct Node(int Feature, float Threshold, int Left, int Right);
     }
 }

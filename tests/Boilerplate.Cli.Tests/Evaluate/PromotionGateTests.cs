@@ -6,7 +6,7 @@ namespace Boilerplate.Cli.Tests.Evaluate;
 public class PromotionGateTests
 {
     private static SystemResult Result(string corpus, string system, double f1) =>
-        new(corpus, system, new ArticleScore(10, f1, f1, f1, new SnippetScore(0, 0, 0, 0)), 0, 100);
+        new(corpus, system, new ArticleScore(10, f1, f1, f1, new SnippetScore(0, 0, 0, 0)), 0, 100, []);
 
     [Fact]
     public void A_loss_within_the_tolerance_passes_and_a_larger_one_fails_naming_the_corpus_and_mode()

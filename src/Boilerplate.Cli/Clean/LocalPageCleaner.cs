@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using Boilerplate.Core.Input;
+using Boilerplate.Core.Model;
+using Boilerplate.Core.Pipeline;
+using Boilerplate.Core.Segmentation;
+using Boilerplate.Protos.V1;
+
+namespace Boilerplate.Cli.Clean;
+
+/// <summary>Cleans pages in this process with a model loaded from a file or the embedded default.</summary>
+internal sealed class LocalPageCleaner : IPageCleaner
+{
+    private readonly BoilerplateModel _model;
+    private readonly CleaningPipeline _pipeline = new(SegmentationLimits.Default);
+    private readonly CleanOptions _options;
+    private readonly Core.Cleaning.CleanOptions _domainOptions;
+
+    /// <summary>Takes ownership of <paramref name="model"/>.</summary>
+    /// <exception cref="ArgumentException">The options name a label the model does not know.</exception>
+    public LocalPageCleaner(BoilerplateModel model, CleanOptions options)
+    {
+        _model = model;
+        _options = options;
+        _domainOptions = CleanResponseMapping.ToDomain(options);
+        var unknown = _domainOptions.KeepLabels.Except(model.Labels, StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException(
+                $"Unknown label(s) {string.Join(", ", unknown)}: the model's labels are {string.Join(", ", model.Labels)}.");
+        }
+    }
+
+    public string Description => $"model {_model.Version[..Math.Min(12, _model.Version.Length)]}";
+
+    public Task<CleanResponse> CleanAsync(PageFile page, byte[] content, CancellationToken cancellationToken) =>
+        Task.Run(
+            () =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                PageInput input = page.Format == PageFormat.Text
+                    ? new PageInput.Text(PageText.Decode(content))
+                    : new PageInput.HtmlBytes(content, ContentType: null);
+                var result = _pipeline.Clean(input, _model, _domainOptions, cancellationToken);
+                return CleanResponseMapping.ToResponse(page.Id, result, _options, Stopwatch.GetElapsedTime(started));
+            },
+            cancellationToken);
+
+    public void Dispose()
+    {
+        _pipeline.Dispose();
+        _model.Dispose();
+    }
+}

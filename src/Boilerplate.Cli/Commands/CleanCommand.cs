@@ -1,0 +1,180 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using System.Text;
+using Boilerplate.Cli.Clean;
+using Boilerplate.Client;
+using Boilerplate.Core.Model;
+using Boilerplate.Protos.V1;
+using Spectre.Console;
+
+namespace Boilerplate.Cli.Commands;
+
+/// <summary>
+/// <c>boilerplate clean PATH</c>: cleans a page file or a folder of them (.html, .htm, .html.gz, .txt) into JSON
+/// lines, in this process or on a server. A page that fails is written with its error and the run goes on; the
+/// exit code is 0 when every page was cleaned, 1 when some failed, 2 when nothing could run.
+/// </summary>
+internal static class CleanCommand
+{
+    /// <summary>Environment variable read for the API key when --api-key is not given (keeps keys out of process lists).</summary>
+    public const string ApiKeyVariable = "BOILERPLATE_API_KEY";
+
+    private const int DefaultServerParallelism = 8;
+
+    internal static Command Create()
+    {
+        var path = new Argument<string>("path") { Description = "A page file, or a folder searched recursively for " + string.Join(", ", PageFile.Extensions) + " files." };
+        var output = new Option<string>("--out", "-o") { Description = "Where to write the JSON lines; - for standard output.", DefaultValueFactory = _ => "-" };
+        var server = new Option<string?>("--server") { Description = "Clean on this server (http://host:port, https://..., or dns:///host:port) instead of in this process." };
+        var apiKey = new Option<string?>("--api-key") { Description = $"API key for --server (default: the {ApiKeyVariable} environment variable)." };
+        var markdown = new Option<bool>("--markdown") { Description = "Add each page's kept content as Markdown." };
+        var paragraphs = new Option<bool>("--paragraphs") { Description = "Add every paragraph with its label, scores and keep decision." };
+        var bias = new Option<float>("--bias") { Description = "-1 (precision) .. +1 (recall): shifts the keep decision." };
+        var threshold = new Option<float?>("--threshold") { Description = "Keep a paragraph when the kept labels' probability reaches this (0 < t <= 1); overrides --bias." };
+        var keep = new Option<string[]>("--keep") { Description = "Labels whose paragraphs are kept (default: body).", AllowMultipleArgumentsPerToken = true };
+        var model = new Option<string?>("--model") { Description = "Model file to clean with in this process (default: the embedded model)." };
+        var parallel = new Option<int?>("--parallel") { Description = $"Pages cleaned at once (default: the CPU count in this process, {DefaultServerParallelism} against a server)." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar and no summary." };
+
+        bias.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<float>() is < -1 or > 1)
+            {
+                result.AddError("--bias must be between -1 and 1.");
+            }
+        });
+        threshold.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<float?>() is { } value && value is <= 0 or > 1)
+            {
+                result.AddError("--threshold must be greater than 0 and at most 1.");
+            }
+        });
+        parallel.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1)
+            {
+                result.AddError("--parallel must be at least 1.");
+            }
+        });
+
+        var command = new Command("clean", "Clean page files into JSON lines (path, id, title, text, model_version, stats; error when a page fails).")
+        {
+            path, output, server, apiKey, markdown, paragraphs, bias, threshold, keep, model, parallel, quiet,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(server) is not null && result.GetResult(model) is not null)
+            {
+                result.AddError("--model loads a model in this process; it cannot be combined with --server.");
+            }
+        });
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            var options = new CleanOptions
+            {
+                Bias = parse.GetValue(bias),
+                Threshold = parse.GetValue(threshold) ?? 0,
+                IncludeMarkdown = parse.GetValue(markdown),
+                IncludeParagraphs = parse.GetValue(paragraphs),
+            };
+            options.KeepLabels.AddRange(parse.GetValue(keep) ?? []);
+
+            IReadOnlyList<PageFile> pages;
+            IPageCleaner cleaner;
+            try
+            {
+                pages = PageFile.Find(parse.GetValue(path)!);
+                cleaner = CreateCleaner(parse.GetValue(server), parse.GetValue(apiKey), parse.GetValue(model), options);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or ModelLoadException)
+            {
+                console.MarkupLineInterpolated($"[red]Cannot clean:[/] {e.Message}");
+                return 2;
+            }
+
+            using (cleaner)
+            {
+                if (pages.Count == 0)
+                {
+                    console.MarkupLineInterpolated($"[red]No page files[/] ({string.Join(", ", PageFile.Extensions)}) under {parse.GetValue(path)}.");
+                    return 2;
+                }
+
+                var parallelism = parse.GetValue(parallel) ?? (cleaner is RemotePageCleaner ? DefaultServerParallelism : Environment.ProcessorCount);
+                StreamWriter opened;
+                try
+                {
+                    opened = OpenOutput(parse.GetValue(output)!);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    console.MarkupLineInterpolated($"[red]Cannot write the output:[/] {e.Message}");
+                    return 2;
+                }
+
+                await using var writer = opened;
+                var batch = new BatchCleaner(cleaner, new PageJsonWriter(writer), options, parallelism);
+                var summary = parse.GetValue(quiet) || Console.IsErrorRedirected || !console.Profile.Capabilities.Interactive
+                    ? await batch.RunAsync(pages, onPageDone: null, cancellationToken)
+                    : await console.Progress()
+                        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                        .StartAsync(async context =>
+                        {
+                            var task = context.AddTask("Cleaning", maxValue: pages.Count);
+                            return await batch.RunAsync(pages, () => task.Increment(1), cancellationToken);
+                        });
+                await writer.FlushAsync(cancellationToken);
+
+                if (!parse.GetValue(quiet))
+                {
+                    Print(console, summary, cleaner.Description);
+                }
+
+                return summary.Failed > 0 ? 1 : 0;
+            }
+        });
+        return command;
+    }
+
+    private static StreamWriter OpenOutput(string path) => path == "-"
+        ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false))
+        : new StreamWriter(path, append: false, new UTF8Encoding(false));
+
+    private static IPageCleaner CreateCleaner(string? server, string? apiKey, string? modelPath, CleanOptions options)
+    {
+        if (server is not null)
+        {
+            var client = new BoilerplateClient(new BoilerplateClientOptions
+            {
+                Address = server,
+                ApiKey = apiKey ?? Environment.GetEnvironmentVariable(ApiKeyVariable),
+            });
+            return new RemotePageCleaner(client, server, options);
+        }
+
+        var model = modelPath is null ? BoilerplateModel.LoadDefault() : BoilerplateModel.Load(modelPath);
+        try
+        {
+            return new LocalPageCleaner(model, options);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    private static void Print(IAnsiConsole console, CleanSummary summary, string cleanedBy)
+    {
+        var keptShare = summary.ParagraphsTotal > 0 ? (double)summary.ParagraphsKept / summary.ParagraphsTotal : 0;
+        console.MarkupLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{summary.Pages} pages: [green]{summary.Succeeded} ok[/], {(summary.Failed > 0 ? "[red]" : "[grey]")}{summary.Failed} failed[/] " +
+            $"in {summary.Elapsed.TotalSeconds:0.0} s ({summary.PagesPerSecond:0.0} pages/s) with {Markup.Escape(cleanedBy)}; " +
+            $"paragraphs kept {summary.ParagraphsKept}/{summary.ParagraphsTotal} ({keptShare:P0})"));
+    }
+}

@@ -1,0 +1,86 @@
+namespace Boilerplate.Cli.Tests.Clean;
+
+/// <summary>`boilerplate clean` in this process with the embedded default model.</summary>
+public sealed class CleanCommandTests : IDisposable
+{
+    private readonly PageFolder _folder = new();
+
+    [Fact]
+    public async Task Every_page_gets_one_line_in_path_order_and_bad_files_are_reported_not_fatal()
+    {
+        var (code, pages) = await CliRun.CleanAsync(_folder.Root);
+
+        Assert.Equal(1, code);
+        Assert.Equal(["article", "broken", "empty", "notes", "zipped"], pages.Select(page => (string)page["id"]!));
+        Assert.All(pages, page => Assert.StartsWith(_folder.Root, (string)page["path"]!, StringComparison.Ordinal));
+
+        var article = pages[0];
+        Assert.Contains(PageFolder.ArticleSentence, (string)article["text"]!, StringComparison.Ordinal);
+        Assert.Equal("Article 0", (string)article["title"]!);
+        Assert.False(string.IsNullOrEmpty((string?)article["model_version"]));
+        Assert.True((int)article["stats"]!["kept"]! > 0);
+        Assert.Null(article["markdown"]);
+        Assert.Null(article["paragraphs"]);
+        Assert.Null(article["error"]);
+
+        Assert.StartsWith("InvalidDataException:", (string)pages[1]["error"]!, StringComparison.Ordinal);
+        Assert.StartsWith("InvalidInput:", (string)pages[2]["error"]!, StringComparison.Ordinal);
+        Assert.Contains("ferry stopped running", (string)pages[3]["text"]!, StringComparison.Ordinal);
+        Assert.Contains("cycle lanes", (string)pages[4]["text"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Markdown_and_paragraphs_are_added_on_request_with_proto_field_names()
+    {
+        var (code, pages) = await CliRun.CleanAsync(_folder.PathOf("article.html"), "--markdown", "--paragraphs");
+
+        Assert.Equal(0, code);
+        var page = Assert.Single(pages);
+        Assert.Contains(PageFolder.ArticleSentence, (string)page["markdown"]!, StringComparison.Ordinal);
+        var paragraphs = page["paragraphs"]!.AsArray();
+        Assert.Equal((int)page["stats"]!["paragraphs"]!, paragraphs.Count);
+        var heading = paragraphs.Single(p => (string)p!["kind"]! == "heading")!;
+        Assert.Equal(1, (int)heading["heading_level"]!);
+        Assert.Equal(["body", "legal", "navigation"], heading["scores"]!.AsObject().Select(s => s.Key).Order());
+    }
+
+    [Fact]
+    public async Task Output_does_not_depend_on_parallelism()
+    {
+        var (_, one) = await CliRun.CleanAsync(_folder.Root, "--parallel", "1", "--paragraphs");
+        var (_, four) = await CliRun.CleanAsync(_folder.Root, "--parallel", "4", "--paragraphs");
+
+        Assert.Equal(one.Select(CliRun.WithoutTiming), four.Select(CliRun.WithoutTiming));
+    }
+
+    [Fact]
+    public async Task A_lower_threshold_keeps_at_least_as_much()
+    {
+        var (_, strict) = await CliRun.CleanAsync(_folder.PathOf("article.html"), "--threshold", "0.95");
+        var (_, loose) = await CliRun.CleanAsync(_folder.PathOf("article.html"), "--threshold", "0.05");
+
+        Assert.True((int)loose[0]["stats"]!["kept"]! >= (int)strict[0]["stats"]!["kept"]!);
+    }
+
+    [Theory]
+    [InlineData("--bias", "2")]
+    [InlineData("--threshold", "0")]
+    [InlineData("--parallel", "0")]
+    public async Task Out_of_range_options_are_refused_before_any_page(string option, string value)
+    {
+        var (code, pages) = await CliRun.CleanAsync(_folder.Root, option, value);
+
+        Assert.NotEqual(0, code);
+        Assert.Empty(pages);
+    }
+
+    [Fact]
+    public async Task An_unknown_label_or_a_missing_path_stops_the_run_with_code_2()
+    {
+        Assert.Equal(2, (await CliRun.CleanAsync(_folder.Root, "--keep", "sidebar")).ExitCode);
+        Assert.Equal(2, (await CliRun.CleanAsync(_folder.PathOf("missing"))).ExitCode);
+        Assert.Equal(2, (await CliRun.CleanAsync(_folder.Root, "--model", _folder.PathOf("readme.md"))).ExitCode);
+    }
+
+    public void Dispose() => _folder.Dispose();
+}

@@ -1,0 +1,113 @@
+using Boilerplate.Service.Grpc;
+using Grpc.Core;
+
+namespace Boilerplate.Service.Tests;
+
+/// <summary>CleanStream's engine: bounded read-ahead, answers in request order, the first failure ends the stream.</summary>
+public sealed class OrderedParallelStreamTests
+{
+    [Fact]
+    public async Task At_most_the_parallelism_is_in_flight_and_answers_keep_request_order()
+    {
+        var responses = new ListWriter();
+        var requests = new ListReader(Enumerable.Range(0, 40).ToList()) { Writer = responses };
+        var inFlight = 0;
+        var mostInFlight = 0;
+
+        await OrderedParallelStream.RunAsync(
+            requests,
+            responses,
+            (item, _) =>
+            {
+                var now = Interlocked.Increment(ref inFlight);
+                InterlockedMax(ref mostInFlight, now);
+                // Later items finish first, so order must be restored by the writer.
+                Thread.Sleep(item % 4 == 0 ? 30 : 2);
+                Interlocked.Decrement(ref inFlight);
+                return item * 10;
+            },
+            parallelism: 3,
+            CancellationToken.None);
+
+        Assert.Equal(Enumerable.Range(0, 40).Select(item => item * 10), responses.Written);
+        Assert.InRange(mostInFlight, 2, 3);
+        Assert.True(requests.MostReadAhead <= 4, $"read {requests.MostReadAhead} requests ahead of the answers");
+    }
+
+    [Fact]
+    public async Task A_failing_item_ends_the_stream_after_the_answers_before_it()
+    {
+        var responses = new ListWriter();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => OrderedParallelStream.RunAsync(
+            new ListReader(Enumerable.Range(0, 10).ToList()),
+            responses,
+            (item, _) => item == 4 ? throw new InvalidOperationException("bad page") : item,
+            parallelism: 4,
+            CancellationToken.None));
+
+        Assert.Equal("bad page", error.Message);
+        Assert.Equal([0, 1, 2, 3], responses.Written);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        for (var current = Volatile.Read(ref target); value > current; current = Volatile.Read(ref target))
+        {
+            if (Interlocked.CompareExchange(ref target, value, current) == current)
+            {
+                return;
+            }
+        }
+    }
+
+    private sealed class ListWriter : IServerStreamWriter<int>
+    {
+        private readonly List<int> _written = [];
+
+        public List<int> Written
+        {
+            get
+            {
+                lock (_written)
+                {
+                    return [.. _written];
+                }
+            }
+        }
+
+        public WriteOptions? WriteOptions { get; set; }
+
+        public Task WriteAsync(int message, CancellationToken cancellationToken) => WriteAsync(message);
+
+        public Task WriteAsync(int message)
+        {
+            lock (_written)
+            {
+                _written.Add(message);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Hands out items and records how far reading ran ahead of writing.</summary>
+    private sealed class ListReader(List<int> items) : IAsyncStreamReader<int>
+    {
+        private int _next = -1;
+
+        public int Current => items[_next];
+
+        public int MostReadAhead { get; private set; }
+
+        public ListWriter? Writer { get; init; }
+
+        public Task<bool> MoveNext(CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            _next++;
+            MostReadAhead = Math.Max(MostReadAhead, _next + 1 - (Writer?.Written.Count ?? 0));
+            return Task.FromResult(_next < items.Count);
+        }
+    }
+}
