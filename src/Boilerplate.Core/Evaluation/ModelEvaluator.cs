@@ -1,31 +1,37 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Boilerplate.Core.Cleaning;
 using Boilerplate.Core.Errors;
+using Boilerplate.Core.Input;
 using Boilerplate.Core.Model;
+using Boilerplate.Core.Pipeline;
 using Boilerplate.Core.Segmentation;
 using Boilerplate.Core.Training;
 
 namespace Boilerplate.Core.Evaluation;
 
 /// <summary>
-/// Scores a classifier on labelled pages: each page is cleaned in HTML mode (its markup) or in text mode (its naive
-/// plain-text rendering), and the kept text is compared with the page's article body by <see cref="ArticleMetrics"/>.
-/// Pages run in parallel; the classifier must be thread-safe, as every <see cref="IBlockClassifier"/> is.
+/// Scores a classifier on labelled pages: each page goes through the service's own <see cref="CleaningPipeline"/>
+/// in HTML mode (its markup) or in text mode (its naive plain-text rendering, <see cref="PlainTextView"/>), and the
+/// cleaned text is compared with the page's article body by <see cref="ArticleMetrics"/>. Pages run in parallel;
+/// the classifier must be thread-safe, as every <see cref="IBlockClassifier"/> is.
 /// </summary>
-public sealed class ModelEvaluator
+public sealed class ModelEvaluator : IDisposable
 {
-    private readonly HtmlSegmenter _html;
-    private readonly TextSegmenter _text;
+    private readonly CleaningPipeline _pipeline;
+    private readonly CleanOptions _options;
     private readonly int _parallelism;
 
-    /// <summary>Creates an evaluator that segments within <paramref name="limits"/> on up to <paramref name="parallelism"/> threads (default: all cores).</summary>
-    public ModelEvaluator(SegmentationLimits? limits = null, int? parallelism = null)
+    /// <summary>
+    /// Creates an evaluator that cleans with <paramref name="options"/> (default: keep "body" when most probable),
+    /// segments within <paramref name="limits"/>, on up to <paramref name="parallelism"/> threads (default: all cores).
+    /// </summary>
+    public ModelEvaluator(CleanOptions? options = null, SegmentationLimits? limits = null, int? parallelism = null)
     {
-        var bounded = limits ?? SegmentationLimits.Default;
-        _html = new HtmlSegmenter(bounded);
-        _text = new TextSegmenter(bounded);
         _parallelism = parallelism ?? Environment.ProcessorCount;
         ArgumentOutOfRangeException.ThrowIfLessThan(_parallelism, 1, nameof(parallelism));
+        _options = options ?? CleanOptions.Default;
+        _pipeline = new CleaningPipeline(limits ?? SegmentationLimits.Default);
     }
 
     /// <summary>Evaluates <paramref name="classifier"/> on the dev split of each corpus, in both modes.</summary>
@@ -82,35 +88,15 @@ public sealed class ModelEvaluator
     }
 
     /// <summary>The text <paramref name="classifier"/> keeps of one page given as HTML or as plain text.</summary>
+    /// <exception cref="PageRejectedException">The page is empty, over a limit or past the time budget.</exception>
     public string Extract(IBlockClassifier classifier, string input, EvaluationMode mode, string? url, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(input);
-        var page = mode == EvaluationMode.Html ? _html.Segment(input, url, cancellationToken) : _text.Segment(input, url);
-        var scores = classifier.Score(page, cancellationToken);
-        var body = IndexOfBody(classifier.Labels);
-        var kept = new List<string>();
-        for (var i = 0; i < page.Blocks.Count; i++)
-        {
-            if (scores.ArgMax(i) == body)
-            {
-                kept.Add(page.Blocks[i].Text);
-            }
-        }
-
-        return string.Join("\n\n", kept);
+        PageInput page = mode == EvaluationMode.Html ? new PageInput.Html(input) { Url = url } : new PageInput.Text(input) { Url = url };
+        return _pipeline.Clean(page, classifier, _options, cancellationToken).Text;
     }
 
-    private static int IndexOfBody(IReadOnlyList<string> labels)
-    {
-        for (var i = 0; i < labels.Count; i++)
-        {
-            if (labels[i] == BlockLabeler.Body)
-            {
-                return i;
-            }
-        }
-
-        throw new ArgumentException($"The classifier has no \"{BlockLabeler.Body}\" label, so there is no article text to score.");
-    }
+    /// <summary>Stops the pipeline's parser pool.</summary>
+    public void Dispose() => _pipeline.Dispose();
 }

@@ -13,6 +13,10 @@ namespace Boilerplate.Core.Features;
 /// <param name="Separators">Separator marks typical of menus and breadcrumbs (| · • › » / –).</param>
 /// <param name="HasCopyrightSign">Whether the text holds © or ®.</param>
 /// <param name="CapitalisedWordRatio">Share of word tokens that start with a capital (title-case menus).</param>
+/// <param name="WeightedChars">
+/// Characters with each Chinese, Japanese or Korean character counted three times: one of them carries about as
+/// much as a short word, so a 40-character Chinese sentence is as long as a 120-character English one.
+/// </param>
 public sealed record BlockStatistics(
     int Chars,
     int Words,
@@ -25,7 +29,8 @@ public sealed record BlockStatistics(
     bool StartsUpper,
     int Separators,
     bool HasCopyrightSign,
-    float CapitalisedWordRatio)
+    float CapitalisedWordRatio,
+    int WeightedChars)
 {
     /// <summary>Computes the statistics of <paramref name="text"/>.</summary>
     public static BlockStatistics Of(string text)
@@ -36,6 +41,7 @@ public sealed record BlockStatistics(
         var copyright = false;
         var startsUpper = false;
         var sawLetter = false;
+        var dense = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -58,6 +64,11 @@ public sealed record BlockStatistics(
             if (char.IsLetter(c))
             {
                 letters++;
+                if (IsDenseScript(c))
+                {
+                    dense++;
+                }
+
                 if (char.IsUpper(c))
                 {
                     upper++;
@@ -108,8 +119,14 @@ public sealed record BlockStatistics(
             startsUpper,
             separators,
             copyright,
-            words == 0 ? 0 : (float)capitalised / words);
+            words == 0 ? 0 : (float)capitalised / words,
+            text.Length + (2 * dense));
     }
+
+    /// <summary>CJK ideographs, kana and Hangul: scripts that pack a word into one or two characters.</summary>
+    private static bool IsDenseScript(char c) =>
+        c is (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF')
+            or (>= '\uAC00' and <= '\uD7AF') or (>= '\uF900' and <= '\uFAFF');
 
     private static bool IsSentenceMark(char c) => c is '.' or '!' or '?' or '。' or '！' or '？' or '؟' or '۔' or '…' or ':' or ';';
 }

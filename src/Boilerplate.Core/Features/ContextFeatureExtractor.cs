@@ -10,7 +10,8 @@ namespace Boilerplate.Core.Features;
 /// </summary>
 public sealed class ContextFeatureExtractor
 {
-    private const int ProbabilityBlocks = 10;
+    private const int ProbabilityBlocks = 13;
+    private const int MaxDistance = 64;
     private const int DenseFacts = 24;
     private readonly FeatureGroups _groups;
     private readonly int _labels;
@@ -51,6 +52,7 @@ public sealed class ContextFeatureExtractor
         }
 
         var subtreeMeans = (_groups & FeatureGroups.Subtree) != 0 ? SubtreeMeans(page, firstStage, k) : null;
+        Span<float> cumulative = stackalloc float[k];
         for (var i = 0; i < n; i++)
         {
             var row = output.Slice(i * Dimension, Dimension);
@@ -73,10 +75,17 @@ public sealed class ContextFeatureExtractor
                 at += k;
                 WindowMean(firstStage, k, i, 10, row.Slice(at, k));
                 at += k;
+                for (var j = 0; j < k; j++)
+                {
+                    row[at + j] = MathF.Log(1 + Distance(firstStage, k, i, j, -1));
+                    row[at + k + j] = MathF.Log(1 + Distance(firstStage, k, i, j, +1));
+                }
+
+                at += 2 * k;
             }
             else
             {
-                at += 6 * k;
+                at += 8 * k;
             }
 
             if (subtreeMeans is not null)
@@ -96,13 +105,16 @@ public sealed class ContextFeatureExtractor
                 for (var j = 0; j < k; j++)
                 {
                     row[at + j] = firstStage[(i * k) + j] - pageMean[j];
+                    // Where the block sits relative to each label's mass: before the article, inside it, after it.
+                    row[at + k + j] = pageMean[j] <= 0 ? 0 : cumulative[j] / (pageMean[j] * n);
+                    cumulative[j] += firstStage[(i * k) + j];
                 }
 
-                at += k;
+                at += 2 * k;
             }
             else
             {
-                at += 3 * k;
+                at += 5 * k;
             }
 
             WriteFacts(page, i, row[at..]);
@@ -117,7 +129,7 @@ public sealed class ContextFeatureExtractor
         facts[0] = page.Page.Format == InputFormat.Html ? 1 : 0;
         if ((_groups & FeatureGroups.Shape) != 0)
         {
-            facts[1] = MathF.Log(1 + stats.Chars);
+            facts[1] = MathF.Log(1 + stats.WeightedChars);
             facts[2] = MathF.Log(1 + stats.Words);
             facts[3] = stats.AverageWordLength;
             facts[4] = stats.PunctuationRatio;
@@ -150,6 +162,27 @@ public sealed class ContextFeatureExtractor
         }
 
         facts[23] = block.Dom is null ? 0 : 1;
+    }
+
+    /// <summary>Blocks from <paramref name="i"/> to the nearest other block whose label-<paramref name="label"/> probability is at least 1/2, capped.</summary>
+    private static float Distance(ReadOnlySpan<float> probabilities, int k, int i, int label, int direction)
+    {
+        var n = probabilities.Length / k;
+        for (var step = 1; step <= MaxDistance; step++)
+        {
+            var other = i + (direction * step);
+            if (other < 0 || other >= n)
+            {
+                return MaxDistance;
+            }
+
+            if (probabilities[(other * k) + label] >= 0.5f)
+            {
+                return step;
+            }
+        }
+
+        return MaxDistance;
     }
 
     private static void WindowMean(ReadOnlySpan<float> probabilities, int k, int i, int radius, Span<float> mean)

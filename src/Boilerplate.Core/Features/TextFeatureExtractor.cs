@@ -182,7 +182,7 @@ public sealed class TextFeatureExtractor
     private static void AddShape(uint space, Block block, BlockStatistics stats, SparseFeatures output, bool hasMarkup)
     {
         output.Add(FeatureHasher.Add(FeatureHasher.Add(space, "kind"), (int)block.Kind * 8 + Math.Min(block.Level, 7)));
-        output.Add(FeatureHasher.Add(FeatureHasher.Add(space, "chars"), Log2Bucket(stats.Chars)));
+        output.Add(FeatureHasher.Add(FeatureHasher.Add(space, "chars"), Log2Bucket(stats.WeightedChars)));
         output.Add(FeatureHasher.Add(FeatureHasher.Add(space, "words"), Log2Bucket(stats.Words)));
         output.Add(FeatureHasher.Add(FeatureHasher.Add(space, "wlen"), (int)Math.Min(stats.AverageWordLength, 15)));
         output.Add(FeatureHasher.Add(FeatureHasher.Add(space, "punct"), Bucket(stats.PunctuationRatio * 4)));
@@ -194,7 +194,7 @@ public sealed class TextFeatureExtractor
         output.Add(FeatureHasher.Add(FeatureHasher.Add(space, "sep"), Math.Min(stats.Separators, 4)));
         output.Add(FeatureHasher.Add(FeatureHasher.Add(space, "copy"), stats.HasCopyrightSign ? 1 : 0));
         // The same shape means different things with and without markup (a text dump splits menus into lines).
-        output.Add(FeatureHasher.Add(FeatureHasher.Add(space, hasMarkup ? "html-chars" : "text-chars"), Log2Bucket(stats.Chars)));
+        output.Add(FeatureHasher.Add(FeatureHasher.Add(space, hasMarkup ? "html-chars" : "text-chars"), Log2Bucket(stats.WeightedChars)));
     }
 
     private static void AddDom(DomContext? dom, SparseFeatures output)

@@ -58,7 +58,7 @@ public static class AblationStudy
         var corpora = data.Corpora.Select(c => baseline.MaxPagesPerCorpus is { } max ? c.Take(max) : c).ToList();
         var segmenter = new HtmlSegmenter(SegmentationLimits.Default);
         var devPages = corpora.SelectMany(c => c.Dev).Select(p => segmenter.Segment(p.ReadHtml(), p.Url, cancellationToken)).ToList();
-        var evaluator = new ModelEvaluator();
+        using var evaluator = new ModelEvaluator();
         var results = new List<AblationResult>();
         var configurations = Configurations(baseline);
         foreach (var (name, options) in configurations)

@@ -45,7 +45,8 @@ public sealed class ModelTrainer
 
         progress?.Report(new TrainingProgress("scoring the dev split", 0, 1));
         var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (name, value) in new ModelEvaluator().EvaluateDev(model, Limit(data.Corpora), cancellationToken).ToMetrics("dev"))
+        using var evaluator = new ModelEvaluator();
+        foreach (var (name, value) in evaluator.EvaluateDev(model, Limit(data.Corpora), cancellationToken).ToMetrics("dev"))
         {
             metrics[name] = value;
         }
@@ -62,7 +63,7 @@ public sealed class ModelTrainer
     public IReadOnlyList<TrainingPage> Prepare(TrainingData data, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var builder = new TrainingPageBuilder();
+        var builder = new TrainingPageBuilder(minimumAgreement: _options.MinimumLabelAgreement);
         var corpusPages = Limit(data.Corpora).SelectMany(c => c.Train).ToList();
         var pageSamples = data.Samples.OfType<TrainingSample.Page>().ToList();
         var total = corpusPages.Count + pageSamples.Count;
@@ -151,7 +152,9 @@ public sealed class ModelTrainer
     private TextRowSet TextRows(IReadOnlyList<TrainingPage> pages, List<string> labels, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         var extractor = new TextFeatureExtractor(_options.Groups);
-        var index = labels.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => (uint)x.i + 1, StringComparer.Ordinal);
+        // LoadFromEnumerable reads a key column's raw value as the zero-based class index (key value minus one).
+        var index = labels.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => (uint)x.i, StringComparer.Ordinal);
+        var labelWeights = LabelWeights(pages, labels);
         var perPage = new TextRow[pages.Count][];
         var contexts = new PageContext[pages.Count];
         var pageFold = new int[pages.Count];
@@ -169,7 +172,7 @@ public sealed class ModelTrainer
                 pageRows[i] = new TextRow
                 {
                     Label = index[page.Labels[i]],
-                    Weight = page.Weight,
+                    Weight = page.DerivedLabels ? page.Weight * labelWeights[page.Labels[i]] : page.Weight,
                     Features = new VBuffer<float>(FeatureSchema.SparseDimension, indices.Length, values, indices),
                     Fold = fold,
                 };
@@ -187,6 +190,25 @@ public sealed class ModelTrainer
             return features;
         }, _ => { });
         return new TextRowSet(perPage, contexts, pageFold);
+    }
+
+    private Dictionary<string, float> LabelWeights(IReadOnlyList<TrainingPage> pages, List<string> labels)
+    {
+        // A label absent from the derived pages keeps weight 1 (its count is floored to avoid dividing by zero).
+        var totals = labels.ToDictionary(l => l, _ => 0.0, StringComparer.Ordinal);
+        foreach (var page in pages.Where(p => p.DerivedLabels))
+        {
+            foreach (var label in page.Labels)
+            {
+                totals[label] += page.Weight;
+            }
+        }
+
+        var all = totals.Values.Sum();
+        return totals.ToDictionary(
+            t => t.Key,
+            t => t.Value == 0 ? 1f : (float)Math.Pow(all / (labels.Count * t.Value), _options.LabelBalance),
+            StringComparer.Ordinal);
     }
 
     private (MulticlassPredictionTransformer<MaximumEntropyModelParameters> Model, DataViewSchema Schema) FitText(MLContext ml, int labels, IEnumerable<TextRow> rows)
@@ -285,9 +307,9 @@ public sealed class ModelTrainer
         {
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report(new TrainingProgress("context model, one per label", k, labels));
-            var key = (uint)k + 1;
+            var target = (uint)k;
             var data = ml.Data.LoadFromEnumerable(
-                rows.Select(r => new BinaryContextRow { Label = r.Label == key, Weight = r.Weight, Features = r.Features }),
+                rows.Select(r => new BinaryContextRow { Label = r.Label == target, Weight = r.Weight, Features = r.Features }),
                 binarySchema);
             ITransformer model = _options.ContextTrainer switch
             {

@@ -7,4 +7,8 @@ namespace Boilerplate.Core.Training;
 /// <param name="Page">The blocks.</param>
 /// <param name="Labels">One label per block.</param>
 /// <param name="Weight">Weight of each of its blocks in training.</param>
-public sealed record TrainingPage(string Key, SegmentedPage Page, IReadOnlyList<string> Labels, float Weight = 1f);
+/// <param name="DerivedLabels">
+/// Whether the labels were derived from an article body (and so carry the web's skew: legal text is rare) rather
+/// than given by a person, who chose what to show; only derived labels are rebalanced.
+/// </param>
+public sealed record TrainingPage(string Key, SegmentedPage Page, IReadOnlyList<string> Labels, float Weight = 1f, bool DerivedLabels = true);

@@ -1,4 +1,5 @@
 using Boilerplate.Core.Errors;
+using Boilerplate.Core.Evaluation;
 using Boilerplate.Core.Features;
 using Boilerplate.Core.Segmentation;
 
@@ -11,15 +12,20 @@ namespace Boilerplate.Core.Training;
 /// </summary>
 public sealed class TrainingPageBuilder
 {
-    /// <summary>One paragraph in this many of a page's text view is also learnt on its own.</summary>
+    /// <summary>One paragraph in this many of a page's text view (and every legal one) is also learnt on its own.</summary>
     private const int IsolatedEvery = 16;
 
     private readonly HtmlSegmenter _html;
     private readonly TextSegmenter _text;
+    private readonly double _minimumAgreement;
 
-    /// <summary>Creates a builder that segments within <paramref name="limits"/>.</summary>
-    public TrainingPageBuilder(SegmentationLimits? limits = null)
+    /// <summary>
+    /// Creates a builder that segments within <paramref name="limits"/> and skips pages whose labels reproduce their
+    /// article body with an F1 below <paramref name="minimumAgreement"/>.
+    /// </summary>
+    public TrainingPageBuilder(SegmentationLimits? limits = null, double minimumAgreement = 0)
     {
+        _minimumAgreement = minimumAgreement;
         var bounded = limits ?? SegmentationLimits.Default;
         _html = new HtmlSegmenter(bounded);
         _text = new TextSegmenter(bounded);
@@ -66,7 +72,7 @@ public sealed class TrainingPageBuilder
             if (blocks.Count > 0)
             {
                 var format = withMarkup ? InputFormat.Html : InputFormat.Text;
-                pages.Add(new TrainingPage(group.Key, new SegmentedPage(string.Empty, blocks, format), labels, weight));
+                pages.Add(new TrainingPage(group.Key, new SegmentedPage(string.Empty, blocks, format), labels, weight, DerivedLabels: false));
             }
         }
 
@@ -80,13 +86,22 @@ public sealed class TrainingPageBuilder
         try
         {
             var htmlView = _html.Segment(html, url, cancellationToken);
-            pages.Add(new TrainingPage(key, htmlView, labeler.Label(htmlView.Blocks), weight));
+            var htmlLabels = labeler.Label(htmlView.Blocks);
+            var labelledBody = string.Join("\n\n", htmlView.Blocks.Where((_, i) => htmlLabels[i] == BlockLabeler.Body).Select(b => b.Text));
+            if (_minimumAgreement > 0 && ArticleMetrics.Compare(articleBody, labelledBody).F1 < _minimumAgreement)
+            {
+                return pages;
+            }
+
+            pages.Add(new TrainingPage(key, htmlView, htmlLabels, weight));
             var textView = _text.Segment(PlainTextView.Render(html), url);
             var textLabels = labeler.Label(textView.Blocks);
             pages.Add(new TrainingPage(key, textView, textLabels, weight));
             for (var i = 0; i < textView.Blocks.Count; i++)
             {
-                if (FeatureHasher.Add(FeatureHasher.Namespace(key), i) % IsolatedEvery == 0)
+                // Legal text is rare and callers often send it as a paragraph of its own (a cookie notice, a
+                // disclaimer), so every legal paragraph is also learnt alone.
+                if (textLabels[i] == BlockLabeler.Legal || FeatureHasher.Add(FeatureHasher.Namespace(key), i) % IsolatedEvery == 0)
                 {
                     var alone = _text.FromParagraphs([textView.Blocks[i].Text], url);
                     pages.Add(new TrainingPage(key, alone, [textLabels[i]], weight));

@@ -15,7 +15,11 @@ public sealed class MetricsOptions
     [Range(0, 65535)]
     public int Port { get; set; }
 
-    /// <summary>Host part of the listener prefix: "+" for every interface, or e.g. "127.0.0.1".</summary>
+    /// <summary>
+    /// Address the scrape endpoint listens on, e.g. "127.0.0.1" or the pod IP. The exporter's listener refuses
+    /// wildcard hosts ("+", "*", "0.0.0.0"), so the default is loopback and Kubernetes passes the pod IP.
+    /// </summary>
     [Required]
-    public string Host { get; set; } = "+";
+    [RegularExpression(@"^[^+*]+$", ErrorMessage = "Metrics:Host must be one address (e.g. 127.0.0.1 or the pod IP); wildcard hosts are not supported.")]
+    public string Host { get; set; } = "127.0.0.1";
 }

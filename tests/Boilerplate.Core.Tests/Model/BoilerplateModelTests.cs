@@ -32,7 +32,8 @@ public sealed class BoilerplateModelTests(SmallModelFixture fixture)
     public void Extracts_most_of_unseen_articles_after_training_on_a_dozen_pages()
     {
         var dev = fixture.Data.Corpora.SelectMany(c => c.Take(40).Dev).ToList();
-        var result = new ModelEvaluator().Evaluate(fixture.Model, "first dev pages", dev, EvaluationMode.Html, CancellationToken.None);
+        using var evaluator = new ModelEvaluator();
+        var result = evaluator.Evaluate(fixture.Model, "first dev pages", dev, EvaluationMode.Html, CancellationToken.None);
         Assert.True(result.Score.F1 > 0.6, $"F1 {result.Score.F1:0.000} on {dev.Count} dev pages");
     }
 

@@ -1,0 +1,68 @@
+using Boilerplate.Core.Features;
+using Boilerplate.Core.Segmentation;
+
+namespace Boilerplate.Core.Tests.Features;
+
+public sealed class FeatureExtractionTests
+{
+    private static readonly TextSegmenter Segmenter = new();
+
+    [Fact]
+    public void Hashes_are_stable_across_processes()
+    {
+        // FNV-1a of "w" over UTF-16 code units; a changed value would silently break every saved model.
+        Assert.Equal(0x3F478202u, FeatureHasher.Namespace("w"));
+        Assert.InRange(FeatureHasher.Index(FeatureHasher.Namespace("anything")), 0, FeatureSchema.SparseDimension - 1);
+    }
+
+    [Fact]
+    public void Unspaced_scripts_get_character_ngrams()
+    {
+        var page = new PageContext(Segmenter.FromParagraphs(["北京欢迎你，今天天气很好。"], null));
+        var charsOnly = new SparseFeatures();
+        new TextFeatureExtractor(FeatureGroups.CharNgrams).Extract(page, 0, charsOnly);
+        // One 3-gram per character position of the padded text, plus the format flag.
+        Assert.True(charsOnly.Count >= 12);
+    }
+
+    [Fact]
+    public void Text_without_markup_has_a_no_markup_value_and_unit_length_groups()
+    {
+        var page = new PageContext(Segmenter.FromParagraphs(["Home", "A paragraph of body text that goes on."], null));
+        var features = new SparseFeatures();
+        new TextFeatureExtractor(FeatureGroups.Dom).Extract(page, 0, features);
+        Assert.Equal(2, features.Count);
+        Assert.Equal(1f, features.Values[1], 5);
+
+        new TextFeatureExtractor(FeatureGroups.All).Extract(page, 1, features);
+        var (indices, values) = features.ToSortedUnique();
+        Assert.Equal(indices.Distinct().Count(), indices.Length);
+        Assert.True(indices.Zip(indices.Skip(1)).All(pair => pair.First < pair.Second));
+        Assert.Equal(values.Length, indices.Length);
+    }
+
+    [Fact]
+    public void Context_features_mark_missing_neighbours_and_containers()
+    {
+        var page = new PageContext(Segmenter.FromParagraphs(["one", "two", "three"], null));
+        var extractor = new ContextFeatureExtractor(FeatureGroups.All, 2);
+        var firstStage = new float[] { 0.9f, 0.1f, 0.2f, 0.8f, 0.7f, 0.3f };
+        var output = new float[3 * extractor.Dimension];
+
+        extractor.Extract(page, firstStage, output);
+
+        var first = output.AsSpan(0, extractor.Dimension);
+        Assert.Equal([0.9f, 0.1f], first[..2].ToArray());
+        Assert.Equal([-1f, -1f], first[2..4].ToArray());
+        Assert.Equal([0.2f, 0.8f], first[4..6].ToArray());
+        Assert.Throws<ArgumentException>(() => extractor.Extract(page, firstStage.AsSpan(0, 4), output));
+    }
+
+    [Fact]
+    public void Dense_scripts_count_as_longer_text()
+    {
+        Assert.Equal(3 * 5, BlockStatistics.Of("北京欢迎你").WeightedChars);
+        Assert.Equal(5, BlockStatistics.Of("hello").WeightedChars);
+        Assert.Equal(2, BlockStatistics.Of("It works. Really!").SentenceEnds);
+    }
+}
