@@ -105,7 +105,7 @@ public sealed class CleanApiTests(DefaultServiceFixture fixture)
         Assert.Equal(info.Version, response.ModelVersion);
     }
 
-    [Fact(Skip = ModelQuality.LegalAndNavigationGap)]
+    [Fact]
     public async Task Keep_labels_keeps_the_named_labels()
     {
         var bodyOnly = await _host.Client.CleanTextAsync(SeedPage.Text);
