@@ -66,8 +66,9 @@ internal static class TrainCommand
                 var stopwatch = Stopwatch.StartNew();
                 if (parse.GetValue(ablation) is { } reportPath)
                 {
-                    var results = await RunWithProgress(reporter => AblationStudy.Run(data, options, reporter, cancellationToken), cancellationToken);
-                    WriteAtomically(reportPath, AblationStudy.ToMarkdown(results, data.Describe()));
+                    var results = await RunWithProgress(
+                        reporter => AblationStudy.Run(data, options, reporter, done => WriteAtomically(reportPath, AblationStudy.ToMarkdown(done, data.Describe())), cancellationToken),
+                        cancellationToken);
                     AnsiConsole.MarkupLineInterpolated($"Ablation report of {results.Count} configurations written to {reportPath} in {stopwatch.Elapsed.TotalMinutes:0.0} min.");
                     return 0;
                 }

@@ -114,7 +114,7 @@ public sealed class ContextFeatureExtractor
             }
             else
             {
-                at += 5 * k;
+                at += 4 * k;
             }
 
             WriteFacts(page, i, row[at..]);

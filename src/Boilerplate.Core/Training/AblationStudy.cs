@@ -50,8 +50,16 @@ public static class AblationStudy
         return configurations;
     }
 
-    /// <summary>Prepares <paramref name="data"/> once, then fits and evaluates every configuration.</summary>
-    public static IReadOnlyList<AblationResult> Run(TrainingData data, TrainingOptions baseline, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Prepares <paramref name="data"/> once, then fits and evaluates every configuration, handing the results so far
+    /// to <paramref name="completed"/> after each (a long study that fails late keeps what it measured).
+    /// </summary>
+    public static IReadOnlyList<AblationResult> Run(
+        TrainingData data,
+        TrainingOptions baseline,
+        IProgress<TrainingProgress>? progress,
+        Action<IReadOnlyList<AblationResult>>? completed,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
         var pages = new ModelTrainer(baseline).Prepare(data, progress, cancellationToken);
@@ -76,6 +84,7 @@ public static class AblationStudy
                 perBlock,
                 perPage,
                 trainingTime));
+            completed?.Invoke(results);
         }
 
         progress?.Report(new TrainingProgress("ablation", results.Count, configurations.Count));

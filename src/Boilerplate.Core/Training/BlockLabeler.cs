@@ -85,6 +85,28 @@ public sealed class BlockLabeler
         return labels;
     }
 
+    /// <summary>
+    /// How much of <paramref name="text"/> the article body contains: the share of its shingles found in the body,
+    /// or for a text too short to shingle 1 when its tokens occur contiguously in the body, else 0.
+    /// </summary>
+    public double Overlap(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = WordTokenizer.Tokenize(text);
+        if (tokens.Count == 0)
+        {
+            return 0;
+        }
+
+        if (tokens.Count < LongBlockTokens)
+        {
+            return _paddedBody.Contains(" " + string.Join(' ', tokens) + " ", StringComparison.Ordinal) ? 1 : 0;
+        }
+
+        var shingles = ArticleMetrics.Shingles(tokens).ToList();
+        return (double)shingles.Count(_bodyShingles.Contains) / shingles.Count;
+    }
+
     /// <summary>Legal or navigation for a block known not to be body.</summary>
     public static string BoilerplateLabel(Block block)
     {

@@ -12,6 +12,12 @@ namespace Boilerplate.Core.Training;
 /// </summary>
 public sealed class TrainingPageBuilder
 {
+    /// <summary>Boilerplate blocks kept on each side of the article in the article-only training pages.</summary>
+    private const int FramingBlocks = 3;
+
+    /// <summary>Most of a framing block's shingles that may occur in the article body.</summary>
+    private const double FramingOverlap = 0.2;
+
     /// <summary>One paragraph in this many of a page's text view (and every legal one) is also learnt on its own.</summary>
     private const int IsolatedEvery = 16;
 
@@ -79,6 +85,67 @@ public sealed class TrainingPageBuilder
         return pages;
     }
 
+    /// <summary>
+    /// The page's own article, paragraph by paragraph (exactly body), framed by the boilerplate that stood around the
+    /// article on the page (exactly not body), as plain text and as the simplest HTML (one p per paragraph). Real pages
+    /// rarely look like this, but callers often send exactly this: an extracted article with a "Read more" link and a
+    /// cookie notice left at its end. Here the labels need no alignment, and a last long paragraph next to such
+    /// leftovers is still body while a bare "Read more" paragraph without a link is still navigation.
+    /// </summary>
+    private IEnumerable<TrainingPage> ArticlePages(string key, BlockLabeler labeler, string articleBody, SegmentedPage textView, string[] textLabels, string? url, float weight, CancellationToken cancellationToken)
+    {
+        var paragraphs = articleBody.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(p => p.Length > 0 && !p.Contains('\n', StringComparison.Ordinal))
+            .ToList();
+        var firstBody = Array.IndexOf(textLabels, BlockLabeler.Body);
+        var lastBody = Array.LastIndexOf(textLabels, BlockLabeler.Body);
+        if (paragraphs.Count == 0 || firstBody < 0)
+        {
+            yield break;
+        }
+
+        // Framing must be plainly not article: a block the labeler missed but whose words are the article's would
+        // teach that the article's own first or last paragraph is boilerplate.
+        bool IsFraming(int i) => textLabels[i] != BlockLabeler.Body && labeler.Overlap(textView.Blocks[i].Text) < FramingOverlap;
+        var items = new List<(string Text, string Label)>();
+        for (var i = Math.Max(0, firstBody - FramingBlocks); i < firstBody; i++)
+        {
+            if (IsFraming(i))
+            {
+                items.Add((textView.Blocks[i].Text, textLabels[i]));
+            }
+        }
+
+        items.AddRange(paragraphs.Select(p => (p, BlockLabeler.Body)));
+        for (var i = lastBody + 1; i < Math.Min(textView.Blocks.Count, lastBody + 1 + FramingBlocks); i++)
+        {
+            if (IsFraming(i))
+            {
+                items.Add((textView.Blocks[i].Text, textLabels[i]));
+            }
+        }
+
+        var texts = items.ConvertAll(item => item.Text);
+        var labels = items.ConvertAll(item => item.Label);
+        var asText = _text.FromParagraphs(texts, url);
+        if (asText.Blocks.Count == items.Count)
+        {
+            yield return new TrainingPage(key, asText, labels, weight);
+        }
+
+        var html = new System.Text.StringBuilder("<html><body>");
+        foreach (var text in texts)
+        {
+            html.Append("<p>").Append(System.Net.WebUtility.HtmlEncode(text)).Append("</p>");
+        }
+
+        var asHtml = _html.Segment(html.Append("</body></html>").ToString(), url, cancellationToken);
+        if (asHtml.Blocks.Count == items.Count)
+        {
+            yield return new TrainingPage(key, asHtml, labels, weight);
+        }
+    }
+
     private List<TrainingPage> FromHtml(string key, string html, string articleBody, string? url, float weight, CancellationToken cancellationToken)
     {
         var labeler = new BlockLabeler(articleBody);
@@ -97,6 +164,7 @@ public sealed class TrainingPageBuilder
             var textView = _text.Segment(PlainTextView.Render(html), url);
             var textLabels = labeler.Label(textView.Blocks);
             pages.Add(new TrainingPage(key, textView, textLabels, weight));
+            pages.AddRange(ArticlePages(key, labeler, articleBody, textView, textLabels, url, weight, cancellationToken));
             for (var i = 0; i < textView.Blocks.Count; i++)
             {
                 // Legal text is rare and callers often send it as a paragraph of its own (a cookie notice, a

@@ -58,6 +58,30 @@ public sealed class FeatureExtractionTests
         Assert.Throws<ArgumentException>(() => extractor.Extract(page, firstStage.AsSpan(0, 4), output));
     }
 
+    [Theory]
+    [InlineData(FeatureGroups.All)]
+    [InlineData(FeatureGroups.All & ~FeatureGroups.Neighbours)]
+    [InlineData(FeatureGroups.All & ~FeatureGroups.Subtree)]
+    [InlineData(FeatureGroups.All & ~FeatureGroups.Shape & ~FeatureGroups.Dom & ~FeatureGroups.Position)]
+    public void Switching_a_group_off_keeps_the_layout_and_reads_as_zero(FeatureGroups groups)
+    {
+        var page = new PageContext(Segmenter.FromParagraphs(["one", "two", "three"], null));
+        var all = new ContextFeatureExtractor(FeatureGroups.All, 3);
+        var some = new ContextFeatureExtractor(groups, 3);
+        var firstStage = Enumerable.Range(0, 9).Select(i => (i % 3) / 3f + 0.1f).ToArray();
+        var full = new float[3 * all.Dimension];
+        var partial = new float[3 * some.Dimension];
+
+        all.Extract(page, firstStage, full);
+        some.Extract(page, firstStage, partial);
+
+        Assert.Equal(all.Dimension, some.Dimension);
+        for (var i = 0; i < full.Length; i++)
+        {
+            Assert.True(partial[i] == full[i] || partial[i] == 0, $"feature {i % all.Dimension} moved");
+        }
+    }
+
     [Fact]
     public void Dense_scripts_count_as_longer_text()
     {

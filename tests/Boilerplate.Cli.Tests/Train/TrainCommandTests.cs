@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Text.Json;
+using Boilerplate.Cli.Commands;
+using Boilerplate.Core.Model;
+
+namespace Boilerplate.Cli.Tests.Train;
+
+/// <summary>`boilerplate train` in this process on small sample files.</summary>
+public sealed class TrainCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("train-").FullName;
+
+    [Fact]
+    public async Task Trains_a_model_with_the_samples_labels_and_writes_it()
+    {
+        var samples = Path.Combine(_folder, "samples.jsonl");
+        await File.WriteAllLinesAsync(samples, SampleLines());
+        var output = Path.Combine(_folder, "model.zip");
+
+        var code = await InvokeAsync("train", "--samples", samples, "--out", output, "--seed", "7");
+
+        Assert.Equal(0, code);
+        using var model = BoilerplateModel.Load(output);
+        Assert.Equal(["body", "navigation", "promo"], model.Labels);
+        Assert.Contains("paragraph samples", model.Metadata.TrainingData, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(_folder, "*.zip*"));
+    }
+
+    [Fact]
+    public async Task A_bad_sample_line_fails_without_writing_anything()
+    {
+        var samples = Path.Combine(_folder, "bad.jsonl");
+        await File.WriteAllLinesAsync(samples, [.. SampleLines().Take(5), "{\"text\": \"no label\"}"]);
+        var output = Path.Combine(_folder, "model.zip");
+
+        var code = await InvokeAsync("train", "--samples", samples, "--out", output);
+
+        Assert.Equal(1, code);
+        Assert.Empty(Directory.GetFiles(_folder, "*.zip*"));
+    }
+
+    [Fact]
+    public async Task Needs_exactly_one_of_out_and_ablation_report()
+    {
+        Assert.NotEqual(0, await InvokeAsync("train", "--samples", "x.jsonl"));
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static Task<int> InvokeAsync(params string[] args) =>
+        new RootCommand { TrainCommand.Create() }.Parse(args).InvokeAsync();
+
+    private static IEnumerable<string> SampleLines()
+    {
+        string[] goods = ["boots", "coats", "gloves", "scarves", "hats", "jackets", "sofas", "lamps", "bikes", "tents"];
+        string[] topics = ["report", "budget", "plan", "survey", "study", "review", "law", "bridge", "school", "harbour"];
+        for (var i = 0; i < 90; i++)
+        {
+            var page = $"p{i}";
+            yield return Line($"Save {10 + i}% on all winter {goods[i % 10]} this week only, use code SNOW{i}!", "promo", page, i % 3);
+            yield return Line($"The committee met for the {i + 2}th time and agreed to publish the {topics[i % 10]} in spring, after a long debate.", "body", page, (i + 1) % 3);
+            yield return Line($"Home | Shop | {goods[(i + 3) % 10]} | Contact", "navigation", page, (i + 2) % 3);
+        }
+    }
+
+    private static string Line(string text, string label, string page, int position) =>
+        JsonSerializer.Serialize(new Dictionary<string, object> { ["text"] = text, ["label"] = label, ["page"] = page, ["position"] = position });
+}
