@@ -1,5 +1,3 @@
-using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 using BenchmarkDotNet.Attributes;
 using Boilerplate.Core.Cleaning;
 using Boilerplate.Core.Decoding;
@@ -8,12 +6,13 @@ using Boilerplate.Core.Input;
 using Boilerplate.Core.Model;
 using Boilerplate.Core.Pipeline;
 using Boilerplate.Core.Segmentation;
+using Boilerplate.Core.Segmentation.Html;
 
 namespace Boilerplate.Benchmarks;
 
 /// <summary>
 /// Each stage of cleaning one page, measured on its own with its inputs prepared in setup, so the means show where
-/// the time goes: decode, flatten + parse + walk (= segment), text features, first stage (features + linear scores),
+/// the time goes: decode, parse + walk (= segment), text features, first stage (features + linear scores),
 /// context features, full scoring (both stages), clean to text or Markdown, and the whole pipeline from bytes.
 /// </summary>
 public class StageBenchmarks
@@ -22,8 +21,7 @@ public class StageBenchmarks
 
     private byte[] _bytes = [];
     private string _html = string.Empty;
-    private string _flattened = string.Empty;
-    private IHtmlDocument _document = null!;
+    private LiteDocument _document = null!;
     private HtmlSegmenter _segmenter = null!;
     private SegmentedPage _page = null!;
     private PageContext _context = null!;
@@ -49,8 +47,7 @@ public class StageBenchmarks
         var page = BenchmarkPages.Get(Page);
         _bytes = page.Bytes;
         _html = HtmlDecoder.Decode(_bytes, null);
-        _flattened = NestingFlattener.Flatten(_html, SegmentationLimits.Default.MaxDepth);
-        _document = new HtmlParser(HtmlSegmenter.ParserOptions).ParseDocument(_flattened);
+        _document = LiteTreeBuilder.Parse(_html, SegmentationLimits.Default, CancellationToken.None);
         _segmenter = new HtmlSegmenter(SegmentationLimits.Default);
         _page = _segmenter.Segment(_html, null, CancellationToken.None);
         _model = BoilerplateModel.LoadDefault();
@@ -64,10 +61,11 @@ public class StageBenchmarks
         Console.WriteLine($"// {Page}: {page.Corpus}/{page.Id}, {page.Bytes.Length / 1024.0:F0} KiB, {_page.Blocks.Count} blocks");
     }
 
-    /// <summary>Releases the parser pool.</summary>
+    /// <summary>Releases the parser pool and the parsed page.</summary>
     [GlobalCleanup]
     public void Cleanup()
     {
+        _document.Dispose();
         _pipeline.Dispose();
         _model.Dispose();
     }
@@ -76,20 +74,19 @@ public class StageBenchmarks
     [Benchmark]
     public string Decode() => HtmlDecoder.Decode(_bytes, null);
 
-    /// <summary>The pre-parse pass that caps nesting depth.</summary>
+    /// <summary>Text to element tree (tokenize + tree building), the document returned to the pools right away.</summary>
     [Benchmark]
-    public string Flatten() => NestingFlattener.Flatten(_html, SegmentationLimits.Default.MaxDepth);
+    public int Parse()
+    {
+        using var document = LiteTreeBuilder.Parse(_html, SegmentationLimits.Default, CancellationToken.None);
+        return document.NodeCount;
+    }
 
-    /// <summary>Text to DOM (AngleSharp) the way the segmenter calls it: async overload, so cancellation is watched.</summary>
+    /// <summary>Tree to blocks: the iterative walk alone, on an already parsed page.</summary>
     [Benchmark]
-    public IHtmlDocument Parse() =>
-        new HtmlParser(HtmlSegmenter.ParserOptions).ParseDocumentAsync(_flattened, CancellationToken.None).GetAwaiter().GetResult();
+    public int Walk() => new HtmlBlockWalker(SegmentationLimits.Default, CancellationToken.None).Walk(_document.Root).Count;
 
-    /// <summary>DOM to blocks: the iterative walk alone, on an already parsed page.</summary>
-    [Benchmark]
-    public int Walk() => new HtmlBlockWalker(SegmentationLimits.Default, CancellationToken.None).Walk(_document.DocumentElement).Count;
-
-    /// <summary>Text to blocks: flatten, parse and walk together, as the pipeline runs them.</summary>
+    /// <summary>Text to blocks: parse and walk together, as the pipeline runs them.</summary>
     [Benchmark]
     public SegmentedPage Segment() => _segmenter.Segment(_html, null, CancellationToken.None);
 

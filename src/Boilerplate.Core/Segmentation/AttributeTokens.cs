@@ -1,14 +1,20 @@
-using AngleSharp.Dom;
+using Boilerplate.Core.Segmentation.Html;
 
 namespace Boilerplate.Core.Segmentation;
 
-/// <summary>Splits the naming attributes of an element (class, id, role, itemprop, aria-label) into feature tokens.</summary>
-internal static class AttributeTokens
+/// <summary>
+/// Splits the naming attributes of an element (class, id, role, itemprop, aria-label) into feature tokens. One
+/// instance serves one page: it hands out one string per distinct token, since pages repeat their class names.
+/// </summary>
+internal sealed class AttributeTokens
 {
+    private readonly Dictionary<string, string> _seen = new(StringComparer.Ordinal);
+
     /// <summary>Most tokens kept for one block (its own and its ancestors', nearest first).</summary>
     public const int MaxTokens = 40;
 
-    private static readonly string[] NamingAttributes = ["class", "id", "role", "itemprop", "aria-label"];
+    private static readonly LiteAttribute[] NamingAttributes =
+        [LiteAttribute.Class, LiteAttribute.Id, LiteAttribute.Role, LiteAttribute.ItemProp, LiteAttribute.AriaLabel];
 
     // Only the start of a giant attribute is read: the naming words of real pages come first, and a hostile
     // megabyte of class names must not cost a megabyte of tokens per block.
@@ -20,18 +26,17 @@ internal static class AttributeTokens
     /// The element's tokens: lower case, split on anything but letters and digits, digit-only tokens (ids, hashes)
     /// and over-long tokens dropped.
     /// </summary>
-    public static string[] Of(IElement element)
+    public string[] Of(LiteNode element)
     {
         List<string>? tokens = null;
         foreach (var name in NamingAttributes)
         {
-            var value = element.GetAttribute(name);
-            if (string.IsNullOrEmpty(value))
+            if (!element.TryGetAttribute(name, out var value) || value.IsEmpty)
             {
                 continue;
             }
 
-            var span = value.AsSpan(0, Math.Min(value.Length, MaxAttributeChars));
+            var span = value[..Math.Min(value.Length, MaxAttributeChars)];
             var start = -1;
             for (var i = 0; i <= span.Length; i++)
             {
@@ -50,7 +55,7 @@ internal static class AttributeTokens
                     var token = span[start..i];
                     if (token.Length <= MaxTokenChars && !IsDigits(token))
                     {
-                        (tokens ??= []).Add(token.ToString().ToLowerInvariant());
+                        (tokens ??= []).Add(Intern(token));
                     }
 
                     start = -1;
@@ -59,6 +64,20 @@ internal static class AttributeTokens
         }
 
         return tokens is null ? [] : [.. tokens];
+    }
+
+    private string Intern(ReadOnlySpan<char> token)
+    {
+        Span<char> lower = stackalloc char[MaxTokenChars];
+        var length = token.ToLowerInvariant(lower);
+        var lookup = _seen.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(lower[..length], out var interned))
+        {
+            interned = lower[..length].ToString();
+            _seen[interned] = interned;
+        }
+
+        return interned;
     }
 
     private static bool IsDigits(ReadOnlySpan<char> token)

@@ -1,11 +1,11 @@
 using System.Text;
-using AngleSharp.Dom;
 using Boilerplate.Core.Errors;
+using Boilerplate.Core.Segmentation.Html;
 
 namespace Boilerplate.Core.Segmentation;
 
 /// <summary>
-/// Walks a parsed DOM once, iteratively (an explicit stack, so a page nested 100,000 deep cannot overflow the
+/// Walks a parsed page (<see cref="LiteDocument"/>) once, iteratively (an explicit stack, so a page nested 100,000 deep cannot overflow the
 /// thread's stack), and cuts it into blocks. One walker serves one page.
 /// </summary>
 /// <remarks>
@@ -23,6 +23,12 @@ internal sealed class HtmlBlockWalker
     private readonly CancellationToken _cancellationToken;
     private readonly List<Frame> _stack = [];
     private readonly List<Block> _blocks = [];
+
+    // Scratch reused for every block's context, so a block costs its own strings only.
+    private readonly StringBuilder _ancestors = new();
+    private readonly HashSet<string> _seenTokens = new(StringComparer.Ordinal);
+    private readonly List<string> _tokens = [];
+    private readonly AttributeTokens _tokenizer = new();
     private int _top = -1;
     private int _elements;
     private int _subtrees;
@@ -41,27 +47,27 @@ internal sealed class HtmlBlockWalker
     public string? FirstH1 { get; private set; }
 
     /// <summary>Cuts the subtree of <paramref name="root"/> into blocks.</summary>
-    public List<Block> Walk(IElement root)
+    public List<Block> Walk(LiteNode root)
     {
         Push(root, HtmlElementRoles.RoleOf(root.LocalName));
         while (_top >= 0)
         {
             var frame = _stack[_top];
-            if (frame.Next >= frame.Children.Length)
+            if (frame.Next is not { } node)
             {
                 Exit(frame);
                 _top--;
                 continue;
             }
 
-            var node = frame.Children[frame.Next++];
-            if (node is IElement element)
+            frame.Next = node.NextSibling;
+            if (node.IsElement)
             {
-                Enter(element);
+                Enter(node);
             }
-            else if (node.NodeType == NodeType.Text)
+            else
             {
-                AppendText(((ICharacterData)node).Data);
+                AppendText(node.Text);
             }
         }
 
@@ -70,7 +76,7 @@ internal sealed class HtmlBlockWalker
 
     private Frame Current => _stack[_top];
 
-    private void Enter(IElement element)
+    private void Enter(LiteNode element)
     {
         if (++_elements % CancellationCheckInterval == 0)
         {
@@ -107,7 +113,7 @@ internal sealed class HtmlBlockWalker
                 return;
             }
 
-            if (tag == "a" && element.HasAttribute("href"))
+            if (tag == "a" && element.HasAttribute(LiteAttribute.Href))
             {
                 _run.LinkCount++;
             }
@@ -120,7 +126,7 @@ internal sealed class HtmlBlockWalker
         Push(element, role);
     }
 
-    private void EnterFlat(IElement element, string tag, ElementRole role)
+    private void EnterFlat(LiteNode element, string tag, ElementRole role)
     {
         var parent = Current;
         if (parent.Row && tag is "td" or "th")
@@ -138,7 +144,7 @@ internal sealed class HtmlBlockWalker
             Sink.Separate(preserveLines: false);
         }
 
-        if (tag == "a" && element.HasAttribute("href"))
+        if (tag == "a" && element.HasAttribute(LiteAttribute.Href))
         {
             Sink.LinkCount++;
         }
@@ -177,7 +183,7 @@ internal sealed class HtmlBlockWalker
     /// <summary>Where text goes now: the current cell of a data row, else the current run.</summary>
     private TextRun Sink => _cells is { Count: > 0 } cells ? cells[^1] : _run;
 
-    private void AppendText(string data)
+    private void AppendText(ReadOnlySpan<char> data)
     {
         var frame = Current;
         if (frame.Row && _cells is { Count: 0 })
@@ -214,7 +220,7 @@ internal sealed class HtmlBlockWalker
         _lastWasBreak = true;
     }
 
-    private void Push(IElement element, ElementRole role)
+    private void Push(LiteNode element, ElementRole role)
     {
         var parent = _top >= 0 ? _stack[_top] : null;
         _top++;
@@ -400,7 +406,7 @@ internal sealed class HtmlBlockWalker
     private string AncestorTagsOf(int index)
     {
         var first = Math.Max(0, index - MaxAncestorTags);
-        var builder = new StringBuilder();
+        var builder = _ancestors.Clear();
         for (var i = first; i < index; i++)
         {
             if (builder.Length > 0)
@@ -416,12 +422,14 @@ internal sealed class HtmlBlockWalker
 
     private string AttributeTokensOf(int index)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var tokens = new List<string>();
+        var seen = _seenTokens;
+        var tokens = _tokens;
+        seen.Clear();
+        tokens.Clear();
         var last = Math.Max(0, index - _limits.MaxDepth);
         for (var i = index; i >= last && tokens.Count < AttributeTokens.MaxTokens; i--)
         {
-            foreach (var token in _stack[i].Tokens)
+            foreach (var token in _stack[i].TokensFrom(_tokenizer))
             {
                 if (seen.Add(token))
                 {
@@ -442,22 +450,20 @@ internal sealed class HtmlBlockWalker
     /// a layout table whose cells must be segmented like any container. The scan is bounded; a row too big to scan
     /// is layout.
     /// </summary>
-    private static bool IsDataRow(IElement row)
+    private static bool IsDataRow(LiteNode row)
     {
-        var pending = new Stack<IElement>();
+        var pending = new Stack<LiteNode>();
         pending.Push(row);
         var budget = LayoutScanBudget;
         while (pending.Count > 0)
         {
-            var children = pending.Pop().Children;
-            for (var i = 0; i < children.Length; i++)
+            foreach (var child in pending.Pop().Children)
             {
                 if (--budget < 0)
                 {
                     return false;
                 }
 
-                var child = children[i];
                 var tag = child.LocalName;
                 if (HtmlElementRoles.MarksLayoutTable(tag))
                 {
@@ -474,16 +480,12 @@ internal sealed class HtmlBlockWalker
         return true;
     }
 
-    private static string? CodeLanguageOf(IElement pre)
+    private static string? CodeLanguageOf(LiteNode pre)
     {
-        var language = LanguageFromClass(pre.GetAttribute("class"));
-        if (language is null)
+        var language = LanguageFromClass(pre.GetAttribute(LiteAttribute.Class));
+        if (language is null && pre.Children.Take(2).ToList() is [{ LocalName: "code" } code])
         {
-            var children = pre.Children;
-            if (children.Length == 1 && children[0].LocalName == "code")
-            {
-                language = LanguageFromClass(children[0].GetAttribute("class"));
-            }
+            language = LanguageFromClass(code.GetAttribute(LiteAttribute.Class));
         }
 
         return language;
@@ -510,25 +512,24 @@ internal sealed class HtmlBlockWalker
         return null;
     }
 
-    private static bool IsHidden(IElement element, string tag)
+    private static bool IsHidden(LiteNode element, string tag)
     {
-        if (element.Attributes.Length == 0)
+        if (!element.HasAttributes)
         {
             return tag == "dialog";
         }
 
-        if (element.HasAttribute("hidden")
-            || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)
-            || (tag == "dialog" && !element.HasAttribute("open")))
+        if (element.HasAttribute(LiteAttribute.Hidden)
+            || (element.TryGetAttribute(LiteAttribute.AriaHidden, out var ariaHidden) && ariaHidden.Equals("true", StringComparison.OrdinalIgnoreCase))
+            || (tag == "dialog" && !element.HasAttribute(LiteAttribute.Open)))
         {
             return true;
         }
 
-        var style = element.GetAttribute("style");
-        return style is not null && StyleHides(style);
+        return element.TryGetAttribute(LiteAttribute.Style, out var style) && StyleHides(style);
     }
 
-    private static bool StyleHides(string style)
+    private static bool StyleHides(ReadOnlySpan<char> style)
     {
         Span<char> compact = stackalloc char[256];
         var length = 0;
@@ -553,12 +554,10 @@ internal sealed class HtmlBlockWalker
     /// <summary>Walk state for one open element; frames are reused as the stack grows and shrinks.</summary>
     private sealed class Frame
     {
-        private IElement _element = null!;
+        private LiteNode _element;
         private string[]? _tokens;
 
-        public INodeList Children { get; private set; } = null!;
-
-        public int Next { get; set; }
+        public LiteNode? Next { get; set; }
 
         public string Tag { get; private set; } = string.Empty;
 
@@ -591,14 +590,13 @@ internal sealed class HtmlBlockWalker
 
         public bool AllHeaderCells { get; set; }
 
-        public string[] Tokens => _tokens ??= AttributeTokens.Of(_element);
+        public string[] TokensFrom(AttributeTokens tokenizer) => _tokens ??= tokenizer.Of(_element);
 
-        public void Reset(IElement element, ElementRole role, Frame? parent)
+        public void Reset(LiteNode element, ElementRole role, Frame? parent)
         {
             _element = element;
             _tokens = null;
-            Children = element.ChildNodes;
-            Next = 0;
+            Next = element.FirstChild;
             Tag = element.LocalName;
             Role = role;
             InLink = (parent?.InLink ?? false) || Tag == "a";

@@ -1,28 +1,18 @@
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 using Boilerplate.Core.Errors;
+using Boilerplate.Core.Segmentation.Html;
 
 namespace Boilerplate.Core.Segmentation;
 
 /// <summary>
-/// Splits an HTML page into blocks with their DOM context. Parses with AngleSharp without scripting or resource
-/// loading, then walks the DOM iteratively so that no page shape can overflow the stack.
+/// Splits an HTML page into blocks with their DOM context. Parses with <see cref="LiteTreeBuilder"/> (one linear pass,
+/// no scripting, nothing fetched), then walks the tree iteratively, so that no page shape can overflow the stack.
 /// </summary>
 /// <remarks>
 /// Thread-safe: every call parses into its own document. Hostile pages are bounded by <see cref="SegmentationLimits"/>;
-/// a wall-clock bound needs the caller (see Pipeline.IsolatedParser), because parsing itself cannot be interrupted.
+/// parsing and walking watch the cancellation token, so a caller's deadline stops them.
 /// </remarks>
 public sealed class HtmlSegmenter
 {
-    internal static readonly HtmlParserOptions ParserOptions = new()
-    {
-        IsScripting = false,
-        SkipComments = true,
-        SkipProcessingInstructions = true,
-        DisableElementPositionTracking = true,
-    };
-
     private readonly SegmentationLimits _limits;
 
     /// <summary>Creates a segmenter bounded by <paramref name="limits"/>.</summary>
@@ -38,43 +28,11 @@ public sealed class HtmlSegmenter
     {
         ArgumentNullException.ThrowIfNull(html);
         _limits.CheckInputLength(html.Length);
-        CheckStartTags(html);
         cancellationToken.ThrowIfCancellationRequested();
-
-        // The async overload is the one that watches the token between tokens, so a page that makes the tree
-        // builder slow stops when the caller gives up instead of burning a core; a string source never awaits.
-        var source = NestingFlattener.Flatten(html, _limits.MaxDepth);
-        var document = new HtmlParser(ParserOptions).ParseDocumentAsync(source, cancellationToken).GetAwaiter().GetResult();
-        if (document.DocumentElement is not { } root)
-        {
-            return new SegmentedPage(string.Empty, [], InputFormat.Html, url);
-        }
-
+        using var document = LiteTreeBuilder.Parse(html, _limits, cancellationToken);
         var walker = new HtmlBlockWalker(_limits, cancellationToken);
-        var blocks = walker.Walk(root);
+        var blocks = walker.Walk(document.Root);
         return new SegmentedPage(TitleOf(document, walker.FirstH1), blocks, InputFormat.Html, url);
-    }
-
-    /// <summary>
-    /// Refuses a page with more start tags than <see cref="SegmentationLimits.MaxNodes"/> before parsing it: the
-    /// count is an upper bound of the elements the parser would build, and building them is the expensive part.
-    /// </summary>
-    private void CheckStartTags(string html)
-    {
-        var tags = 0;
-        var span = html.AsSpan();
-        int at;
-        while ((at = span.IndexOf('<')) >= 0)
-        {
-            span = span[(at + 1)..];
-            if (!span.IsEmpty && char.IsAsciiLetter(span[0]) && ++tags > _limits.MaxNodes)
-            {
-                throw new PageRejectedException(
-                    PageRejection.TooLarge,
-                    $"The page has more than {_limits.MaxNodes:N0} tags (SegmentationLimits.MaxNodes); " +
-                    "send a smaller page or raise the limit in the service configuration.");
-            }
-        }
     }
 
     /// <summary>
@@ -83,7 +41,7 @@ public sealed class HtmlSegmenter
     /// On the 1,101 corpus pages with a title this matches the labelled title exactly on 733, against 604 for
     /// og:title, then &lt;title&gt;, then &lt;h1&gt;.
     /// </summary>
-    private static string TitleOf(IHtmlDocument document, string? firstH1)
+    private static string TitleOf(LiteDocument document, string? firstH1)
     {
         var head = HeadTitleOf(document);
         if (!string.IsNullOrEmpty(firstH1) && head?.Contains(firstH1, StringComparison.OrdinalIgnoreCase) != false)
@@ -96,9 +54,9 @@ public sealed class HtmlSegmenter
 
     /// <summary>
     /// og:title (sites set it to the bare headline more often), else &lt;title&gt;. Only the head's direct children
-    /// are read: the parser keeps the head flat, so this stays cheap on any page.
+    /// are read: the tree builder keeps the head flat, so this stays cheap on any page.
     /// </summary>
-    private static string? HeadTitleOf(IHtmlDocument document)
+    private static string? HeadTitleOf(LiteDocument document)
     {
         if (document.Head is not { } head)
         {
@@ -112,11 +70,12 @@ public sealed class HtmlSegmenter
             switch (child.LocalName)
             {
                 case "title" when title is null:
-                    title = Collapse(child.TextContent);
+                    title = Collapse(child.TextContent());
                     break;
                 case "meta" when openGraph is null
-                    && string.Equals(child.GetAttribute("property"), "og:title", StringComparison.OrdinalIgnoreCase):
-                    openGraph = Collapse(child.GetAttribute("content") ?? string.Empty);
+                    && child.TryGetAttribute(LiteAttribute.Property, out var property)
+                    && property.Equals("og:title", StringComparison.OrdinalIgnoreCase):
+                    openGraph = Collapse(child.GetAttribute(LiteAttribute.Content) ?? string.Empty);
                     break;
             }
         }

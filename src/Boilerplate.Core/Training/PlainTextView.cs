@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Text;
-using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
+using Boilerplate.Core.Segmentation;
+using Boilerplate.Core.Segmentation.Html;
 
 namespace Boilerplate.Core.Training;
 
@@ -13,13 +13,8 @@ namespace Boilerplate.Core.Training;
 /// </summary>
 public static class PlainTextView
 {
-    private static readonly HtmlParserOptions ParserOptions = new()
-    {
-        IsScripting = false,
-        SkipComments = true,
-        SkipProcessingInstructions = true,
-        DisableElementPositionTracking = true,
-    };
+    // Training reads known pages: no element-count refusal, only the depth cap that keeps building linear.
+    private static readonly SegmentationLimits Limits = SegmentationLimits.Default with { MaxNodes = int.MaxValue };
 
     private static readonly FrozenSet<string> Invisible = new[]
     {
@@ -38,55 +33,57 @@ public static class PlainTextView
     public static string Render(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        var document = new HtmlParser(ParserOptions).ParseDocument(html);
+        using var document = LiteTreeBuilder.Parse(html, Limits, CancellationToken.None);
         var output = new StringBuilder(html.Length / 4);
         var line = new StringBuilder();
-        if (document.Body is null)
+        if (document.Body is not { } body)
         {
             return string.Empty;
         }
 
-        // Explicit stack: a page nested thousands deep must not overflow the thread's stack. A null marks the end of
-        // a block element, where its line ends.
-        var stack = new Stack<INode?>();
-        stack.Push(document.Body);
+        // Explicit stack: a page nested thousands deep must not overflow the thread's stack. Each entry is the next
+        // node to visit at one level and whether that level's element is a block, whose line ends after it.
+        var stack = new Stack<(LiteNode? Next, bool Block)>();
+        stack.Push((body.FirstChild, false));
         while (stack.Count > 0)
         {
-            var node = stack.Pop();
-            if (node is null)
+            var (next, block) = stack.Pop();
+            if (next is not { } node)
+            {
+                if (block)
+                {
+                    EndLine(line, output);
+                }
+
+                continue;
+            }
+
+            stack.Push((node.NextSibling, block));
+            if (!node.IsElement)
+            {
+                AppendCollapsed(node.Text, line);
+                continue;
+            }
+
+            if (Invisible.Contains(node.LocalName) || node.HasAttribute(LiteAttribute.Hidden))
+            {
+                continue;
+            }
+
+            var isBlock = BlockElements.Contains(node.LocalName);
+            if (isBlock)
             {
                 EndLine(line, output);
-                continue;
             }
 
-            if (node is IText text)
-            {
-                AppendCollapsed(text.Data, line);
-                continue;
-            }
-
-            if (node is not IElement element || Invisible.Contains(element.LocalName) || element.HasAttribute("hidden"))
-            {
-                continue;
-            }
-
-            if (BlockElements.Contains(element.LocalName))
-            {
-                EndLine(line, output);
-                stack.Push(null);
-            }
-
-            for (var child = node.LastChild; child is not null; child = child.PreviousSibling)
-            {
-                stack.Push(child);
-            }
+            stack.Push((node.FirstChild, isBlock));
         }
 
         EndLine(line, output);
         return output.ToString();
     }
 
-    private static void AppendCollapsed(string text, StringBuilder line)
+    private static void AppendCollapsed(ReadOnlySpan<char> text, StringBuilder line)
     {
         foreach (var c in text)
         {
