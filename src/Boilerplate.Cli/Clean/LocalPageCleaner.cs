@@ -2,7 +2,9 @@ using System.Diagnostics;
 using Boilerplate.Core.Input;
 using Boilerplate.Core.Model;
 using Boilerplate.Core.Pipeline;
+using Boilerplate.Core.Errors;
 using Boilerplate.Core.Segmentation;
+using Boilerplate.Mapping;
 using Boilerplate.Protos.V1;
 
 namespace Boilerplate.Cli.Clean;
@@ -16,17 +18,19 @@ internal sealed class LocalPageCleaner : IPageCleaner
     private readonly Core.Cleaning.CleanOptions _domainOptions;
 
     /// <summary>Takes ownership of <paramref name="model"/>.</summary>
-    /// <exception cref="ArgumentException">The options name a label the model does not know.</exception>
+    /// <exception cref="ArgumentException">The options are out of range or name a label the model does not know.</exception>
     public LocalPageCleaner(BoilerplateModel model, CleanOptions options)
     {
         _model = model;
         _options = options;
-        _domainOptions = CleanResponseMapping.ToDomain(options);
-        var unknown = _domainOptions.KeepLabels.Except(model.Labels, StringComparer.Ordinal).ToList();
-        if (unknown.Count > 0)
+        try
         {
-            throw new ArgumentException(
-                $"Unknown label(s) {string.Join(", ", unknown)}: the model's labels are {string.Join(", ", model.Labels)}.");
+            // The service's own checks, so a bad option reads the same in-process and against a server.
+            _domainOptions = CleanRequestMapper.ToOptions(options, model.Labels);
+        }
+        catch (PageRejectedException e)
+        {
+            throw new ArgumentException(e.Message, nameof(options), e);
         }
     }
 
@@ -41,7 +45,7 @@ internal sealed class LocalPageCleaner : IPageCleaner
                     ? new PageInput.Text(PageText.Decode(content))
                     : new PageInput.HtmlBytes(content, ContentType: null);
                 var result = _pipeline.Clean(input, _model, _domainOptions, cancellationToken);
-                return CleanResponseMapping.ToResponse(page.Id, result, _options, Stopwatch.GetElapsedTime(started));
+                return CleanResponseMapper.ToResponse(page.Id, result, _options, Stopwatch.GetElapsedTime(started));
             },
             cancellationToken);
 

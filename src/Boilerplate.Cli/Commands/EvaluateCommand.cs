@@ -27,7 +27,7 @@ internal static class EvaluateCommand
 
     internal static Command Create(IAnsiConsole console)
     {
-        var dataset = new Option<string?>("--dataset") { Description = "Datasets root (every corpus) or one corpus folder (default: BOILERPLATE_DATASETS, else ../shared/datasets)." };
+        var dataset = new Option<string?>("--dataset", "--datasets") { Description = "Datasets root (every corpus) or one corpus folder (default: BOILERPLATE_DATASETS, else ../shared/datasets)." };
         var split = new Option<EvaluationSplit>("--split") { Description = "Pages of each corpus: dev (held out), train or all.", DefaultValueFactory = _ => EvaluationSplit.Dev };
         var model = new Option<string?>("--model") { Description = "Model to evaluate (default: the built-in model)." };
         var against = new Option<string?>("--against") { Description = "Serving model to compare with; exits 1 when --model loses more than --tolerance F1 anywhere." };

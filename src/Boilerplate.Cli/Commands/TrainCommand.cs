@@ -27,7 +27,7 @@ internal static class TrainCommand
         var baseData = new Option<string?>("--base") { Description = "\"default\": also train on the default corpora and seed samples." };
         baseData.AcceptOnlyFromAmong("default");
         var seed = new Option<int>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => 42 };
-        var datasets = new Option<string?>("--datasets") { Description = "Datasets folder (default: BOILERPLATE_DATASETS, else ../shared/datasets)." };
+        var datasets = new Option<string?>("--dataset", "--datasets") { Description = "Datasets folder (default: BOILERPLATE_DATASETS, else ../shared/datasets)." };
         var maxPages = new Option<int?>("--max-pages") { Description = "Read at most this many pages of each corpus (quick experiments)." };
         var textTrainer = new Option<TextTrainer>("--text-trainer") { Description = "First-stage learner.", DefaultValueFactory = _ => TextTrainer.SdcaMaximumEntropy };
         var contextTrainer = new Option<ContextTrainer>("--context-trainer") { Description = "Second-stage learner.", DefaultValueFactory = _ => ContextTrainer.LightGbm };

@@ -33,24 +33,25 @@ public static class Cleaner
         var count = page.Blocks.Count;
         var kept = new bool[count];
         var reasons = new string[count];
-        var keptIndices = new List<int>();
         for (var i = 0; i < count; i++)
         {
             var best = scores.ArgMax(i);
             kept[i] = rule.Keeps(scores.For(i));
             reasons[i] = kept[i] ? string.Empty : rule.IsKeepLabel(best) ? BelowThreshold : scores.Labels[best];
-            if (kept[i])
-            {
-                keptIndices.Add(i);
-            }
         }
 
         if (!options.KeepDuplicates)
         {
-            var duplicates = DuplicateDetector.Find(keptIndices.ConvertAll(i => page.Blocks[i].Text));
-            foreach (var position in duplicates)
+            // Dropped paragraphs take part too: one that repeats a kept paragraph (the seed's teaser) is dropped
+            // because the output already says it, whatever its label, and "duplicate" is the reason that tells.
+            var texts = new string[count];
+            for (var i = 0; i < count; i++)
             {
-                var index = keptIndices[position];
+                texts[i] = page.Blocks[i].Text;
+            }
+
+            foreach (var index in DuplicateDetector.Find(texts, kept))
+            {
                 kept[index] = false;
                 reasons[index] = Duplicate;
             }

@@ -23,9 +23,22 @@ public static class DuplicateDetector
     private const int TeaserKeyWords = 4;
 
     /// <summary>Indices (into <paramref name="texts"/>) of the paragraphs to drop as duplicates.</summary>
-    public static ISet<int> Find(IReadOnlyList<string> texts)
+    public static ISet<int> Find(IReadOnlyList<string> texts) => Find(texts, originals: null);
+
+    /// <summary>
+    /// Indices (into <paramref name="texts"/>) of the paragraphs that duplicate one of the <paramref name="originals"/>
+    /// (all paragraphs when null): only an original makes another paragraph a duplicate, so a paragraph the page keeps
+    /// is never lost to a copy the page drops, while a dropped copy of a kept paragraph is found (and can say why).
+    /// </summary>
+    public static ISet<int> Find(IReadOnlyList<string> texts, IReadOnlyList<bool>? originals)
     {
         ArgumentNullException.ThrowIfNull(texts);
+        if (originals is not null && originals.Count != texts.Count)
+        {
+            throw new ArgumentException("One flag per paragraph is needed.", nameof(originals));
+        }
+
+        bool IsOriginal(int i) => originals is null || originals[i];
         var words = new string[texts.Count][];
         for (var i = 0; i < texts.Count; i++)
         {
@@ -33,17 +46,17 @@ public static class DuplicateDetector
         }
 
         var duplicates = new HashSet<int>();
-        FindTeasers(texts, words, duplicates);
-        FindRepeats(words, duplicates);
+        FindTeasers(texts, words, IsOriginal, duplicates);
+        FindRepeats(words, IsOriginal, duplicates);
         return duplicates;
     }
 
-    private static void FindTeasers(IReadOnlyList<string> texts, string[][] words, HashSet<int> duplicates)
+    private static void FindTeasers(IReadOnlyList<string> texts, string[][] words, Func<int, bool> isOriginal, HashSet<int> duplicates)
     {
         var byOpening = new Dictionary<long, List<int>>();
         for (var i = 0; i < words.Length; i++)
         {
-            if (words[i].Length > TeaserKeyWords)
+            if (words[i].Length > TeaserKeyWords && isOriginal(i))
             {
                 AddCapped(byOpening, HashWords(words[i], 0, TeaserKeyWords), i);
             }
@@ -79,7 +92,7 @@ public static class DuplicateDetector
         return isTeaser ? words.Length - 1 : 0;
     }
 
-    private static void FindRepeats(string[][] words, HashSet<int> duplicates)
+    private static void FindRepeats(string[][] words, Func<int, bool> isOriginal, HashSet<int> duplicates)
     {
         var byShingle = new Dictionary<long, List<int>>();
         var shared = new Dictionary<int, int>();
@@ -108,7 +121,7 @@ public static class DuplicateDetector
             foreach (var (other, common) in shared)
             {
                 // A dropped teaser must not take the full paragraph down with it.
-                if (duplicates.Contains(other))
+                if (duplicates.Contains(other) || !isOriginal(other))
                 {
                     continue;
                 }

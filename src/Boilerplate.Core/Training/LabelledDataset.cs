@@ -103,7 +103,7 @@ public sealed class LabelledDataset
         if (!System.IO.Directory.Exists(full))
         {
             throw new DirectoryNotFoundException(
-                $"Datasets folder '{full}' not found; pass --datasets DIR or set BOILERPLATE_DATASETS.");
+                $"Datasets folder '{full}' not found; pass --dataset DIR or set BOILERPLATE_DATASETS.");
         }
 
         return full;

@@ -10,7 +10,7 @@ public sealed class ModelOptions
 
     /// <summary>
     /// A model file, or a directory of model files (the newest valid one serves). Empty: the default model
-    /// embedded in the service.
+    /// embedded in the service, which also serves while the path holds no valid model yet.
     /// </summary>
     public string? Path { get; set; }
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Boilerplate.Core.Pipeline;
 using Boilerplate.Protos.V1;
-using Boilerplate.Service.Mapping;
+using Boilerplate.Mapping;
 using Boilerplate.Service.Models;
 using Boilerplate.Service.Telemetry;
 

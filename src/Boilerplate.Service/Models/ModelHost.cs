@@ -104,7 +104,7 @@ internal sealed class ModelHost : IDisposable
         {
             var reason = $"No model file found at {_locator.ConfiguredPath}.";
             _logger.LogWarning("No model file found at {ModelPath}; the serving model stays", _locator.ConfiguredPath);
-            return new RefreshOutcome(_current, Changed: false, reason);
+            return FallBackToEmbedded(new RefreshOutcome(_current, Changed: false, reason), cancellationToken);
         }
 
         string? newestRefusal = null;
@@ -122,7 +122,24 @@ internal sealed class ModelHost : IDisposable
             }
         }
 
-        return new RefreshOutcome(_current, Changed: false, newestRefusal);
+        return FallBackToEmbedded(new RefreshOutcome(_current, Changed: false, newestRefusal), cancellationToken);
+    }
+
+    /// <summary>
+    /// With nothing serving yet (a fresh, empty models volume; only refused files), the embedded default model serves
+    /// until a valid file appears, so a new replica becomes ready instead of waiting for a training job.
+    /// </summary>
+    private RefreshOutcome FallBackToEmbedded(RefreshOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (_current is not null)
+        {
+            return outcome;
+        }
+
+        _logger.LogWarning(
+            "No valid model file at {ModelPath}; the embedded default model serves until one appears there",
+            _locator.ConfiguredPath);
+        return LoadEmbedded(cancellationToken) with { Refusal = outcome.Refusal };
     }
 
     private (Verdict Verdict, string? Refusal) Examine(string path, bool force, CancellationToken cancellationToken)

@@ -100,6 +100,20 @@ public class CleanerTests
     }
 
     [Fact]
+    public void A_teaser_scored_as_boilerplate_still_says_duplicate_but_a_kept_paragraph_never_yields_to_a_dropped_copy()
+    {
+        const string Full = "The council voted on Tuesday to approve the new budget after a long debate about schools and roads.";
+        var (page, scores) = Scored(
+            ("The council voted on Tuesday to approve the new budget after a long deb...", 0.2f, 0.75f, 0.05f),
+            (Full, 0.1f, 0.85f, 0.05f),
+            (Full, 0.9f, 0.05f, 0.05f));
+        var result = Cleaner.Clean(page, scores, CleanOptions.Default, "v");
+
+        Assert.Equal([false, false, true], Kept(result));
+        Assert.Equal([Cleaner.Duplicate, "navigation", string.Empty], result.Paragraphs.Select(p => p.Reason));
+    }
+
+    [Fact]
     public void Later_near_repeat_is_dropped_and_the_first_kept()
     {
         const string Text = "Subscribe to our newsletter to get the best stories of the week delivered to your inbox every single Friday morning";

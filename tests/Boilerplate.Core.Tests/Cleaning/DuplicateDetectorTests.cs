@@ -43,4 +43,17 @@ public class DuplicateDetectorTests
         Assert.DoesNotContain(0, duplicates);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
+
+    [Fact]
+    public void Only_originals_make_another_paragraph_a_duplicate()
+    {
+        const string full = "One two three four five six seven eight nine ten eleven twelve.";
+        string[] texts = ["One two three four five...", full, full, "Menu item", "Menu item"];
+
+        // The teaser and the later copy repeat a kept paragraph; the kept copy of a dropped "Menu item" stays.
+        Assert.Equal([0, 2], DuplicateDetector.Find(texts, [false, true, false, false, true]).Order());
+
+        // A kept paragraph is never lost to a dropped copy of it that comes first.
+        Assert.Empty(DuplicateDetector.Find([full, full], [false, true]));
+    }
 }

@@ -2,13 +2,15 @@ using Boilerplate.Core.Cleaning;
 using Boilerplate.Core.Segmentation;
 using Boilerplate.Protos.V1;
 
-namespace Boilerplate.Service.Mapping;
+namespace Boilerplate.Mapping;
 
 /// <summary>Turns the domain's result into the protobuf response, filling only what the request asked for.</summary>
-internal static class CleanResponseMapper
+public static class CleanResponseMapper
 {
+    /// <summary>The response for <paramref name="result"/>: Markdown and paragraphs only when <paramref name="options"/> ask for them.</summary>
     public static CleanResponse ToResponse(string id, CleanResult result, Protos.V1.CleanOptions? options, TimeSpan elapsed)
     {
+        ArgumentNullException.ThrowIfNull(result);
         var response = new CleanResponse
         {
             Id = id,

@@ -3,13 +3,16 @@ using Boilerplate.Core.Input;
 using Boilerplate.Protos.V1;
 using DomainCleanOptions = Boilerplate.Core.Cleaning.CleanOptions;
 
-namespace Boilerplate.Service.Mapping;
+namespace Boilerplate.Mapping;
 
 /// <summary>Turns a protobuf request into the domain's page and options; refuses what the proto documents as invalid.</summary>
-internal static class CleanRequestMapper
+public static class CleanRequestMapper
 {
+    /// <summary>The page the request carries.</summary>
+    /// <exception cref="PageRejectedException">The request has no content, or empty content.</exception>
     public static PageInput ToInput(CleanRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var url = string.IsNullOrEmpty(request.Url) ? null : request.Url;
         PageInput input = request.ContentCase switch
         {
@@ -31,6 +34,7 @@ internal static class CleanRequestMapper
     }
 
     /// <summary>The domain options, checked against the labels of the model that will score the page.</summary>
+    /// <exception cref="PageRejectedException">An option is out of range or names a label the model does not have.</exception>
     public static DomainCleanOptions ToOptions(Protos.V1.CleanOptions? options, IReadOnlyList<string> modelLabels)
     {
         if (options is null)

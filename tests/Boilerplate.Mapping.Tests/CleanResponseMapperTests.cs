@@ -1,0 +1,50 @@
+using Boilerplate.Core.Cleaning;
+using Boilerplate.Core.Segmentation;
+using Boilerplate.Mapping;
+using CleanOptions = Boilerplate.Protos.V1.CleanOptions;
+
+namespace Boilerplate.Mapping.Tests;
+
+public sealed class CleanResponseMapperTests
+{
+    private static readonly CleanResult Result = new(
+        "Title",
+        "Kept text",
+        "## Kept\n\nKept text",
+        [
+            new CleanedParagraph(new Block("Kept", BlockKind.Heading) { Level = 2 }, "body", [0.8f, 0.15f, 0.05f], true, string.Empty),
+            new CleanedParagraph(new Block("Kept text", BlockKind.Paragraph), "body", [0.9f, 0.05f, 0.05f], true, string.Empty),
+            new CleanedParagraph(new Block("Read more", BlockKind.ListItem), "navigation", [0.1f, 0.85f, 0.05f], false, "navigation"),
+        ],
+        ["body", "navigation", "legal"],
+        "v1");
+
+    [Fact]
+    public void Only_what_the_request_asked_for_is_filled()
+    {
+        var response = CleanResponseMapper.ToResponse("id-1", Result, null, TimeSpan.FromMilliseconds(2));
+        Assert.Equal("id-1", response.Id);
+        Assert.Equal("Title", response.Title);
+        Assert.Equal("Kept text", response.Text);
+        Assert.Equal("v1", response.ModelVersion);
+        Assert.Empty(response.Markdown);
+        Assert.Empty(response.Paragraphs);
+        Assert.Equal(3, response.Stats.Paragraphs);
+        Assert.Equal(2, response.Stats.Kept);
+        Assert.Equal(2000, response.Stats.ElapsedMicros);
+    }
+
+    [Fact]
+    public void Paragraphs_carry_label_scores_decision_reason_and_kind()
+    {
+        var response = CleanResponseMapper.ToResponse("id", Result, new CleanOptions { IncludeMarkdown = true, IncludeParagraphs = true }, TimeSpan.Zero);
+        Assert.Equal("## Kept\n\nKept text", response.Markdown);
+        Assert.Equal(3, response.Paragraphs.Count);
+        var heading = response.Paragraphs[0];
+        Assert.Equal(("heading", 2), (heading.Kind, heading.HeadingLevel));
+        var dropped = response.Paragraphs[2];
+        Assert.Equal(("navigation", false, "navigation", "list_item"), (dropped.Label, dropped.Kept, dropped.Reason, dropped.Kind));
+        Assert.Equal(0.85f, dropped.Scores["navigation"]);
+        Assert.Equal(1f, dropped.Scores.Values.Sum(), 5);
+    }
+}
