@@ -33,6 +33,11 @@ internal sealed class LiteTreeBuilder
     private Phase _phase = Phase.BeforeHead;
     private int _startTags;
     private int _forms;
+
+    // Open <p> and <a> elements: most start tags ask whether one is open, and the answer is usually no, which
+    // these counts give without walking the open elements.
+    private int _paragraphs;
+    private int _links;
     private bool _skipNewline;
 
     private LiteTreeBuilder(string html, SegmentationLimits limits, CancellationToken cancellationToken)
@@ -245,7 +250,7 @@ internal sealed class LiteTreeBuilder
                 Push(tag);
                 return;
             case "a":
-                if (FindBefore("a", HtmlTags.Scope) is var open and > 0)
+                if (_links > 0 && FindBefore("a", HtmlTags.Scope) is var open and > 0)
                 {
                     Adopt(open);
                 }
@@ -572,6 +577,11 @@ internal sealed class LiteTreeBuilder
 
     private void ClosePInButtonScope()
     {
+        if (_paragraphs == 0)
+        {
+            return;
+        }
+
         var p = Find("p", HtmlTags.Scope, alsoBoundary: "button");
         if (p >= 0)
         {
@@ -720,6 +730,7 @@ internal sealed class LiteTreeBuilder
             if (commonAncestor < 0 || formattingNode < 0 || blockNode < 0)
             {
                 // Inside a template the tree is not built: only the open elements change.
+                Count(_open[formatting].Tag, -1);
                 _open.RemoveAt(formatting);
                 return;
             }
@@ -731,9 +742,16 @@ internal sealed class LiteTreeBuilder
             Link(commonAncestor, blockNode, LiteDocument.None);
 
             var blockEntry = _open[block];
+            for (var i = formatting; i < block; i++)
+            {
+                Count(_open[i].Tag, -1);
+            }
+
             _open.RemoveRange(formatting, block - formatting + 1);
             _open.Insert(formatting, blockEntry);
-            _open.Insert(formatting + 1, new OpenElement(_document.Nodes[copy].Tag!, copy, Foreign: false));
+            var copyTag = _document.Nodes[copy].Tag!;
+            Count(copyTag, +1);
+            _open.Insert(formatting + 1, new OpenElement(copyTag, copy, Foreign: false));
             formatting++;
         }
     }
@@ -906,12 +924,24 @@ internal sealed class LiteTreeBuilder
 
     private void PopTop()
     {
-        if (_open[^1].Tag == "form")
-        {
-            _forms--;
-        }
-
+        Count(_open[^1].Tag, -1);
         _open.RemoveAt(_open.Count - 1);
+    }
+
+    private void Count(string tag, int change)
+    {
+        switch (tag)
+        {
+            case "p":
+                _paragraphs += change;
+                break;
+            case "a":
+                _links += change;
+                break;
+            case "form":
+                _forms += change;
+                break;
+        }
     }
 
     /// <summary>Creates an element for the current start tag under the current node and makes it current.</summary>
@@ -930,11 +960,7 @@ internal sealed class LiteTreeBuilder
             node = InsertElement(_open.Count > _limits.MaxDepth ? _open[_limits.MaxDepth - 1].Node : parent, tag);
         }
 
-        if (tag == "form")
-        {
-            _forms++;
-        }
-
+        Count(tag, +1);
         _open.Add(new OpenElement(tag, children ?? node, foreign));
         return node;
     }
