@@ -403,8 +403,20 @@ internal sealed class HtmlBlockWalker
             frame.SubtreeId);
     }
 
+    /// <summary>Tags of the frames below <paramref name="index"/>; sibling blocks share one string, cached on their parent.</summary>
     private string AncestorTagsOf(int index)
     {
+        if (index == 0)
+        {
+            return string.Empty;
+        }
+
+        var parent = _stack[index - 1];
+        if (parent.ChildAncestorTags is { } cached)
+        {
+            return cached;
+        }
+
         var first = Math.Max(0, index - MaxAncestorTags);
         var builder = _ancestors.Clear();
         for (var i = first; i < index; i++)
@@ -417,7 +429,7 @@ internal sealed class HtmlBlockWalker
             builder.Append(_stack[i].Tag);
         }
 
-        return builder.ToString();
+        return parent.ChildAncestorTags = builder.ToString();
     }
 
     private string AttributeTokensOf(int index)
@@ -592,10 +604,14 @@ internal sealed class HtmlBlockWalker
 
         public string[] TokensFrom(AttributeTokens tokenizer) => _tokens ??= tokenizer.Of(_element);
 
+        /// <summary>Ancestor tags of this frame's children, once one of them needed it.</summary>
+        public string? ChildAncestorTags { get; set; }
+
         public void Reset(LiteNode element, ElementRole role, Frame? parent)
         {
             _element = element;
             _tokens = null;
+            ChildAncestorTags = null;
             Next = element.FirstChild;
             Tag = element.LocalName;
             Role = role;
