@@ -1,39 +1,45 @@
+using Boilerplate.Protos.V1;
 using Boilerplate.Testing;
-using Grpc.Core;
 using Grpc.Health.V1;
+using Microsoft.Extensions.Logging;
 using HealthClient = Grpc.Health.V1.Health.HealthClient;
 
 namespace Boilerplate.Service.Tests;
 
-/// <summary>Health follows the model: NOT_SERVING while none is loaded, SERVING once one is loaded and warmed.</summary>
+/// <summary>Health follows the model: SERVING once a model is loaded and warmed, the embedded one when the path holds none.</summary>
 public sealed class HealthTests
 {
     [Fact]
-    public async Task Health_is_not_serving_until_a_model_appears_in_the_model_directory()
+    public async Task An_empty_model_directory_serves_the_embedded_model_until_a_file_is_renamed_into_it()
     {
         var directory = ModelFiles.TempDirectory();
         await using var host = await ServiceHost.StartAsync(options =>
         {
             options.Settings["Model:Path"] = directory;
             options.Settings["Model:Debounce"] = "00:00:00.100";
-            options.WaitUntilServing = false;
         });
         var health = new HealthClient(host.Channel);
 
-        Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, (await health.CheckAsync(new HealthCheckRequest())).Status);
-        var client = host.CreateClient(options => options.Retry.MaxAttempts = 1);
-        var error = await Assert.ThrowsAsync<RpcException>(() => client.CleanTextAsync(SeedPage.Text));
-        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+        // A fresh volume: the replica is ready on the embedded model rather than waiting for a training job.
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest())).Status);
+        Assert.Equal("embedded:default", (await host.Client.GetModelInfoAsync()).Source);
+        Assert.NotEmpty((await host.Client.CleanTextAsync(SeedPage.Text)).Text);
+        Assert.Contains(host.Logs.Entries, entry => entry.Level == LogLevel.Warning && entry.Message.Contains("embedded default model serves", StringComparison.Ordinal));
 
-        // Written under another name, then renamed into place, as a deployment would.
+        // Written under another name, then renamed into place, as a deployment would: the watcher swaps it in.
         var staging = Path.Combine(directory, "incoming.tmp");
         var version = ModelFiles.WriteDefault(staging);
-        File.Move(staging, Path.Combine(directory, "model-v1.zip"));
-        await host.WaitUntilServingAsync(TimeSpan.FromSeconds(30));
+        var target = Path.Combine(directory, "model-v1.zip");
+        File.Move(staging, target);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        ModelInfo info;
+        while ((info = await host.Client.GetModelInfoAsync()).Source != target && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
 
-        var info = await host.Client.GetModelInfoAsync();
+        Assert.Equal(target, info.Source);
         Assert.Equal(version, info.Version);
-        Assert.Equal(Path.Combine(directory, "model-v1.zip"), info.Source);
         Assert.NotEmpty((await host.Client.CleanTextAsync(SeedPage.Text)).Text);
         Directory.Delete(directory, recursive: true);
     }

@@ -75,27 +75,4 @@ public sealed class ModelServiceTests(DefaultServiceFixture fixture)
         Assert.Equal(version, (await host.Client.GetModelInfoAsync()).Version);
         Directory.Delete(directory, recursive: true);
     }
-
-    [Fact]
-    public async Task An_empty_models_directory_serves_the_embedded_model_until_a_file_appears()
-    {
-        var directory = ModelFiles.TempDirectory();
-        await using var host = await ServiceHost.StartAsync(options =>
-        {
-            options.Settings["Model:Path"] = directory;
-            options.Settings["Model:PollInterval"] = "01:00:00";
-        });
-
-        var before = await host.Client.GetModelInfoAsync();
-        Assert.Equal("embedded:default", before.Source);
-        Assert.NotEmpty((await host.Client.CleanTextAsync(SeedPage.Text)).Text);
-        Assert.Contains(host.Logs.Entries, entry => entry.Level == LogLevel.Warning && entry.Message.Contains("embedded default model serves", StringComparison.Ordinal));
-
-        var path = Path.Combine(directory, "model.zip");
-        var version = ModelFiles.WriteDefault(path);
-        var reloaded = await host.Client.ReloadModelAsync();
-        Assert.Equal(path, reloaded.Source);
-        Assert.Equal(version, reloaded.Version);
-        Directory.Delete(directory, recursive: true);
-    }
 }
