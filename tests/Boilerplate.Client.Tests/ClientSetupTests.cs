@@ -17,7 +17,7 @@ public sealed class ClientSetupTests(FaultyService service)
         var client = provider.GetRequiredService<BoilerplateClient>();
 
         Assert.Same(client, provider.GetRequiredService<BoilerplateClient>());
-        Assert.NotEmpty((await client.CleanTextAsync("A short note about the weather.\n\nIt rained all day in the valley and the river rose.")).Text);
+        Assert.Contains("(1.0)", (await client.CleanHtmlAsync(SamplePages.Article(4, seed: 1))).Text, StringComparison.Ordinal);
     }
 
     [Fact]

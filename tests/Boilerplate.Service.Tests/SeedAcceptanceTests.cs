@@ -9,7 +9,7 @@ public sealed class SeedAcceptanceTests(DefaultServiceFixture fixture)
 {
     private readonly ServiceHost _host = fixture.Host;
 
-    [Fact(Skip = ModelQuality.SeedGap)]
+    [Fact]
     public async Task Seed_article_as_text_keeps_the_article_and_drops_teaser_link_and_cookie_banner()
     {
         var response = await _host.Client.CleanTextAsync(SeedPage.Text, options: new CleanOptions { IncludeParagraphs = true });
@@ -17,7 +17,7 @@ public sealed class SeedAcceptanceTests(DefaultServiceFixture fixture)
         AssertSeedCleaned(response);
     }
 
-    [Fact(Skip = ModelQuality.SeedGap)]
+    [Fact]
     public async Task Seed_article_wrapped_in_html_is_cleaned_the_same()
     {
         var response = await _host.Client.CleanHtmlAsync(SeedPage.Html, options: new CleanOptions { IncludeParagraphs = true });

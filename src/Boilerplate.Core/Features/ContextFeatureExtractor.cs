@@ -4,13 +4,13 @@ namespace Boilerplate.Core.Features;
 
 /// <summary>
 /// Second-stage features of one block: the first stage's label probabilities of the block, of its neighbours, of
-/// windows around it, of its container (SubtreeId) and of the whole page, plus its dense shape, markup and position
-/// facts. A block's label depends on its surroundings (a short line inside the article is a subheading, the same line
+/// windows around it, of its container (SubtreeId) and of the whole page, how far it shares the words of each
+/// label's blocks (<see cref="TopicCoherence"/>), plus its dense shape, markup and position facts. A block's label depends on its surroundings (a short line inside the article is a subheading, the same line
 /// in a footer is a link), and this is where the model sees them. Groups that are switched off read as 0.
 /// </summary>
 public sealed class ContextFeatureExtractor
 {
-    private const int ProbabilityBlocks = 13;
+    private const int ProbabilityBlocks = 14;
     private const int MaxDistance = 64;
     private const int DenseFacts = 24;
     private readonly FeatureGroups _groups;
@@ -52,6 +52,12 @@ public sealed class ContextFeatureExtractor
         }
 
         var subtreeMeans = (_groups & FeatureGroups.Subtree) != 0 ? SubtreeMeans(page, firstStage, k) : null;
+        var coherence = subtreeMeans is null ? null : new float[n * k];
+        if (coherence is not null)
+        {
+            TopicCoherence.Compute(page, firstStage, k, coherence);
+        }
+
         Span<float> cumulative = stackalloc float[k];
         for (var i = 0; i < n; i++)
         {
@@ -111,10 +117,12 @@ public sealed class ContextFeatureExtractor
                 }
 
                 at += 2 * k;
+                coherence.AsSpan(i * k, k).CopyTo(row.Slice(at, k));
+                at += k;
             }
             else
             {
-                at += 4 * k;
+                at += 5 * k;
             }
 
             WriteFacts(page, i, row[at..]);

@@ -15,6 +15,9 @@ public sealed class TrainingPageBuilder
     /// <summary>Boilerplate blocks kept on each side of the article in the article-only training pages.</summary>
     private const int FramingBlocks = 3;
 
+    /// <summary>Most words of a framing block that is not legal: longer non-body blocks are prose, not chrome.</summary>
+    private const int FramingWords = 12;
+
     /// <summary>Most of a framing block's shingles that may occur in the article body.</summary>
     private const double FramingOverlap = 0.2;
 
@@ -106,7 +109,13 @@ public sealed class TrainingPageBuilder
 
         // Framing must be plainly not article: a block the labeler missed but whose words are the article's would
         // teach that the article's own first or last paragraph is boilerplate.
-        bool IsFraming(int i) => textLabels[i] != BlockLabeler.Body && labeler.Overlap(textView.Blocks[i].Text) < FramingOverlap;
+        // It must also be the chrome a scraper leaves behind (a link line, a button, a legal notice), not prose such as
+        // an author's bio that only the truth's annotator left out: beside the article's last paragraph such prose
+        // teaches that a paragraph ending an article is boilerplate.
+        bool IsFraming(int i) =>
+            textLabels[i] != BlockLabeler.Body
+            && (textLabels[i] == BlockLabeler.Legal || WordTokenizer.Count(textView.Blocks[i].Text) <= FramingWords)
+            && labeler.Overlap(textView.Blocks[i].Text) < FramingOverlap;
         var items = new List<(string Text, string Label)>();
         for (var i = Math.Max(0, firstBody - FramingBlocks); i < firstBody; i++)
         {
@@ -125,12 +134,14 @@ public sealed class TrainingPageBuilder
             }
         }
 
+        // Not rebalanced: these pages are mostly body by construction, and counting them into the label balance would
+        // weigh every other page's body down and tip a page's borderline last paragraphs into navigation.
         var texts = items.ConvertAll(item => item.Text);
         var labels = items.ConvertAll(item => item.Label);
         var asText = _text.FromParagraphs(texts, url);
         if (asText.Blocks.Count == items.Count)
         {
-            yield return new TrainingPage(key, asText, labels, weight);
+            yield return new TrainingPage(key, asText, labels, weight, DerivedLabels: false);
         }
 
         var html = new System.Text.StringBuilder("<html><body>");
@@ -142,7 +153,7 @@ public sealed class TrainingPageBuilder
         var asHtml = _html.Segment(html.Append("</body></html>").ToString(), url, cancellationToken);
         if (asHtml.Blocks.Count == items.Count)
         {
-            yield return new TrainingPage(key, asHtml, labels, weight);
+            yield return new TrainingPage(key, asHtml, labels, weight, DerivedLabels: false);
         }
     }
 
