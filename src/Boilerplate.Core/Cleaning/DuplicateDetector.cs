@@ -22,6 +22,10 @@ public static class DuplicateDetector
     private const int ShingleSize = 4;
     private const int TeaserKeyWords = 4;
 
+    private const long Offset = unchecked((long)14695981039346656037UL);
+
+    private const long Prime = 1099511628211L;
+
     /// <summary>Indices (into <paramref name="texts"/>) of the paragraphs to drop as duplicates.</summary>
     public static ISet<int> Find(IReadOnlyList<string> texts) => Find(texts, originals: null);
 
@@ -39,7 +43,7 @@ public static class DuplicateDetector
         }
 
         bool IsOriginal(int i) => originals is null || originals[i];
-        var words = new string[texts.Count][];
+        var words = new long[texts.Count][];
         for (var i = 0; i < texts.Count; i++)
         {
             words[i] = Words(texts[i]);
@@ -51,7 +55,7 @@ public static class DuplicateDetector
         return duplicates;
     }
 
-    private static void FindTeasers(IReadOnlyList<string> texts, string[][] words, Func<int, bool> isOriginal, HashSet<int> duplicates)
+    private static void FindTeasers(IReadOnlyList<string> texts, long[][] words, Func<int, bool> isOriginal, HashSet<int> duplicates)
     {
         var byOpening = new Dictionary<long, List<int>>();
         for (var i = 0; i < words.Length; i++)
@@ -85,14 +89,14 @@ public static class DuplicateDetector
     /// How many leading words of a paragraph ending in an ellipsis must reappear elsewhere: all but the last, which the
     /// cut may have clipped mid-word. Zero when the paragraph is not a teaser.
     /// </summary>
-    private static int TeaserWords(string text, string[] words)
+    private static int TeaserWords(string text, long[] words)
     {
         var trimmed = text.AsSpan().TrimEnd();
         var isTeaser = trimmed.EndsWith("...", StringComparison.Ordinal) || trimmed.EndsWith("…", StringComparison.Ordinal);
         return isTeaser ? words.Length - 1 : 0;
     }
 
-    private static void FindRepeats(string[][] words, Func<int, bool> isOriginal, HashSet<int> duplicates)
+    private static void FindRepeats(long[][] words, Func<int, bool> isOriginal, HashSet<int> duplicates)
     {
         var byShingle = new Dictionary<long, List<int>>();
         var shared = new Dictionary<int, int>();
@@ -145,7 +149,7 @@ public static class DuplicateDetector
     /// Distinct shingle hashes of a paragraph; a paragraph shorter than a shingle is one shingle of all its words, so
     /// short lines repeat only when their words are identical.
     /// </summary>
-    private static HashSet<long> Shingles(string[] words)
+    private static HashSet<long> Shingles(long[] words)
     {
         var shingles = new HashSet<long>();
         if (words.Length == 0)
@@ -167,18 +171,8 @@ public static class DuplicateDetector
         return shingles;
     }
 
-    private static bool StartsWith(string[] text, string[] prefix, int count)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            if (!string.Equals(text[i], prefix[i], StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool StartsWith(long[] text, long[] prefix, int count) =>
+        text.AsSpan(0, count).SequenceEqual(prefix.AsSpan(0, count));
 
     private static void AddCapped(Dictionary<long, List<int>> index, long key, int value)
     {
@@ -193,42 +187,45 @@ public static class DuplicateDetector
         }
     }
 
-    /// <summary>Lower-case runs of letters and digits: the same word split as the datasets' scoring uses.</summary>
-    private static string[] Words(string text)
+    /// <summary>
+    /// Hashes of the lower-case runs of letters and digits (the same word split as the datasets' scoring uses): words
+    /// are only ever compared, so no string is built for them.
+    /// </summary>
+    private static long[] Words(string text)
     {
-        var words = new List<string>();
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
+        var words = new List<long>();
+        var hash = Offset;
+        var inWord = false;
+        foreach (var c in text)
         {
-            if (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_'))
+            if (char.IsLetterOrDigit(c) || c == '_')
             {
-                if (start < 0)
-                {
-                    start = i;
-                }
+                hash = unchecked((hash ^ char.ToLowerInvariant(c)) * Prime);
+                inWord = true;
             }
-            else if (start >= 0)
+            else if (inWord)
             {
-                words.Add(text[start..i].ToLowerInvariant());
-                start = -1;
+                words.Add(hash);
+                hash = Offset;
+                inWord = false;
             }
+        }
+
+        if (inWord)
+        {
+            words.Add(hash);
         }
 
         return [.. words];
     }
 
     /// <summary>A stable 64-bit FNV-1a hash of a word window (stable across runs, unlike string.GetHashCode).</summary>
-    private static long HashWords(string[] words, int start, int count)
+    private static long HashWords(long[] words, int start, int count)
     {
-        var hash = unchecked((long)14695981039346656037UL);
+        var hash = Offset;
         for (var w = start; w < start + count; w++)
         {
-            foreach (var c in words[w])
-            {
-                hash = unchecked((hash ^ c) * 1099511628211L);
-            }
-
-            hash = unchecked((hash ^ ' ') * 1099511628211L);
+            hash = unchecked((hash ^ words[w]) * Prime);
         }
 
         return hash;
