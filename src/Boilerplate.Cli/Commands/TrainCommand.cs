@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Diagnostics;
 using System.Globalization;
 using Boilerplate.Core.Training;
@@ -29,12 +30,25 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => 42 };
         var datasets = new Option<string?>("--dataset", "--datasets") { Description = "Datasets folder (default: BOILERPLATE_DATASETS, else ../shared/datasets)." };
         var maxPages = new Option<int?>("--max-pages") { Description = "Read at most this many pages of each corpus (quick experiments)." };
-        var textTrainer = new Option<TextTrainer>("--text-trainer") { Description = "First-stage learner.", DefaultValueFactory = _ => TextTrainer.SdcaMaximumEntropy };
-        var contextTrainer = new Option<ContextTrainer>("--context-trainer") { Description = "Second-stage learner.", DefaultValueFactory = _ => ContextTrainer.LightGbm };
+        var defaults = new TrainingOptions();
+        var textTrainer = new Option<TextTrainer>("--text-trainer") { Description = "First-stage learner.", DefaultValueFactory = _ => defaults.TextTrainer };
+        var contextTrainer = new Option<ContextTrainer>("--context-trainer") { Description = "Second-stage learner.", DefaultValueFactory = _ => defaults.ContextTrainer };
+        var trees = new Option<int>("--trees") { Description = "Boosting rounds per label of a tree second stage (scoring cost grows with them).", DefaultValueFactory = _ => defaults.Trees };
+        var leaves = new Option<int>("--leaves") { Description = "Leaves per tree of a tree second stage.", DefaultValueFactory = _ => defaults.Leaves };
+        var learningRate = new Option<double>("--learning-rate") { Description = "Shrinkage per boosting round of a tree second stage.", DefaultValueFactory = _ => defaults.LearningRate };
+        trees.Validators.Add(result => AtLeast(result, result.GetValueOrDefault<int>(), 1, "--trees"));
+        leaves.Validators.Add(result => AtLeast(result, result.GetValueOrDefault<int>(), 2, "--leaves"));
+        learningRate.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is not (> 0 and <= 1))
+            {
+                result.AddError("--learning-rate must lie in (0, 1].");
+            }
+        });
 
         var command = new Command("train", "Train a model on labelled samples and/or the default corpora.")
         {
-            samples, output, baseData, seed, datasets, maxPages, textTrainer, contextTrainer, ablation,
+            samples, output, baseData, seed, datasets, maxPages, textTrainer, contextTrainer, trees, leaves, learningRate, ablation,
         };
         command.Validators.Add(result =>
         {
@@ -59,6 +73,9 @@ internal static class TrainCommand
                 MaxPagesPerCorpus = parse.GetValue(maxPages),
                 TextTrainer = parse.GetValue(textTrainer),
                 ContextTrainer = parse.GetValue(contextTrainer),
+                Trees = parse.GetValue(trees),
+                Leaves = parse.GetValue(leaves),
+                LearningRate = parse.GetValue(learningRate),
             };
             try
             {
@@ -151,6 +168,14 @@ internal static class TrainCommand
                 task.MaxValue = Math.Max(1, value.Total);
                 task.Value = Math.Max(task.Value, value.Done);
             }
+        }
+    }
+
+    private static void AtLeast(OptionResult result, int value, int minimum, string name)
+    {
+        if (value < minimum)
+        {
+            result.AddError($"{name} must be at least {minimum}.");
         }
     }
 }

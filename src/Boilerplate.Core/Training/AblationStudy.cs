@@ -35,13 +35,13 @@ public static class AblationStudy
     public static IReadOnlyList<(string Name, TrainingOptions Options)> Configurations(TrainingOptions baseline)
     {
         ArgumentNullException.ThrowIfNull(baseline);
-        var configurations = new List<(string, TrainingOptions)>
+        var configurations = new List<(string, TrainingOptions)> { ("baseline", baseline) };
+        foreach (var trainer in Enum.GetValues<ContextTrainer>().Where(t => t != baseline.ContextTrainer))
         {
-            ("baseline", baseline),
-            ("context: FastTree", baseline with { ContextTrainer = ContextTrainer.FastTree }),
-            ("context: linear (L-BFGS)", baseline with { ContextTrainer = ContextTrainer.Linear }),
-            ("text: L-BFGS", baseline with { TextTrainer = TextTrainer.LbfgsMaximumEntropy }),
-        };
+            configurations.Add(($"context: {trainer}", baseline with { ContextTrainer = trainer }));
+        }
+
+        configurations.Add(("text: L-BFGS", baseline with { TextTrainer = TextTrainer.LbfgsMaximumEntropy }));
         foreach (var group in Enum.GetValues<FeatureGroups>().Where(g => g is not FeatureGroups.None and not FeatureGroups.All))
         {
             configurations.Add(($"without {group}", baseline with { Groups = baseline.Groups & ~group }));

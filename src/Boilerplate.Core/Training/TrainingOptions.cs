@@ -38,7 +38,7 @@ public sealed record TrainingOptions
     public TextTrainer TextTrainer { get; init; } = TextTrainer.SdcaMaximumEntropy;
 
     /// <summary>Second-stage learner.</summary>
-    public ContextTrainer ContextTrainer { get; init; } = ContextTrainer.LightGbm;
+    public ContextTrainer ContextTrainer { get; init; } = ContextTrainer.FastTree;
 
     /// <summary>Folds by page for the first stage's out-of-fold scores that the second stage learns from.</summary>
     public int Folds { get; init; } = 3;
@@ -48,6 +48,9 @@ public sealed record TrainingOptions
 
     /// <summary>Leaves per tree of a tree second stage.</summary>
     public int Leaves { get; init; } = 31;
+
+    /// <summary>Shrinkage of each boosting round of a tree second stage: fewer rounds need a larger rate.</summary>
+    public double LearningRate { get; init; } = 0.1;
 
     /// <summary>Weight of a user sample's blocks relative to a corpus block.</summary>
     public float SampleWeight { get; init; } = 8f;
@@ -79,6 +82,11 @@ public sealed record TrainingOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(Folds, 2, nameof(Folds));
         ArgumentOutOfRangeException.ThrowIfLessThan(Trees, 1, nameof(Trees));
         ArgumentOutOfRangeException.ThrowIfLessThan(Leaves, 2, nameof(Leaves));
+        if (!double.IsFinite(LearningRate) || LearningRate is <= 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(LearningRate), "LearningRate must be within (0, 1].");
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegative(SampleWeight, nameof(SampleWeight));
         if (LabelBalance is < 0 or > 1)
         {

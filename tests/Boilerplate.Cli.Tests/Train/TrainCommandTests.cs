@@ -45,6 +45,35 @@ public sealed class TrainCommandTests : IDisposable
         Assert.NotEqual(0, await InvokeAsync("train", "--samples", "x.jsonl"));
     }
 
+    [Theory]
+    [InlineData("--trees", "0")]
+    [InlineData("--leaves", "1")]
+    [InlineData("--learning-rate", "0")]
+    [InlineData("--learning-rate", "1.5")]
+    public async Task Out_of_range_tree_settings_are_refused_before_training(string option, string value)
+    {
+        var samples = Path.Combine(_folder, "samples.jsonl");
+        await File.WriteAllLinesAsync(samples, SampleLines());
+        var output = Path.Combine(_folder, "model.zip");
+
+        // Valid samples, so only the setting can make it fail (a parse error exits 1 too, like a training failure).
+        Assert.NotEqual(0, await InvokeAsync("train", "--samples", samples, "--out", output, option, value));
+        Assert.Empty(Directory.GetFiles(_folder, "*.zip*"));
+    }
+
+    [Fact]
+    public async Task Tree_settings_reach_the_trained_model()
+    {
+        var samples = Path.Combine(_folder, "samples.jsonl");
+        await File.WriteAllLinesAsync(samples, SampleLines());
+        var output = Path.Combine(_folder, "model.zip");
+
+        Assert.Equal(0, await InvokeAsync("train", "--samples", samples, "--out", output, "--trees", "20", "--leaves", "7", "--learning-rate", "0.3"));
+
+        using var model = BoilerplateModel.Load(output);
+        Assert.Contains("20 trees of 7 leaves", model.Metadata.Trainer, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static Task<int> InvokeAsync(params string[] args) =>
