@@ -22,8 +22,9 @@ public sealed record SegmentationLimits
     public int MaxNodes { get; init; } = 200_000;
 
     /// <summary>
-    /// Element nesting depth beyond which tags are flattened before parsing (their text joins the deepest element
-    /// kept), as browsers do; deep nesting otherwise makes HTML tree building quadratic. Also caps the depth feature.
+    /// Element nesting depth beyond which the tree builder attaches elements at this depth instead of deeper (their
+    /// text joins the deepest element kept), as browsers do; it bounds every walk of the open elements, so tree
+    /// building stays linear. Also caps the depth feature.
     /// </summary>
     public int MaxDepth { get; init; } = 512;
 
