@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using System.Diagnostics;
 using System.Globalization;
 using Boilerplate.Core.Training;
@@ -36,15 +35,6 @@ internal static class TrainCommand
         var trees = new Option<int>("--trees") { Description = "Boosting rounds per label of a tree second stage (scoring cost grows with them).", DefaultValueFactory = _ => defaults.Trees };
         var leaves = new Option<int>("--leaves") { Description = "Leaves per tree of a tree second stage.", DefaultValueFactory = _ => defaults.Leaves };
         var learningRate = new Option<double>("--learning-rate") { Description = "Shrinkage per boosting round of a tree second stage.", DefaultValueFactory = _ => defaults.LearningRate };
-        trees.Validators.Add(result => AtLeast(result, result.GetValueOrDefault<int>(), 1, "--trees"));
-        leaves.Validators.Add(result => AtLeast(result, result.GetValueOrDefault<int>(), 2, "--leaves"));
-        learningRate.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double>() is not (> 0 and <= 1))
-            {
-                result.AddError("--learning-rate must lie in (0, 1].");
-            }
-        });
 
         var command = new Command("train", "Train a model on labelled samples and/or the default corpora.")
         {
@@ -79,6 +69,8 @@ internal static class TrainCommand
             };
             try
             {
+                // TrainingOptions owns the bounds; checked before any data is read.
+                options.Validate();
                 var data = LoadData(samplePaths, useDefault, parse.GetValue(datasets));
                 var stopwatch = Stopwatch.StartNew();
                 if (parse.GetValue(ablation) is { } reportPath)
@@ -96,7 +88,7 @@ internal static class TrainCommand
                 Print(model.Metadata, path, stopwatch.Elapsed);
                 return 0;
             }
-            catch (Exception e) when (e is SampleFormatException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException or InvalidOperationException)
+            catch (Exception e) when (e is SampleFormatException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException or InvalidOperationException or ArgumentOutOfRangeException)
             {
                 AnsiConsole.MarkupLineInterpolated($"[red]Training failed:[/] {e.Message}");
                 return 1;
@@ -168,14 +160,6 @@ internal static class TrainCommand
                 task.MaxValue = Math.Max(1, value.Total);
                 task.Value = Math.Max(task.Value, value.Done);
             }
-        }
-    }
-
-    private static void AtLeast(OptionResult result, int value, int minimum, string name)
-    {
-        if (value < minimum)
-        {
-            result.AddError($"{name} must be at least {minimum}.");
         }
     }
 }

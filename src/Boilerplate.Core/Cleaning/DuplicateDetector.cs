@@ -1,7 +1,7 @@
 namespace Boilerplate.Core.Cleaning;
 
 /// <summary>
-/// Finds near-duplicate paragraphs among the ones a page keeps: teasers (a paragraph cut short with "..." or "…"
+/// Finds near-duplicate paragraphs of a page: teasers (a paragraph cut short with "..." or "…"
 /// whose words open another paragraph) and repeats (4-word-shingle Jaccard similarity of at least
 /// <see cref="RepeatSimilarity"/> with an earlier paragraph, or the same words when too short to shingle).
 /// The teaser is dropped wherever it sits, since the full paragraph says more; of two repeats the later goes.
@@ -188,8 +188,8 @@ public static class DuplicateDetector
     }
 
     /// <summary>
-    /// Hashes of the lower-case runs of letters and digits (the same word split as the datasets' scoring uses): words
-    /// are only ever compared, so no string is built for them.
+    /// Hashes of the lower-case runs of letters, digits and '_' (close to, but not exactly, WordTokenizer's \w split:
+    /// combining marks end a word here): words are only ever compared, so no string is built for them.
     /// </summary>
     private static long[] Words(string text)
     {
