@@ -13,14 +13,23 @@ public sealed class OrderedParallelStreamTests
         var requests = new ListReader(Enumerable.Range(0, 40).ToList()) { Writer = responses };
         var inFlight = 0;
         var mostInFlight = 0;
+        // The first `parallelism` items wait for each other: that proves they run together without depending on how
+        // fast a busy thread pool hands out threads (a plain sleep let a loaded CI machine run them one at a time).
+        using var firstThree = new CountdownEvent(3);
 
         await OrderedParallelStream.RunAsync(
             requests,
             responses,
-            (item, _) =>
+            (item, cancellationToken) =>
             {
                 var now = Interlocked.Increment(ref inFlight);
                 InterlockedMax(ref mostInFlight, now);
+                if (item < 3)
+                {
+                    firstThree.Signal();
+                    firstThree.Wait(TimeSpan.FromSeconds(30), cancellationToken);
+                }
+
                 // Later items finish first, so order must be restored by the writer.
                 Thread.Sleep(item % 4 == 0 ? 30 : 2);
                 Interlocked.Decrement(ref inFlight);
@@ -30,7 +39,7 @@ public sealed class OrderedParallelStreamTests
             CancellationToken.None);
 
         Assert.Equal(Enumerable.Range(0, 40).Select(item => item * 10), responses.Written);
-        Assert.InRange(mostInFlight, 2, 3);
+        Assert.Equal(3, mostInFlight);
         Assert.True(requests.MostReadAhead <= 4, $"read {requests.MostReadAhead} requests ahead of the answers");
     }
 
