@@ -74,6 +74,36 @@ public sealed class CompiledStagesTests(SmallModelFixture fixture)
         Assert.Equal(3, text.Labels);
     }
 
+    [Fact]
+    public void Scoring_a_page_of_rows_at_once_matches_scoring_each_row_alone()
+    {
+        var (_, context) = fixture.Model.Stages;
+        var extractor = new ContextFeatureExtractor(fixture.Model.FeatureGroups, 3);
+        var checkedRows = 0;
+        foreach (var page in fixture.DevPages.Take(4))
+        {
+            var pageContext = new PageContext(page);
+            var dense = new float[pageContext.Count * extractor.Dimension];
+            extractor.Extract(pageContext, fixture.Model.ScoreFirstStage(pageContext), dense);
+
+            // Every row count from 1 up to a few lanes past 4, so both the side-by-side walk and the rest are covered.
+            for (var rows = 1; rows <= Math.Min(pageContext.Count, 11); rows++)
+            {
+                var together = new float[rows * 3];
+                context.ScoreRows(dense.AsSpan(0, rows * extractor.Dimension), extractor.Dimension, together);
+                for (var i = 0; i < rows; i++)
+                {
+                    var alone = new float[3];
+                    context.Score(dense.AsSpan(i * extractor.Dimension, extractor.Dimension), alone);
+                    Assert.Equal(alone, together.AsSpan(i * 3, 3).ToArray());
+                    checkedRows++;
+                }
+            }
+        }
+
+        Assert.True(checkedRows > 100);
+    }
+
     private sealed class SparseInput
     {
         [VectorType(FeatureSchema.SparseDimension)]
