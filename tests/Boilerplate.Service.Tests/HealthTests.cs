@@ -10,6 +10,20 @@ namespace Boilerplate.Service.Tests;
 public sealed class HealthTests
 {
     [Fact]
+    public async Task The_service_reports_serving_only_after_the_configured_warm_up()
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await using var host = await ServiceHost.StartAsync(options => options.Settings["Model:Warmup"] = "00:00:01.500");
+
+        Assert.True(started.Elapsed >= TimeSpan.FromSeconds(1.5), $"SERVING after {started.Elapsed.TotalSeconds:F2} s");
+        var loaded = Assert.Single(host.Logs.Entries, entry => entry.Message.Contains("loaded and warmed in", StringComparison.Ordinal));
+        var milliseconds = double.Parse(
+            System.Text.RegularExpressions.Regex.Match(loaded.Message, @"warmed in (\d+) ms").Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(milliseconds, 1500, 60_000);
+    }
+
+    [Fact]
     public async Task An_empty_model_directory_serves_the_embedded_model_until_a_file_is_renamed_into_it()
     {
         var directory = ModelFiles.TempDirectory();

@@ -60,6 +60,8 @@ public sealed class ServiceHost : IAsyncDisposable
         {
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Boilerplate"] = "Information",
+            // Test hosts check behaviour, not speed: the JIT warm-up would only slow the suite down.
+            ["Model:Warmup"] = "00:00:00",
         };
         foreach (var (key, value) in options.Settings)
         {

@@ -72,6 +72,8 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         // Console logging without colours or scopes, so the listening line can be read.
         start.Environment["Logging__Console__FormatterName"] = "simple";
         start.Environment["Logging__Console__FormatterOptions__ColorBehavior"] = "Disabled";
+        // These processes test restarts and balancing, not speed: the JIT warm-up would only slow the suite down.
+        start.Environment["Model__Warmup"] = "00:00:00";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

@@ -27,4 +27,12 @@ public sealed class ModelOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan Debounce { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// How long a new model cleans the built-in warm-up pages before it serves (always at least a few rounds). .NET's
+    /// tiered JIT compiles hot loops optimised only after seconds of traffic: without this the first seconds of
+    /// requests after start-up run markedly slower. A reload warms the same way while the old model keeps serving.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan Warmup { get; set; } = TimeSpan.FromSeconds(5);
 }

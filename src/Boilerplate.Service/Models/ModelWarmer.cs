@@ -1,18 +1,22 @@
+using System.Diagnostics;
 using System.Text;
 using Boilerplate.Core.Cleaning;
 using Boilerplate.Core.Input;
 using Boilerplate.Core.Model;
 using Boilerplate.Core.Pipeline;
+using Boilerplate.Service.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Boilerplate.Service.Models;
 
 /// <summary>
 /// Runs a new model through the whole pipeline on sample pages before it serves: a model that cannot clean a
-/// page is refused, and the first real calls do not pay for JIT compilation and lazy initialisation.
+/// page is refused, and the first real calls do not pay for JIT compilation and lazy initialisation
+/// (<see cref="ModelOptions.Warmup"/> says for how long).
 /// </summary>
-internal sealed class ModelWarmer(CleaningPipeline pipeline)
+internal sealed class ModelWarmer(CleaningPipeline pipeline, IOptions<ModelOptions> options)
 {
-    private const int Rounds = 3;
+    private const int MinimumRounds = 3;
 
     private static readonly PageInput[] SamplePages =
     [
@@ -20,10 +24,12 @@ internal sealed class ModelWarmer(CleaningPipeline pipeline)
         new PageInput.Text(ReadSample("article.txt")),
     ];
 
-    /// <summary>Cleans every sample page a few times; throws whatever the model throws.</summary>
+    /// <summary>Cleans every sample page for the configured time, at least a few times; throws whatever the model throws.</summary>
     public void Warm(IBlockClassifier model, CancellationToken cancellationToken)
     {
-        for (var round = 0; round < Rounds; round++)
+        var duration = options.Value.Warmup;
+        var started = Stopwatch.GetTimestamp();
+        for (var round = 0; round < MinimumRounds || Stopwatch.GetElapsedTime(started) < duration; round++)
         {
             foreach (var page in SamplePages)
             {
