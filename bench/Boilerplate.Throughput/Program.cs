@@ -14,7 +14,7 @@ using Spectre.Console;
 var dataset = new Option<string?>("--dataset") { Description = "Datasets root or one corpus (default: BOILERPLATE_DATASETS, else ../shared/datasets)." };
 var model = new Option<string?>("--model") { Description = "Model file (default: the built-in model)." };
 var systems = new Option<string>("--systems") { Description = "Comma-separated: ours, readability, smartreader.", DefaultValueFactory = _ => "ours,readability,smartreader" };
-var warmup = new Option<int>("--warmup") { Description = "Untimed pages per system first.", DefaultValueFactory = _ => 40 };
+var warmup = new Option<double>("--warmup") { Description = "Seconds each system runs untimed over the pages first (JIT tiering and V8 settle).", DefaultValueFactory = _ => 40 };
 var budget = new Option<double>("--budget") { Description = "Seconds the timed pass may take; pages after that are skipped by every system.", DefaultValueFactory = _ => 900 };
 var json = new Option<string?>("--json") { Description = "Also write the figures to this JSON file." };
 var root = new RootCommand("Pages per second on one thread over every dataset page: our pipeline against Readability.js and SmartReader.")
@@ -58,7 +58,7 @@ root.SetAction(async (parse, cancellationToken) =>
     IReadOnlyList<SystemTiming> timings;
     try
     {
-        timings = await ThroughputRun.RunAsync(extractors, pages, parse.GetValue(warmup), TimeSpan.FromSeconds(parse.GetValue(budget)), cancellationToken);
+        timings = await ThroughputRun.RunAsync(extractors, pages, TimeSpan.FromSeconds(parse.GetValue(warmup)), TimeSpan.FromSeconds(parse.GetValue(budget)), cancellationToken);
     }
     finally
     {
