@@ -12,8 +12,10 @@ namespace Boilerplate.Core.Decoding;
 /// Order of evidence: a byte-order mark (it cannot lie, so it wins as in browsers), then the charset parameter of
 /// the Content-Type header, then a &lt;meta charset&gt; or &lt;meta http-equiv="content-type"&gt; in the first
 /// <see cref="PrescanBytes"/> bytes, then sniffing (valid UTF-8, else statistical detection, else windows-1252).
-/// A declared single-byte charset is overruled when the bytes are valid UTF-8 with multi-byte sequences, since a
-/// legacy page decoding as clean UTF-8 by chance is far rarer than a stale declaration.
+/// A declared legacy charset (single-byte, or a multi-byte one such as GBK or Shift_JIS) is overruled when the bytes
+/// are valid UTF-8 with multi-byte sequences, since a legacy page decoding as clean UTF-8 by chance is far rarer than
+/// a stale declaration: pages re-saved as UTF-8 keep their old &lt;meta&gt;, and a multi-byte misreading is the worst
+/// case (GBK read from UTF-8 bytes swallowed "&lt;/title&gt;" and left a Chinese page with no body at all).
 /// </remarks>
 public static class HtmlDecoder
 {
@@ -63,7 +65,7 @@ public static class HtmlDecoder
             return Utf8.IsValid(bytes) ? Utf8Lenient : Sniff(bytes);
         }
 
-        return declared.IsSingleByte && IsUtf8WithMultiByte(bytes) ? Utf8Lenient : declared;
+        return IsUtf8WithMultiByte(bytes) ? Utf8Lenient : declared;
     }
 
     /// <summary>Resolves a charset label the way browsers do, or null when .NET knows no such encoding.</summary>

@@ -65,6 +65,17 @@ public class HtmlDecoderTests
         Assert.Contains("Grüße aus Köln", HtmlDecoder.Decode(bytes, null));
     }
 
+    [Theory]
+    [InlineData("gb2312", "<title>人工智能迈上新台阶</title><p>谷歌在2014年收购的人工智能公司开发出一款计算机。</p>")]
+    [InlineData("shift_jis", "<title>人工知能の新しい段階</title><p>記憶を使って自分で学ぶ計算機が開発された。</p>")]
+    public void Declared_multi_byte_charset_is_overruled_by_valid_utf8_but_honoured_for_its_own_bytes(string charset, string page)
+    {
+        var declaration = $"<meta http-equiv=\"Content-Type\" content=\"text/html; charset={charset}\">";
+
+        Assert.Contains(page, HtmlDecoder.Decode(Encoding.UTF8.GetBytes(declaration + page), null));
+        Assert.Contains(page, HtmlDecoder.Decode(Bytes(declaration + page, charset), null));
+    }
+
     [Fact]
     public void Unknown_charset_name_falls_back_to_sniffing()
     {
