@@ -66,21 +66,27 @@ internal sealed class KeepRule
     /// <summary>Whether label <paramref name="index"/> is one of the keep labels.</summary>
     public bool IsKeepLabel(int index) => _kept[index];
 
+    /// <summary>Total probability of the keep labels.</summary>
+    public float KeptMass(ReadOnlySpan<float> probabilities)
+    {
+        var mass = 0f;
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            if (_kept[i])
+            {
+                mass += probabilities[i];
+            }
+        }
+
+        return mass;
+    }
+
     /// <summary>Whether a block with these probabilities is kept.</summary>
     public bool Keeps(ReadOnlySpan<float> probabilities)
     {
         if (_threshold is { } threshold)
         {
-            var mass = 0f;
-            for (var i = 0; i < probabilities.Length; i++)
-            {
-                if (_kept[i])
-                {
-                    mass += probabilities[i];
-                }
-            }
-
-            return mass >= threshold;
+            return KeptMass(probabilities) >= threshold;
         }
 
         var bestKept = 0f;

@@ -125,6 +125,37 @@ public class CleanerTests
     }
 
     [Fact]
+    public void A_paragraph_an_article_says_twice_stays_but_its_copy_in_a_sidebar_goes()
+    {
+        const string Full = "Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur.";
+        var html = $"<html><body><article><div><p>{Full}</p></div><h2>Foo</h2><div><p>Tempor incididunt ut labore et dolore.</p><p>{Full}</p></div></article>" +
+            $"<aside class=\"promo\"><p>{Full}</p></aside></body></html>";
+        var page = new HtmlSegmenter(SegmentationLimits.Default).Segment(html, null, CancellationToken.None);
+        var scores = new PageScores(Labels, [.. page.Blocks.SelectMany(_ => new[] { 0.9f, 0.05f, 0.05f })]);
+
+        var result = Cleaner.Clean(page, scores, CleanOptions.Default, "v");
+
+        Assert.Equal([Full, "Foo", "Tempor incididunt ut labore et dolore.", Full, Full], result.Paragraphs.Select(p => p.Block.Text));
+        Assert.Equal([true, true, true, true, false], Kept(result));
+        Assert.Equal(Cleaner.Duplicate, result.Paragraphs[4].Reason);
+    }
+
+    [Fact]
+    public void A_page_where_nothing_clears_the_bar_keeps_its_likeliest_blocks_unless_a_hard_bar_was_asked_for()
+    {
+        var (page, scores) = Scored(("Test Case 1", 0.30f, 0.65f, 0.05f), ("Test Case 2", 0.20f, 0.75f, 0.05f), ("Cookies", 0.1f, 0.1f, 0.8f));
+
+        var result = Cleaner.Clean(page, scores, CleanOptions.Default, "v");
+
+        // 0.20 is at least half of 0.30; 0.10 is not.
+        Assert.Equal([true, true, false], Kept(result));
+        Assert.Equal("Test Case 1\n\nTest Case 2", result.Text);
+        Assert.Equal([string.Empty, string.Empty, "legal"], result.Paragraphs.Select(p => p.Reason));
+        Assert.DoesNotContain(true, Kept(Cleaner.Clean(page, scores, new CleanOptions { Threshold = 0.5f }, "v")));
+        Assert.DoesNotContain(true, Kept(Cleaner.Clean(page, scores, new CleanOptions { Bias = -0.2f }, "v")));
+    }
+
+    [Fact]
     public void Markdown_is_rendered_only_when_asked()
     {
         var (page, scores) = Scored(("a", 1f, 0f, 0f));

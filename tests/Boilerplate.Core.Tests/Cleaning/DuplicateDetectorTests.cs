@@ -56,4 +56,17 @@ public class DuplicateDetectorTests
         // A kept paragraph is never lost to a dropped copy of it that comes first.
         Assert.Empty(DuplicateDetector.Find([full, full], [false, true]));
     }
+
+    [Fact]
+    public void A_repeat_in_the_same_place_of_the_markup_is_kept_and_one_elsewhere_is_dropped()
+    {
+        const string full = "Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat.";
+        string[] texts = [full, "Something else said in between.", full, full];
+        string?[] placements = ["p|html body article div", "p|html body article div", "p|html body article div", "p|html body aside"];
+
+        Assert.Equal([3], DuplicateDetector.Find(texts, originals: null, placements));
+
+        // Without markup (plain text in) there is no place to compare: every later repeat goes.
+        Assert.Equal([2, 3], DuplicateDetector.Find(texts, originals: null, [null, null, null, null]).Order());
+    }
 }
