@@ -12,6 +12,7 @@ namespace Boilerplate.Service.Tests;
 /// (written in place, then renamed into place), no call fails, and a corrupt file is refused while the old model
 /// keeps serving.
 /// </summary>
+[Collection(TimingSensitiveCollection.Name)]
 public sealed class HotReloadTests(ITestOutputHelper output)
 {
     private const string Page =
@@ -34,6 +35,14 @@ public sealed class HotReloadTests(ITestOutputHelper output)
         "Exclusive deal: 60% off VPN subscriptions for our newsletter readers.",
         "Today only: all e-books at 2.99, use promo code READMORE.",
         "Get a free trial of our premium plan and 15% off when you upgrade.",
+        "Hot deal: 35% off smart watches with code TICK35, today only.",
+        "Save big this week: every subscription plan is 50% off until Friday.",
+        "Promo: order two pizzas and get the third one free with code PIZZA3.",
+        "Cyber Monday sale! Take an extra 20% off with code CYBER20 at checkout.",
+        "Limited time: upgrade to the family plan and save 30% for a full year.",
+        "Sale ends tonight! Up to 70% off selected jackets and boots.",
+        "Subscribe today and get 12 issues for the price of 6.",
+        "Special offer: free delivery and 10% off your first grocery order with code FRESH10.",
     ];
 
     [Fact]

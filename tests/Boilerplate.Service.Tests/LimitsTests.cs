@@ -83,6 +83,7 @@ public sealed class LimitsTests(LimitsTests.LimitedService service) : IClassFixt
 }
 
 /// <summary>A service whose default deadline is far too short for any page.</summary>
+[Collection(TimingSensitiveCollection.Name)]
 public sealed class DefaultDeadlineTests(DefaultDeadlineTests.HurriedService service) : IClassFixture<DefaultDeadlineTests.HurriedService>
 {
     private readonly ServiceHost _host = service.Host;
