@@ -92,8 +92,8 @@ public static class Cleaner
     /// A page where no block clears the bar still has a likeliest article: the blocks at least
     /// <see cref="FallbackShare"/> as likely to carry a keep label as the likeliest one are kept, so a scraper gets
     /// the page's most article-like text rather than nothing. A caller who set a threshold or a precision bias
-    /// (below 0) asked for a hard bar and gets no fallback. Measured on the training split: readability-pages F1 0.927 to 0.947 (its short
-    /// test pages came back empty), modern-web-2026 0.809 to 0.809.
+    /// (below 0) asked for a hard bar and gets no fallback. Measured on the training split: readability-pages F1
+    /// 0.927 to 0.947 (its short test pages came back empty), modern-web-2026 0.809 to 0.809.
     /// </summary>
     private static void KeepTheLikeliest(PageScores scores, KeepRule rule, bool[] kept, string[] reasons)
     {

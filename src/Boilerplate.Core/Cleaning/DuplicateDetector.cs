@@ -5,7 +5,7 @@ namespace Boilerplate.Core.Cleaning;
 /// whose words open another paragraph) and repeats (4-word-shingle Jaccard similarity of at least
 /// <see cref="RepeatSimilarity"/> with an earlier paragraph, or the same words when too short to shingle).
 /// The teaser is dropped wherever it sits, since the full paragraph says more; of two repeats the later goes, unless
-/// both sit in the same place of the markup (see <see cref="Find(IReadOnlyList{string}, IReadOnlyList{bool}?, IReadOnlyList{string?}?)"/>).
+/// both sit in the same place of the markup (see the <c>placements</c> overload of <c>Find</c>).
 /// </summary>
 /// <remarks>
 /// Cost stays linear on big pages: paragraphs are compared only through hash indexes (opening words, shingles), and
