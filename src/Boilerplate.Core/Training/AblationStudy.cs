@@ -142,7 +142,7 @@ public static class AblationStudy
             for (var i = 0; i < corpora.Count; i++)
             {
                 var f1 = result.Dev.Results[i].Score.F1;
-                var delta = ReferenceEquals(result, baseline) || baseline is null ? string.Empty : $" ({f1 - baseline.Dev.Results[i].Score.F1:+0.000;-0.000})";
+                var delta = ReferenceEquals(result, baseline) || baseline is null ? string.Empty : $" ({Delta(f1, baseline.Dev.Results[i].Score.F1)})";
                 text.Append(CultureInfo.InvariantCulture, $" {f1:0.000}{delta} |");
             }
 
@@ -150,5 +150,12 @@ public static class AblationStudy
         }
 
         return text.ToString();
+    }
+
+    // A difference that rounds to zero printed "-+0.000" through the sign sections of a custom format.
+    private static string Delta(double value, double baseline)
+    {
+        var delta = Math.Round(value - baseline, 3);
+        return delta == 0 ? "0.000" : delta.ToString("+0.000;-0.000", CultureInfo.InvariantCulture);
     }
 }
