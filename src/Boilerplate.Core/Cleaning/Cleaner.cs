@@ -53,14 +53,12 @@ public static class Cleaner
             // Dropped paragraphs take part too: one that repeats a kept paragraph (the seed's teaser) is dropped
             // because the output already says it, whatever its label, and "duplicate" is the reason that tells.
             var texts = new string[count];
-            var placements = new string?[count];
             for (var i = 0; i < count; i++)
             {
                 texts[i] = page.Blocks[i].Text;
-                placements[i] = page.Blocks[i].Dom is { } dom ? $"{dom.Tag}|{dom.AncestorTags}|{dom.AttributeTokens}" : null;
             }
 
-            foreach (var index in DuplicateDetector.Find(texts, kept, placements))
+            foreach (var index in DuplicateDetector.Find(texts, kept, (i, other) => SamePlace(page.Blocks[i].Dom, page.Blocks[other].Dom)))
             {
                 kept[index] = false;
                 reasons[index] = Duplicate;
@@ -87,6 +85,16 @@ public static class Cleaner
             scores.Labels,
             modelVersion);
     }
+
+    /// <summary>
+    /// Whether two blocks sit in the same place of the markup: same element, ancestor tags and class/id tokens. Asked
+    /// only of the few pairs that repeat each other, so nothing is built per block. Text input has no markup: never.
+    /// </summary>
+    private static bool SamePlace(DomContext? block, DomContext? original) =>
+        block is not null && original is not null
+        && string.Equals(block.Tag, original.Tag, StringComparison.Ordinal)
+        && string.Equals(block.AncestorTags, original.AncestorTags, StringComparison.Ordinal)
+        && string.Equals(block.AttributeTokens, original.AttributeTokens, StringComparison.Ordinal);
 
     /// <summary>
     /// A page where no block clears the bar still has a likeliest article: the blocks at least
