@@ -1,6 +1,5 @@
 using Boilerplate.Client;
 using Boilerplate.Service.Hosting;
-using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -45,7 +44,7 @@ public sealed class ServiceHost : IAsyncDisposable
     /// <summary>The service's DI container.</summary>
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts the service; by default waits until it reports SERVING.</summary>
+    /// <summary>Starts the service and waits until it reports SERVING.</summary>
     public static async Task<ServiceHost> StartAsync(Action<ServiceHostOptions>? configure = null, CancellationToken cancellationToken = default)
     {
         var options = new ServiceHostOptions();
@@ -81,11 +80,7 @@ public sealed class ServiceHost : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
         var host = new ServiceHost(app, address, logs);
-        if (options.WaitUntilServing)
-        {
-            await host.WaitUntilServingAsync(TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
-        }
-
+        await HealthProbe.WaitUntilServingAsync(host.Channel, TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
         return host;
     }
 
@@ -97,24 +92,6 @@ public sealed class ServiceHost : IAsyncDisposable
         var client = new BoilerplateClient(options);
         _owned.Add(client);
         return client;
-    }
-
-    /// <summary>Polls the standard health service until it reports SERVING.</summary>
-    public async Task WaitUntilServingAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
-    {
-        var health = new Health.HealthClient(Channel);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
-        while (true)
-        {
-            var reply = await health.CheckAsync(new HealthCheckRequest(), cancellationToken: limit.Token).ConfigureAwait(false);
-            if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving)
-            {
-                return;
-            }
-
-            await Task.Delay(50, limit.Token).ConfigureAwait(false);
-        }
     }
 
     /// <summary>Stops the service, letting in-flight calls finish.</summary>

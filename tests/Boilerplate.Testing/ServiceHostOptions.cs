@@ -10,7 +10,4 @@ public sealed class ServiceHostOptions
 
     /// <summary>Extra registrations after the service's own, e.g. a test-only interceptor.</summary>
     public Action<IServiceCollection>? ConfigureServices { get; set; }
-
-    /// <summary>Whether <see cref="ServiceHost.StartAsync"/> returns only once health reports SERVING.</summary>
-    public bool WaitUntilServing { get; set; } = true;
 }

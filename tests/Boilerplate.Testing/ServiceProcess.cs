@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Boilerplate.Client;
-using Grpc.Health.V1;
 using Grpc.Net.Client;
 
 namespace Boilerplate.Testing;
@@ -92,7 +91,8 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         try
         {
             service.Address = await service._listening.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
-            await service.WaitUntilServingAsync(TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+            using var channel = GrpcChannel.ForAddress(service.Address);
+            await HealthProbe.WaitUntilServingAsync(channel, TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -125,25 +125,6 @@ public sealed partial class ServiceProcess : IAsyncDisposable
 
     /// <summary>Waits for the process to exit.</summary>
     public Task WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync().WaitAsync(timeout);
-
-    /// <summary>Polls the standard health service until it reports SERVING.</summary>
-    public async Task WaitUntilServingAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
-    {
-        using var channel = GrpcChannel.ForAddress(Address);
-        var health = new Health.HealthClient(channel);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
-        while (true)
-        {
-            var reply = await health.CheckAsync(new HealthCheckRequest(), cancellationToken: limit.Token).ConfigureAwait(false);
-            if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving)
-            {
-                return;
-            }
-
-            await Task.Delay(50, limit.Token).ConfigureAwait(false);
-        }
-    }
 
     /// <summary>Kills the process if it still runs.</summary>
     public async ValueTask DisposeAsync()
