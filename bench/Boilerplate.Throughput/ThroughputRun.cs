@@ -36,7 +36,7 @@ internal static class ThroughputRun
         foreach (var system in systems)
         {
             var clock = Stopwatch.StartNew();
-            for (var i = 0; clock.Elapsed < warmup; i = (i + 1) % pages.Count)
+            for (var i = 0; pages.Count > 0 && clock.Elapsed < warmup; i = (i + 1) % pages.Count)
             {
                 await system.ExtractAsync(pages[i].Page, cancellationToken).ConfigureAwait(false);
             }
