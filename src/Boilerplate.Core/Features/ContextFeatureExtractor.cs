@@ -5,8 +5,9 @@ namespace Boilerplate.Core.Features;
 /// <summary>
 /// Second-stage features of one block: the first stage's label probabilities of the block, of its neighbours, of
 /// windows around it, of its container (SubtreeId) and of the whole page, how far it shares the words of each
-/// label's blocks (<see cref="TopicCoherence"/>), plus its dense shape, markup and position facts. A block's label depends on its surroundings (a short line inside the article is a subheading, the same line
-/// in a footer is a link), and this is where the model sees them. Groups that are switched off read as 0.
+/// label's blocks (<see cref="TopicCoherence"/>), plus its dense shape, markup and position facts. A block's label
+/// depends on its surroundings (a short line inside the article is a subheading, the same line in a footer is a link),
+/// and this is where the model sees them. Groups that are switched off read as 0.
 /// </summary>
 public sealed class ContextFeatureExtractor
 {
