@@ -21,11 +21,17 @@ public static class FeatureHasher
     {
         foreach (var c in text)
         {
-            hash = (hash ^ (c & 0xFFu)) * Prime;
-            hash = (hash ^ ((uint)c >> 8)) * Prime;
+            hash = Add(hash, c);
         }
 
         return hash;
+    }
+
+    /// <summary>Adds one UTF-16 code unit to <paramref name="hash"/>, low byte first (as the text overload does).</summary>
+    public static uint Add(uint hash, char c)
+    {
+        hash = (hash ^ (c & 0xFFu)) * Prime;
+        return (hash ^ ((uint)c >> 8)) * Prime;
     }
 
     /// <summary>Continues <paramref name="hash"/> with a number.</summary>

@@ -147,11 +147,9 @@ public static class TopicCoherence
     private static uint LowerHash(ReadOnlySpan<char> word)
     {
         var hash = Seed;
-        Span<char> one = stackalloc char[1];
         foreach (var c in word)
         {
-            one[0] = char.ToLowerInvariant(c);
-            hash = FeatureHasher.Add(hash, one);
+            hash = FeatureHasher.Add(hash, char.ToLowerInvariant(c));
         }
 
         return hash;
