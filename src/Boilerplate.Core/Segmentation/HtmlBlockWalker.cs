@@ -32,6 +32,7 @@ internal sealed class HtmlBlockWalker
     private int _top = -1;
     private int _elements;
     private int _subtrees;
+    private int _domElements;
     private TextRun _run;
     private List<TextRun>? _cells;
     private bool _lastWasBreak;
@@ -400,7 +401,32 @@ internal sealed class HtmlBlockWalker
             linkShare,
             linkCount,
             Math.Min(index, _limits.MaxDepth),
-            frame.SubtreeId);
+            ContainerOf(index),
+            ElementOf(index));
+    }
+
+    /// <summary>
+    /// The subtree that holds the block, not one the block starts: text written straight into sibling divs (one div a
+    /// paragraph, common in generated markup) would otherwise give every paragraph a container of its own.
+    /// </summary>
+    private int ContainerOf(int index) =>
+        index > 0 && HtmlElementRoles.StartsSubtree(_stack[index].Tag) ? _stack[index - 1].SubtreeId : _stack[index].SubtreeId;
+
+    /// <summary>The element of frame <paramref name="index"/>, creating it and any ancestor no block has needed yet.</summary>
+    private DomElement ElementOf(int index)
+    {
+        var from = index;
+        while (from >= 0 && _stack[from].Element is null)
+        {
+            from--;
+        }
+
+        for (var i = from + 1; i <= index; i++)
+        {
+            _stack[i].Element = new DomElement(_domElements++, i, i > 0 ? _stack[i - 1].Element : null);
+        }
+
+        return _stack[index].Element!;
     }
 
     /// <summary>Tags of the frames below <paramref name="index"/>; sibling blocks share one string, cached on their parent.</summary>
@@ -589,6 +615,9 @@ internal sealed class HtmlBlockWalker
 
         public int SubtreeId { get; set; }
 
+        /// <summary>This element as blocks see it, once one of them needed it.</summary>
+        public DomElement? Element { get; set; }
+
         public bool InLink { get; private set; }
 
         public bool InTableHead { get; set; }
@@ -612,6 +641,7 @@ internal sealed class HtmlBlockWalker
             _element = element;
             _tokens = null;
             ChildAncestorTags = null;
+            Element = null;
             Next = element.FirstChild;
             Tag = element.LocalName;
             Role = role;

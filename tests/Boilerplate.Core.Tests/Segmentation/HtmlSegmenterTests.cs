@@ -121,6 +121,15 @@ public class HtmlSegmenterTests
         Assert.NotEqual(page.Blocks[1].Dom!.SubtreeId, page.Blocks[2].Dom!.SubtreeId);
     }
 
+    [Fact]
+    public void Text_written_straight_into_sibling_divs_shares_the_divs_container()
+    {
+        var page = Segment("<div class=chapter><div>First line.</div><div>Second line.</div></div><div>Elsewhere.</div>");
+        Assert.Equal(["First line.", "Second line.", "Elsewhere."], page.Blocks.Select(b => b.Text));
+        Assert.Equal(page.Blocks[0].Dom!.SubtreeId, page.Blocks[1].Dom!.SubtreeId);
+        Assert.NotEqual(page.Blocks[1].Dom!.SubtreeId, page.Blocks[2].Dom!.SubtreeId);
+    }
+
     [Theory]
     [InlineData("<head><title> Page  title </title></head><body><h1>Heading</h1></body>", "Page title")]
     [InlineData("<head><title>Page title | Site</title><meta property=\"og:title\" content=\"Clean title\"></head><body></body>", "Clean title")]
