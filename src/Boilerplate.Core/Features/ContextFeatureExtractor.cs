@@ -5,13 +5,14 @@ namespace Boilerplate.Core.Features;
 /// <summary>
 /// Second-stage features of one block: the first stage's label probabilities of the block, of its neighbours, of
 /// windows around it, of its container (SubtreeId) and of the whole page, how far it shares the words of each
-/// label's blocks (<see cref="TopicCoherence"/>), plus its dense shape, markup and position facts. A block's label
+/// label's blocks (<see cref="TopicCoherence"/>), whether it lies where each label's text concentrates in the markup
+/// (<see cref="ArticleRoot"/>), plus its dense shape, markup and position facts. A block's label
 /// depends on its surroundings (a short line inside the article is a subheading, the same line in a footer is a link),
 /// and this is where the model sees them. Groups that are switched off read as 0.
 /// </summary>
 public sealed class ContextFeatureExtractor
 {
-    private const int ProbabilityBlocks = 14;
+    private const int ProbabilityBlocks = 14 + ArticleRoot.PerLabel;
     private const int MaxDistance = 64;
     private const int DenseFacts = 24;
     private readonly FeatureGroups _groups;
@@ -54,9 +55,11 @@ public sealed class ContextFeatureExtractor
 
         var subtreeMeans = (_groups & FeatureGroups.Subtree) != 0 ? SubtreeMeans(page, firstStage, k) : null;
         var coherence = subtreeMeans is null ? null : new float[n * k];
-        if (coherence is not null)
+        var roots = subtreeMeans is null ? null : new float[n * k * ArticleRoot.PerLabel];
+        if (coherence is not null && roots is not null)
         {
             TopicCoherence.Compute(page, firstStage, k, coherence);
+            ArticleRoot.Compute(page, firstStage, k, roots);
         }
 
         Span<float> cumulative = stackalloc float[k];
@@ -120,10 +123,12 @@ public sealed class ContextFeatureExtractor
                 at += 2 * k;
                 coherence.AsSpan(i * k, k).CopyTo(row.Slice(at, k));
                 at += k;
+                roots.AsSpan(i * k * ArticleRoot.PerLabel, k * ArticleRoot.PerLabel).CopyTo(row.Slice(at, k * ArticleRoot.PerLabel));
+                at += k * ArticleRoot.PerLabel;
             }
             else
             {
-                at += 5 * k;
+                at += (5 + ArticleRoot.PerLabel) * k;
             }
 
             WriteFacts(page, i, row[at..]);

@@ -25,7 +25,7 @@ public enum FeatureGroups
     /// <summary>Shape and tag of the adjacent blocks, and the first stage's scores of blocks around it.</summary>
     Neighbours = 32,
 
-    /// <summary>How the first stage's scores concentrate in the block's container (SubtreeId) and in the page, and how far the block shares each label's words.</summary>
+    /// <summary>How the first stage's scores concentrate in the block's container (SubtreeId), in the page and in the element holding most of each label's text, and how far the block shares each label's words.</summary>
     Subtree = 64,
 
     /// <summary>Everything.</summary>

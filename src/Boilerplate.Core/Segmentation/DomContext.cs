@@ -17,6 +17,7 @@ namespace Boilerplate.Core.Segmentation;
 /// Index of the block's nearest sectioning ancestor (article, main, section, or the div that holds it)
 /// in document order; blocks sharing it share a container.
 /// </param>
+/// <param name="Element">The block's own element, whose parent chain leads to the root; null when built by hand.</param>
 public sealed record DomContext(
     string Tag,
     string AncestorTags,
@@ -24,4 +25,5 @@ public sealed record DomContext(
     float LinkTextShare,
     int LinkCount,
     int Depth,
-    int SubtreeId);
+    int SubtreeId,
+    DomElement? Element = null);
