@@ -87,14 +87,17 @@ public static class Cleaner
     }
 
     /// <summary>
-    /// Whether two blocks sit in the same place of the markup: same element, ancestor tags and class/id tokens. Asked
-    /// only of the few pairs that repeat each other, so nothing is built per block. Text input has no markup: never.
+    /// Whether two blocks sit in the same place of the markup: same element and ancestor tags, and either the same
+    /// class/id tokens or the same container (sibling paragraphs told apart only by their ids, id="first" and
+    /// id="second", are still one body of text). Asked only of the few pairs that repeat each other, so nothing is
+    /// built per block. Text input has no markup: never. Measured on the training split against tokens alone:
+    /// readability-pages F1 0.945 to 0.949, modern-web-2026 unchanged (12 pages changed, 0.810 either way).
     /// </summary>
     private static bool SamePlace(DomContext? block, DomContext? original) =>
         block is not null && original is not null
         && string.Equals(block.Tag, original.Tag, StringComparison.Ordinal)
         && string.Equals(block.AncestorTags, original.AncestorTags, StringComparison.Ordinal)
-        && string.Equals(block.AttributeTokens, original.AttributeTokens, StringComparison.Ordinal);
+        && (block.SubtreeId == original.SubtreeId || string.Equals(block.AttributeTokens, original.AttributeTokens, StringComparison.Ordinal));
 
     /// <summary>
     /// A page where no block clears the bar still has a likeliest article: the blocks at least

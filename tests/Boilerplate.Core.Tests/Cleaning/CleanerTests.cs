@@ -141,6 +141,21 @@ public class CleanerTests
     }
 
     [Fact]
+    public void Repeats_told_apart_only_by_their_ids_stay_when_they_share_a_container()
+    {
+        const string Text = "Regarding item 11111, under extreme conditions quarks may become deconfined and exist as free particles.";
+        var html = $"<html><body><div class=\"story\"><p id=\"first\">{Text}</p><p id=\"second\">{Text}</p></div>" +
+            $"<div class=\"teaser\"><p id=\"third\">{Text}</p></div></body></html>";
+        var page = new HtmlSegmenter(SegmentationLimits.Default).Segment(html, null, CancellationToken.None);
+        var scores = new PageScores(Labels, [.. page.Blocks.SelectMany(_ => new[] { 0.9f, 0.05f, 0.05f })]);
+
+        var result = Cleaner.Clean(page, scores, CleanOptions.Default, "v");
+
+        Assert.Equal([true, true, false], Kept(result));
+        Assert.Equal(Cleaner.Duplicate, result.Paragraphs[2].Reason);
+    }
+
+    [Fact]
     public void A_page_where_nothing_clears_the_bar_keeps_its_likeliest_blocks_unless_a_hard_bar_was_asked_for()
     {
         var (page, scores) = Scored(("Test Case 1", 0.30f, 0.65f, 0.05f), ("Test Case 2", 0.20f, 0.75f, 0.05f), ("Cookies", 0.1f, 0.1f, 0.8f));
