@@ -24,6 +24,10 @@ internal static class TrainCommand
         {
             Description = "Instead of one model, train the learner comparison and feature ablation on the same data and write a Markdown report here.",
         };
+        var crossValidate = new Option<int?>("--cross-validate")
+        {
+            Description = "Instead of one model, fit one per fold of the corpora's train split (this many folds, 2 or more) and print how each scores the pages it never saw.",
+        };
         var baseData = new Option<string?>("--base") { Description = "\"default\": also train on the default corpora and seed samples." };
         baseData.AcceptOnlyFromAmong("default");
         var seed = new Option<int>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => 42 };
@@ -38,13 +42,19 @@ internal static class TrainCommand
 
         var command = new Command("train", "Train a model on labelled samples and/or the default corpora.")
         {
-            samples, output, baseData, seed, datasets, maxPages, textTrainer, contextTrainer, trees, leaves, learningRate, ablation,
+            samples, output, baseData, seed, datasets, maxPages, textTrainer, contextTrainer, trees, leaves, learningRate, ablation, crossValidate,
         };
         command.Validators.Add(result =>
         {
-            if ((result.GetValue(output) is null) == (result.GetValue(ablation) is null))
+            var asked = (result.GetValue(output) is null ? 0 : 1) + (result.GetValue(ablation) is null ? 0 : 1) + (result.GetValue(crossValidate) is null ? 0 : 1);
+            if (asked != 1)
             {
-                result.AddError("Give exactly one of --out (train a model) and --ablation-report (compare configurations).");
+                result.AddError("Give exactly one of --out (train a model), --ablation-report (compare configurations) and --cross-validate (score held-out train pages).");
+            }
+
+            if (result.GetValue(crossValidate) is < 2)
+            {
+                result.AddError("--cross-validate needs at least 2 folds.");
             }
         });
         command.SetAction(async (parse, cancellationToken) =>
@@ -79,6 +89,13 @@ internal static class TrainCommand
                         reporter => AblationStudy.Run(data, options, reporter, done => WriteAtomically(reportPath, AblationStudy.ToMarkdown(done, data.Describe())), cancellationToken),
                         cancellationToken);
                     AnsiConsole.MarkupLineInterpolated($"Ablation report of {results.Count} configurations written to {reportPath} in {stopwatch.Elapsed.TotalMinutes:0.0} min.");
+                    return 0;
+                }
+
+                if (parse.GetValue(crossValidate) is { } folds)
+                {
+                    var report = await RunWithProgress(reporter => CrossValidation.Run(data, options, folds, reporter, cancellationToken), cancellationToken);
+                    Print(report, stopwatch.Elapsed);
                     return 0;
                 }
 
@@ -126,6 +143,27 @@ internal static class TrainCommand
             Corpora = LabelledDataset.DefaultCorpora.Select(name => LabelledDataset.Load(Path.Combine(root, name))).ToList(),
             Samples = samples,
         };
+    }
+
+    private static void Print(CrossValidationReport report, TimeSpan elapsed)
+    {
+        var table = new Table()
+            .AddColumn("corpus").AddColumn("mode").AddColumn(new TableColumn("pages").RightAligned())
+            .AddColumn(new TableColumn("F1").RightAligned()).AddColumn(new TableColumn("precision").RightAligned()).AddColumn(new TableColumn("recall").RightAligned());
+        foreach (var result in report.Results)
+        {
+            table.AddRow(
+                result.Corpus,
+                result.Mode.ToString().ToLowerInvariant(),
+                result.Score.Pages.ToString(CultureInfo.InvariantCulture),
+                result.Score.F1.ToString("0.000", CultureInfo.InvariantCulture),
+                result.Score.Precision.ToString("0.000", CultureInfo.InvariantCulture),
+                result.Score.Recall.ToString("0.000", CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated(
+            $"Hand-labelled macro-F1 (mean of the {report.Folds} fold models): {report.HandLabelledMacroF1.ToString("0.000", CultureInfo.InvariantCulture)}. {report.Folds}-fold cross-validation over the train split in {elapsed.TotalMinutes:0.0} min.");
     }
 
     private static void Print(Core.Model.ModelMetadata metadata, string path, TimeSpan elapsed)

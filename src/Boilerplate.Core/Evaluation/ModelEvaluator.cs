@@ -54,6 +54,19 @@ public sealed class ModelEvaluator : IDisposable
     /// <summary>Evaluates <paramref name="classifier"/> on <paramref name="pages"/> in one mode.</summary>
     public CorpusEvaluation Evaluate(IBlockClassifier classifier, string corpus, IReadOnlyList<LabelledPage> pages, EvaluationMode mode, CancellationToken cancellationToken)
     {
+        var (comparisons, failed, milliseconds) = Compare(classifier, pages, mode, cancellationToken);
+        return new CorpusEvaluation(corpus, mode, ArticleMetrics.Aggregate(comparisons), failed, milliseconds);
+    }
+
+    /// <summary>
+    /// Each page's comparison with its truth, in page order (a page the pipeline refuses counts as extracted empty),
+    /// for callers that pool pages scored by different models.
+    /// </summary>
+    public IReadOnlyList<PageComparison> ComparePages(IBlockClassifier classifier, IReadOnlyList<LabelledPage> pages, EvaluationMode mode, CancellationToken cancellationToken) =>
+        Compare(classifier, pages, mode, cancellationToken).Comparisons;
+
+    private (PageComparison[] Comparisons, int Failed, double Milliseconds) Compare(IBlockClassifier classifier, IReadOnlyList<LabelledPage> pages, EvaluationMode mode, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(pages);
         var comparisons = new PageComparison[pages.Count];
@@ -84,7 +97,7 @@ public sealed class ModelEvaluator : IDisposable
             });
 
         var milliseconds = pages.Count == 0 ? 0 : ticks.Sum() * 1000.0 / Stopwatch.Frequency / pages.Count;
-        return new CorpusEvaluation(corpus, mode, ArticleMetrics.Aggregate(comparisons), failed, milliseconds);
+        return (comparisons, failed, milliseconds);
     }
 
     /// <summary>The text <paramref name="classifier"/> keeps of one page given as HTML or as plain text.</summary>

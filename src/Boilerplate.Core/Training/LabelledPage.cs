@@ -25,6 +25,9 @@ public sealed record LabelledPage(
     /// <summary>Whether the page belongs to the held-out dev split.</summary>
     public bool IsDev => DatasetSplit.IsDev(Id);
 
+    /// <summary>"corpus/id": the key of the page's training pages, unique across corpora.</summary>
+    public string Key => $"{Corpus}/{Id}";
+
     /// <summary>Reads, decompresses and decodes the page (charset from BOM or meta, as a browser would).</summary>
     public string ReadHtml()
     {

@@ -133,7 +133,8 @@ public sealed class ModelTrainer
         return BoilerplateModel.Create(metadata, _options.Groups, textBytes, contextBytes);
     }
 
-    private IEnumerable<LabelledDataset> Limit(IEnumerable<LabelledDataset> corpora) =>
+    /// <summary>The corpora as this trainer reads them (at most <see cref="TrainingOptions.MaxPagesPerCorpus"/> pages each).</summary>
+    internal IEnumerable<LabelledDataset> Limit(IEnumerable<LabelledDataset> corpora) =>
         _options.MaxPagesPerCorpus is { } max ? corpora.Select(c => c.Take(max)) : corpora;
 
     private static List<string> LabelOrder(IReadOnlyList<TrainingPage> pages)

@@ -44,7 +44,7 @@ public sealed class TrainingPageBuilder
     public IReadOnlyList<TrainingPage> FromCorpusPage(LabelledPage page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
-        return FromHtml($"{page.Corpus}/{page.Id}", page.ReadHtml(), page.ArticleBody, page.Url, 1f, cancellationToken);
+        return FromHtml(page.Key, page.ReadHtml(), page.ArticleBody, page.Url, 1f, cancellationToken);
     }
 
     /// <summary>The training pages of a page-level sample.</summary>

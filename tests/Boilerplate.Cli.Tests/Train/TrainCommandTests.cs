@@ -40,9 +40,22 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Needs_exactly_one_of_out_and_ablation_report()
+    public async Task Needs_exactly_one_of_out_ablation_report_and_cross_validate()
     {
         Assert.NotEqual(0, await InvokeAsync("train", "--samples", "x.jsonl"));
+        Assert.NotEqual(0, await InvokeAsync("train", "--samples", "x.jsonl", "--out", "m.zip", "--cross-validate", "3"));
+    }
+
+    [Fact]
+    public async Task Cross_validation_needs_two_folds_and_the_corpora()
+    {
+        var samples = Path.Combine(_folder, "samples.jsonl");
+        await File.WriteAllLinesAsync(samples, SampleLines());
+
+        Assert.NotEqual(0, await InvokeAsync("train", "--base", "default", "--cross-validate", "1"));
+
+        // Samples alone have no corpus pages to hold out: a clear failure, not a crash.
+        Assert.Equal(1, await InvokeAsync("train", "--samples", samples, "--cross-validate", "2"));
     }
 
     [Theory]
