@@ -20,6 +20,11 @@ internal static class TrainCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var output = new Option<string?>("--out") { Description = "Where to write the model file (.zip)." };
+        var corpusWeights = new Option<string[]>("--corpus-weight")
+        {
+            Description = "NAME=WEIGHT: weigh that corpus's pages so (others weigh 1); repeat for several. The default model uses readability-pages=3.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var ablation = new Option<string?>("--ablation-report")
         {
             Description = "Instead of one model, train the learner comparison and feature ablation on the same data and write a Markdown report here.",
@@ -42,7 +47,7 @@ internal static class TrainCommand
 
         var command = new Command("train", "Train a model on labelled samples and/or the default corpora.")
         {
-            samples, output, baseData, seed, datasets, maxPages, textTrainer, contextTrainer, trees, leaves, learningRate, ablation, crossValidate,
+            samples, output, baseData, seed, datasets, maxPages, textTrainer, contextTrainer, trees, leaves, learningRate, corpusWeights, ablation, crossValidate,
         };
         command.Validators.Add(result =>
         {
@@ -55,6 +60,14 @@ internal static class TrainCommand
             if (result.GetValue(crossValidate) is < 2)
             {
                 result.AddError("--cross-validate needs at least 2 folds.");
+            }
+
+            foreach (var weight in result.GetValue(corpusWeights) ?? [])
+            {
+                if (ParseCorpusWeight(weight) is null)
+                {
+                    result.AddError($"--corpus-weight {weight}: give NAME=WEIGHT with a positive number, e.g. readability-pages=3.");
+                }
             }
         });
         command.SetAction(async (parse, cancellationToken) =>
@@ -76,6 +89,9 @@ internal static class TrainCommand
                 Trees = parse.GetValue(trees),
                 Leaves = parse.GetValue(leaves),
                 LearningRate = parse.GetValue(learningRate),
+                // The last weight given for a corpus wins, as with any repeated option.
+                CorpusWeights = (parse.GetValue(corpusWeights) ?? []).Select(w => ParseCorpusWeight(w)!.Value)
+                    .GroupBy(w => w.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
             };
             try
             {
@@ -112,6 +128,14 @@ internal static class TrainCommand
             }
         });
         return command;
+    }
+
+    private static KeyValuePair<string, float>? ParseCorpusWeight(string text)
+    {
+        var at = text.LastIndexOf('=');
+        return at > 0 && float.TryParse(text.AsSpan(at + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var weight) && float.IsFinite(weight) && weight > 0
+            ? new KeyValuePair<string, float>(text[..at], weight)
+            : null;
     }
 
     private static Task<T> RunWithProgress<T>(Func<IProgress<TrainingProgress>, T> work, CancellationToken cancellationToken) =>

@@ -63,6 +63,12 @@ public sealed class ModelTrainer
     public IReadOnlyList<TrainingPage> Prepare(TrainingData data, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
+        if (_options.CorpusWeights.Keys.FirstOrDefault(name => !data.Corpora.Any(c => c.Name == name)) is { } unknown)
+        {
+            throw new InvalidOperationException(
+                $"A corpus weight names '{unknown}', which is not among the corpora trained on ({string.Join(", ", data.Corpora.Select(c => c.Name))}).");
+        }
+
         var builder = new TrainingPageBuilder(minimumAgreement: _options.MinimumLabelAgreement);
         var corpusPages = Limit(data.Corpora).SelectMany(c => c.Train).ToList();
         var pageSamples = data.Samples.OfType<TrainingSample.Page>().ToList();
@@ -78,7 +84,7 @@ public sealed class ModelTrainer
             i =>
             {
                 results[i] = i < corpusPages.Count
-                    ? builder.FromCorpusPage(corpusPages[i], cancellationToken)
+                    ? builder.FromCorpusPage(corpusPages[i], _options.CorpusWeights.GetValueOrDefault(corpusPages[i].Corpus, 1f), cancellationToken)
                     : builder.FromPageSample(pageSamples[i - corpusPages.Count], _options.SampleWeight, cancellationToken);
                 progress?.Report(new TrainingProgress(Stage, Interlocked.Increment(ref done), total));
             });
@@ -126,7 +132,8 @@ public sealed class ModelTrainer
             Labels: labels,
             MlNetVersion: typeof(MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown",
             FeatureSchemaVersion: FeatureSchema.Version,
-            Trainer: $"{_options.TextTrainer}+{_options.ContextTrainer}" + (_options.ContextTrainer == ContextTrainer.Linear ? string.Empty : $"(one per label, {_options.Trees} trees of {_options.Leaves} leaves)"),
+            Trainer: $"{_options.TextTrainer}+{_options.ContextTrainer}" + (_options.ContextTrainer == ContextTrainer.Linear ? string.Empty : $"(one per label, {_options.Trees} trees of {_options.Leaves} leaves)")
+                + (_options.CorpusWeights.Count == 0 ? string.Empty : $"; corpus weights {string.Join(", ", _options.CorpusWeights.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => FormattableString.Invariant($"{w.Key}={w.Value}")))}"),
             TrainingData: trainingData,
             Metrics: new Dictionary<string, double>(),
             CreatedAt: DateTimeOffset.UtcNow);

@@ -70,6 +70,14 @@ public sealed record TrainingOptions
     /// </summary>
     public double MinimumLabelAgreement { get; init; } = 0.5;
 
+    /// <summary>
+    /// Weight of each named corpus's pages (a corpus not named weighs 1). The default model gives readability-pages
+    /// 3: it has 102 train pages to modern-web-2026's 772 and most of the non-English ones, and 3-fold
+    /// cross-validation over the train split measured it at +0.015 F1 there (HTML and text) for -0.001 / -0.005 on
+    /// modern-web-2026, where a weight of 2 changed nothing.
+    /// </summary>
+    public IReadOnlyDictionary<string, float> CorpusWeights { get; init; } = new Dictionary<string, float>(StringComparer.Ordinal);
+
     /// <summary>Most pages read from each corpus (null: all); for quick experiments and tests.</summary>
     public int? MaxPagesPerCorpus { get; init; }
 
@@ -96,6 +104,14 @@ public sealed record TrainingOptions
         if (MinimumLabelAgreement is < 0 or > 1)
         {
             throw new ArgumentOutOfRangeException(nameof(MinimumLabelAgreement), "MinimumLabelAgreement must be within 0..1.");
+        }
+
+        foreach (var (corpus, weight) in CorpusWeights)
+        {
+            if (!float.IsFinite(weight) || weight <= 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(CorpusWeights), $"The weight of corpus '{corpus}' must be a positive number.");
+            }
         }
 
         if (MaxPagesPerCorpus is { } max)

@@ -41,10 +41,10 @@ public sealed class TrainingPageBuilder
     }
 
     /// <summary>The training pages of a corpus page; none when the page cannot be segmented.</summary>
-    public IReadOnlyList<TrainingPage> FromCorpusPage(LabelledPage page, CancellationToken cancellationToken)
+    public IReadOnlyList<TrainingPage> FromCorpusPage(LabelledPage page, float weight, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
-        return FromHtml(page.Key, page.ReadHtml(), page.ArticleBody, page.Url, 1f, cancellationToken);
+        return FromHtml(page.Key, page.ReadHtml(), page.ArticleBody, page.Url, weight, cancellationToken);
     }
 
     /// <summary>The training pages of a page-level sample.</summary>

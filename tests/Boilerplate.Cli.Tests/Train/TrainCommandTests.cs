@@ -74,6 +74,21 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Empty(Directory.GetFiles(_folder, "*.zip*"));
     }
 
+    [Theory]
+    [InlineData("readability-pages")]
+    [InlineData("readability-pages=0")]
+    [InlineData("readability-pages=-2")]
+    [InlineData("=3")]
+    public async Task A_malformed_corpus_weight_is_refused_before_training(string weight)
+    {
+        var samples = Path.Combine(_folder, "samples.jsonl");
+        await File.WriteAllLinesAsync(samples, SampleLines());
+        var output = Path.Combine(_folder, "model.zip");
+
+        Assert.NotEqual(0, await InvokeAsync("train", "--samples", samples, "--out", output, "--corpus-weight", weight));
+        Assert.Empty(Directory.GetFiles(_folder, "*.zip*"));
+    }
+
     [Fact]
     public async Task Tree_settings_reach_the_trained_model()
     {

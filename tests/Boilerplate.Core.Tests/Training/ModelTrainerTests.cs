@@ -84,6 +84,40 @@ public sealed class ModelTrainerTests(SmallModelFixture fixture)
         Assert.Contains("at least two labels", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_corpus_weight_reaches_every_training_page_of_that_corpus_only()
+    {
+        var options = SmallModelFixture.Options with
+        {
+            MaxPagesPerCorpus = 4,
+            CorpusWeights = new Dictionary<string, float> { ["readability-pages"] = 3f },
+        };
+        var data = fixture.Data with { Samples = [] };
+
+        var pages = new ModelTrainer(options).Prepare(data, null, CancellationToken.None);
+
+        Assert.Contains(pages, p => p.Key.StartsWith("readability-pages/", StringComparison.Ordinal));
+        Assert.All(pages, p => Assert.Equal(p.Key.StartsWith("readability-pages/", StringComparison.Ordinal) ? 3f : 1f, p.Weight));
+    }
+
+    [Fact]
+    public void A_weight_for_a_corpus_not_trained_on_is_refused()
+    {
+        var options = SmallModelFixture.Options with { CorpusWeights = new Dictionary<string, float> { ["readability-page"] = 3f } };
+        var error = Assert.Throws<InvalidOperationException>(() => new ModelTrainer(options).Prepare(fixture.Data, null, CancellationToken.None));
+        Assert.Contains("'readability-page'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0f)]
+    [InlineData(-1f)]
+    [InlineData(float.NaN)]
+    public void A_corpus_weight_must_be_positive(float weight)
+    {
+        var options = new TrainingOptions { CorpusWeights = new Dictionary<string, float> { ["modern-web-2026"] = weight } };
+        Assert.Throws<ArgumentOutOfRangeException>(() => options.Validate());
+    }
+
     private sealed class SynchronousProgress(List<TrainingProgress> sink) : IProgress<TrainingProgress>
     {
         public void Report(TrainingProgress value)
