@@ -17,6 +17,14 @@ public class CleanerTests
 
     private static bool[] Kept(CleanResult result) => [.. result.Paragraphs.Select(p => p.Kept)];
 
+    /// <summary>Segments <paramref name="html"/> and cleans it with every block scored as likely body, so only the duplicate rules decide.</summary>
+    private static CleanResult CleanedAsAllBody(string html)
+    {
+        var page = new HtmlSegmenter(SegmentationLimits.Default).Segment(html, null, CancellationToken.None);
+        var scores = new PageScores(Labels, [.. page.Blocks.SelectMany(_ => new[] { 0.9f, 0.05f, 0.05f })]);
+        return Cleaner.Clean(page, scores, CleanOptions.Default, "v");
+    }
+
     [Fact]
     public void Default_keeps_blocks_whose_most_probable_label_is_body()
     {
@@ -130,10 +138,8 @@ public class CleanerTests
         const string Full = "Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur.";
         var html = $"<html><body><article><div><p>{Full}</p></div><h2>Foo</h2><div><p>Tempor incididunt ut labore et dolore.</p><p>{Full}</p></div></article>" +
             $"<aside class=\"promo\"><p>{Full}</p></aside></body></html>";
-        var page = new HtmlSegmenter(SegmentationLimits.Default).Segment(html, null, CancellationToken.None);
-        var scores = new PageScores(Labels, [.. page.Blocks.SelectMany(_ => new[] { 0.9f, 0.05f, 0.05f })]);
 
-        var result = Cleaner.Clean(page, scores, CleanOptions.Default, "v");
+        var result = CleanedAsAllBody(html);
 
         Assert.Equal([Full, "Foo", "Tempor incididunt ut labore et dolore.", Full, Full], result.Paragraphs.Select(p => p.Block.Text));
         Assert.Equal([true, true, true, true, false], Kept(result));
@@ -146,10 +152,8 @@ public class CleanerTests
         const string Text = "Regarding item 11111, under extreme conditions quarks may become deconfined and exist as free particles.";
         var html = $"<html><body><div class=\"story\"><p id=\"first\">{Text}</p><p id=\"second\">{Text}</p></div>" +
             $"<div class=\"teaser\"><p id=\"third\">{Text}</p></div></body></html>";
-        var page = new HtmlSegmenter(SegmentationLimits.Default).Segment(html, null, CancellationToken.None);
-        var scores = new PageScores(Labels, [.. page.Blocks.SelectMany(_ => new[] { 0.9f, 0.05f, 0.05f })]);
 
-        var result = Cleaner.Clean(page, scores, CleanOptions.Default, "v");
+        var result = CleanedAsAllBody(html);
 
         Assert.Equal([true, true, false], Kept(result));
         Assert.Equal(Cleaner.Duplicate, result.Paragraphs[2].Reason);
