@@ -42,7 +42,7 @@ public static class CrossValidation
 
         // A fold hash of its own: the training's inner folds hash the same keys, and must not line up with these.
         int FoldOf(string key) => (int)(FeatureHasher.Namespace("cross-validation/" + key) % (uint)folds);
-        var comparisons = corpora.SelectMany(_ => Enum.GetValues<EvaluationMode>()).Select(_ => new List<PageComparison>()).ToArray();
+        var pooled = corpora.SelectMany(c => Enum.GetValues<EvaluationMode>().Select(mode => (Corpus: c, Mode: mode, Pages: new List<PageComparison>()))).ToList();
         var handLabelled = 0.0;
         using var evaluator = new ModelEvaluator();
         for (var fold = 0; fold < folds; fold++)
@@ -51,29 +51,16 @@ public static class CrossValidation
             var heldOut = corpora.ToDictionary(c => c, c => c.Train.Where(p => FoldOf(p.Key) == fold).ToList());
             var heldOutKeys = heldOut.Values.SelectMany(held => held.Select(p => p.Key)).ToHashSet(StringComparer.Ordinal);
             using var model = trainer.Fit(pages.Where(p => !heldOutKeys.Contains(p.Key)).ToList(), data.Describe(), progress, cancellationToken);
-            var slot = 0;
-            foreach (var corpus in corpora)
+            foreach (var (corpus, mode, comparisons) in pooled)
             {
-                foreach (var mode in Enum.GetValues<EvaluationMode>())
-                {
-                    comparisons[slot++].AddRange(evaluator.ComparePages(model, heldOut[corpus], mode, cancellationToken));
-                }
+                comparisons.AddRange(evaluator.ComparePages(model, heldOut[corpus], mode, cancellationToken));
             }
 
             handLabelled += HandLabelledSet.Evaluate(model, null, cancellationToken).MacroF1 / folds;
         }
 
         progress?.Report(new TrainingProgress($"cross-validation fold {folds} of {folds}", folds, folds));
-        var results = new List<CrossValidatedCorpus>();
-        var index = 0;
-        foreach (var corpus in corpora)
-        {
-            foreach (var mode in Enum.GetValues<EvaluationMode>())
-            {
-                results.Add(new CrossValidatedCorpus(corpus.Name, mode, ArticleMetrics.Aggregate(comparisons[index++])));
-            }
-        }
-
+        var results = pooled.Select(p => new CrossValidatedCorpus(p.Corpus.Name, p.Mode, ArticleMetrics.Aggregate(p.Pages))).ToList();
         return new CrossValidationReport(folds, results, handLabelled);
     }
 }
