@@ -66,7 +66,7 @@ internal static class TrainCommand
             {
                 if (ParseCorpusWeight(weight) is null)
                 {
-                    result.AddError($"--corpus-weight {weight}: give NAME=WEIGHT with a positive number, e.g. readability-pages=3.");
+                    result.AddError($"--corpus-weight {weight}: give NAME=WEIGHT, e.g. readability-pages=3.");
                 }
             }
         });
@@ -130,10 +130,11 @@ internal static class TrainCommand
         return command;
     }
 
+    /// <summary>NAME=WEIGHT split and parsed; the range of the weight is TrainingOptions.Validate's to check.</summary>
     private static KeyValuePair<string, float>? ParseCorpusWeight(string text)
     {
         var at = text.LastIndexOf('=');
-        return at > 0 && float.TryParse(text.AsSpan(at + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var weight) && float.IsFinite(weight) && weight > 0
+        return at > 0 && float.TryParse(text.AsSpan(at + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var weight)
             ? new KeyValuePair<string, float>(text[..at], weight)
             : null;
     }

@@ -63,8 +63,9 @@ public static class AblationStudy
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var pages = new ModelTrainer(baseline).Prepare(data, progress, cancellationToken);
-        var corpora = data.Corpora.Select(c => baseline.MaxPagesPerCorpus is { } max ? c.Take(max) : c).ToList();
+        var trainer = new ModelTrainer(baseline);
+        var pages = trainer.Prepare(data, progress, cancellationToken);
+        var corpora = trainer.Limit(data.Corpora).ToList();
         var segmenter = new HtmlSegmenter(SegmentationLimits.Default);
         var devPages = corpora.SelectMany(c => c.Dev).Select(p => segmenter.Segment(p.ReadHtml(), p.Url, cancellationToken)).ToList();
         using var evaluator = new ModelEvaluator();
@@ -121,7 +122,8 @@ public static class AblationStudy
         var text = new StringBuilder();
         text.AppendLine("# Model ablation and trainer comparison");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Produced by `boilerplate train --base default --ablation-report <file>`; training data: {dataDescription}.");
+        var weights = results.Count == 0 ? string.Empty : string.Concat(results[0].Options.CorpusWeightArguments.Select(w => " --corpus-weight " + w));
+        text.AppendLine(CultureInfo.InvariantCulture, $"Produced by `boilerplate train --base default{weights} --ablation-report <file>`; training data: {dataDescription}.");
         text.AppendLine("Figures are shingle F1 on the fixed dev split (20% of each corpus by id hash, never trained on), macro-F1 on the");
         text.AppendLine("held-out hand-labelled paragraphs, and single-thread scoring time (features + both stages) on the dev pages.");
         text.AppendLine();

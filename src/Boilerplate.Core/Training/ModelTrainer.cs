@@ -133,7 +133,7 @@ public sealed class ModelTrainer
             MlNetVersion: typeof(MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown",
             FeatureSchemaVersion: FeatureSchema.Version,
             Trainer: $"{_options.TextTrainer}+{_options.ContextTrainer}" + (_options.ContextTrainer == ContextTrainer.Linear ? string.Empty : $"(one per label, {_options.Trees} trees of {_options.Leaves} leaves)")
-                + (_options.CorpusWeights.Count == 0 ? string.Empty : $"; corpus weights {string.Join(", ", _options.CorpusWeights.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => FormattableString.Invariant($"{w.Key}={w.Value}")))}"),
+                + (_options.CorpusWeights.Count == 0 ? string.Empty : $"; corpus weights {string.Join(", ", _options.CorpusWeightArguments)}"),
             TrainingData: trainingData,
             Metrics: new Dictionary<string, double>(),
             CreatedAt: DateTimeOffset.UtcNow);

@@ -78,6 +78,10 @@ public sealed record TrainingOptions
     /// </summary>
     public IReadOnlyDictionary<string, float> CorpusWeights { get; init; } = new Dictionary<string, float>(StringComparer.Ordinal);
 
+    /// <summary>The corpus weights as the train command takes them ("readability-pages=3"), in name order.</summary>
+    public IEnumerable<string> CorpusWeightArguments =>
+        CorpusWeights.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => FormattableString.Invariant($"{w.Key}={w.Value}"));
+
     /// <summary>Most pages read from each corpus (null: all); for quick experiments and tests.</summary>
     public int? MaxPagesPerCorpus { get; init; }
 

@@ -24,4 +24,14 @@ public class AblationReportTests
         Assert.Contains("| better | 0.812 (+0.012) |", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("-+", markdown, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_report_names_the_corpus_weights_it_was_trained_with()
+    {
+        var weighted = Result("baseline", 0.8) with { Options = new TrainingOptions { CorpusWeights = new Dictionary<string, float> { ["readability-pages"] = 3f } } };
+
+        var markdown = AblationStudy.ToMarkdown([weighted], "test data");
+
+        Assert.Contains("`boilerplate train --base default --corpus-weight readability-pages=3 --ablation-report <file>`", markdown, StringComparison.Ordinal);
+    }
 }
