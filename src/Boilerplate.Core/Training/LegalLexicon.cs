@@ -25,19 +25,24 @@ public static class LegalLexicon
         "informational purposes only", "not intended as", "not a substitute for professional", "personal data",
         "personal information", "gdpr", "ccpa", "consent to", "your consent", "opt out", "opt-out", "ad choices", "adchoices",
         "registered trademark", "trademarks of", "licensed under", "creative commons", "without permission",
-        "without prior written", "data protection",
+        "without prior written", "data protection", "these cookies", "this cookie", "cookies are used", "cookies we use",
+        "allow cookies", "strictly necessary", "functional cookies", "performance cookies",
+        "analytics cookies", "advertising cookies", "marketing cookies", "targeting cookies", "do not necessarily reflect",
         // German
         "datenschutz", "impressum", "alle rechte vorbehalten", "nutzungsbedingungen", "agb", "allgemeine geschäftsbedingungen",
         "cookie-einstellungen", "einwilligung", "haftungsausschluss", "rechtliche hinweise", "urheberrecht",
-        "personenbezogene", "widerruf",
+        "personenbezogene", "widerruf", "cookies und ähnliche", "verwendet cookies", "verwenden cookies", "nutzen cookies",
+        "nutzt cookies", "setzt cookies", "einsatz von cookies", "alle akzeptieren", "keine haftung",
         // French
         "mentions légales", "politique de confidentialité", "confidentialité", "tous droits réservés", "conditions générales",
         "conditions d'utilisation", "conditions d’utilisation", "gestion des cookies", "paramètres des cookies",
-        "données personnelles", "consentement", "droits d'auteur", "droit d'auteur", "avertissement",
+        "données personnelles", "consentement", "droits d'auteur", "droit d'auteur", "avertissement", "utilise des cookies",
+        "utilisons des cookies", "dépôt de cookies", "traceurs", "tout accepter", "tout refuser",
         // Spanish
         "aviso legal", "política de privacidad", "todos los derechos reservados", "términos y condiciones", "condiciones de uso",
         "política de cookies", "configuración de cookies", "datos personales", "consentimiento", "derechos de autor",
-        "protección de datos", "aviso de privacidad",
+        "protección de datos", "aviso de privacidad", "utiliza cookies", "utilizamos cookies", "usamos cookies", "uso de cookies",
+        "aceptar todas", "rechazar todas",
         // Polish
         "polityka prywatności", "polityką prywatności", "polityki prywatności", "wszelkie prawa zastrzeżone", "regulamin",
         "pliki cookie", "plików cookie", "ciasteczk", "dane osobowe", "danych osobowych", "rodo", "nota prawna", "prawa autorskie",
@@ -45,24 +50,27 @@ public static class LegalLexicon
         // Italian
         "informativa sulla privacy", "informativa privacy", "tutti i diritti riservati", "termini e condizioni",
         "condizioni d'uso", "condizioni di utilizzo", "note legali", "dati personali", "consenso", "partita iva", "p.iva",
+        "utilizza cookie", "utilizziamo i cookie", "utilizziamo cookie", "uso dei cookie", "accetta tutti", "rifiuta tutti",
         // Portuguese
         "política de privacidade", "todos os direitos reservados", "termos de uso", "termos e condições", "termos de serviço",
-        "dados pessoais", "consentimento", "direitos autorais", "proteção de dados",
+        "dados pessoais", "consentimento", "direitos autorais", "proteção de dados", "usa cookies", "utilizamos cookies",
+        "uso de cookies", "aceitar todos",
         // Dutch
         "privacybeleid", "privacyverklaring", "alle rechten voorbehouden", "algemene voorwaarden", "gebruiksvoorwaarden",
-        "cookiebeleid", "cookie-instellingen", "persoonsgegevens", "toestemming",
+        "cookiebeleid", "cookie-instellingen", "persoonsgegevens", "toestemming", "gebruikt cookies", "gebruiken cookies",
+        "gebruik van cookies", "alle cookies",
         // Russian
         "политика конфиденциальности", "политикой конфиденциальности", "политики конфиденциальности", "все права защищены",
         "пользовательское соглашение", "условия использования", "файлы cookie", "файлов cookie", "персональных данных",
-        "персональные данные", "согласие", "авторские права", "правообладател",
+        "персональные данные", "согласие", "авторские права", "правообладател", "cookie-файл", "куки",
         // Chinese
         "隐私政策", "隐私权", "版权所有", "保留所有权利", "使用条款", "服务条款", "免责声明", "个人信息", "备案", "icp备",
-        "隱私權", "版權所有", "使用條款", "免責聲明", "個人資料",
+        "隱私權", "版權所有", "使用條款", "免責聲明", "個人資料", "使用cookie", "cookie政策", "cookie设置",
         // Japanese
         "プライバシーポリシー", "利用規約", "著作権", "無断転載", "クッキー", "個人情報",
         // Arabic
         "سياسة الخصوصية", "جميع الحقوق محفوظة", "الشروط والأحكام", "شروط الاستخدام", "ملفات تعريف الارتباط",
-        "البيانات الشخصية", "إخلاء المسؤولية", "حقوق النشر", "الخصوصية",
+        "البيانات الشخصية", "إخلاء المسؤولية", "حقوق النشر", "الخصوصية", "الكوكيز",
     ];
 
     private static readonly FrozenSet<string> AttributeTokens = new[]
@@ -114,10 +122,11 @@ public static class LegalLexicon
 
     private static bool Contains(string text, string phrase)
     {
-        var needsBoundary = char.IsLetter(phrase[0]) && phrase[0] < '\u0590';
+        var needsBoundary = IsSpacedScriptLetter(phrase[0]);
         for (var at = text.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = text.IndexOf(phrase, at + 1, StringComparison.Ordinal))
         {
-            if (!needsBoundary || at == 0 || !char.IsLetterOrDigit(text[at - 1]))
+            // Only a letter of the same kind of script continues a word: "使用Cookie" begins a word at "Cookie".
+            if (!needsBoundary || at == 0 || !(IsSpacedScriptLetter(text[at - 1]) || char.IsDigit(text[at - 1])))
             {
                 return true;
             }
@@ -125,4 +134,6 @@ public static class LegalLexicon
 
         return false;
     }
+
+    private static bool IsSpacedScriptLetter(char c) => char.IsLetter(c) && c < '\u0590';
 }

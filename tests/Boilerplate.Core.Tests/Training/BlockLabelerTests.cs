@@ -51,6 +51,19 @@ public sealed class BlockLabelerTests
     }
 
     [Fact]
+    public void A_link_list_naming_one_legal_page_stays_navigation()
+    {
+        var list = new Block("Home | News | Sport | Weather | Culture | Travel | Jobs | Contact | Privacy Policy", BlockKind.Other);
+        var linkedSentence = new Block("Read our guides on travel, jobs, weather and our privacy policy for readers.", BlockKind.Paragraph)
+        {
+            Dom = new DomContext("p", "html body nav", "menu", 0.9f, 5, 3, 1),
+        };
+
+        Assert.Equal(BlockLabeler.Navigation, BlockLabeler.BoilerplateLabel(list));
+        Assert.Equal(BlockLabeler.Navigation, BlockLabeler.BoilerplateLabel(linkedSentence));
+    }
+
+    [Fact]
     public void Body_labels_of_a_real_page_reproduce_its_article()
     {
         var dataset = LabelledDataset.Load(SharedData.PathOf("datasets", "readability-pages"));

@@ -16,6 +16,9 @@ public sealed class LegalLexiconTests
     [InlineData("Все права защищены")]
     [InlineData("版权所有")]
     [InlineData("جميع الحقوق محفوظة")]
+    [InlineData("Diese Seite verwendet Cookies für die Statistik.")]
+    [InlineData("Functional cookies remember your choices.")]
+    [InlineData("本站使用Cookie统计访问量。")]
     public void Finds_legal_phrases_in_many_languages(string text)
     {
         Assert.True(LegalLexicon.CountPhrases(text) >= 1);
@@ -25,6 +28,8 @@ public sealed class LegalLexiconTests
     [InlineData("Best chocolate chip cookies recipe")]
     [InlineData("Read the Tagblatt every morning")]
     [InlineData("Home | News | Sport")]
+    [InlineData("Our cookies are baked fresh every morning")]
+    [InlineData("xcookie policies")]
     public void Ignores_ordinary_text(string text)
     {
         Assert.Equal(0, LegalLexicon.CountPhrases(text));
