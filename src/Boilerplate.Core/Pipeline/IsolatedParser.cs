@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Boilerplate.Core.Errors;
 using Microsoft.Extensions.Logging;
@@ -66,6 +67,7 @@ public sealed class IsolatedParser : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
         ObjectDisposedException.ThrowIf(_queue.IsAddingCompleted, this);
 
+        var clock = Stopwatch.StartNew();
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(timeout);
         T result = default!;
@@ -77,7 +79,15 @@ public sealed class IsolatedParser : IDisposable
             throw TimedOut(timeout, "every parser thread stayed busy");
         }
 
-        if (!job.Wait(timeout + Grace, cancellationToken))
+        // CancelAfter's timer runs on the thread pool, which a loaded process may not get to for seconds; the caller
+        // cancels the budget itself when its own wait runs out, so work that honours its token stops on time anyway.
+        var left = timeout - clock.Elapsed;
+        if (!job.Wait(left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken))
+        {
+            budget.Cancel();
+        }
+
+        if (!job.Wait(Grace, cancellationToken))
         {
             if (job.Abandon())
             {
