@@ -11,7 +11,9 @@ public static class LegalLexicon
 {
     // Stems, lower case. A phrase that begins with a letter of a spaced script must begin a word ("agb" is not found
     // in "tagblatt"), but may run on ("datenschutz" finds "datenschutzerklärung", "privacy polic" finds "policies").
-    private static readonly string[] Phrases =
+    // Each phrase once: a block's phrases are counted, so a repeated entry would count its phrase twice. Spanish and
+    // Portuguese share "utilizamos cookies" and "uso de cookies", listed under Spanish.
+    internal static readonly string[] Phrases =
     [
         // English
         "privacy polic", "privacy notice", "privacy statement", "privacy settings", "privacy choices", "privacy preferences",
@@ -53,8 +55,7 @@ public static class LegalLexicon
         "utilizza cookie", "utilizziamo i cookie", "utilizziamo cookie", "uso dei cookie", "accetta tutti", "rifiuta tutti",
         // Portuguese
         "política de privacidade", "todos os direitos reservados", "termos de uso", "termos e condições", "termos de serviço",
-        "dados pessoais", "consentimento", "direitos autorais", "proteção de dados", "usa cookies", "utilizamos cookies",
-        "uso de cookies", "aceitar todos",
+        "dados pessoais", "consentimento", "direitos autorais", "proteção de dados", "usa cookies", "aceitar todos",
         // Dutch
         "privacybeleid", "privacyverklaring", "alle rechten voorbehouden", "algemene voorwaarden", "gebruiksvoorwaarden",
         "cookiebeleid", "cookie-instellingen", "persoonsgegevens", "toestemming", "gebruikt cookies", "gebruiken cookies",

@@ -36,6 +36,12 @@ public sealed class LegalLexiconTests
     }
 
     [Fact]
+    public void Each_phrase_is_listed_once()
+    {
+        Assert.Empty(LegalLexicon.Phrases.GroupBy(p => p, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key));
+    }
+
+    [Fact]
     public void Markup_tokens_count_only_near_the_block()
     {
         Assert.True(LegalLexicon.HasLegalAttribute("cookie banner notice"));
