@@ -69,7 +69,6 @@ public sealed class IsolatedParser : IDisposable
 
         var clock = Stopwatch.StartNew();
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(timeout);
         T result = default!;
         var job = new Job(token => result = work(token), budget.Token);
 
@@ -79,8 +78,8 @@ public sealed class IsolatedParser : IDisposable
             throw TimedOut(timeout, "every parser thread stayed busy");
         }
 
-        // CancelAfter's timer runs on the thread pool, which a loaded process may not get to for seconds; the caller
-        // cancels the budget itself when its own wait runs out, so work that honours its token stops on time anyway.
+        // The caller cancels the budget itself when its wait runs out, rather than by CancelAfter: that timer's callback
+        // needs a thread-pool thread, which a loaded process may not get to for seconds.
         var left = timeout - clock.Elapsed;
         if (!job.Wait(left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken))
         {

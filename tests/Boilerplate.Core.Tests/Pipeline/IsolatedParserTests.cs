@@ -55,7 +55,7 @@ public sealed class IsolatedParserTests : IDisposable
 
         Assert.Equal(PageRejection.TimedOut, error.Reason);
         Assert.Contains("ParseTimeout", error.Message);
-        // Timers may fire up to a clock tick early, so the lower bound allows a little slack.
+        // A timed wait may end up to a clock tick early, so the lower bound allows a little slack.
         Assert.InRange(clock.Elapsed, Budget - TimeSpan.FromMilliseconds(20), Budget + TimeSpan.FromSeconds(3));
         Assert.Equal(0, _parser.AbandonedWorkers);
     }
