@@ -22,7 +22,8 @@ public static class Cleaner
 
     /// <summary>Cleans <paramref name="page"/> using <paramref name="scores"/> (one row per block).</summary>
     /// <exception cref="PageRejectedException">The options do not fit the model (unknown label, value out of range).</exception>
-    public static CleanResult Clean(SegmentedPage page, PageScores scores, CleanOptions options, string modelVersion)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static CleanResult Clean(SegmentedPage page, PageScores scores, CleanOptions options, string modelVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(scores);
@@ -58,7 +59,7 @@ public static class Cleaner
                 texts[i] = page.Blocks[i].Text;
             }
 
-            foreach (var index in DuplicateDetector.Find(texts, kept, (i, other) => SamePlace(page.Blocks[i].Dom, page.Blocks[other].Dom)))
+            foreach (var index in DuplicateDetector.Find(texts, kept, (i, other) => SamePlace(page.Blocks[i].Dom, page.Blocks[other].Dom), cancellationToken))
             {
                 kept[index] = false;
                 reasons[index] = Duplicate;

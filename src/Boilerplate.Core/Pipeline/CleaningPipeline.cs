@@ -61,7 +61,7 @@ public sealed class CleaningPipeline : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         var page = Segment(input, cancellationToken);
         var scores = classifier.Score(page, cancellationToken);
-        var result = Cleaner.Clean(page, scores, options, classifier.Version);
+        var result = Cleaner.Clean(page, scores, options, classifier.Version, cancellationToken);
         _logger.LogDebug(
             "Cleaned a {Format} page of {Blocks} blocks, kept {Kept}",
             page.Format, page.Blocks.Count, result.Paragraphs.Count(p => p.Kept));

@@ -22,7 +22,7 @@ public class CleanerTests
     {
         var page = new HtmlSegmenter(SegmentationLimits.Default).Segment(html, null, CancellationToken.None);
         var scores = new PageScores(Labels, [.. page.Blocks.SelectMany(_ => new[] { 0.9f, 0.05f, 0.05f })]);
-        return Cleaner.Clean(page, scores, CleanOptions.Default, "v");
+        return Cleaner.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public class CleanerTests
     {
         // 0.40 body beats 0.35 / 0.25 although it is under half: bias 0 is the argmax rule, not a 0.5 threshold.
         var (page, scores) = Scored(("plurality body", 0.40f, 0.35f, 0.25f), ("menu", 0.2f, 0.7f, 0.1f), ("cookies", 0.1f, 0.2f, 0.7f));
-        var result = Cleaner.Clean(page, scores, CleanOptions.Default, "v1");
+        var result = Cleaner.Clean(page, scores, CleanOptions.Default, "v1", CancellationToken.None);
 
         Assert.Equal([true, false, false], Kept(result));
         Assert.Equal(["", "navigation", "legal"], result.Paragraphs.Select(p => p.Reason));
@@ -46,16 +46,16 @@ public class CleanerTests
     {
         var (page, scores) = Scored(("clear", 0.9f, 0.05f, 0.05f), ("close call", 0.45f, 0.5f, 0.05f), ("weak", 0.34f, 0.36f, 0.30f), ("nav", 0.02f, 0.97f, 0.01f));
 
-        Assert.Equal([true, false, false, false], Kept(Cleaner.Clean(page, scores, CleanOptions.Default, "v")));
-        Assert.Equal([true, true, true, false], Kept(Cleaner.Clean(page, scores, new CleanOptions { Bias = 0.5f }, "v")));
+        Assert.Equal([true, false, false, false], Kept(Cleaner.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None)));
+        Assert.Equal([true, true, true, false], Kept(Cleaner.Clean(page, scores, new CleanOptions { Bias = 0.5f }, "v", CancellationToken.None)));
         // Even full recall drops a block that is 95 points more likely navigation than body.
-        var loose = Cleaner.Clean(page, scores, new CleanOptions { Bias = 1f }, "v");
+        var loose = Cleaner.Clean(page, scores, new CleanOptions { Bias = 1f }, "v", CancellationToken.None);
         Assert.Equal([true, true, true, false], Kept(loose));
         Assert.Equal("navigation", loose.Paragraphs[3].Reason);
-        var strict = Cleaner.Clean(page, scores, new CleanOptions { Bias = -1f }, "v");
+        var strict = Cleaner.Clean(page, scores, new CleanOptions { Bias = -1f }, "v", CancellationToken.None);
         Assert.Equal([false, false, false, false], Kept(strict));
         Assert.Equal(Cleaner.BelowThreshold, strict.Paragraphs[0].Reason);
-        Assert.Equal([true, false, false, false], Kept(Cleaner.Clean(page, scores, new CleanOptions { Bias = -0.5f }, "v")));
+        Assert.Equal([true, false, false, false], Kept(Cleaner.Clean(page, scores, new CleanOptions { Bias = -0.5f }, "v", CancellationToken.None)));
     }
 
     [Fact]
@@ -63,11 +63,11 @@ public class CleanerTests
     {
         var (page, scores) = Scored(("a", 0.6f, 0.3f, 0.1f), ("b", 0.3f, 0.3f, 0.4f));
 
-        var result = Cleaner.Clean(page, scores, new CleanOptions { Threshold = 0.7f, Bias = 1f }, "v");
+        var result = Cleaner.Clean(page, scores, new CleanOptions { Threshold = 0.7f, Bias = 1f }, "v", CancellationToken.None);
         Assert.Equal([false, false], Kept(result));
         Assert.Equal([Cleaner.BelowThreshold, "legal"], result.Paragraphs.Select(p => p.Reason));
 
-        var bodyAndLegal = Cleaner.Clean(page, scores, new CleanOptions { Threshold = 0.7f, KeepLabels = ["body", "legal"] }, "v");
+        var bodyAndLegal = Cleaner.Clean(page, scores, new CleanOptions { Threshold = 0.7f, KeepLabels = ["body", "legal"] }, "v", CancellationToken.None);
         Assert.Equal([true, true], Kept(bodyAndLegal));
     }
 
@@ -75,7 +75,7 @@ public class CleanerTests
     public void Unknown_keep_label_is_refused_with_the_models_labels()
     {
         var (page, scores) = Scored(("a", 1f, 0f, 0f));
-        var error = Assert.Throws<PageRejectedException>(() => Cleaner.Clean(page, scores, new CleanOptions { KeepLabels = ["article"] }, "v"));
+        var error = Assert.Throws<PageRejectedException>(() => Cleaner.Clean(page, scores, new CleanOptions { KeepLabels = ["article"] }, "v", CancellationToken.None));
         Assert.Equal(PageRejection.InvalidInput, error.Reason);
         Assert.Contains("'article'", error.Message);
         Assert.Contains("body, navigation, legal", error.Message);
@@ -89,8 +89,21 @@ public class CleanerTests
     public void Out_of_range_bias_or_threshold_is_refused(float bias, float? threshold)
     {
         var (page, scores) = Scored(("a", 1f, 0f, 0f));
-        var error = Assert.Throws<PageRejectedException>(() => Cleaner.Clean(page, scores, new CleanOptions { Bias = bias, Threshold = threshold }, "v"));
+        var error = Assert.Throws<PageRejectedException>(() => Cleaner.Clean(page, scores, new CleanOptions { Bias = bias, Threshold = threshold }, "v", CancellationToken.None));
         Assert.Equal(PageRejection.InvalidInput, error.Reason);
+    }
+
+    [Fact]
+    public void A_cancelled_call_stops_while_looking_for_duplicates()
+    {
+        // A page of thousands of paragraphs takes as long to check for repeats as to score: a deadline must stop it here too.
+        var (page, scores) = Scored([.. Enumerable.Range(0, 200).Select(i => ($"Paragraph number {i} of a long page.", 0.9f, 0.05f, 0.05f))]);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.Throws<OperationCanceledException>(() => Cleaner.Clean(page, scores, CleanOptions.Default, "v", cancelled.Token));
+        Assert.Throws<OperationCanceledException>(() => DuplicateDetector.Find([.. page.Blocks.Select(b => b.Text)], null, null, cancelled.Token));
+        Assert.Equal(200, Cleaner.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None).Paragraphs.Count);
     }
 
     [Fact]
@@ -100,11 +113,11 @@ public class CleanerTests
             ("The council voted on Tuesday to approve the new budget after a long deb...", 0.9f, 0.05f, 0.05f),
             ("The council voted on Tuesday to approve the new budget after a long debate about schools and roads.", 0.9f, 0.05f, 0.05f),
             ("Unrelated closing words of the article.", 0.9f, 0.05f, 0.05f));
-        var result = Cleaner.Clean(page, scores, CleanOptions.Default, "v");
+        var result = Cleaner.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
 
         Assert.Equal([false, true, true], Kept(result));
         Assert.Equal(Cleaner.Duplicate, result.Paragraphs[0].Reason);
-        Assert.True(Kept(Cleaner.Clean(page, scores, new CleanOptions { KeepDuplicates = true }, "v")).All(k => k));
+        Assert.True(Kept(Cleaner.Clean(page, scores, new CleanOptions { KeepDuplicates = true }, "v", CancellationToken.None)).All(k => k));
     }
 
     [Fact]
@@ -115,7 +128,7 @@ public class CleanerTests
             ("The council voted on Tuesday to approve the new budget after a long deb...", 0.2f, 0.75f, 0.05f),
             (Full, 0.1f, 0.85f, 0.05f),
             (Full, 0.9f, 0.05f, 0.05f));
-        var result = Cleaner.Clean(page, scores, CleanOptions.Default, "v");
+        var result = Cleaner.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
 
         Assert.Equal([false, false, true], Kept(result));
         Assert.Equal([Cleaner.Duplicate, "navigation", string.Empty], result.Paragraphs.Select(p => p.Reason));
@@ -126,7 +139,7 @@ public class CleanerTests
     {
         const string Text = "Subscribe to our newsletter to get the best stories of the week delivered to your inbox every single Friday morning";
         var (page, scores) = Scored((Text, 0.9f, 0.05f, 0.05f), ("Middle paragraph.", 0.9f, 0.05f, 0.05f), ("SUBSCRIBE " + Text[10..] + ", thanks.", 0.9f, 0.05f, 0.05f));
-        var result = Cleaner.Clean(page, scores, CleanOptions.Default, "v");
+        var result = Cleaner.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
 
         Assert.Equal([true, true, false], Kept(result));
         Assert.Equal(Cleaner.Duplicate, result.Paragraphs[2].Reason);
@@ -164,21 +177,21 @@ public class CleanerTests
     {
         var (page, scores) = Scored(("Test Case 1", 0.30f, 0.65f, 0.05f), ("Test Case 2", 0.20f, 0.75f, 0.05f), ("Cookies", 0.1f, 0.1f, 0.8f));
 
-        var result = Cleaner.Clean(page, scores, CleanOptions.Default, "v");
+        var result = Cleaner.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
 
         // 0.20 is at least half of 0.30; 0.10 is not.
         Assert.Equal([true, true, false], Kept(result));
         Assert.Equal("Test Case 1\n\nTest Case 2", result.Text);
         Assert.Equal([string.Empty, string.Empty, "legal"], result.Paragraphs.Select(p => p.Reason));
-        Assert.DoesNotContain(true, Kept(Cleaner.Clean(page, scores, new CleanOptions { Threshold = 0.5f }, "v")));
-        Assert.DoesNotContain(true, Kept(Cleaner.Clean(page, scores, new CleanOptions { Bias = -0.2f }, "v")));
+        Assert.DoesNotContain(true, Kept(Cleaner.Clean(page, scores, new CleanOptions { Threshold = 0.5f }, "v", CancellationToken.None)));
+        Assert.DoesNotContain(true, Kept(Cleaner.Clean(page, scores, new CleanOptions { Bias = -0.2f }, "v", CancellationToken.None)));
     }
 
     [Fact]
     public void Markdown_is_rendered_only_when_asked()
     {
         var (page, scores) = Scored(("a", 1f, 0f, 0f));
-        Assert.Equal(string.Empty, Cleaner.Clean(page, scores, CleanOptions.Default, "v").Markdown);
-        Assert.Equal("a", Cleaner.Clean(page, scores, new CleanOptions { IncludeMarkdown = true }, "v").Markdown);
+        Assert.Equal(string.Empty, Cleaner.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None).Markdown);
+        Assert.Equal("a", Cleaner.Clean(page, scores, new CleanOptions { IncludeMarkdown = true }, "v", CancellationToken.None).Markdown);
     }
 }
