@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Runtime.ExceptionServices;
 using Boilerplate.Core.Evaluation;
 using Boilerplate.Core.Features;
 using Boilerplate.Core.Model;
@@ -17,7 +18,8 @@ namespace Boilerplate.Core.Training;
 /// Trains a <see cref="BoilerplateModel"/>. The text stage (a maximum-entropy model over hashed sparse features) is
 /// trained k-fold by page, so that the context stage learns from out-of-fold text scores, as it will see them on
 /// unseen pages; then the text stage is retrained on everything, the context stage is trained, and the dev split is
-/// scored. Everything random is seeded and single-threaded, so the same data and seed give the same model.
+/// scored. Every learner is seeded and single-threaded, so the same data and seed give the same model; a tree context
+/// stage's per-label fits run side by side, one core each.
 /// </summary>
 public sealed class ModelTrainer
 {
@@ -126,7 +128,7 @@ public sealed class ModelTrainer
         progress?.Report(new TrainingProgress("text model, all pages", folds + 1, folds + 1));
 
         var contextRows = ContextRows(rows, firstStage, labels.Count);
-        var contextBytes = FitContext(ml, contextRows, labels.Count, progress, cancellationToken);
+        var contextBytes = FitContext(contextRows, labels.Count, progress, cancellationToken);
         var metadata = new ModelMetadata(
             Version: string.Empty,
             Labels: labels,
@@ -287,11 +289,12 @@ public sealed class ModelTrainer
         return perPage.SelectMany(r => r).ToList();
     }
 
-    private List<byte[]> FitContext(MLContext ml, List<ContextRow> rows, int labels, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    private List<byte[]> FitContext(List<ContextRow> rows, int labels, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         var dimension = rows[0].Features.Length;
         if (_options.ContextTrainer == ContextTrainer.Linear)
         {
+            var ml = new MLContext(_options.Seed);
             progress?.Report(new TrainingProgress("context model", 0, 1));
             var schema = SchemaDefinition.Create(typeof(ContextRow));
             schema[nameof(ContextRow.Label)].ColumnType = new KeyDataViewType(typeof(uint), labels);
@@ -308,13 +311,17 @@ public sealed class ModelTrainer
             return [Save(ml, model, data.Schema)];
         }
 
-        var models = new List<byte[]>();
+        var models = new byte[labels][];
         var binarySchema = SchemaDefinition.Create(typeof(BinaryContextRow));
         binarySchema[nameof(BinaryContextRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dimension);
-        for (var k = 0; k < labels; k++)
+        var fitted = 0;
+        progress?.Report(new TrainingProgress("context model, one per label", 0, labels));
+        // One label's fit does not depend on another's, and each learner is single-threaded: side by side they put
+        // every core to work. Each has its own context, as FastTree and LightGBM draw only on their Seed option, so
+        // the models are the ones a sequential fit gives.
+        SideBySide(labels, k =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            progress?.Report(new TrainingProgress("context model, one per label", k, labels));
+            var ml = new MLContext(_options.Seed);
             var target = (uint)k;
             var data = ml.Data.LoadFromEnumerable(
                 rows.Select(r => new BinaryContextRow { Label = r.Label == target, Weight = r.Weight, Features = r.Features }),
@@ -347,11 +354,23 @@ public sealed class ModelTrainer
                     Silent = true,
                 }).Fit(data),
             };
-            models.Add(Save(ml, model, data.Schema));
-        }
+            models[k] = Save(ml, model, data.Schema);
+            progress?.Report(new TrainingProgress("context model, one per label", Interlocked.Increment(ref fitted), labels));
+        }, cancellationToken);
+        return [.. models];
+    }
 
-        progress?.Report(new TrainingProgress("context model, one per label", labels, labels));
-        return models;
+    /// <summary>Runs <paramref name="count"/> independent fits side by side; a single failure surfaces as itself, not wrapped.</summary>
+    private static void SideBySide(int count, Action<int> fit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, fit);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
     }
 
     private static byte[] Save(MLContext ml, ITransformer model, DataViewSchema schema)
