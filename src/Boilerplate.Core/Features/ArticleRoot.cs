@@ -19,6 +19,9 @@ public static class ArticleRoot
     /// <summary>Features per label.</summary>
     public const int PerLabel = 2;
 
+    /// <summary>A label's root holds more than this share of its mass.</summary>
+    private const float RootShare = 0.5f;
+
     /// <summary>
     /// Writes, for every block of <paramref name="page"/> and label j, at [block, 2j] whether the block is inside label
     /// j's root (1 or 0) and at [block, 2j + 1] the share of the page's characters inside that root, into
@@ -35,63 +38,21 @@ public static class ArticleRoot
         }
 
         output.Fill(Absent);
-        var elements = 0;
+        var chars = new float[n];
         for (var i = 0; i < n; i++)
         {
-            if (page[i].Dom?.Element is { } element)
-            {
-                elements = Math.Max(elements, element.Id + 1);
-            }
+            chars[i] = page.Statistics[i].WeightedChars;
         }
 
-        if (elements == 0)
+        if (ElementMass.Build(page.Page.Blocks, chars, probabilities, k) is not { } mass)
         {
             return;
         }
 
-        // Every element's characters and label mass, summed up each block's chain of ancestors.
-        var chars = new float[elements];
-        var mass = new float[elements * k];
-        var depth = new int[elements];
-        Span<float> total = stackalloc float[k];
-        var totalChars = 0f;
-        for (var i = 0; i < n; i++)
-        {
-            if (page[i].Dom?.Element is not { } element)
-            {
-                continue;
-            }
-
-            var blockChars = page.Statistics[i].WeightedChars;
-            totalChars += blockChars;
-            for (var j = 0; j < k; j++)
-            {
-                total[j] += blockChars * probabilities[(i * k) + j];
-            }
-
-            for (var e = Holder(element); e is not null; e = e.Parent)
-            {
-                depth[e.Id] = e.Depth;
-                chars[e.Id] += blockChars;
-                for (var j = 0; j < k; j++)
-                {
-                    mass[(e.Id * k) + j] += blockChars * probabilities[(i * k) + j];
-                }
-            }
-        }
-
-        // Elements holding a majority of a label's mass form one chain from the root; its deepest one is the root.
         Span<int> roots = stackalloc int[k];
-        roots.Fill(-1);
-        for (var e = 0; e < elements; e++)
+        for (var j = 0; j < k; j++)
         {
-            for (var j = 0; j < k; j++)
-            {
-                if (total[j] > 0 && mass[(e * k) + j] > total[j] / 2 && (roots[j] < 0 || depth[e] > depth[roots[j]]))
-                {
-                    roots[j] = e;
-                }
-            }
+            roots[j] = mass.Root(j, RootShare);
         }
 
         for (var i = 0; i < n; i++)
@@ -111,28 +72,9 @@ public static class ArticleRoot
                     continue;
                 }
 
-                output[at] = Contains(Holder(element), roots[j], depth[roots[j]]) ? 1 : 0;
-                output[at + 1] = totalChars <= 0 ? 0 : chars[roots[j]] / totalChars;
+                output[at] = mass.Contains(element, roots[j]) ? 1 : 0;
+                output[at + 1] = mass.CharShare(roots[j]);
             }
         }
-    }
-
-    /// <summary>
-    /// Masses count from the element that holds the block: a root is a container, so one paragraph with most of the
-    /// article's words does not become the root and leave its sibling paragraphs outside.
-    /// </summary>
-    private static DomElement Holder(DomElement element) => element.Parent ?? element;
-
-    private static bool Contains(DomElement element, int rootId, int rootDepth)
-    {
-        for (var e = element; e is not null && e.Depth >= rootDepth; e = e.Parent)
-        {
-            if (e.Id == rootId)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
