@@ -113,7 +113,10 @@ internal static class EvaluateCommand
                     labels.Add(new LabelResult(SystemNames.CurrentModel, HandLabelledSet.Evaluate(current, null, cancellationToken)));
                 }
 
-                var gate = current is null ? null : PromotionGate.Judge(results, settings.Modes, settings.Tolerance);
+                // A candidate with other labels (a retrained "promo") cannot be compared on the three-way set.
+                var sameLabels = current is not null && candidate.Labels.SequenceEqual(current.Labels, StringComparer.OrdinalIgnoreCase);
+                var gate = current is null ? null : PromotionGate.Judge(
+                    results, settings.Modes, settings.Tolerance, sameLabels ? (labels[0].Report, labels[1].Report) : null);
                 var summary = new EvaluationSummary(settings.Dataset, settings.Split, candidate.Version, current?.Version, results, skipped, labels, gate);
                 EvaluationTable.Write(console, summary);
                 if (settings.JsonPath is { } path)

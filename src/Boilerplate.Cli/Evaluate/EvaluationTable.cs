@@ -106,7 +106,7 @@ internal static class EvaluationTable
         {
             var worst = gate.Checks.MinBy(c => c.Delta);
             console.MarkupLineInterpolated(
-                $"[green]Gate passed:[/] no corpus or mode loses more than {gate.Tolerance:0.0000} F1 (smallest change {worst?.Delta ?? 0:+0.0000;-0.0000}).");
+                $"[green]Gate passed:[/] no corpus, mode or label check loses more than {gate.Tolerance:0.0000} F1 (smallest change {worst?.Delta ?? 0:+0.0000;-0.0000}).");
         }
         else
         {

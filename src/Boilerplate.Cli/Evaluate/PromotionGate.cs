@@ -25,15 +25,30 @@ internal sealed record GateVerdict(double Tolerance, IReadOnlyList<GateCheck> Ch
 
 /// <summary>
 /// Decides whether a new model may replace the serving one: it must not lose more than a tolerance of F1 on any
-/// corpus in any mode, measured on the same pages in the same run.
+/// corpus in any mode, measured on the same pages in the same run, nor of macro-F1 on the hand-labelled paragraphs
+/// when both models have the same labels. The labels are part of what a caller gets; the article's text alone does
+/// not show them, since the cleaner's container rule can rescue a page from a model whose labels are poor.
 /// </summary>
 internal static class PromotionGate
 {
+    /// <summary>The corpus name of the hand-labelled check.</summary>
+    public const string HandLabelled = "hand-labelled paragraphs";
+
+    /// <summary>The mode name of the hand-labelled check.</summary>
+    public const string LabelsMode = "labels";
+
     // Scores of the same model on the same pages are bit-identical; this only absorbs summation-order noise.
     private const double Epsilon = 1e-9;
 
-    /// <summary>Judges the candidate (<see cref="SystemNames.Ours"/>) against the current model (<see cref="SystemNames.Current"/>).</summary>
-    public static GateVerdict Judge(IReadOnlyList<SystemResult> results, IReadOnlyList<EvaluationMode> modes, double tolerance)
+    /// <summary>
+    /// Judges the candidate (<see cref="SystemNames.Ours"/>) against the current model (<see cref="SystemNames.Current"/>),
+    /// and their hand-labelled <paramref name="labels"/> reports when given.
+    /// </summary>
+    public static GateVerdict Judge(
+        IReadOnlyList<SystemResult> results,
+        IReadOnlyList<EvaluationMode> modes,
+        double tolerance,
+        (ClassificationReport Candidate, ClassificationReport Current)? labels = null)
     {
         ArgumentNullException.ThrowIfNull(results);
         var checks = new List<GateCheck>();
@@ -43,17 +58,20 @@ internal static class PromotionGate
             {
                 var candidate = Find(results, corpus, SystemNames.Ours(mode));
                 var current = Find(results, corpus, SystemNames.Current(mode));
-                checks.Add(new GateCheck(
-                    corpus,
-                    SystemNames.ModeName(mode),
-                    candidate.Score.F1,
-                    current.Score.F1,
-                    candidate.Score.F1 >= current.Score.F1 - tolerance - Epsilon));
+                checks.Add(Check(corpus, SystemNames.ModeName(mode), candidate.Score.F1, current.Score.F1, tolerance));
             }
+        }
+
+        if (labels is var (candidateLabels, currentLabels))
+        {
+            checks.Add(Check(HandLabelled, LabelsMode, candidateLabels.MacroF1, currentLabels.MacroF1, tolerance));
         }
 
         return new GateVerdict(tolerance, checks);
     }
+
+    private static GateCheck Check(string corpus, string mode, double candidate, double current, double tolerance) =>
+        new(corpus, mode, candidate, current, candidate >= current - tolerance - Epsilon);
 
     private static SystemResult Find(IReadOnlyList<SystemResult> results, string corpus, string system) =>
         results.FirstOrDefault(r => r.Corpus == corpus && r.System == system)

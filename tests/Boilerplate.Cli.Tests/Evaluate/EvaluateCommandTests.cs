@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Boilerplate.Cli.Commands;
+using Boilerplate.Cli.Evaluate;
 using Boilerplate.Testing;
 using Spectre.Console;
 
@@ -43,9 +44,10 @@ public class EvaluateCommandTests(EvaluationModels models) : IClassFixture<Evalu
             "--dataset", Corpus, "--split", "all", "--max-pages", "3", "--peers", "none", "--mode", "html",
             "--model", models.WorsePath, "--against", models.DefaultPath);
 
+        // On three short test pages its article text comes close; its labels do not.
         Assert.Equal(EvaluateCommand.GateFailed, exit);
         Assert.Contains("Gate failed", output, StringComparison.Ordinal);
-        Assert.Contains("readability-pages html", output, StringComparison.Ordinal);
+        Assert.Contains($"{PromotionGate.HandLabelled} {PromotionGate.LabelsMode}", output, StringComparison.Ordinal);
     }
 
     [Fact]

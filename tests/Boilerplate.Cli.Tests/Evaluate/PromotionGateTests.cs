@@ -49,4 +49,19 @@ public class PromotionGateTests
         Assert.Equal(2, verdict.Checks.Count);
         Assert.Equal("b", Assert.Single(verdict.Checks, c => !c.Passed).Corpus);
     }
+
+    [Fact]
+    public void The_hand_labelled_macro_f1_is_checked_when_given()
+    {
+        var results = new[] { Result("a", "ours-html", 0.9), Result("a", "current-html", 0.9) };
+        var poor = new ClassificationReport([("body", "legal"), ("navigation", "navigation"), ("legal", "body")]);
+        var good = new ClassificationReport([("body", "body"), ("navigation", "navigation"), ("legal", "legal")]);
+
+        Assert.True(PromotionGate.Judge(results, [EvaluationMode.Html], tolerance: 0.005).Passed);
+        var verdict = PromotionGate.Judge(results, [EvaluationMode.Html], tolerance: 0.005, (poor, good));
+        Assert.False(verdict.Passed);
+        var failed = Assert.Single(verdict.Checks, c => !c.Passed);
+        Assert.Equal((PromotionGate.HandLabelled, PromotionGate.LabelsMode), (failed.Corpus, failed.Mode));
+        Assert.True(PromotionGate.Judge(results, [EvaluationMode.Html], tolerance: 0.005, (good, good)).Passed);
+    }
 }
