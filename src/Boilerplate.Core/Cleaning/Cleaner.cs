@@ -6,8 +6,9 @@ namespace Boilerplate.Core.Cleaning;
 
 /// <summary>
 /// Turns a scored page into the cleaned result: applies the keep rule (see <see cref="CleanOptions"/> and the
-/// remarks of <c>KeepRule</c>), drops near-duplicates of kept paragraphs, and renders the kept blocks as text and,
-/// when asked, Markdown.
+/// remarks of <c>KeepRule</c>), under the bias rule makes an HTML page's kept blocks agree with the article's
+/// container (<c>ArticleContainer</c>), drops near-duplicates of kept paragraphs, and renders the kept blocks as text
+/// and, when asked, Markdown.
 /// </summary>
 public static class Cleaner
 {
@@ -16,6 +17,9 @@ public static class Cleaner
 
     /// <summary>Reason given for a block dropped as a near-duplicate of another kept one.</summary>
     public const string Duplicate = "duplicate";
+
+    /// <summary>Reason given for a block of an HTML page dropped because it lies outside the article's container.</summary>
+    public const string OutsideArticle = "outside the article";
 
     /// <summary>Share of the likeliest block's keep probability a block needs when nothing cleared the bar.</summary>
     public const float FallbackShare = 0.5f;
@@ -47,6 +51,11 @@ public static class Cleaner
         if (options.Threshold is null && options.Bias >= 0 && count > 0 && Array.IndexOf(kept, true) < 0)
         {
             KeepTheLikeliest(scores, rule, kept, reasons);
+        }
+
+        if (options.Threshold is null)
+        {
+            ArticleContainer.Apply(page, scores, rule, kept, reasons, fill: options.Bias >= 0);
         }
 
         if (!options.KeepDuplicates)

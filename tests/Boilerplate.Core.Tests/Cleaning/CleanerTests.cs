@@ -188,6 +188,36 @@ public class CleanerTests
     }
 
     [Fact]
+    public void Html_blocks_are_made_to_agree_with_the_articles_container()
+    {
+        const string Long = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.";
+        var html = $"<html><body><article><p>{Long}</p><p>See the chart below.</p><p>{Long} Again.</p><p>{Long} Once more.</p></article>" +
+            "<aside><p>Brief: the council met on Tuesday.</p><p>Brief: a clear piece of body text.</p></aside></body></html>";
+        var page = new HtmlSegmenter(SegmentationLimits.Default).Segment(html, null, CancellationToken.None);
+        float[][] rows = [[0.9f, 0.05f, 0.05f], [0.35f, 0.6f, 0.05f], [0.9f, 0.05f, 0.05f], [0.9f, 0.05f, 0.05f], [0.6f, 0.35f, 0.05f], [0.85f, 0.1f, 0.05f]];
+        var scores = new PageScores(Labels, [.. rows.SelectMany(r => r)]);
+
+        // The short line inside the article, between kept paragraphs, comes back; the brief beside it at body 0.6
+        // goes, while the one at 0.85 is clear enough to stay.
+        var result = Cleaner.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
+        Assert.Equal([true, true, true, true, false, true], Kept(result));
+        Assert.Equal(Cleaner.OutsideArticle, result.Paragraphs[4].Reason);
+
+        // A caller asking for precision gets the drop but no additions; a hard threshold gets neither.
+        var precise = Cleaner.Clean(page, scores, new CleanOptions { Bias = -0.1f }, "v", CancellationToken.None);
+        Assert.Equal([true, false, true, true, false, true], Kept(precise));
+        var threshold = Cleaner.Clean(page, scores, new CleanOptions { Threshold = 0.5f }, "v", CancellationToken.None);
+        Assert.Equal([true, false, true, true, true, true], Kept(threshold));
+    }
+
+    [Fact]
+    public void Text_blocks_have_no_container_and_keep_their_own_decisions()
+    {
+        var (page, scores) = Scored(("Long article paragraph.", 0.9f, 0.05f, 0.05f), ("Short line.", 0.35f, 0.6f, 0.05f), ("Another article paragraph.", 0.9f, 0.05f, 0.05f));
+        Assert.Equal([true, false, true], Kept(Cleaner.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None)));
+    }
+
+    [Fact]
     public void Markdown_is_rendered_only_when_asked()
     {
         var (page, scores) = Scored(("a", 1f, 0f, 0f));
