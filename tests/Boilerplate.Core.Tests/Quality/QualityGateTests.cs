@@ -16,7 +16,7 @@ public sealed class QualityGateTests(ITestOutputHelper output)
     private static readonly Lazy<BoilerplateModel> Model = new(BoilerplateModel.LoadDefault);
 
     [Theory]
-    [InlineData("modern-web-2026", EvaluationMode.Html, 0.79)]
+    [InlineData("modern-web-2026", EvaluationMode.Html, 0.80)]
     [InlineData("modern-web-2026", EvaluationMode.Text, 0.76)]
     [InlineData("readability-pages", EvaluationMode.Html, 0.94)]
     [InlineData("readability-pages", EvaluationMode.Text, 0.89)]
