@@ -14,8 +14,8 @@ namespace Boilerplate.Core.Cleaning;
 /// no markup and is left alone.
 /// Chosen by 3-fold cross-validation over the train split, on the held-out scores of the default configuration's
 /// fold models: HTML F1 modern-web-2026 0.795 to 0.800 (seed 42), 0.792 to 0.800 (seed 43) and 0.793 to 0.800 (seed
-/// 44), readability-pages 0.948 to 0.953, 0.940 to 0.941 and 0.938 to 0.942. Container shares of 0.7 to 0.8 score alike; 0.65 lost 0.016
-/// on readability-pages under seed 42, so the share sits in the middle of that plateau.
+/// 44), readability-pages 0.948 to 0.953, 0.940 to 0.941 and 0.938 to 0.942. Container shares of 0.7 to 0.8 score
+/// alike; 0.65 lost 0.016 on readability-pages under seed 42, so the share sits in the middle of that plateau.
 /// </summary>
 internal static class ArticleContainer
 {
