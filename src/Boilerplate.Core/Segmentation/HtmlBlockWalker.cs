@@ -99,6 +99,11 @@ internal sealed class HtmlBlockWalker
             return;
         }
 
+        if (HtmlElementRoles.SeparatesWords(tag))
+        {
+            Sink.Separate(preserveLines: false);
+        }
+
         var parent = Current;
         if (parent.Flat)
         {
@@ -157,6 +162,11 @@ internal sealed class HtmlBlockWalker
     {
         if (frame.Role == ElementRole.Inline)
         {
+            if (HtmlElementRoles.SeparatesWords(frame.Tag))
+            {
+                Sink.Separate(preserveLines: false);
+            }
+
             return;
         }
 

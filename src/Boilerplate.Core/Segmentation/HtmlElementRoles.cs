@@ -22,15 +22,29 @@ internal enum ElementRole
 internal static class HtmlElementRoles
 {
     private static readonly FrozenSet<string> SkippedTags = FrozenSet.Create(StringComparer.Ordinal,
-        "script", "style", "template", "noscript", "svg", "math", "iframe", "object", "embed", "canvas", "select",
+        "script", "style", "template", "noscript", "svg", "iframe", "object", "embed", "canvas", "select",
         "option", "optgroup", "datalist", "button", "input", "textarea", "head", "audio", "video", "picture",
-        "source", "track", "map", "area", "img", "link", "meta", "base", "param", "title", "frameset", "frame");
+        "source", "track", "map", "area", "img", "link", "meta", "base", "param", "title", "frameset", "frame",
+        // A formula's TeX source or second encoding, never rendered: the presentation MathML beside it is the text.
+        "annotation", "annotation-xml");
 
     // Unknown and custom elements are containers: on real pages they are layout far more often than inline text.
     private static readonly FrozenSet<string> InlineTags = FrozenSet.Create(StringComparer.Ordinal,
         "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn", "em", "font",
         "i", "ins", "kbd", "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s", "samp", "small", "span",
-        "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "output", "meter", "progress");
+        "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "output", "meter", "progress",
+        // MathML flows inside its sentence, and MathJax keeps a formula's only text in it (mjx-assistive-mml).
+        "math", "semantics", "mrow", "mstyle", "mpadded", "mphantom", "menclose", "merror", "mfenced", "maction",
+        "mfrac", "msqrt", "mroot", "msub", "msup", "msubsup", "munder", "mover", "munderover", "mmultiscripts",
+        "mprescripts", "none", "mtable", "mtr", "mlabeledtr", "mtd", "mi", "mn", "mo", "ms", "mtext", "mspace",
+        "mglyph", "maligngroup", "malignmark");
+
+    /// <summary>
+    /// MathML tokens: each is a word of its own, as a renderer spaces them, though minified markup puts no space
+    /// between &lt;mi&gt;x&lt;/mi&gt;&lt;mn&gt;2&lt;/mn&gt;.
+    /// </summary>
+    private static readonly FrozenSet<string> MathTokenTags = FrozenSet.Create(StringComparer.Ordinal,
+        "mi", "mn", "mo", "ms", "mtext");
 
     private static readonly FrozenSet<string> BlockTags = FrozenSet.Create(StringComparer.Ordinal,
         "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr", "dt", "dd", "figcaption",
@@ -53,6 +67,8 @@ internal static class HtmlElementRoles
         : InlineTags.Contains(tag) ? ElementRole.Inline
         : BlockTags.Contains(tag) ? ElementRole.Block
         : ElementRole.Container;
+
+    public static bool SeparatesWords(string tag) => MathTokenTags.Contains(tag);
 
     public static bool MarksLayoutTable(string tag) => LayoutMarkers.Contains(tag);
 

@@ -93,6 +93,19 @@ public class HtmlSegmenterTests
     }
 
     [Fact]
+    public void MathML_flows_inside_its_sentence_one_word_per_token_without_its_annotations()
+    {
+        var page = Segment("""
+            <body>
+            <p>A circle of radius <math><semantics><mrow><mi>r</mi></mrow><annotation encoding="application/x-tex">r</annotation></semantics></math> has area <math display="block"><mi>π</mi><msup><mi>r</mi><mn>2</mn></msup><annotation-xml encoding="MathML-Content"><ci>hidden</ci></annotation-xml></math>.</p>
+            <p>Wikipedia hides its MathML <span style="display: none"><math><mi>x</mi></math></span>behind an image.</p>
+            </body>
+            """);
+
+        Assert.Equal(["A circle of radius r has area π r 2 .", "Wikipedia hides its MathML behind an image."], page.Blocks.Select(b => b.Text));
+    }
+
+    [Fact]
     public void Dom_context_describes_the_block_and_its_ancestors()
     {
         var page = Segment("""
