@@ -7,8 +7,9 @@ namespace Boilerplate.Core.Training;
 /// <summary>
 /// Derives a training label for every block of a page from the page's article body. A block is "body" when most of
 /// its 4-token shingles occur in the body (long blocks), or when its tokens occur contiguously in the body and it
-/// sits inside the stretch of the page that the long body blocks span (short blocks: headings, list items). Every
-/// other block is "legal" when the <see cref="LegalLexicon"/> or its markup says so, else "navigation".
+/// sits inside the stretch of the page that the long body blocks span (short blocks: headings, list items; a long
+/// run of Chinese or Japanese, one token however long, marks that stretch like a long block). Every other block is
+/// "legal" when the <see cref="LegalLexicon"/> or its markup says so, else "navigation".
 /// </summary>
 public sealed class BlockLabeler
 {
@@ -59,16 +60,22 @@ public sealed class BlockLabeler
             {
                 var shingles = ArticleMetrics.Shingles(tokens).ToList();
                 var covered = shingles.Count(_bodyShingles.Contains);
-                if (covered >= CoverageThreshold * shingles.Count)
-                {
-                    isBody[i] = true;
-                    first = first < 0 ? i : first;
-                    last = i;
-                }
+                isBody[i] = covered >= CoverageThreshold * shingles.Count;
             }
             else if (tokens.Count > 0)
             {
                 shortMatch[i] = _paddedBody.Contains(" " + string.Join(' ', tokens) + " ", StringComparison.Ordinal);
+
+                // A run of Chinese or Japanese is one token however long. Weighed at half a word a character, a long
+                // match is as unlikely to be chance as a long block, so it marks the article's stretch too: a photo
+                // blog's captions are all short blocks.
+                isBody[i] = shortMatch[i] && tokens.Count + (DenseCharacters(tokens) / 2) >= LongBlockTokens;
+            }
+
+            if (isBody[i])
+            {
+                first = first < 0 ? i : first;
+                last = i;
             }
         }
 
@@ -105,6 +112,20 @@ public sealed class BlockLabeler
 
         var shingles = ArticleMetrics.Shingles(tokens).ToList();
         return (double)shingles.Count(_bodyShingles.Contains) / shingles.Count;
+    }
+
+    private static int DenseCharacters(List<string> tokens)
+    {
+        var count = 0;
+        foreach (var token in tokens)
+        {
+            foreach (var c in token)
+            {
+                count += BlockStatistics.IsDenseScript(c) ? 1 : 0;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>Legal or navigation for a block known not to be body.</summary>

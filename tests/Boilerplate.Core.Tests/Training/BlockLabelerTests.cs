@@ -40,6 +40,35 @@ public sealed class BlockLabelerTests
     }
 
     [Fact]
+    public void Long_runs_of_Chinese_mark_the_article_stretch_though_each_is_one_token()
+    {
+        // A photo blog: every caption is one or two tokens (no spaces in Chinese), none long enough for shingles.
+        const string captions = """
+            來到現場已是落葉飄飄堆疊滿地
+
+            營區水電方便 水槽也很有特色
+
+            期盼下的天空終於放晴 沒有缺席的藍天還是準時赴約如期出席
+            """;
+        Block[] blocks =
+        [
+            new("首頁", BlockKind.ListItem),
+            new("來到現場已是落葉飄飄堆疊滿地", BlockKind.Paragraph),
+            new("營區水電方便 水槽也很有特色", BlockKind.Paragraph),
+            new("期盼下的天空終於放晴 沒有缺席的藍天還是準時赴約如期出席", BlockKind.Paragraph),
+            new("留言", BlockKind.ListItem),
+            new("相關文章", BlockKind.ListItem),
+            new("熱門文章", BlockKind.ListItem),
+            new("營區水電方便", BlockKind.ListItem),
+        ];
+
+        var labels = new BlockLabeler(captions).Label(blocks);
+
+        // The short "營區水電方便" also matches the body, but lies past the captions' stretch: a link elsewhere.
+        Assert.Equal(["navigation", "body", "body", "body", "navigation", "navigation", "navigation", "navigation"], labels);
+    }
+
+    [Fact]
     public void Legal_markup_marks_a_block_legal()
     {
         var block = new Block("By browsing on you accept how we store data on your device.", BlockKind.Paragraph)
