@@ -18,7 +18,7 @@ public sealed class QualityGateTests(ITestOutputHelper output)
     [Theory]
     [InlineData("modern-web-2026", EvaluationMode.Html, 0.80)]
     [InlineData("modern-web-2026", EvaluationMode.Text, 0.76)]
-    [InlineData("readability-pages", EvaluationMode.Html, 0.94)]
+    [InlineData("readability-pages", EvaluationMode.Html, 0.95)]
     [InlineData("readability-pages", EvaluationMode.Text, 0.89)]
     public void Dev_f1_stays_above_its_floor(string corpus, EvaluationMode mode, double floor)
     {
@@ -40,6 +40,6 @@ public sealed class QualityGateTests(ITestOutputHelper output)
 
         output.WriteLine($"macro-F1 {report.MacroF1:0.0000}, accuracy {report.Accuracy:0.0000} on {report.Count} paragraphs");
         Assert.True(report.Count >= 120);
-        Assert.True(report.MacroF1 >= 0.98, $"hand-labelled macro-F1 {report.MacroF1:0.0000} fell below the floor");
+        Assert.True(report.MacroF1 >= 0.96, $"hand-labelled macro-F1 {report.MacroF1:0.0000} fell below the floor");
     }
 }
