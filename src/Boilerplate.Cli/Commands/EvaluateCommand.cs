@@ -23,6 +23,8 @@ internal static class EvaluateCommand
     /// <summary>Exit code for unusable arguments or files.</summary>
     public const int UsageError = 2;
 
+    private const int InPageHostCount = 8;
+
     internal static Command Create() => Create(AnsiConsole.Console);
 
     internal static Command Create(IAnsiConsole console)
@@ -108,6 +110,9 @@ internal static class EvaluateCommand
                     (name, pages) => console.MarkupLineInterpolated($"[grey]{name}: {pages} pages x {systems.Count} systems[/]"),
                     cancellationToken).ConfigureAwait(false);
                 var labels = new List<LabelResult> { new(SystemNames.OursModel, HandLabelledSet.Evaluate(candidate, null, cancellationToken)) };
+                var inPage = InPageHosts(corpora) is { Count: > 0 } hosts
+                    ? InPageSet.Evaluate(candidate, hosts, null, cancellationToken)
+                    : [];
                 if (current is not null)
                 {
                     labels.Add(new LabelResult(SystemNames.CurrentModel, HandLabelledSet.Evaluate(current, null, cancellationToken)));
@@ -117,7 +122,10 @@ internal static class EvaluateCommand
                 var sameLabels = current is not null && candidate.Labels.SequenceEqual(current.Labels, StringComparer.OrdinalIgnoreCase);
                 var gate = current is null ? null : PromotionGate.Judge(
                     results, settings.Modes, settings.Tolerance, sameLabels ? (labels[0].Report, labels[1].Report) : null);
-                var summary = new EvaluationSummary(settings.Dataset, settings.Split, candidate.Version, current?.Version, results, skipped, labels, gate);
+                var summary = new EvaluationSummary(settings.Dataset, settings.Split, candidate.Version, current?.Version, results, skipped, labels, gate)
+                {
+                    InPage = inPage,
+                };
                 EvaluationTable.Write(console, summary);
                 if (settings.JsonPath is { } path)
                 {
@@ -168,6 +176,16 @@ internal static class EvaluateCommand
 
         return systems;
     }
+
+    /// <summary>
+    /// Host pages for the in-page three-way check: held-out article pages with an article element, the first
+    /// <see cref="InPageHostCount"/> of each corpus that has them.
+    /// </summary>
+    private static List<InPageHost> InPageHosts(IReadOnlyList<LabelledDataset> corpora) =>
+        corpora.SelectMany(c => c.Dev.Where(p => p.PageType is null or "article")
+            .Select(p => new InPageHost(p.ReadHtml(), p.ArticleBody))
+            .Where(h => InPageSet.ArticleEndOf(h) >= 0)
+            .Take(InPageHostCount)).ToList();
 
     private static List<EvaluationMode> ModesOf(string mode) => mode switch
     {

@@ -33,6 +33,9 @@ internal sealed record EvaluationSummary(
     IReadOnlyList<LabelResult> Labels,
     GateVerdict? Gate)
 {
+    /// <summary>The hand-labelled paragraphs placed inside held-out pages, one entry per form.</summary>
+    public IReadOnlyList<InPageResult> InPage { get; init; } = [];
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Boilerplate.Core.Evaluation;
 using Spectre.Console;
 
 namespace Boilerplate.Cli.Evaluate;
@@ -6,6 +7,8 @@ namespace Boilerplate.Cli.Evaluate;
 /// <summary>Renders an <see cref="EvaluationSummary"/> for people: one table of every corpus and system, then notes.</summary>
 internal static class EvaluationTable
 {
+    private const int MaxLostShown = 12;
+
     /// <summary>Writes the summary to <paramref name="console"/>.</summary>
     public static void Write(IAnsiConsole console, EvaluationSummary summary)
     {
@@ -17,6 +20,8 @@ internal static class EvaluationTable
             .AddColumn(new TableColumn("F1").RightAligned())
             .AddColumn(new TableColumn("precision").RightAligned())
             .AddColumn(new TableColumn("recall").RightAligned())
+            .AddColumn(new TableColumn("word F1").RightAligned())
+            .AddColumn(new TableColumn("lost").RightAligned())
             .AddColumn(new TableColumn("with kept").RightAligned())
             .AddColumn(new TableColumn("without dropped").RightAligned())
             .AddColumn(new TableColumn("failed").RightAligned())
@@ -38,6 +43,8 @@ internal static class EvaluationTable
                 Number(score.F1, "0.000"),
                 Number(score.Precision, "0.000"),
                 Number(score.Recall, "0.000"),
+                Number(score.Words.F1, "0.000"),
+                Number(score.Catastrophic, "0"),
                 Snippets(score.Snippets.WithFound, score.Snippets.WithTotal, score.Snippets.WithRecall),
                 Snippets(score.Snippets.WithoutTotal - score.Snippets.WithoutPresent, score.Snippets.WithoutTotal, score.Snippets.WithoutRejection),
                 Number(result.FailedPages, "0"),
@@ -45,11 +52,19 @@ internal static class EvaluationTable
         }
 
         console.Write(table);
-        console.MarkupLineInterpolated($"Model {summary.ModelVersion}{(summary.AgainstVersion is null ? string.Empty : $" against {summary.AgainstVersion}")}. F1, precision and recall: 4-token shingles averaged over pages; with kept / without dropped: the truth's snippets; pages/s: each system's own time on one thread.");
+        WritePageTypes(console, summary);
+        console.MarkupLineInterpolated($"Model {summary.ModelVersion}{(summary.AgainstVersion is null ? string.Empty : $" against {summary.AgainstVersion}")}. F1, precision and recall: 4-token shingles averaged over pages; word F1: WCXB's bag-of-words F1 averaged over pages; lost: pages under {ArticleMetrics.CatastrophicF1:0.0} shingle F1; with kept / without dropped: the truth's snippets; pages/s: each system's own time on one thread.");
         foreach (var result in summary.Results.Where(r => r.Failures.Count > 0))
         {
             var shown = string.Join("; ", result.Failures.Take(3).Select(f => $"{f.Id}: {f.Reason}"));
             console.MarkupLineInterpolated($"[yellow]{result.System} failed on {result.FailedPages} {result.Corpus} pages[/] (scored as empty), e.g. {shown}");
+        }
+
+        foreach (var result in summary.Results.Where(r => r.Lost.Count > 0))
+        {
+            var shown = string.Join(", ", result.Lost.Take(MaxLostShown).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Id} ({p.F1:0.00})")));
+            var more = result.Lost.Count > MaxLostShown ? $" and {result.Lost.Count - MaxLostShown} more (see --json)" : string.Empty;
+            console.MarkupLineInterpolated($"[grey]{result.System} lost {result.Lost.Count} {result.Corpus} pages: {shown}{more}[/]");
         }
 
         foreach (var skipped in summary.SkippedPeers)
@@ -62,10 +77,45 @@ internal static class EvaluationTable
             WriteLabels(console, labels);
         }
 
+        foreach (var inPage in summary.InPage)
+        {
+            var report = inPage.Report;
+            var recalls = string.Join(", ", report.PerLabel.Where(l => l.Support > 0).Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Label} {l.Recall:0.000} ({l.Support})")));
+            console.MarkupLineInterpolated(
+                $"In-page three-way, {inPage.Form}: macro-F1 {Number(report.MacroF1, "0.000")}, recall {recalls}");
+        }
+
         if (summary.Gate is { } gate)
         {
             WriteGate(console, gate);
         }
+    }
+
+    private static void WritePageTypes(IAnsiConsole console, EvaluationSummary summary)
+    {
+        var typed = summary.Results.Where(r => r.ByPageType.Count > 0).ToList();
+        if (typed.Count == 0)
+        {
+            return;
+        }
+
+        var types = typed.SelectMany(r => r.ByPageType.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        var table = new Table().Title("word F1 (shingle F1) by page type").AddColumn("corpus").AddColumn("system");
+        foreach (var type in types)
+        {
+            table.AddColumn(new TableColumn(Markup.Escape($"{type} ({typed[0].ByPageType.GetValueOrDefault(type)?.Pages ?? 0})")).RightAligned());
+        }
+
+        foreach (var result in typed)
+        {
+            var cells = new List<string> { Markup.Escape(result.Corpus), Markup.Escape(result.System) };
+            cells.AddRange(types.Select(t => result.ByPageType.TryGetValue(t, out var score)
+                ? string.Create(CultureInfo.InvariantCulture, $"{score.Words.F1:0.000} ({score.F1:0.000})")
+                : "-"));
+            table.AddRow(cells.ToArray());
+        }
+
+        console.Write(table);
     }
 
     private static void WriteLabels(IAnsiConsole console, LabelResult labels)

@@ -39,7 +39,7 @@ internal static class ExtractionComparison
                 for (var s = 0; s < systems.Count; s++)
                 {
                     var article = await systems[s].ExtractAsync(request, cancellationToken).ConfigureAwait(false);
-                    tallies[s].Add(page.Id, article, ArticleMetrics.Compare(page.ArticleBody, article.Text, page.With, page.Without));
+                    tallies[s].Add(page, article, ArticleMetrics.Compare(page.ArticleBody, article.Text, page.With, page.Without));
                 }
             }
 
@@ -66,20 +66,28 @@ internal static class ExtractionComparison
         private const int MaxFailuresKept = 10;
 
         private readonly List<PageComparison> _comparisons = new(capacity);
+        private readonly List<string?> _pageTypes = new(capacity);
         private readonly List<PageFailure> _failures = [];
+        private readonly List<LostPage> _lost = [];
         private TimeSpan _elapsed;
         private int _failed;
 
-        public void Add(string id, ExtractedArticle article, PageComparison comparison)
+        public void Add(LabelledPage page, ExtractedArticle article, PageComparison comparison)
         {
             _comparisons.Add(comparison);
+            _pageTypes.Add(page.PageType);
             _elapsed += article.Elapsed;
+            if (comparison.IsCatastrophic)
+            {
+                _lost.Add(new LostPage(page.Id, page.PageType, comparison.F1, comparison.Precision, comparison.Recall));
+            }
+
             if (article.Error is { } error)
             {
                 _failed++;
                 if (_failures.Count < MaxFailuresKept)
                 {
-                    _failures.Add(new PageFailure(id, error));
+                    _failures.Add(new PageFailure(page.Id, error));
                 }
             }
         }
@@ -90,6 +98,11 @@ internal static class ExtractionComparison
             ArticleMetrics.Aggregate(_comparisons),
             _failed,
             _elapsed > TimeSpan.Zero ? _comparisons.Count / _elapsed.TotalSeconds : 0,
-            _failures);
+            _failures)
+        {
+            ByPageType = _pageTypes.Where(t => t is not null).Distinct().Order(StringComparer.Ordinal)
+                .ToDictionary(t => t!, t => ArticleMetrics.Aggregate(_comparisons.Where((_, i) => _pageTypes[i] == t))),
+            Lost = _lost,
+        };
     }
 }

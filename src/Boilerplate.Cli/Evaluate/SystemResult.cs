@@ -9,7 +9,22 @@ namespace Boilerplate.Cli.Evaluate;
 /// <param name="FailedPages">Pages the system failed on (scored as empty output).</param>
 /// <param name="PagesPerSecond">Pages per second of the system's own time, on one thread.</param>
 /// <param name="Failures">The first few failed pages and why, so a failure count can be followed up.</param>
-internal sealed record SystemResult(string Corpus, string System, ArticleScore Score, int FailedPages, double PagesPerSecond, IReadOnlyList<PageFailure> Failures);
+internal sealed record SystemResult(string Corpus, string System, ArticleScore Score, int FailedPages, double PagesPerSecond, IReadOnlyList<PageFailure> Failures)
+{
+    /// <summary>The same figures per page type, for corpora whose truth names one (WCXB); empty otherwise.</summary>
+    public IReadOnlyDictionary<string, ArticleScore> ByPageType { get; init; } = new Dictionary<string, ArticleScore>();
+
+    /// <summary>Every page lost (shingle F1 below <see cref="ArticleMetrics.CatastrophicF1"/>), in page order.</summary>
+    public IReadOnlyList<LostPage> Lost { get; init; } = [];
+}
+
+/// <summary>A page a system lost: the reader got the wrong text or none.</summary>
+/// <param name="Id">The page id.</param>
+/// <param name="PageType">Its type, when the corpus says.</param>
+/// <param name="F1">Its shingle F1.</param>
+/// <param name="Precision">Its shingle precision (low: the wrong text was kept).</param>
+/// <param name="Recall">Its shingle recall (low: the article was dropped).</param>
+internal sealed record LostPage(string Id, string? PageType, double F1, double Precision, double Recall);
 
 /// <summary>A page a system failed on.</summary>
 /// <param name="Id">The page id.</param>

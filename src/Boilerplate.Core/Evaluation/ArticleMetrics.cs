@@ -6,12 +6,16 @@ namespace Boilerplate.Core.Evaluation;
 /// Extraction quality as the datasets' README prescribes: lower-cased <c>\w+</c> tokens, 4-token shingles, per-page
 /// multiset TP/FP/FN, each page's three counts normalised to sum 1, precision and recall averaged over pages, F1 of
 /// the two means. Plus the stricter snippet check: a <c>with</c> snippet missing from the output is a miss, a
-/// <c>without</c> snippet present in it is a false positive.
+/// <c>without</c> snippet present in it is a false positive. And WCXB's word measure: the same tokens as bags of words,
+/// precision, recall and F1 per page, each averaged over pages.
 /// </summary>
 public static class ArticleMetrics
 {
     /// <summary>Tokens per shingle.</summary>
     public const int ShingleSize = 4;
+
+    /// <summary>A page whose shingle F1 is below this is lost: the reader gets the wrong text or none.</summary>
+    public const double CatastrophicF1 = 0.5;
 
     /// <summary>Compares one page's extracted text with its truth.</summary>
     /// <param name="truth">The article body a person wrote out.</param>
@@ -23,28 +27,21 @@ public static class ArticleMetrics
         ArgumentNullException.ThrowIfNull(truth);
         ArgumentNullException.ThrowIfNull(predicted);
         var predictedTokens = WordTokenizer.Tokenize(predicted);
-        var truthShingles = CountShingles(WordTokenizer.Tokenize(truth));
+        var truthTokens = WordTokenizer.Tokenize(truth);
+        var (wordTp, wordFp, wordFn) = Overlap(Count(truthTokens), Count(predictedTokens));
+        var truthShingles = CountShingles(truthTokens);
         var predictedShingles = CountShingles(predictedTokens);
 
-        long tp = 0, fp = 0;
-        foreach (var (shingle, count) in predictedShingles)
-        {
-            var inTruth = truthShingles.GetValueOrDefault(shingle);
-            tp += Math.Min(count, inTruth);
-            fp += Math.Max(0, count - inTruth);
-        }
-
-        long fn = 0;
-        foreach (var (shingle, count) in truthShingles)
-        {
-            fn += Math.Max(0, count - predictedShingles.GetValueOrDefault(shingle));
-        }
+        var (tp, fp, fn) = Overlap(truthShingles, predictedShingles);
 
         // Padding with spaces makes containment respect token boundaries ("cat" is not found in "concatenate").
         var haystack = " " + string.Join(' ', predictedTokens) + " ";
         var withFound = with?.Count(s => ContainsTokens(haystack, s)) ?? 0;
         var withoutPresent = without?.Count(s => ContainsTokens(haystack, s)) ?? 0;
-        return new PageComparison(tp, fp, fn, with?.Count ?? 0, withFound, without?.Count ?? 0, withoutPresent);
+        return new PageComparison(tp, fp, fn, with?.Count ?? 0, withFound, without?.Count ?? 0, withoutPresent)
+        {
+            Words = new WordCounts(wordTp, wordFp, wordFn),
+        };
     }
 
     /// <summary>Whether the tokens of <paramref name="snippet"/> occur, in order and adjacent, among those of <paramref name="text"/>.</summary>
@@ -59,13 +56,17 @@ public static class ArticleMetrics
     public static ArticleScore Aggregate(IEnumerable<PageComparison> pages)
     {
         ArgumentNullException.ThrowIfNull(pages);
-        int count = 0, withTotal = 0, withFound = 0, withoutTotal = 0, withoutPresent = 0;
-        double precisionSum = 0, recallSum = 0;
+        int count = 0, withTotal = 0, withFound = 0, withoutTotal = 0, withoutPresent = 0, catastrophic = 0;
+        double precisionSum = 0, recallSum = 0, wordPrecisionSum = 0, wordRecallSum = 0, wordF1Sum = 0;
         foreach (var page in pages)
         {
             count++;
             precisionSum += page.Precision;
             recallSum += page.Recall;
+            wordPrecisionSum += page.Words.Precision;
+            wordRecallSum += page.Words.Recall;
+            wordF1Sum += page.Words.F1;
+            catastrophic += page.IsCatastrophic ? 1 : 0;
             withTotal += page.WithTotal;
             withFound += page.WithFound;
             withoutTotal += page.WithoutTotal;
@@ -75,7 +76,11 @@ public static class ArticleMetrics
         var precision = count == 0 ? 0 : precisionSum / count;
         var recall = count == 0 ? 0 : recallSum / count;
         var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-        return new ArticleScore(count, precision, recall, f1, new SnippetScore(withTotal, withFound, withoutTotal, withoutPresent));
+        return new ArticleScore(count, precision, recall, f1, new SnippetScore(withTotal, withFound, withoutTotal, withoutPresent))
+        {
+            Words = count == 0 ? new WordScore(0, 0, 0) : new WordScore(wordPrecisionSum / count, wordRecallSum / count, wordF1Sum / count),
+            Catastrophic = catastrophic,
+        };
     }
 
     /// <summary>
@@ -91,6 +96,35 @@ public static class ArticleMetrics
             var length = Math.Min(ShingleSize, tokens.Count - i);
             yield return length == 1 ? tokens[i] : string.Join(' ', Enumerable.Range(i, length).Select(j => tokens[j]));
         }
+    }
+
+    private static (long TruePositives, long FalsePositives, long FalseNegatives) Overlap(Dictionary<string, int> truth, Dictionary<string, int> predicted)
+    {
+        long tp = 0, fp = 0, fn = 0;
+        foreach (var (key, count) in predicted)
+        {
+            var inTruth = truth.GetValueOrDefault(key);
+            tp += Math.Min(count, inTruth);
+            fp += Math.Max(0, count - inTruth);
+        }
+
+        foreach (var (key, count) in truth)
+        {
+            fn += Math.Max(0, count - predicted.GetValueOrDefault(key));
+        }
+
+        return (tp, fp, fn);
+    }
+
+    private static Dictionary<string, int> Count(List<string> tokens)
+    {
+        var bag = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var token in tokens)
+        {
+            bag[token] = bag.GetValueOrDefault(token) + 1;
+        }
+
+        return bag;
     }
 
     private static Dictionary<string, int> CountShingles(List<string> tokens)
@@ -142,6 +176,30 @@ public sealed record PageComparison(
 
     /// <summary>F1 of this page alone.</summary>
     public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+
+    /// <summary>The same page as bags of words (WCXB's measure).</summary>
+    public WordCounts Words { get; init; } = new(0, 0, 0);
+
+    /// <summary>Whether the page is lost: shingle F1 below <see cref="ArticleMetrics.CatastrophicF1"/>.</summary>
+    public bool IsCatastrophic => F1 < ArticleMetrics.CatastrophicF1;
+}
+
+/// <summary>One page's word-bag overlap with its truth (multiset counts of lower-cased <c>\w+</c> tokens).</summary>
+/// <param name="TruePositives">Words in both texts.</param>
+/// <param name="FalsePositives">Predicted words beyond those in the truth.</param>
+/// <param name="FalseNegatives">Truth words missing from the prediction.</param>
+public sealed record WordCounts(long TruePositives, long FalsePositives, long FalseNegatives)
+{
+    /// <summary>Word precision; an empty prediction scores 1 only against an empty truth.</summary>
+    public double Precision => TruePositives + FalsePositives == 0
+        ? (FalseNegatives == 0 ? 1 : 0)
+        : (double)TruePositives / (TruePositives + FalsePositives);
+
+    /// <summary>Word recall; an empty truth is fully recalled.</summary>
+    public double Recall => TruePositives + FalseNegatives == 0 ? 1 : (double)TruePositives / (TruePositives + FalseNegatives);
+
+    /// <summary>Word F1 of the page.</summary>
+    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
 }
 
 /// <summary>Corpus-level extraction figures.</summary>
@@ -150,7 +208,20 @@ public sealed record PageComparison(
 /// <param name="Recall">Mean of the pages' recall.</param>
 /// <param name="F1">F1 of the two means.</param>
 /// <param name="Snippets">The with/without snippet check.</param>
-public sealed record ArticleScore(int Pages, double Precision, double Recall, double F1, SnippetScore Snippets);
+public sealed record ArticleScore(int Pages, double Precision, double Recall, double F1, SnippetScore Snippets)
+{
+    /// <summary>WCXB's word measure: per-page word precision, recall and F1, each averaged over pages.</summary>
+    public WordScore Words { get; init; } = new(0, 0, 0);
+
+    /// <summary>Pages lost: shingle F1 below <see cref="ArticleMetrics.CatastrophicF1"/>.</summary>
+    public int Catastrophic { get; init; }
+}
+
+/// <summary>Word-bag figures averaged over pages (WCXB's measure).</summary>
+/// <param name="Precision">Mean of the pages' word precision.</param>
+/// <param name="Recall">Mean of the pages' word recall.</param>
+/// <param name="F1">Mean of the pages' word F1.</param>
+public sealed record WordScore(double Precision, double Recall, double F1);
 
 /// <summary>The with/without snippet check summed over pages.</summary>
 /// <param name="WithTotal">Must-keep snippets.</param>

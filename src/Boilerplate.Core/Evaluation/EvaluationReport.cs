@@ -16,7 +16,7 @@ public sealed record EvaluationReport(IReadOnlyList<CorpusEvaluation> Results)
 {
     /// <summary>
     /// The figures as flat metric names, as stored in a model's metadata:
-    /// <c>{prefix}.{corpus}.{html|text}.{f1|precision|recall|with_recall|without_rejection}</c>.
+    /// <c>{prefix}.{corpus}.{html|text}.{f1|precision|recall|with_recall|without_rejection|word_f1|catastrophic}</c>.
     /// </summary>
     public IReadOnlyDictionary<string, double> ToMetrics(string prefix)
     {
@@ -29,6 +29,8 @@ public sealed record EvaluationReport(IReadOnlyList<CorpusEvaluation> Results)
             metrics[key + ".recall"] = Math.Round(result.Score.Recall, 4);
             metrics[key + ".with_recall"] = Math.Round(result.Score.Snippets.WithRecall, 4);
             metrics[key + ".without_rejection"] = Math.Round(result.Score.Snippets.WithoutRejection, 4);
+            metrics[key + ".word_f1"] = Math.Round(result.Score.Words.F1, 4);
+            metrics[key + ".catastrophic"] = result.Score.Catastrophic;
         }
 
         return metrics;

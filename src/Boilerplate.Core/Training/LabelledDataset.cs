@@ -5,7 +5,7 @@ namespace Boilerplate.Core.Training;
 
 /// <summary>
 /// A labelled corpus folder: <c>pages/&lt;id&gt;.html.gz</c> plus <c>truth.jsonl</c> with one
-/// <c>{"id","url","title","articleBody","with","without"}</c> object per line. Pages are read lazily, so loading a
+/// <c>{"id","url","title","articleBody","with","without"}</c> object per line (WCXB adds <c>page_type</c>). Pages are read lazily, so loading a
 /// corpus costs only its truth file.
 /// </summary>
 public sealed class LabelledDataset
@@ -18,7 +18,7 @@ public sealed class LabelledDataset
     }
 
     /// <summary>The corpus names shipped in the shared datasets folder, used by the default model.</summary>
-    public static IReadOnlyList<string> DefaultCorpora { get; } = ["modern-web-2026", "readability-pages"];
+    public static IReadOnlyList<string> DefaultCorpora { get; } = ["wcxb-dev", "readability-pages"];
 
     /// <summary>Corpus name (its folder name).</summary>
     public string Name { get; }
@@ -82,7 +82,10 @@ public sealed class LabelledDataset
                 throw new InvalidDataException($"{truthPath}:{lineNumber}: page file '{htmlPath}' is missing.");
             }
 
-            pages.Add(new LabelledPage(name, truth.Id, truth.Url, truth.Title ?? string.Empty, truth.ArticleBody, truth.With ?? [], truth.Without ?? [], htmlPath));
+            pages.Add(new LabelledPage(name, truth.Id, truth.Url, truth.Title ?? string.Empty, truth.ArticleBody, truth.With ?? [], truth.Without ?? [], htmlPath)
+            {
+                PageType = string.IsNullOrWhiteSpace(truth.PageType) ? null : truth.PageType.Trim().ToLowerInvariant(),
+            });
         }
 
         return new LabelledDataset(name, full, pages);
@@ -115,7 +118,8 @@ public sealed class LabelledDataset
         [property: JsonPropertyName("title")] string? Title,
         [property: JsonPropertyName("articleBody")] string? ArticleBody,
         [property: JsonPropertyName("with")] IReadOnlyList<string>? With,
-        [property: JsonPropertyName("without")] IReadOnlyList<string>? Without);
+        [property: JsonPropertyName("without")] IReadOnlyList<string>? Without,
+        [property: JsonPropertyName("page_type")] string? PageType);
 }
 
 [JsonSerializable(typeof(LabelledDataset.TruthLine))]

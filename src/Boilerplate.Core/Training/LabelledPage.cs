@@ -4,7 +4,7 @@ using Boilerplate.Core.Decoding;
 namespace Boilerplate.Core.Training;
 
 /// <summary>One page of a labelled corpus: where its HTML is and the article body a person wrote out.</summary>
-/// <param name="Corpus">Name of the corpus folder ("modern-web-2026").</param>
+/// <param name="Corpus">Name of the corpus folder ("wcxb-dev").</param>
 /// <param name="Id">Page id, unique within the corpus.</param>
 /// <param name="Url">Where the page was fetched from, when known.</param>
 /// <param name="Title">The page title from the truth file.</param>
@@ -22,6 +22,9 @@ public sealed record LabelledPage(
     IReadOnlyList<string> Without,
     string HtmlPath)
 {
+    /// <summary>The page's type when the corpus says it (WCXB: article, forum, product, collection, listing, documentation, service).</summary>
+    public string? PageType { get; init; }
+
     /// <summary>Whether the page belongs to the held-out dev split.</summary>
     public bool IsDev => DatasetSplit.IsDev(Id);
 

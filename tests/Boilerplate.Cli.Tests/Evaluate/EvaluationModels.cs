@@ -23,7 +23,7 @@ public sealed class EvaluationModels : IDisposable
 
         WorsePath = Path.Combine(Folder, "worse.zip");
         var options = new TrainingOptions { MaxPagesPerCorpus = 4, ContextTrainer = ContextTrainer.Linear, Folds = 2, EvaluateDev = false };
-        var data = new TrainingData { Corpora = [LabelledDataset.Load(SharedData.PathOf("datasets", "modern-web-2026"))] };
+        var data = new TrainingData { Corpora = [LabelledDataset.Load(SharedData.PathOf("datasets", "wcxb-dev"))] };
         using var worse = new ModelTrainer(options).Train(data, null, CancellationToken.None);
         worse.Save(WorsePath);
     }

@@ -8,7 +8,7 @@ public class AblationReportTests
     private static AblationResult Result(string name, double f1) => new(
         name,
         new TrainingOptions(),
-        new EvaluationReport([new CorpusEvaluation("modern-web-2026", EvaluationMode.Html, new ArticleScore(10, f1, f1, f1, new SnippetScore(0, 0, 0, 0)), 0, 1.0)]),
+        new EvaluationReport([new CorpusEvaluation("wcxb-dev", EvaluationMode.Html, new ArticleScore(10, f1, f1, f1, new SnippetScore(0, 0, 0, 0)), 0, 1.0)]),
         new ClassificationReport([("body", "body"), ("legal", "legal")]),
         10.0,
         2.5,

@@ -16,7 +16,7 @@ public sealed class DatasetSplitTests
     }
 
     [Theory]
-    [InlineData("modern-web-2026")]
+    [InlineData("wcxb-dev")]
     [InlineData("readability-pages")]
     public void About_a_fifth_of_each_corpus_is_dev(string corpus)
     {
