@@ -22,7 +22,7 @@ internal enum ElementRole
 internal static class HtmlElementRoles
 {
     private static readonly FrozenSet<string> SkippedTags = FrozenSet.Create(StringComparer.Ordinal,
-        "script", "style", "template", "noscript", "svg", "iframe", "object", "embed", "canvas", "select",
+        "script", "style", "template", "svg", "iframe", "object", "embed", "canvas", "select",
         "option", "optgroup", "datalist", "button", "input", "textarea", "head", "audio", "video", "picture",
         "source", "track", "map", "area", "img", "link", "meta", "base", "param", "title", "frameset", "frame",
         // A formula's TeX source or second encoding, never rendered: the presentation MathML beside it is the text.

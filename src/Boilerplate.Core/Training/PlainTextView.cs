@@ -18,7 +18,7 @@ public static class PlainTextView
 
     private static readonly FrozenSet<string> Invisible = new[]
     {
-        "script", "style", "noscript", "template", "svg", "math", "head", "iframe", "object", "canvas", "select", "datalist",
+        "script", "style", "template", "svg", "math", "head", "iframe", "object", "canvas", "select", "datalist",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string> BlockElements = new[]
