@@ -6,16 +6,13 @@ namespace Boilerplate.Core.Cleaning;
 
 /// <summary>
 /// Makes the kept blocks of an HTML page agree with where the article sits, as Readability keeps one subtree: the
-/// article's container is the deepest element holding more than <see cref="ContainerShare"/> of the kept characters.
-/// A kept block outside it stays only when it is clearly body (keep probability at least <see cref="KeepOutside"/>),
-/// so teasers or an author's bio beside the article go (on heise's held-out train page: F1 0.922 to 1.000); a dropped
-/// block inside it, between the first and the last kept block, comes back when its keep probability is at least
-/// <see cref="KeepInside"/>, so a short line of the article that read as navigation on its own stays. Text input has
-/// no markup and is left alone.
-/// Chosen by 3-fold cross-validation over the train split, on the held-out scores of the default configuration's
-/// fold models: HTML F1 modern-web-2026 0.795 to 0.800 (seed 42), 0.792 to 0.800 (seed 43) and 0.793 to 0.800 (seed
-/// 44), readability-pages 0.948 to 0.953, 0.940 to 0.941 and 0.938 to 0.942. Container shares of 0.7 to 0.8 score
-/// alike; 0.65 lost 0.016 on readability-pages under seed 42, so the share sits in the middle of that plateau.
+/// article's container is the deepest element holding more than <see cref="ContainerShare"/> of the kept prose (a
+/// block's characters outside links), so a sidebar of one-word links, however long, never outweighs an article. A kept
+/// block outside it goes only when it is near the decision line (keep probability under <see cref="KeepOutside"/>); a
+/// dropped block inside it, between the first and the last kept block, comes back at <see cref="KeepInside"/>. The
+/// rule is bounded: when what it would drop is more than <see cref="MaxDroppedShare"/> of the kept prose or text, the
+/// container is the wrong one and nothing changes, so one wrong score cannot throw an article away. Text input has no
+/// markup and is left alone.
 /// </summary>
 internal static class ArticleContainer
 {
@@ -27,6 +24,9 @@ internal static class ArticleContainer
 
     /// <summary>Keep probability a dropped block inside the container needs to come back.</summary>
     public const float KeepInside = 0.3f;
+
+    /// <summary>Most of the kept prose the rule may drop; past it the container is not the article's.</summary>
+    public const float MaxDroppedShare = 0.25f;
 
     /// <summary>
     /// Applies the container to <paramref name="kept"/> and <paramref name="reasons"/>; blocks come back only when
@@ -43,36 +43,79 @@ internal static class ArticleContainer
 
         var chars = new float[blocks.Count];
         var weights = new float[blocks.Count];
+        var keptProse = 0f;
+        var keptChars = 0f;
         for (var i = 0; i < blocks.Count; i++)
         {
-            chars[i] = blocks[i].Text.Length;
+            keptChars += kept[i] ? blocks[i].Text.Length : 0;
+            chars[i] = Prose(blocks[i]);
             weights[i] = kept[i] ? 1 : 0;
+            keptProse += kept[i] ? chars[i] : 0;
         }
 
-        if (ElementMass.Build(blocks, chars, weights, 1) is not { } mass || mass.Root(0, ContainerShare) is not (>= 0 and var root))
+        if (keptProse <= 0 || InsideOf(page, chars, weights) is not { } inside)
         {
             return;
         }
 
         var last = Array.LastIndexOf(kept, true);
+        var drop = new List<int>();
+        var add = new List<int>();
+        var droppedProse = 0f;
+        var droppedChars = 0f;
         for (var i = 0; i < blocks.Count; i++)
         {
-            if (blocks[i].Dom?.Element is not { } element)
+            if (inside(i) is not { } isInside)
             {
                 continue;
             }
 
-            var inside = mass.Contains(element, root);
-            if (kept[i] && !inside && rule.KeptMass(scores.For(i)) < KeepOutside)
+            if (kept[i] && !isInside && rule.KeptMass(scores.For(i)) < KeepOutside)
             {
-                kept[i] = false;
-                reasons[i] = Cleaner.OutsideArticle;
+                drop.Add(i);
+                droppedProse += chars[i];
+                droppedChars += blocks[i].Text.Length;
             }
-            else if (fill && !kept[i] && inside && i > first && i < last && rule.KeptMass(scores.For(i)) >= KeepInside)
+            else if (fill && !kept[i] && isInside && i > first && i < last && rule.KeptMass(scores.For(i)) >= KeepInside)
             {
-                kept[i] = true;
-                reasons[i] = string.Empty;
+                add.Add(i);
             }
         }
+
+        if (droppedProse > MaxDroppedShare * keptProse || droppedChars > MaxDroppedShare * keptChars)
+        {
+            return;
+        }
+
+        foreach (var i in drop)
+        {
+            kept[i] = false;
+            reasons[i] = Cleaner.OutsideArticle;
+        }
+
+        foreach (var i in add)
+        {
+            kept[i] = true;
+            reasons[i] = string.Empty;
+        }
     }
+
+    /// <summary>
+    /// Whether each block lies inside the article's container (null: the block has no element, nothing is decided for
+    /// it); null when the page has no markup or no container holds <see cref="ContainerShare"/> of the kept prose.
+    /// </summary>
+    private static Func<int, bool?>? InsideOf(SegmentedPage page, float[] chars, float[] weights)
+    {
+        var blocks = page.Blocks;
+        if (ElementMass.Build(blocks, chars, weights, 1) is not { } mass || mass.Root(0, ContainerShare) is not (>= 0 and var root))
+        {
+            return null;
+        }
+
+        return i => blocks[i].Dom?.Element is { } element ? mass.Contains(element, root) : null;
+    }
+
+    /// <summary>A block's characters outside links: what it weighs towards the article's container.</summary>
+    private static float Prose(Block block) =>
+        block.Text.Length * (1f - Math.Clamp(block.Dom?.LinkTextShare ?? 0f, 0f, 1f));
 }

@@ -211,6 +211,44 @@ public class CleanerTests
     }
 
     [Fact]
+    public void A_short_article_is_not_dropped_for_a_long_sidebar_of_links_scored_as_body()
+    {
+        // One paragraph of news beside a category list and a tag cloud of 200 one-word links, which the model wrongly
+        // scores as body: by characters the sidebar holds most of what is kept, but it holds no prose.
+        const string Story = "The harbour authority said on Monday that the new ferry terminal will open in the spring, two years " +
+            "later than planned, after inspectors found cracks in the pier foundations that had to be repaired first.";
+        var tags = string.Concat(Enumerable.Range(0, 200).Select(i => $"<li><a href=\"/tag/{i}\">topic{i}</a></li>"));
+        var html = $"<html><body><div class=\"main\"><h1>Ferry terminal delayed</h1><p>{Story}</p></div>" +
+            $"<div class=\"sidebar\"><h3>Categories</h3><ul>{tags}</ul></div></body></html>";
+        var page = new HtmlSegmenter(SegmentationLimits.Default).Segment(html, null, CancellationToken.None);
+        var story = page.Blocks.ToList().FindIndex(b => b.Text == Story);
+        var scores = new PageScores(Labels, [.. page.Blocks.SelectMany((b, i) =>
+            i == story ? new[] { 0.59f, 0.38f, 0.03f } : b.Text.StartsWith("topic", StringComparison.Ordinal) ? [0.93f, 0.06f, 0.01f] : [0.2f, 0.75f, 0.05f])]);
+
+        var result = Cleaner.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
+
+        Assert.True(result.Paragraphs[story].Kept, result.Paragraphs[story].Reason);
+        Assert.Contains(Story, result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_container_rule_changes_nothing_when_it_would_drop_much_of_the_kept_prose()
+    {
+        // Two bodies of prose in sibling containers: the second is larger and surer. Dropping the first (body 0.6)
+        // would take more than a quarter of the kept prose, so the container is not trusted with that decision.
+        var first = string.Join(' ', Enumerable.Repeat("The first report describes the flood defences and what they cost the town.", 4));
+        var second = string.Join(' ', Enumerable.Repeat("The second report weighs the options for the river banks in great detail.", 6));
+        var html = $"<html><body><div class=\"a\"><p>{first}</p><p>{first} Again.</p></div><div class=\"b\"><p>{second}</p><p>{second} Again.</p></div></body></html>";
+        var page = new HtmlSegmenter(SegmentationLimits.Default).Segment(html, null, CancellationToken.None);
+        float[][] rows = [[0.6f, 0.35f, 0.05f], [0.6f, 0.35f, 0.05f], [0.95f, 0.04f, 0.01f], [0.95f, 0.04f, 0.01f]];
+        var scores = new PageScores(Labels, [.. rows.SelectMany(r => r)]);
+
+        var result = Cleaner.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
+
+        Assert.Equal([true, true, true, true], Kept(result));
+    }
+
+    [Fact]
     public void Text_blocks_have_no_container_and_keep_their_own_decisions()
     {
         var (page, scores) = Scored(("Long article paragraph.", 0.9f, 0.05f, 0.05f), ("Short line.", 0.35f, 0.6f, 0.05f), ("Another article paragraph.", 0.9f, 0.05f, 0.05f));
