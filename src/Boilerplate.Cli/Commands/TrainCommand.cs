@@ -33,6 +33,11 @@ internal static class TrainCommand
         {
             Description = "Instead of one model, fit one per fold of the corpora's train split (this many folds, 2 or more) and print how each scores the pages it never saw.",
         };
+        var leaveOut = new Option<string[]>("--leave-out")
+        {
+            Description = "With --base default: train without this default corpus (repeatable), to score it as pages the model never saw.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var baseData = new Option<string?>("--base") { Description = "\"default\": also train on the default corpora and seed samples." };
         baseData.AcceptOnlyFromAmong("default");
         var seed = new Option<int>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => 42 };
@@ -47,7 +52,7 @@ internal static class TrainCommand
 
         var command = new Command("train", "Train a model on labelled samples and/or the default corpora.")
         {
-            samples, output, baseData, seed, datasets, maxPages, textTrainer, contextTrainer, trees, leaves, learningRate, corpusWeights, ablation, crossValidate,
+            samples, output, baseData, seed, datasets, maxPages, textTrainer, contextTrainer, trees, leaves, learningRate, corpusWeights, leaveOut, ablation, crossValidate,
         };
         command.Validators.Add(result =>
         {
@@ -60,6 +65,14 @@ internal static class TrainCommand
             if (result.GetValue(crossValidate) is < 2)
             {
                 result.AddError("--cross-validate needs at least 2 folds.");
+            }
+
+            foreach (var name in result.GetValue(leaveOut) ?? [])
+            {
+                if (!LabelledDataset.DefaultCorpora.Contains(name, StringComparer.Ordinal))
+                {
+                    result.AddError($"--leave-out {name}: not a default corpus ({string.Join(", ", LabelledDataset.DefaultCorpora)}).");
+                }
             }
 
             foreach (var weight in result.GetValue(corpusWeights) ?? [])
@@ -97,7 +110,7 @@ internal static class TrainCommand
             {
                 // TrainingOptions owns the bounds; checked before any data is read.
                 options.Validate();
-                var data = LoadData(samplePaths, useDefault, parse.GetValue(datasets));
+                var data = LoadData(samplePaths, useDefault, parse.GetValue(datasets), parse.GetValue(leaveOut) ?? []);
                 var stopwatch = Stopwatch.StartNew();
                 if (parse.GetValue(ablation) is { } reportPath)
                 {
@@ -153,7 +166,7 @@ internal static class TrainCommand
         File.Move(temporary, full, overwrite: true);
     }
 
-    private static TrainingData LoadData(string[] samplePaths, bool useDefault, string? datasets)
+    private static TrainingData LoadData(string[] samplePaths, bool useDefault, string? datasets, string[] leaveOut)
     {
         var samples = samplePaths.SelectMany(SampleReader.Read).ToList();
         if (!useDefault)
@@ -165,7 +178,8 @@ internal static class TrainCommand
         samples.AddRange(SeedSamples.Load());
         return new TrainingData
         {
-            Corpora = LabelledDataset.DefaultCorpora.Select(name => LabelledDataset.Load(Path.Combine(root, name))).ToList(),
+            Corpora = LabelledDataset.DefaultCorpora.Except(leaveOut, StringComparer.Ordinal)
+                .Select(name => LabelledDataset.Load(Path.Combine(root, name))).ToList(),
             Samples = samples,
         };
     }
