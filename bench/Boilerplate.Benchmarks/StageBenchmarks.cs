@@ -26,9 +26,7 @@ public class StageBenchmarks
     private SegmentedPage _page = null!;
     private PageContext _context = null!;
     private TextFeatureExtractor _textFeatures = null!;
-    private ContextFeatureExtractor _contextFeatures = null!;
     private float[] _firstStage = [];
-    private float[] _dense = [];
     private PageScores _scores = null!;
     private BoilerplateModel _model = null!;
     private CleaningPipeline _pipeline = null!;
@@ -53,9 +51,7 @@ public class StageBenchmarks
         _model = BoilerplateModel.LoadDefault();
         _context = new PageContext(_page);
         _textFeatures = new TextFeatureExtractor(_model.FeatureGroups);
-        _contextFeatures = new ContextFeatureExtractor(_model.FeatureGroups, _model.Labels.Count);
         _firstStage = _model.ScoreFirstStage(_context);
-        _dense = new float[_page.Blocks.Count * _contextFeatures.Dimension];
         _scores = _model.Score(_page, CancellationToken.None);
         _pipeline = new CleaningPipeline(SegmentationLimits.Default);
         Console.WriteLine($"// {Page}: {page.Corpus}/{page.Id}, {page.Bytes.Length / 1024.0:F0} KiB, {_page.Blocks.Count} blocks");
@@ -110,13 +106,9 @@ public class StageBenchmarks
     [Benchmark]
     public float[] FirstStage() => _model.ScoreFirstStage(_context);
 
-    /// <summary>Second-stage inputs: neighbours' first-stage scores and page facts per block.</summary>
+    /// <summary>Second-stage inputs: neighbours' first-stage scores, page facts and the page's type per block.</summary>
     [Benchmark]
-    public float[] ContextFeatures()
-    {
-        _contextFeatures.Extract(_context, _firstStage, _dense);
-        return _dense;
-    }
+    public float[] ContextFeatures() => _model.ContextFeatures(_context, _firstStage);
 
     /// <summary>Both stages, as the pipeline scores a page (first stage + context features + second-stage trees).</summary>
     [Benchmark]

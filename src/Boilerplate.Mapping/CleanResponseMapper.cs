@@ -18,6 +18,7 @@ public static class CleanResponseMapper
             Text = result.Text,
             Markdown = options?.IncludeMarkdown == true ? result.Markdown : string.Empty,
             ModelVersion = result.ModelVersion,
+            PageType = result.PageType,
             Stats = new CleanStats
             {
                 Paragraphs = result.Paragraphs.Count,

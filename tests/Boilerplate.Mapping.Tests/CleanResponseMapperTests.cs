@@ -17,7 +17,10 @@ public sealed class CleanResponseMapperTests
             new CleanedParagraph(new Block("Read more", BlockKind.ListItem), "navigation", [0.1f, 0.85f, 0.05f], false, "navigation"),
         ],
         ["body", "navigation", "legal"],
-        "v1");
+        "v1")
+    {
+        PageType = "article",
+    };
 
     [Fact]
     public void Only_what_the_request_asked_for_is_filled()
@@ -27,6 +30,7 @@ public sealed class CleanResponseMapperTests
         Assert.Equal("Title", response.Title);
         Assert.Equal("Kept text", response.Text);
         Assert.Equal("v1", response.ModelVersion);
+        Assert.Equal("article", response.PageType);
         Assert.Empty(response.Markdown);
         Assert.Empty(response.Paragraphs);
         Assert.Equal(3, response.Stats.Paragraphs);

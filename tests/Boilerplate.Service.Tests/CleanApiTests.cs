@@ -33,6 +33,7 @@ public sealed class CleanApiTests(DefaultServiceFixture fixture)
         Assert.Contains("two operators will run night trains", response.Text, StringComparison.Ordinal);
         Assert.Contains("arrive in time for breakfast", response.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("cookie policy", response.Text, StringComparison.Ordinal);
+        Assert.Equal("article", response.PageType);
     }
 
     [Fact]

@@ -21,6 +21,8 @@ public sealed class ModelServiceTests(DefaultServiceFixture fixture)
         Assert.NotEmpty(info.Trainer);
         Assert.NotEmpty(info.TrainingData);
         Assert.NotEmpty(info.Metrics);
+        Assert.Subset(info.PageTypes.ToHashSet(), new HashSet<string> { "article", "forum", "product", "collection", "listing", "documentation", "service" });
+        Assert.Equal(7, info.PageTypes.Count);
         Assert.InRange(info.LoadedAt.ToDateTimeOffset(), DateTimeOffset.UtcNow.AddMinutes(-10), DateTimeOffset.UtcNow);
         Assert.True(info.CreatedAt.ToDateTimeOffset() < info.LoadedAt.ToDateTimeOffset());
     }

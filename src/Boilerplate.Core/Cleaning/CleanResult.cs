@@ -13,4 +13,8 @@ public sealed record CleanResult(
     string Markdown,
     IReadOnlyList<CleanedParagraph> Paragraphs,
     IReadOnlyList<string> Labels,
-    string ModelVersion);
+    string ModelVersion)
+{
+    /// <summary>The page's type as the model tells it (article, forum, product...), or empty.</summary>
+    public string PageType { get; init; } = string.Empty;
+}

@@ -93,7 +93,10 @@ public static class Cleaner
             options.IncludeMarkdown ? MarkdownRenderer.Render(keptBlocks) : string.Empty,
             paragraphs,
             scores.Labels,
-            modelVersion);
+            modelVersion)
+        {
+            PageType = scores.PageType,
+        };
     }
 
     /// <summary>

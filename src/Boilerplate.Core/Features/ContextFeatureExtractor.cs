@@ -6,7 +6,8 @@ namespace Boilerplate.Core.Features;
 /// Second-stage features of one block: the first stage's label probabilities of the block, of its neighbours, of
 /// windows around it, of its container (SubtreeId) and of the whole page, how far it shares the words of each
 /// label's blocks (<see cref="TopicCoherence"/>), whether it lies where each label's text concentrates in the markup
-/// (<see cref="ArticleRoot"/>), plus its dense shape, markup and position facts. A block's label
+/// (<see cref="ArticleRoot"/>), plus its dense shape, markup and position facts, and the page's type probabilities
+/// when the model tells types (a list is the content of a listing page and chrome beside an article). A block's label
 /// depends on its surroundings (a short line inside the article is a subheading, the same line in a footer is a link),
 /// and this is where the model sees them. Groups that are switched off read as 0.
 /// </summary>
@@ -14,31 +15,44 @@ public sealed class ContextFeatureExtractor
 {
     private const int ProbabilityBlocks = 14 + ArticleRoot.PerLabel;
     private const int MaxDistance = 64;
-    private const int DenseFacts = 24;
+    private const int DenseFacts = 26;
+
+    /// <summary>Legal phrases counted in a block at most: two already make a notice.</summary>
+    private const int MaxLegalPhrases = 3;
     private readonly FeatureGroups _groups;
     private readonly int _labels;
+    private readonly int _pageTypes;
 
-    /// <summary>Creates an extractor for a model with <paramref name="labels"/> labels.</summary>
-    public ContextFeatureExtractor(FeatureGroups groups, int labels)
+    /// <summary>
+    /// Creates an extractor for a model with <paramref name="labels"/> labels that tells <paramref name="pageTypes"/>
+    /// page types (0: none, or the PageType group switched off).
+    /// </summary>
+    public ContextFeatureExtractor(FeatureGroups groups, int labels, int pageTypes = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(labels, 2);
+        ArgumentOutOfRangeException.ThrowIfNegative(pageTypes);
         _groups = groups;
         _labels = labels;
+        _pageTypes = (groups & FeatureGroups.PageType) != 0 ? pageTypes : 0;
     }
 
     /// <summary>Number of features per block.</summary>
-    public int Dimension => (ProbabilityBlocks * _labels) + DenseFacts;
+    public int Dimension => (ProbabilityBlocks * _labels) + DenseFacts + _pageTypes;
+
+    /// <summary>Page types whose probabilities each row carries (0 when none).</summary>
+    public int PageTypes => _pageTypes;
 
     /// <summary>
     /// Writes the features of every block of <paramref name="page"/> into <paramref name="output"/>
-    /// (blocks x <see cref="Dimension"/>, row-major), given the first stage's probabilities (blocks x labels).
+    /// (blocks x <see cref="Dimension"/>, row-major), given the first stage's probabilities (blocks x labels) and,
+    /// when the extractor reads page types, the page's type probabilities.
     /// </summary>
-    public void Extract(PageContext page, ReadOnlySpan<float> firstStage, Span<float> output)
+    public void Extract(PageContext page, ReadOnlySpan<float> firstStage, Span<float> output, ReadOnlySpan<float> pageType = default)
     {
         ArgumentNullException.ThrowIfNull(page);
         var n = page.Count;
         var k = _labels;
-        if (firstStage.Length != n * k || output.Length != n * Dimension)
+        if (firstStage.Length != n * k || output.Length != n * Dimension || (_pageTypes > 0 && pageType.Length != _pageTypes))
         {
             throw new ArgumentException("Buffers do not match the page's block count.");
         }
@@ -131,7 +145,12 @@ public sealed class ContextFeatureExtractor
                 at += (5 + ArticleRoot.PerLabel) * k;
             }
 
-            WriteFacts(page, i, row[at..]);
+            WriteFacts(page, i, row.Slice(at, DenseFacts));
+            at += DenseFacts;
+            if (_pageTypes > 0)
+            {
+                pageType.CopyTo(row[at..]);
+            }
         }
     }
 
@@ -176,6 +195,18 @@ public sealed class ContextFeatureExtractor
         }
 
         facts[23] = block.Dom is null ? 0 : 1;
+
+        // The lexicon that derives the legal label, as a fact the trees can weigh against the context: inside a
+        // footer full of links a cookie or copyright notice is still legal, and its words say so in any language.
+        if ((_groups & FeatureGroups.Shape) != 0)
+        {
+            facts[24] = Math.Min(LegalLexicon.CountPhrases(block.Text), MaxLegalPhrases);
+        }
+
+        if ((_groups & FeatureGroups.Dom) != 0)
+        {
+            facts[25] = block.Dom is { } marked ? (LegalLexicon.HasLegalAttribute(marked.AttributeTokens) ? 1 : 0) : -1;
+        }
     }
 
     /// <summary>Blocks from <paramref name="i"/> to the nearest other block whose label-<paramref name="label"/> probability is at least 1/2, capped.</summary>

@@ -28,6 +28,9 @@ public enum FeatureGroups
     /// <summary>How the first stage's scores concentrate in the block's container (SubtreeId), in the page and in the element holding most of each label's text, and how far the block shares each label's words.</summary>
     Subtree = 64,
 
+    /// <summary>The page's type as the page-type model tells it (probability of each type), when the model tells types.</summary>
+    PageType = 128,
+
     /// <summary>Everything.</summary>
-    All = Words | CharNgrams | Shape | Dom | Position | Neighbours | Subtree,
+    All = Words | CharNgrams | Shape | Dom | Position | Neighbours | Subtree | PageType,
 }

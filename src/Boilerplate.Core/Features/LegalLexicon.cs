@@ -1,11 +1,12 @@
 using System.Collections.Frozen;
 
-namespace Boilerplate.Core.Training;
+namespace Boilerplate.Core.Features;
 
 /// <summary>
 /// Phrases and markup tokens that mark legal boilerplate (cookie and consent notices, copyright lines, privacy and
-/// terms links, disclaimers, imprints) in many languages. Used only to derive training labels for blocks that are
-/// not article body; the model itself learns from character n-grams, so it is not bound to these lists.
+/// terms links, disclaimers, imprints) in many languages. They derive the training labels of blocks that are not
+/// article body, and the second stage reads the same counts as facts, so the markup around a notice cannot outvote
+/// its words; the first stage learns from character n-grams, so the model is not bound to these lists.
 /// </summary>
 public static class LegalLexicon
 {
@@ -83,6 +84,21 @@ public static class LegalLexicon
 
     private const int NearestAttributeTokens = 16;
 
+    /// <summary>
+    /// Phrases that only notices use, whatever their length: a block that is not article and says any of them is a
+    /// cookie banner, a copyright line or a rights notice even when it runs to a paragraph. Names of legal pages
+    /// ("privacy policy", "terms of use") are not among them: a long menu names those too.
+    /// </summary>
+    private static readonly string[] NoticeMarks =
+    [
+        "cookie", "куки", "クッキー", "ciasteczk", "الكوكيز", "ملفات تعريف الارتباط", "traceurs",
+        "copyright", "©", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
+        "wszelkie prawa zastrzeżone", "tutti i diritti riservati", "todos os direitos reservados", "alle rechten voorbehouden",
+        "все права защищены", "版权所有", "版權所有", "保留所有权利", "無断転載", "جميع الحقوق محفوظة", "without prior written",
+        "informational purposes only", "not a substitute for professional", "does not constitute", "earn a commission",
+        "affiliate commission", "affiliate link", "haftungsausschluss", "免责声明", "免責聲明", "إخلاء المسؤولية",
+    ];
+
     /// <summary>Number of distinct legal phrases in <paramref name="text"/>.</summary>
     public static int CountPhrases(string text)
     {
@@ -98,6 +114,22 @@ public static class LegalLexicon
         }
 
         return hits;
+    }
+
+    /// <summary>Whether <paramref name="text"/> holds a phrase only notices use (cookies, copyright, rights reserved, disclaimers).</summary>
+    public static bool HasNoticeMark(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lower = text.ToLowerInvariant();
+        foreach (var mark in NoticeMarks)
+        {
+            if (lower.Contains(mark, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether the space-separated DOM attribute tokens name legal content (consent banner, legal footer...).</summary>

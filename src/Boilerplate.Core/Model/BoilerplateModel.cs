@@ -26,16 +26,18 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
     private readonly ModelFile _file;
     private LinearScorer? _text;
     private IRowScorer? _context;
+    private readonly PageTypeClassifier? _pageType;
     private readonly TextFeatureExtractor _textFeatures;
     private readonly ContextFeatureExtractor _contextFeatures;
 
-    private BoilerplateModel(ModelFile file, LinearScorer text, IRowScorer context)
+    private BoilerplateModel(ModelFile file, LinearScorer text, IRowScorer context, PageTypeClassifier? pageType)
     {
         _file = file;
         _text = text;
         _context = context;
+        _pageType = pageType;
         _textFeatures = new TextFeatureExtractor(file.Groups);
-        _contextFeatures = new ContextFeatureExtractor(file.Groups, file.Metadata.Labels.Count);
+        _contextFeatures = new ContextFeatureExtractor(file.Groups, file.Metadata.Labels.Count, pageType?.Types.Count ?? 0);
     }
 
     /// <summary>What the model file says about itself.</summary>
@@ -52,6 +54,9 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
 
     /// <summary>The compiled stages.</summary>
     internal (LinearScorer Text, IRowScorer Context) Stages => Scorers();
+
+    /// <summary>The page types the model tells (empty: none).</summary>
+    public IReadOnlyList<string> PageTypes => _pageType?.Types ?? [];
 
     /// <summary>The feature groups the model was trained with.</summary>
     public FeatureGroups FeatureGroups => _file.Groups;
@@ -89,19 +94,20 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
     /// Builds a model from trained ML.NET stages. <paramref name="metadata"/>'s Version is replaced by the
     /// content hash of what was trained.
     /// </summary>
-    internal static BoilerplateModel Create(ModelMetadata metadata, FeatureGroups groups, byte[] textModel, IReadOnlyList<byte[]> contextModels)
+    internal static BoilerplateModel Create(ModelMetadata metadata, FeatureGroups groups, byte[] textModel, IReadOnlyList<byte[]> contextModels, byte[]? pageTypeModel = null)
     {
-        var file = new ModelFile(metadata, groups, textModel, contextModels);
+        var file = new ModelFile(metadata, groups, textModel, contextModels) { PageTypeModel = pageTypeModel };
         var (text, context) = Compile(file, "the trained model");
-        var version = ContentHash(file, text, context);
-        return new BoilerplateModel(file with { Metadata = metadata with { Version = version } }, text, context);
+        var pageType = CompilePageType(file, "the trained model");
+        var version = ContentHash(file, text, context, pageType);
+        return new BoilerplateModel(file with { Metadata = metadata with { Version = version } }, text, context, pageType);
     }
 
     /// <summary>A copy of this model with other held-out figures in its metadata (the trained parts are shared).</summary>
     internal BoilerplateModel WithMetrics(IReadOnlyDictionary<string, double> metrics)
     {
         var (text, context) = Scorers();
-        return new BoilerplateModel(_file with { Metadata = _file.Metadata with { Metrics = metrics } }, text, context);
+        return new BoilerplateModel(_file with { Metadata = _file.Metadata with { Metrics = metrics } }, text, context, _pageType);
     }
 
     /// <summary>Writes the model to <paramref name="path"/> atomically: a temporary file beside it, then a rename.</summary>
@@ -152,9 +158,10 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
             text.Score(features, firstStage.AsSpan(i * k, k));
         }
 
+        var pageType = _pageType is null ? [] : new float[_pageType.Types.Count];
+        _pageType?.Probabilities(context0, pageType);
         var dimension = _contextFeatures.Dimension;
-        var dense = new float[n * dimension];
-        _contextFeatures.Extract(context0, firstStage, dense);
+        var dense = ContextFeatures(context0, firstStage, pageType);
         var probabilities = new float[n * k];
         for (var start = 0; start < n; start += CancellationCheckInterval)
         {
@@ -163,8 +170,36 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
             context.ScoreRows(dense.AsSpan(start * dimension, count * dimension), dimension, probabilities.AsSpan(start * k, count * k));
         }
 
-        return new PageScores(Labels, probabilities);
+        return new PageScores(Labels, probabilities) { PageType = _pageType?.Name(context0, pageType) ?? string.Empty };
     }
+
+    /// <summary>The page's type alone (empty when the model tells no types, or a text page's cannot be told).</summary>
+    public string PageTypeOf(SegmentedPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ObjectDisposedException.ThrowIf(_text is null, this);
+        return _pageType?.Predict(new PageContext(page)) ?? string.Empty;
+    }
+
+    /// <summary>
+    /// The second stage's input rows (blocks x <see cref="ContextDimension"/>) from the first stage's probabilities
+    /// and, when the model tells types, the page's type probabilities (computed here when not given).
+    /// </summary>
+    internal float[] ContextFeatures(PageContext page, float[] firstStage, float[]? pageType = null)
+    {
+        if (pageType is null && _pageType is not null)
+        {
+            pageType = new float[_pageType.Types.Count];
+            _pageType.Probabilities(page, pageType);
+        }
+
+        var dense = new float[page.Count * _contextFeatures.Dimension];
+        _contextFeatures.Extract(page, firstStage, dense, _contextFeatures.PageTypes > 0 ? pageType : default);
+        return dense;
+    }
+
+    /// <summary>Features per row of the second stage.</summary>
+    internal int ContextDimension => _contextFeatures.Dimension;
 
     /// <summary>The first stage's probabilities alone (blocks x labels), which the second stage is trained on.</summary>
     internal float[] ScoreFirstStage(PageContext page)
@@ -202,7 +237,8 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
         ArgumentNullException.ThrowIfNull(stream);
         var file = ModelFile.Read(stream, source);
         var (text, context) = Compile(file, source);
-        var version = ContentHash(file, text, context);
+        var pageType = CompilePageType(file, source);
+        var version = ContentHash(file, text, context, pageType);
         if (!string.Equals(version, file.Metadata.Version, StringComparison.Ordinal))
         {
             throw new ModelLoadException(
@@ -210,7 +246,7 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
                 "Use an intact copy of the file, or retrain it.");
         }
 
-        return new BoilerplateModel(file, text, context);
+        return new BoilerplateModel(file, text, context, pageType);
     }
 
     private static (LinearScorer Text, IRowScorer Context) Compile(ModelFile file, string source)
@@ -230,7 +266,7 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
             _ => throw Unsupported(source, "the second stage", contextModels[0]),
         };
 
-        var expected = new ContextFeatureExtractor(file.Groups, labels).Dimension;
+        var expected = new ContextFeatureExtractor(file.Groups, labels, file.PageTypeModel is null ? 0 : file.Metadata.PageTypes.Count).Dimension;
         if (text.Labels != labels || context.Labels != labels || text.Dimension != FeatureSchema.SparseDimension
             || (context is LinearScorer linear && linear.Dimension != expected))
         {
@@ -240,6 +276,28 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
         }
 
         return (text, context);
+    }
+
+    private static PageTypeClassifier? CompilePageType(ModelFile file, string source)
+    {
+        if (file.PageTypeModel is not { } bytes)
+        {
+            return null;
+        }
+
+        var scorer = Transformer(new MLContext(), bytes, source, ModelFile.PageTypeModelEntry) switch
+        {
+            MaximumEntropyModelParameters maxEnt => LinearScorer.From(maxEnt),
+            var other => throw Unsupported(source, ModelFile.PageTypeModelEntry, other),
+        };
+        if (scorer.Labels != file.Metadata.PageTypes.Count || scorer.Dimension != FeatureSchema.SparseDimension)
+        {
+            throw new ModelLoadException(
+                $"{source} does not fit together: metadata.json names {file.Metadata.PageTypes.Count} page types, but the page-type model " +
+                $"scores {scorer.Labels} over {scorer.Dimension} features. The file was assembled by hand or damaged; retrain it.");
+        }
+
+        return new PageTypeClassifier(scorer, file.Metadata.PageTypes);
     }
 
     private static object Transformer(MLContext ml, byte[] bytes, string source, string entry)
@@ -261,12 +319,18 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
     private static ModelLoadException Unsupported(string source, string entry, object model) =>
         new($"{source}: {entry} holds a {model.GetType().Name}, which this build cannot score; retrain the model with this build.");
 
-    private static string ContentHash(ModelFile file, LinearScorer text, IRowScorer context)
+    private static string ContentHash(ModelFile file, LinearScorer text, IRowScorer context, PageTypeClassifier? pageType)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { file.Metadata.Labels, Groups = file.Groups.ToString(), FeatureSchema.Version })));
         text.AddTo(hash);
         context.AddTo(hash);
+        if (pageType is not null)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(string.Join('\n', pageType.Types)));
+            pageType.Scorer.AddTo(hash);
+        }
+
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }

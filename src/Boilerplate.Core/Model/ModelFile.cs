@@ -9,7 +9,8 @@ namespace Boilerplate.Core.Model;
 /// The model file: a zip holding <c>metadata.json</c> (<see cref="ModelMetadata"/>), <c>features.json</c> (the feature
 /// groups), <c>text-model.zip</c> (the first stage, an ML.NET multiclass model) and the second stage: either one ML.NET
 /// multiclass model <c>context-model.zip</c>, or one binary ML.NET model per label, <c>context-model-0.zip</c>,
-/// <c>context-model-1.zip</c>... in label order.
+/// <c>context-model-1.zip</c>... in label order; optionally <c>page-type-model.zip</c>, an ML.NET multiclass model over
+/// the page-type features, whose types <see cref="ModelMetadata.PageTypes"/> names.
 /// </summary>
 /// <param name="Metadata">What the model says about itself.</param>
 /// <param name="Groups">Feature groups the model was trained with.</param>
@@ -21,6 +22,10 @@ internal sealed record ModelFile(ModelMetadata Metadata, FeatureGroups Groups, b
     public const string FeaturesEntry = "features.json";
     public const string TextModelEntry = "text-model.zip";
     public const string ContextModelEntry = "context-model.zip";
+    public const string PageTypeModelEntry = "page-type-model.zip";
+
+    /// <summary>The page-type model as saved by ML.NET, when the model was trained on pages of known type.</summary>
+    public byte[]? PageTypeModel { get; init; }
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
 
@@ -61,7 +66,8 @@ internal sealed record ModelFile(ModelMetadata Metadata, FeatureGroups Groups, b
                 var context = zip.GetEntry(ContextModelEntry) is not null
                     ? [ReadEntry(zip, ContextModelEntry, source)]
                     : metadata.Labels.Select((_, i) => ReadEntry(zip, PerLabelEntry(i), source)).ToList();
-                return new ModelFile(metadata, features.Groups, ReadEntry(zip, TextModelEntry, source), context);
+                var pageType = metadata.PageTypes is { Count: >= 2 } ? ReadEntry(zip, PageTypeModelEntry, source) : null;
+                return new ModelFile(metadata, features.Groups, ReadEntry(zip, TextModelEntry, source), context) { PageTypeModel = pageType };
             }
             catch (JsonException e)
             {
@@ -85,6 +91,11 @@ internal sealed record ModelFile(ModelMetadata Metadata, FeatureGroups Groups, b
         for (var i = 0; i < ContextModels.Count; i++)
         {
             WriteEntry(zip, ContextModels.Count == 1 ? ContextModelEntry : PerLabelEntry(i), ContextModels[i], CompressionLevel.NoCompression);
+        }
+
+        if (PageTypeModel is not null)
+        {
+            WriteEntry(zip, PageTypeModelEntry, PageTypeModel, CompressionLevel.NoCompression);
         }
     }
 

@@ -20,4 +20,8 @@ public sealed record ModelMetadata(
     string Trainer,
     string TrainingData,
     IReadOnlyDictionary<string, double> Metrics,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>The page types the model tells, in score order; empty when it was trained without page types.</summary>
+    public IReadOnlyList<string> PageTypes { get; init; } = [];
+}

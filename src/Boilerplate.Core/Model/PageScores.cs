@@ -22,6 +22,9 @@ public sealed class PageScores
         _probabilities = probabilities;
     }
 
+    /// <summary>The page's type (article, forum, product...), or empty when the model does not tell types or cannot tell this page's.</summary>
+    public string PageType { get; init; } = string.Empty;
+
     /// <summary>The labels, in column order.</summary>
     public IReadOnlyList<string> Labels { get; }
 

@@ -128,6 +128,9 @@ public sealed class BlockLabeler
         return count;
     }
 
+    /// <summary>Most words of a notice told by one phrase alone: longer prose that mentions cookies is an article about them.</summary>
+    private const int NoticeWords = 80;
+
     /// <summary>Legal or navigation for a block known not to be body.</summary>
     public static string BoilerplateLabel(Block block)
     {
@@ -137,8 +140,12 @@ public sealed class BlockLabeler
         var words = WordTokenizer.Count(block.Text);
 
         // A link list that mentions one legal page among many others is still navigation; a short line that is
-        // mostly a legal phrase, a block with several, or one inside legal markup is legal.
-        var legal = phrases >= 2 || (phrases == 1 && (words <= 8 || markedLegal)) || (markedLegal && words >= 4 && block.Dom?.LinkTextShare < 0.5f);
+        // mostly a legal phrase, a block with several, one inside legal markup, or prose that only a notice would
+        // write (a cookie banner, a copyright line, however long) is legal.
+        var prose = block.Dom is null || block.Dom.LinkTextShare < 0.5f;
+        var legal = phrases >= 2
+            || (phrases == 1 && (words <= 8 || markedLegal || (prose && words <= NoticeWords && LegalLexicon.HasNoticeMark(block.Text))))
+            || (markedLegal && words >= 4 && block.Dom?.LinkTextShare < 0.5f);
         return legal ? Legal : Navigation;
     }
 }

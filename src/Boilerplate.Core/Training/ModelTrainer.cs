@@ -52,6 +52,11 @@ public sealed class ModelTrainer
             metrics[name] = value;
         }
 
+        foreach (var (name, value) in PageTypeEvaluation.Evaluate(model, Limit(data.Corpora), cancellationToken).ToMetrics("dev"))
+        {
+            metrics[name] = value;
+        }
+
         var handLabelled = HandLabelledSet.Evaluate(model, null, cancellationToken);
         metrics["handlabelled.macro_f1"] = Math.Round(handLabelled.MacroF1, 4);
         metrics["handlabelled.accuracy"] = Math.Round(handLabelled.Accuracy, 4);
@@ -126,7 +131,10 @@ public sealed class ModelTrainer
         var textBytes = Save(ml, text, textSchema);
         progress?.Report(new TrainingProgress("text model, all pages", folds + 1, folds + 1));
 
-        var contextRows = ContextRows(rows, firstStage, labels.Count);
+        var types = PageTypeTrainer.TypesOf(pages);
+        var pageType = PageTypeTrainer.Fit(ml, pages, types, cancellationToken);
+        var pageTypes = pageType is null ? null : OutOfFoldPageTypes(ml, pages, rows, types, cancellationToken);
+        var contextRows = ContextRows(rows, firstStage, labels.Count, pageTypes, pageType is null ? 0 : types.Count);
         var contextBytes = FitContext(contextRows, labels.Count, progress, cancellationToken);
         var metadata = new ModelMetadata(
             Version: string.Empty,
@@ -137,8 +145,11 @@ public sealed class ModelTrainer
                 + (_options.CorpusWeights.Count == 0 ? string.Empty : $"; corpus weights {string.Join(", ", _options.CorpusWeightArguments)}"),
             TrainingData: trainingData,
             Metrics: new Dictionary<string, double>(),
-            CreatedAt: DateTimeOffset.UtcNow);
-        return BoilerplateModel.Create(metadata, _options.Groups, textBytes, contextBytes);
+            CreatedAt: DateTimeOffset.UtcNow)
+        {
+            PageTypes = pageType is null ? [] : types,
+        };
+        return BoilerplateModel.Create(metadata, _options.Groups, textBytes, contextBytes, pageType?.Model);
     }
 
     /// <summary>The corpora as this trainer reads them (at most <see cref="TrainingOptions.MaxPagesPerCorpus"/> pages each).</summary>
@@ -262,16 +273,54 @@ public sealed class ModelTrainer
         return result;
     }
 
-    private List<ContextRow> ContextRows(TextRowSet rows, float[][] firstStage, int labels)
+    /// <summary>
+    /// Each training page's type probabilities by a page-type model fitted without its fold, as the context stage
+    /// will meet them on pages the page-type model never saw; null when the PageType group is off.
+    /// </summary>
+    private float[][]? OutOfFoldPageTypes(MLContext ml, IReadOnlyList<TrainingPage> pages, TextRowSet rows, List<string> types, CancellationToken cancellationToken)
     {
-        var extractor = new ContextFeatureExtractor(_options.Groups, labels);
+        if ((_options.Groups & FeatureGroups.PageType) == 0)
+        {
+            return null;
+        }
+
+        var result = new float[pages.Count][];
+        for (var fold = 0; fold < _options.Folds; fold++)
+        {
+            var current = fold;
+            // A fold whose other pages name no type (tiny corpora) learns nothing: its pages get even odds.
+            var fitted = PageTypeTrainer.Fit(ml, pages.Where((_, p) => rows.PageFold[p] != current), types, cancellationToken);
+            var scorer = fitted is null ? null : LinearScorer.From(fitted.Value.Parameters);
+            Parallel.For(0, pages.Count, new ParallelOptions { CancellationToken = cancellationToken }, p =>
+            {
+                if (rows.PageFold[p] == current)
+                {
+                    result[p] = new float[types.Count];
+                    if (scorer is null)
+                    {
+                        result[p].AsSpan().Fill(1f / types.Count);
+                    }
+                    else
+                    {
+                        PageTypeClassifier.Probabilities(scorer, rows.Contexts[p], result[p]);
+                    }
+                }
+            });
+        }
+
+        return result;
+    }
+
+    private List<ContextRow> ContextRows(TextRowSet rows, float[][] firstStage, int labels, float[][]? pageTypes, int typeCount)
+    {
+        var extractor = new ContextFeatureExtractor(_options.Groups, labels, typeCount);
         var perPage = new ContextRow[rows.PerPage.Length][];
         Parallel.For(0, rows.PerPage.Length, p =>
         {
             var context = rows.Contexts[p];
             var dimension = extractor.Dimension;
             var dense = new float[context.Count * dimension];
-            extractor.Extract(context, firstStage[p], dense);
+            extractor.Extract(context, firstStage[p], dense, pageTypes is null ? default : pageTypes[p]);
             var pageRows = new ContextRow[context.Count];
             for (var i = 0; i < context.Count; i++)
             {

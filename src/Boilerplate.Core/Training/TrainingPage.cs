@@ -11,4 +11,8 @@ namespace Boilerplate.Core.Training;
 /// Whether the labels were derived from an article body (and so carry the web's skew: legal text is rare) rather
 /// than given by a person, who chose what to show; only derived labels are rebalanced.
 /// </param>
-public sealed record TrainingPage(string Key, SegmentedPage Page, IReadOnlyList<string> Labels, float Weight = 1f, bool DerivedLabels = true);
+public sealed record TrainingPage(string Key, SegmentedPage Page, IReadOnlyList<string> Labels, float Weight = 1f, bool DerivedLabels = true)
+{
+    /// <summary>The source page's type when its corpus names one (only on whole-page views, which the page-type model learns from).</summary>
+    public string? PageType { get; init; }
+}

@@ -21,6 +21,15 @@ public sealed class TrainingPageBuilder
     /// <summary>Most of a framing block's shingles that may occur in the article body.</summary>
     private const double FramingOverlap = 0.2;
 
+    /// <summary>The article-lead training pages keep the first one to this many paragraphs (by a hash of the page key).</summary>
+    private const int LeadParagraphs = 2;
+
+    /// <summary>Words a first sentence needs to be learnt as a lead of its own.</summary>
+    private const int MinimumSentenceWords = 4;
+
+    /// <summary>Salt of the hash that chooses a lead's length, apart from the isolated paragraphs' choice.</summary>
+    private const int LeadSalt = -1;
+
     /// <summary>One paragraph in this many of a page's text view (and every legal one) is also learnt on its own.</summary>
     private const int IsolatedEvery = 16;
 
@@ -44,7 +53,7 @@ public sealed class TrainingPageBuilder
     public IReadOnlyList<TrainingPage> FromCorpusPage(LabelledPage page, float weight, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
-        return FromHtml(page.Key, page.ReadHtml(), page.ArticleBody, page.Url, weight, cancellationToken);
+        return FromHtml(page.Key, page.ReadHtml(), page.ArticleBody, page.Url, weight, cancellationToken, page.PageType);
     }
 
     /// <summary>The training pages of a page-level sample.</summary>
@@ -136,6 +145,54 @@ public sealed class TrainingPageBuilder
 
         // Not rebalanced: these pages are mostly body by construction, and counting them into the label balance would
         // weigh every other page's body down and tip a page's borderline last paragraphs into navigation.
+        foreach (var built in Framed(items, url, weight, key, cancellationToken))
+        {
+            yield return built;
+        }
+
+        // Scrapers also send just an article's lead: one or two paragraphs with the same chrome around them. Without
+        // such pages a page of one short paragraph and a "Read more" reads as all chrome.
+        var body = items.FindIndex(item => item.Label == BlockLabeler.Body);
+        var lead = 1 + (int)(FeatureHasher.Add(FeatureHasher.Namespace(key), LeadSalt) % LeadParagraphs);
+        if (paragraphs.Count > lead)
+        {
+            var leadItems = items.Take(body + lead).Concat(items.Skip(body + paragraphs.Count)).ToList();
+            foreach (var built in Framed(leadItems, url, weight, key, cancellationToken))
+            {
+                yield return built;
+            }
+        }
+
+        // The shortest lead of all: the article's first sentence alone, as a teaser or a one-line news brief comes.
+        if (FirstSentence(paragraphs[0]) is { } sentence)
+        {
+            var sentenceItems = items.Take(body).Append((sentence, BlockLabeler.Body)).Concat(items.Skip(body + paragraphs.Count)).ToList();
+            foreach (var built in Framed(sentenceItems, url, weight, key, cancellationToken))
+            {
+                yield return built;
+            }
+        }
+    }
+
+    /// <summary>The first sentence of a paragraph of several, when it has a few words; else null.</summary>
+    private static string? FirstSentence(string paragraph)
+    {
+        for (var i = 0; i < paragraph.Length - 1; i++)
+        {
+            var end = paragraph[i] is '。' or '！' or '？' || (paragraph[i] is '.' or '!' or '?' && paragraph[i + 1] == ' ');
+            if (end)
+            {
+                var sentence = paragraph[..(i + 1)].Trim();
+                return WordTokenizer.Count(sentence) >= MinimumSentenceWords ? sentence : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The items as one text page and as the simplest HTML page (one p per item), when both segment one to one.</summary>
+    private IEnumerable<TrainingPage> Framed(List<(string Text, string Label)> items, string? url, float weight, string key, CancellationToken cancellationToken)
+    {
         var texts = items.ConvertAll(item => item.Text);
         var labels = items.ConvertAll(item => item.Label);
         var asText = _text.FromParagraphs(texts, url);
@@ -157,7 +214,7 @@ public sealed class TrainingPageBuilder
         }
     }
 
-    private List<TrainingPage> FromHtml(string key, string html, string articleBody, string? url, float weight, CancellationToken cancellationToken)
+    private List<TrainingPage> FromHtml(string key, string html, string articleBody, string? url, float weight, CancellationToken cancellationToken, string? pageType = null)
     {
         var labeler = new BlockLabeler(articleBody);
         var pages = new List<TrainingPage>();
@@ -171,10 +228,10 @@ public sealed class TrainingPageBuilder
                 return pages;
             }
 
-            pages.Add(new TrainingPage(key, htmlView, htmlLabels, weight));
+            pages.Add(new TrainingPage(key, htmlView, htmlLabels, weight) { PageType = pageType });
             var textView = _text.Segment(PlainTextView.Render(html), url);
             var textLabels = labeler.Label(textView.Blocks);
-            pages.Add(new TrainingPage(key, textView, textLabels, weight));
+            pages.Add(new TrainingPage(key, textView, textLabels, weight) { PageType = pageType });
             pages.AddRange(ArticlePages(key, labeler, articleBody, textView, textLabels, url, weight, cancellationToken));
             for (var i = 0; i < textView.Blocks.Count; i++)
             {

@@ -22,6 +22,7 @@ internal static class ModelInfoMapper
             LoadedAt = Timestamp.FromDateTimeOffset(snapshot.LoadedAt),
         };
         info.Labels.AddRange(metadata.Labels);
+        info.PageTypes.AddRange(metadata.PageTypes);
         foreach (var (name, value) in metadata.Metrics)
         {
             info.Metrics[name] = value;

@@ -1,6 +1,6 @@
-using Boilerplate.Core.Training;
+using Boilerplate.Core.Features;
 
-namespace Boilerplate.Core.Tests.Training;
+namespace Boilerplate.Core.Tests.Features;
 
 public sealed class LegalLexiconTests
 {

@@ -50,9 +50,9 @@ public sealed class CompiledStagesTests(SmallModelFixture fixture)
         var ml = new MLContext();
         var (text, context) = fixture.Model.Stages;
         var trees = Assert.IsType<TreeEnsembleScorer>(context);
-        var extractor = new ContextFeatureExtractor(fixture.Model.FeatureGroups, 3);
+        var dimension = fixture.Model.ContextDimension;
         var schema = SchemaDefinition.Create(typeof(DenseInput));
-        schema[nameof(DenseInput.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, extractor.Dimension);
+        schema[nameof(DenseInput.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dimension);
         for (var k = 0; k < 3; k++)
         {
             var transformer = ml.Model.Load(new MemoryStream(fixture.Model.File.ContextModels[k]), out _);
@@ -60,11 +60,10 @@ public sealed class CompiledStagesTests(SmallModelFixture fixture)
             foreach (var page in fixture.DevPages.Take(3))
             {
                 var pageContext = new PageContext(page);
-                var dense = new float[pageContext.Count * extractor.Dimension];
-                extractor.Extract(pageContext, fixture.Model.ScoreFirstStage(pageContext), dense);
+                var dense = fixture.Model.ContextFeatures(pageContext, fixture.Model.ScoreFirstStage(pageContext));
                 for (var i = 0; i < pageContext.Count; i++)
                 {
-                    var row = dense.AsSpan(i * extractor.Dimension, extractor.Dimension);
+                    var row = dense.AsSpan(i * dimension, dimension);
                     var predicted = engine.Predict(new DenseInput { Features = row.ToArray() });
                     Assert.Equal(predicted.Probability, trees.LabelProbability(k, row), 1e-5);
                 }
@@ -78,23 +77,22 @@ public sealed class CompiledStagesTests(SmallModelFixture fixture)
     public void Scoring_a_page_of_rows_at_once_matches_scoring_each_row_alone()
     {
         var (_, context) = fixture.Model.Stages;
-        var extractor = new ContextFeatureExtractor(fixture.Model.FeatureGroups, 3);
+        var dimension = fixture.Model.ContextDimension;
         var checkedRows = 0;
         foreach (var page in fixture.DevPages.Take(4))
         {
             var pageContext = new PageContext(page);
-            var dense = new float[pageContext.Count * extractor.Dimension];
-            extractor.Extract(pageContext, fixture.Model.ScoreFirstStage(pageContext), dense);
+            var dense = fixture.Model.ContextFeatures(pageContext, fixture.Model.ScoreFirstStage(pageContext));
 
             // Every row count from 1 up to a few lanes past 4, so both the side-by-side walk and the rest are covered.
             for (var rows = 1; rows <= Math.Min(pageContext.Count, 11); rows++)
             {
                 var together = new float[rows * 3];
-                context.ScoreRows(dense.AsSpan(0, rows * extractor.Dimension), extractor.Dimension, together);
+                context.ScoreRows(dense.AsSpan(0, rows * dimension), dimension, together);
                 for (var i = 0; i < rows; i++)
                 {
                     var alone = new float[3];
-                    context.Score(dense.AsSpan(i * extractor.Dimension, extractor.Dimension), alone);
+                    context.Score(dense.AsSpan(i * dimension, dimension), alone);
                     Assert.Equal(alone, together.AsSpan(i * 3, 3).ToArray());
                     checkedRows++;
                 }

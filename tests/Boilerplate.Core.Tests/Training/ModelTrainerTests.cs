@@ -1,4 +1,5 @@
 using Boilerplate.Core.Features;
+using Boilerplate.Core.Model;
 using Boilerplate.Core.Segmentation;
 using Boilerplate.Core.Tests.Model;
 using Boilerplate.Core.Training;
@@ -76,6 +77,34 @@ public sealed class ModelTrainerTests(SmallModelFixture fixture)
     }
 
     [Fact]
+    public void A_model_trained_on_typed_pages_tells_page_types_and_survives_a_save()
+    {
+        var types = fixture.Data.Corpora.SelectMany(c => c.Take(SmallModelFixture.Options.MaxPagesPerCorpus!.Value).Train)
+            .Select(p => p.PageType).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.True(types.Count >= 2, "the fixture's pages should name at least two page types");
+        Assert.Equal(types, fixture.Model.PageTypes);
+        Assert.Equal(types, fixture.Model.Metadata.PageTypes);
+
+        var page = fixture.DevPages[0];
+        var told = fixture.Model.Score(page, CancellationToken.None).PageType;
+        Assert.Contains(told, types);
+
+        var path = Path.Combine(Path.GetTempPath(), $"pagetype-{Guid.NewGuid():N}.zip");
+        try
+        {
+            fixture.Model.Save(path);
+            using var loaded = BoilerplateModel.Load(path);
+            Assert.Equal(fixture.Model.Version, loaded.Version);
+            Assert.Equal(types, loaded.PageTypes);
+            Assert.Equal(told, loaded.Score(page, CancellationToken.None).PageType);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Refuses_data_with_a_single_label()
     {
         var samples = new TrainingSample[] { new TrainingSample.Paragraph("Only body here.", "body", null, null, null, "test") };
@@ -114,7 +143,7 @@ public sealed class ModelTrainerTests(SmallModelFixture fixture)
     [InlineData(float.NaN)]
     public void A_corpus_weight_must_be_positive(float weight)
     {
-        var options = new TrainingOptions { CorpusWeights = new Dictionary<string, float> { ["modern-web-2026"] = weight } };
+        var options = new TrainingOptions { CorpusWeights = new Dictionary<string, float> { ["wcxb-dev"] = weight } };
         Assert.Throws<ArgumentOutOfRangeException>(() => options.Validate());
     }
 
