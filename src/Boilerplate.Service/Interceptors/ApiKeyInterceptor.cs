@@ -19,7 +19,7 @@ internal sealed class ApiKeyInterceptor : Interceptor
     private const string BearerPrefix = "Bearer ";
 
     // Orchestrators probe health without credentials.
-    private const string ExemptPrefix = "/grpc.health.v1.Health/";
+    private static readonly string ExemptService = global::Grpc.Health.V1.Health.Descriptor.FullName;
 
     private readonly byte[][] _keyDigests;
 
@@ -71,7 +71,8 @@ internal sealed class ApiKeyInterceptor : Interceptor
 
     private void Authenticate(ServerCallContext context)
     {
-        if (_keyDigests.Length == 0 || context.Method.StartsWith(ExemptPrefix, StringComparison.Ordinal))
+        // The routed service, not the raw path: routing accepts any letter case of it.
+        if (_keyDigests.Length == 0 || ResolvedMethod.IsOfService(context, ExemptService))
         {
             return;
         }

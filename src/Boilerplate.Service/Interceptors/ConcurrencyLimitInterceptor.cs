@@ -11,8 +11,6 @@ namespace Boilerplate.Service.Interceptors;
 /// </summary>
 internal sealed class ConcurrencyLimitInterceptor(RequestLimiter limiter) : Interceptor
 {
-    private static readonly string LimitedPrefix = $"/{BoilerplateService.Descriptor.FullName}/";
-
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request,
         ServerCallContext context,
@@ -34,7 +32,8 @@ internal sealed class ConcurrencyLimitInterceptor(RequestLimiter limiter) : Inte
 
     private async ValueTask<IDisposable?> AdmitAsync(ServerCallContext context)
     {
-        if (!context.Method.StartsWith(LimitedPrefix, StringComparison.Ordinal))
+        // Keyed on the routed method: the raw path matches routing in any letter case.
+        if (!ResolvedMethod.IsOfService(context, BoilerplateService.Descriptor.FullName))
         {
             return null;
         }

@@ -86,7 +86,7 @@ internal sealed class StatusInterceptor(ILogger<StatusInterceptor> logger) : Int
                     PageRejection.TimedOut => StatusCode.DeadlineExceeded,
                     _ => StatusCode.Internal,
                 };
-                logger.LogInformation("{Method} refused the page with {StatusCode}: {Reason}", context.Method, code, rejected.Message);
+                logger.LogInformation("{Method} refused the page with {StatusCode}: {Reason}", ResolvedMethod.NameOf(context), code, rejected.Message);
                 return new RpcException(new Status(code, rejected.Message));
 
             case ModelUnavailableException unavailable:
@@ -97,7 +97,7 @@ internal sealed class StatusInterceptor(ILogger<StatusInterceptor> logger) : Int
                 return new RpcException(new Status(StatusCode.Cancelled, "The client cancelled the call."));
 
             case OperationCanceledException:
-                logger.LogInformation("{Method} ran past its deadline", context.Method);
+                logger.LogInformation("{Method} ran past its deadline", ResolvedMethod.NameOf(context));
                 return new RpcException(new Status(
                     StatusCode.DeadlineExceeded,
                     "Cleaning did not finish within the deadline (the client's, or Limits:DefaultDeadline when the " +
@@ -105,7 +105,7 @@ internal sealed class StatusInterceptor(ILogger<StatusInterceptor> logger) : Int
 
             default:
                 var correlationId = context.GetHttpContext().TraceIdentifier;
-                logger.LogError(exception, "{Method} failed unexpectedly; correlation id {CorrelationId}", context.Method, correlationId);
+                logger.LogError(exception, "{Method} failed unexpectedly; correlation id {CorrelationId}", ResolvedMethod.NameOf(context), correlationId);
                 return new RpcException(new Status(
                     StatusCode.Internal,
                     $"Internal error (correlation id {correlationId}); the service log has the details."));
