@@ -12,6 +12,12 @@ namespace Boilerplate.Service.Interceptors;
 /// </summary>
 internal sealed class StatusInterceptor(ILogger<StatusInterceptor> logger) : Interceptor
 {
+    /// <summary>
+    /// Longest status detail sent. The detail travels as a trailer, which clients refuse past a few kilobytes (the call
+    /// then fails with an unrelated status), and is logged; refusals name what they must in far less.
+    /// </summary>
+    internal const int MaxDetailChars = 1024;
+
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request,
         ServerCallContext context,
@@ -74,6 +80,9 @@ internal sealed class StatusInterceptor(ILogger<StatusInterceptor> logger) : Int
         }
     }
 
+    private static string Bounded(string detail) =>
+        detail.Length <= MaxDetailChars ? detail : string.Concat(detail.AsSpan(0, MaxDetailChars - 1), "\u2026");
+
     private RpcException Translate(Exception exception, ServerCallContext context)
     {
         switch (exception)
@@ -86,8 +95,9 @@ internal sealed class StatusInterceptor(ILogger<StatusInterceptor> logger) : Int
                     PageRejection.TimedOut => StatusCode.DeadlineExceeded,
                     _ => StatusCode.Internal,
                 };
-                logger.LogInformation("{Method} refused the page with {StatusCode}: {Reason}", ResolvedMethod.NameOf(context), code, rejected.Message);
-                return new RpcException(new Status(code, rejected.Message));
+                var reason = Bounded(rejected.Message);
+                logger.LogInformation("{Method} refused the page with {StatusCode}: {Reason}", ResolvedMethod.NameOf(context), code, reason);
+                return new RpcException(new Status(code, reason));
 
             case ModelUnavailableException unavailable:
                 return new RpcException(new Status(StatusCode.Unavailable, unavailable.Message));
