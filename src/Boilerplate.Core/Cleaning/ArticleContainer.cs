@@ -32,7 +32,8 @@ internal static class ArticleContainer
     /// Applies the container to <paramref name="kept"/> and <paramref name="reasons"/>; blocks come back only when
     /// <paramref name="fill"/> is set (a caller asking for precision gets no additions).
     /// </summary>
-    public static void Apply(SegmentedPage page, PageScores scores, KeepRule rule, bool[] kept, string[] reasons, bool fill)
+    public static void Apply(
+        SegmentedPage page, PageScores scores, KeepRule rule, bool[] kept, string[] reasons, bool fill, CancellationToken cancellationToken)
     {
         var blocks = page.Blocks;
         var first = Array.IndexOf(kept, true);
@@ -45,6 +46,7 @@ internal static class ArticleContainer
         var weights = new float[blocks.Count];
         for (var i = 0; i < blocks.Count; i++)
         {
+            Cleaner.ThrowIfCancelled(i, cancellationToken);
             chars[i] = blocks[i].Text.Length;
             weights[i] = kept[i] ? 1 : 0;
         }
@@ -57,6 +59,7 @@ internal static class ArticleContainer
         var last = Array.LastIndexOf(kept, true);
         for (var i = 0; i < blocks.Count; i++)
         {
+            Cleaner.ThrowIfCancelled(i, cancellationToken);
             if (blocks[i].Dom?.Element is not { } element)
             {
                 continue;
