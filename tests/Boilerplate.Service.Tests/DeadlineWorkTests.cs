@@ -7,9 +7,8 @@ namespace Boilerplate.Service.Tests;
 
 /// <summary>
 /// Once a call's deadline passes the server stops working on it, rather than finishing a result nobody will read. The
-/// evidence is the service's one concurrency slot: it is held until the call's work has ended (a stream waits for its
-/// pages), so it is free again at once only if the work noticed the deadline. Markdown for long tables used to be
-/// quadratic and deaf to cancellation.
+/// evidence is the service's one concurrency slot: it is held while a page is cleaned, so it is free again at once only
+/// if the work noticed the deadline. Markdown for long tables used to be quadratic and deaf to cancellation.
 /// </summary>
 [Collection(TimingSensitiveCollection.Name)]
 public sealed class DeadlineWorkTests(DeadlineWorkTests.SingleSlotService service) : IClassFixture<DeadlineWorkTests.SingleSlotService>
@@ -67,7 +66,9 @@ public sealed class DeadlineWorkTests(DeadlineWorkTests.SingleSlotService servic
         {
             await foreach (var response in call.ResponseStream.ReadAllAsync())
             {
-                Assert.StartsWith("| Station | Value | Note |", response.Markdown.Split("\n\n")[^1], StringComparison.Ordinal);
+                // When the page is done before the deadline its answer comes first; the stream still ends at the deadline.
+                Assert.Equal("huge-table", response.Id);
+                Assert.Contains("| --- | --- | --- |", response.Markdown, StringComparison.Ordinal);
             }
         });
 
