@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Boilerplate.Core.Errors;
 using Boilerplate.Core.Input;
 using Boilerplate.Protos.V1;
@@ -8,6 +10,15 @@ namespace Boilerplate.Mapping;
 /// <summary>Turns a protobuf request into the domain's page and options; refuses what the proto documents as invalid.</summary>
 public static class CleanRequestMapper
 {
+    /// <summary>Most labels <c>options.keep_labels</c> may hold; a model has a handful.</summary>
+    public const int MaxKeepLabels = 64;
+
+    /// <summary>Longest label accepted in <c>options.keep_labels</c>.</summary>
+    public const int MaxLabelChars = 64;
+
+    /// <summary>Unknown labels named in the refusal; the rest are counted.</summary>
+    public const int NamedInMessage = 5;
+
     /// <summary>The page the request carries.</summary>
     /// <exception cref="PageRejectedException">The request has no content, or empty content.</exception>
     public static PageInput ToInput(CleanRequest request)
@@ -52,13 +63,7 @@ public static class CleanRequestMapper
             throw Invalid($"options.threshold is {options.Threshold}; it must lie in (0, 1], or 0 for unset.");
         }
 
-        var unknown = options.KeepLabels.Where(label => !modelLabels.Contains(label, StringComparer.Ordinal)).ToList();
-        if (unknown.Count > 0)
-        {
-            throw Invalid(
-                $"options.keep_labels names {string.Join(", ", unknown.Select(label => $"\"{label}\""))}, unknown to the " +
-                $"serving model; its labels are {string.Join(", ", modelLabels)}.");
-        }
+        CheckKeepLabels(options.KeepLabels, modelLabels);
 
         return new DomainCleanOptions
         {
@@ -71,6 +76,57 @@ public static class CleanRequestMapper
     }
 
     private static PageRejectedException Invalid(string message) => new(PageRejection.InvalidInput, message);
+
+    /// <summary>
+    /// Bounds what a request may name, then refuses labels the model lacks. The message names at most
+    /// <see cref="NamedInMessage"/> of them and counts the rest: it travels back as a status trailer, which clients
+    /// refuse past a few kilobytes, and is logged.
+    /// </summary>
+    private static void CheckKeepLabels(IReadOnlyList<string> labels, IReadOnlyList<string> modelLabels)
+    {
+        if (labels.Count > MaxKeepLabels)
+        {
+            throw Invalid($"options.keep_labels has {labels.Count:N0} labels; at most {MaxKeepLabels} are accepted.");
+        }
+
+        for (var i = 0; i < labels.Count; i++)
+        {
+            if (labels[i].Length > MaxLabelChars)
+            {
+                throw Invalid(
+                    $"options.keep_labels[{i}] is {labels[i].Length:N0} characters long; a label has at most {MaxLabelChars}.");
+            }
+        }
+
+        var unknown = labels.Where(label => !modelLabels.Contains(label, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
+        if (unknown.Count == 0)
+        {
+            return;
+        }
+
+        var named = string.Join(", ", unknown.Take(NamedInMessage).Select(Quote));
+        var more = unknown.Count > NamedInMessage ? $" and {unknown.Count - NamedInMessage} more" : string.Empty;
+        throw Invalid(
+            $"options.keep_labels names {named}{more} unknown to the serving model; its labels are " +
+            $"{string.Join(", ", modelLabels)}.");
+    }
+
+    /// <summary>A caller's label in quotes with control characters, quotes and backslashes escaped, so it cannot forge log lines.</summary>
+    private static string Quote(string label)
+    {
+        var quoted = new StringBuilder(label.Length + 2).Append('"');
+        foreach (var c in label)
+        {
+            _ = c switch
+            {
+                '"' or '\\' => quoted.Append('\\').Append(c),
+                _ when char.IsControl(c) => quoted.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
+                _ => quoted.Append(c),
+            };
+        }
+
+        return quoted.Append('"').ToString();
+    }
 
     private static string FieldName(CleanRequest.ContentOneofCase field) => field switch
     {

@@ -77,4 +77,68 @@ public sealed class CleanRequestMapperTests
         Assert.Contains("\"promo\"", e.Message, StringComparison.Ordinal);
         Assert.Contains("body, navigation, legal", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Too_many_keep_labels_are_refused_with_their_count_not_their_names()
+    {
+        var options = new CleanOptions();
+        options.KeepLabels.AddRange(Enumerable.Range(0, 10_000).Select(i => $"label-{i:D5}"));
+
+        var e = Assert.Throws<PageRejectedException>(() => CleanRequestMapper.ToOptions(options, Labels));
+
+        Assert.Equal(PageRejection.InvalidInput, e.Reason);
+        Assert.Contains("10,000", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"at most {CleanRequestMapper.MaxKeepLabels}", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("label-", e.Message, StringComparison.Ordinal);
+        Assert.True(e.Message.Length < 200, $"The message is {e.Message.Length} characters long.");
+    }
+
+    [Fact]
+    public void An_overlong_keep_label_is_refused_by_its_length_without_echoing_it()
+    {
+        var label = new string('x', 100_000);
+
+        var e = Assert.Throws<PageRejectedException>(() =>
+            CleanRequestMapper.ToOptions(new CleanOptions { KeepLabels = { "body", label } }, Labels));
+
+        Assert.Equal(PageRejection.InvalidInput, e.Reason);
+        Assert.StartsWith("options.keep_labels[1] is 100,000 characters long", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("xxxx", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_first_five_unknown_labels_are_named_and_the_rest_counted()
+    {
+        var options = new CleanOptions { KeepLabels = { "body" } };
+        options.KeepLabels.AddRange(Enumerable.Range(0, CleanRequestMapper.MaxKeepLabels - 1).Select(i => $"unknown-{i}"));
+
+        var e = Assert.Throws<PageRejectedException>(() => CleanRequestMapper.ToOptions(options, Labels));
+
+        Assert.Equal(
+            "options.keep_labels names \"unknown-0\", \"unknown-1\", \"unknown-2\", \"unknown-3\", \"unknown-4\" and 58 more " +
+            "unknown to the serving model; its labels are body, navigation, legal.",
+            e.Message);
+    }
+
+    [Fact]
+    public void The_most_labels_accepted_at_their_longest_carry_over()
+    {
+        var longest = new string('b', CleanRequestMapper.MaxLabelChars);
+        var options = new CleanOptions();
+        options.KeepLabels.AddRange(Enumerable.Repeat(longest, CleanRequestMapper.MaxKeepLabels));
+
+        var mapped = CleanRequestMapper.ToOptions(options, [.. Labels, longest]);
+
+        Assert.Equal(CleanRequestMapper.MaxKeepLabels, mapped.KeepLabels.Count);
+    }
+
+    [Fact]
+    public void An_unknown_label_cannot_forge_a_line_in_the_message()
+    {
+        var e = Assert.Throws<PageRejectedException>(() =>
+            CleanRequestMapper.ToOptions(new CleanOptions { KeepLabels = { "x\"\ninfo: forged" } }, Labels));
+
+        Assert.DoesNotContain('\n', e.Message);
+        Assert.Contains("\"x\\\"\\u000ainfo: forged\"", e.Message, StringComparison.Ordinal);
+    }
 }

@@ -43,6 +43,50 @@ public sealed class SecurityTests
     }
 
     [Fact]
+    public async Task The_key_rule_bearer_in_any_case_spaces_allowed_x_api_key_first_one_value_only()
+    {
+        await using var host = await ServiceHost.StartAsync(options => options.Settings["Security:ApiKeys:0"] = Key);
+        var service = new BoilerplateService.BoilerplateServiceClient(host.Channel);
+        (string Case, (string Name, string Value)[] Headers, StatusCode Expected)[] cases =
+        [
+            ("lower-case scheme", [("authorization", "bearer " + Key)], StatusCode.OK),
+            ("upper-case scheme", [("authorization", "BEARER " + Key)], StatusCode.OK),
+            ("several spaces", [("authorization", "Bearer    " + Key)], StatusCode.OK),
+            ("no space", [("authorization", "Bearer" + Key)], StatusCode.Unauthenticated),
+            ("other scheme", [("authorization", "Basic " + Key)], StatusCode.Unauthenticated),
+            ("no scheme", [("authorization", Key)], StatusCode.Unauthenticated),
+            ("x-api-key wins over a right bearer", [("x-api-key", Key + "x"), ("authorization", "Bearer " + Key)], StatusCode.Unauthenticated),
+            ("x-api-key wins over a wrong bearer", [("x-api-key", Key), ("authorization", "Bearer wrong")], StatusCode.OK),
+            ("empty x-api-key counts as absent", [("x-api-key", string.Empty), ("authorization", "Bearer " + Key)], StatusCode.OK),
+            ("x-api-key twice", [("x-api-key", "wrong"), ("x-api-key", Key)], StatusCode.Unauthenticated),
+            ("authorization twice", [("authorization", "Bearer wrong"), ("authorization", "Bearer " + Key)], StatusCode.Unauthenticated),
+            ("the same x-api-key twice", [("x-api-key", Key), ("x-api-key", Key)], StatusCode.Unauthenticated),
+        ];
+
+        foreach (var (name, headers, expected) in cases)
+        {
+            var metadata = new Metadata();
+            foreach (var (header, value) in headers)
+            {
+                metadata.Add(header, value);
+            }
+
+            StatusCode status;
+            try
+            {
+                await service.CleanAsync(new CleanRequest { Text = SeedPage.Text }, metadata, DateTime.UtcNow.AddSeconds(30));
+                status = StatusCode.OK;
+            }
+            catch (RpcException e)
+            {
+                status = e.StatusCode;
+            }
+
+            Assert.True(expected == status, $"{name}: expected {expected}, got {status}.");
+        }
+    }
+
+    [Fact]
     public async Task Reflection_lists_the_services_by_default_and_can_be_turned_off()
     {
         await using (var host = await ServiceHost.StartAsync())

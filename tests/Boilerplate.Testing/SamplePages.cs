@@ -30,6 +30,20 @@ public static class SamplePages
             .ToString();
     }
 
+    /// <summary>An article holding one table of a header row and <paramref name="rows"/> data rows of three cells.</summary>
+    public static string Table(int rows)
+    {
+        var html = new StringBuilder("<html><head><title>Station readings</title></head><body><article><h1>Station readings</h1>")
+            .Append("<p>The figures below list the measurements taken over the year at each station.</p>")
+            .Append("<table><tr><th>Station</th><th>Value</th><th>Note</th></tr>");
+        for (var i = 0; i < rows; i++)
+        {
+            html.Append("<tr><td>Station ").Append(i).Append("</td><td>").Append(i * 7 % 1000).Append("</td><td>measured in the morning</td></tr>");
+        }
+
+        return html.Append("</table></article></body></html>").ToString();
+    }
+
     /// <summary>Pages built to hurt a parser: deep nesting, huge attributes, unclosed tags, a flood of elements.</summary>
     public static IEnumerable<(string Name, string Html)> Hostile()
     {

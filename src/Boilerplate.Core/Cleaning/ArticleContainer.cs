@@ -32,7 +32,8 @@ internal static class ArticleContainer
     /// Applies the container to <paramref name="kept"/> and <paramref name="reasons"/>; blocks come back only when
     /// <paramref name="fill"/> is set (a caller asking for precision gets no additions).
     /// </summary>
-    public static void Apply(SegmentedPage page, PageScores scores, KeepRule rule, bool[] kept, string[] reasons, bool fill)
+    public static void Apply(
+        SegmentedPage page, PageScores scores, KeepRule rule, bool[] kept, string[] reasons, bool fill, CancellationToken cancellationToken)
     {
         var blocks = page.Blocks;
         var first = Array.IndexOf(kept, true);
@@ -47,6 +48,7 @@ internal static class ArticleContainer
         var keptChars = 0f;
         for (var i = 0; i < blocks.Count; i++)
         {
+            Cleaner.ThrowIfCancelled(i, cancellationToken);
             keptChars += kept[i] ? blocks[i].Text.Length : 0;
             chars[i] = Prose(blocks[i]);
             weights[i] = kept[i] ? 1 : 0;
@@ -65,6 +67,7 @@ internal static class ArticleContainer
         var droppedChars = 0f;
         for (var i = 0; i < blocks.Count; i++)
         {
+            Cleaner.ThrowIfCancelled(i, cancellationToken);
             if (inside(i) is not { } isInside)
             {
                 continue;

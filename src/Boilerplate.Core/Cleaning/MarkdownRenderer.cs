@@ -10,13 +10,24 @@ namespace Boilerplate.Core.Cleaning;
 /// </summary>
 public static class MarkdownRenderer
 {
-    /// <summary>Renders <paramref name="blocks"/> in order.</summary>
-    public static string Render(IReadOnlyList<Block> blocks)
+    /// <summary>Blocks rendered between cancellation checks: a check costs more than a short block does.</summary>
+    public const int CancellationCheckInterval = 256;
+
+    /// <summary>Renders <paramref name="blocks"/> in order; time is linear in their number and size.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static string Render(IReadOnlyList<Block> blocks, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(blocks);
         var output = new StringBuilder();
+        // Column count of the table being rendered, found once at its first row: finding it per row made long tables quadratic.
+        var columns = 0;
         for (var i = 0; i < blocks.Count; i++)
         {
+            if (i % CancellationCheckInterval == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             var block = blocks[i];
             if (output.Length > 0)
             {
@@ -43,7 +54,11 @@ public static class MarkdownRenderer
                     break;
                 case BlockKind.TableRow:
                     var first = i == 0 || blocks[i - 1].Kind != BlockKind.TableRow;
-                    var columns = first ? ColumnsOfTable(blocks, i) : ColumnsOfTable(blocks, StartOfTable(blocks, i));
+                    if (first)
+                    {
+                        columns = ColumnsOfTable(blocks, i);
+                    }
+
                     AppendRow(output, block, columns);
                     if (first)
                     {
@@ -67,16 +82,6 @@ public static class MarkdownRenderer
     /// <summary>List items and table rows that follow each other are one list or table: single line breaks.</summary>
     private static bool SameGroup(Block previous, Block current) =>
         previous.Kind == current.Kind && current.Kind is BlockKind.ListItem or BlockKind.TableRow or BlockKind.Quote;
-
-    private static int StartOfTable(IReadOnlyList<Block> blocks, int index)
-    {
-        while (index > 0 && blocks[index - 1].Kind == BlockKind.TableRow)
-        {
-            index--;
-        }
-
-        return index;
-    }
 
     private static int ColumnsOfTable(IReadOnlyList<Block> blocks, int start)
     {

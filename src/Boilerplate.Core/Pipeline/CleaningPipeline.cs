@@ -59,6 +59,8 @@ public sealed class CleaningPipeline : IDisposable
     {
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(options);
+        // Text segmentation takes no token: a call whose deadline passed while it queued must not start.
+        cancellationToken.ThrowIfCancellationRequested();
         var page = Segment(input, cancellationToken);
         var scores = classifier.Score(page, cancellationToken);
         var result = Cleaner.Clean(page, scores, options, classifier.Version, cancellationToken);

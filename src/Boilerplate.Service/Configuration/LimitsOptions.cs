@@ -39,17 +39,27 @@ public sealed class LimitsOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
     public TimeSpan DefaultDeadline { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Clean calls running at once; more wait in the queue.</summary>
+    /// <summary>
+    /// Pages cleaned at once: a Clean call holds a slot for its run, a CleanStream one per page while that page is
+    /// cleaned (a silent stream holds none). More wait in the queue.
+    /// </summary>
     [Range(1, 100_000)]
     public int MaxConcurrentRequests { get; set; } = 32;
 
-    /// <summary>Clean calls waiting for a slot; beyond this a call is refused with RESOURCE_EXHAUSTED.</summary>
+    /// <summary>Pages waiting for a slot; beyond this a call (a stream: at that page) is refused with RESOURCE_EXHAUSTED.</summary>
     [Range(0, 1_000_000)]
     public int MaxQueuedRequests { get; set; } = 256;
 
     /// <summary>Pages of one CleanStream call cleaned concurrently (read-ahead); reading pauses beyond it.</summary>
     [Range(1, 1024)]
     public int StreamParallelism { get; set; } = Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>
+    /// How long a CleanStream may wait for its next page while none of its pages is in progress or unanswered; past
+    /// it the stream ends with DEADLINE_EXCEEDED, so forgotten streams do not pile up.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan StreamIdleTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// Parser workers abandoned on hung pages that the process tolerates; beyond it health reports NOT_SERVING so

@@ -1,12 +1,13 @@
 using Boilerplate.Protos.V1;
 using Boilerplate.Service.Configuration;
+using Boilerplate.Service.Interceptors;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 
 namespace Boilerplate.Service.Grpc;
 
 /// <summary>boilerplate.v1.BoilerplateService: cleans pages one at a time or as an ordered stream.</summary>
-internal sealed class BoilerplateGrpcService(PageCleaner cleaner, IOptions<LimitsOptions> limits)
+internal sealed class BoilerplateGrpcService(PageCleaner cleaner, RequestLimiter limiter, IOptions<LimitsOptions> limits)
     : BoilerplateService.BoilerplateServiceBase
 {
     public override Task<CleanResponse> Clean(CleanRequest request, ServerCallContext context)
@@ -32,6 +33,9 @@ internal sealed class BoilerplateGrpcService(PageCleaner cleaner, IOptions<Limit
                 return cleaner.Clean(request, budget.Token);
             },
             settings.StreamParallelism,
+            // A slot per page while it is cleaned, not per stream: a stream that holds one while silent starves unary calls.
+            admit: limiter.AdmitAsync,
+            settings.StreamIdleTimeout,
             context.CancellationToken);
     }
 }

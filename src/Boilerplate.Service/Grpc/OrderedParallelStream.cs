@@ -10,18 +10,43 @@ namespace Boilerplate.Service.Grpc;
 /// </summary>
 internal static class OrderedParallelStream
 {
+    /// <summary>Runs with no admission step and no idle limit; see the full overload.</summary>
+    public static Task RunAsync<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requests,
+        IServerStreamWriter<TResponse> responses,
+        Func<TRequest, CancellationToken, TResponse> process,
+        int parallelism,
+        CancellationToken cancellationToken) =>
+        RunAsync(requests, responses, process, parallelism, admit: null, Timeout.InfiniteTimeSpan, cancellationToken);
+
     /// <summary>
     /// Runs until the request stream ends. The first failing item ends the call with its exception after the
     /// answers before it are written; the items after it are cancelled.
     /// </summary>
+    /// <param name="requests">The request stream.</param>
+    /// <param name="responses">Where answers go, in request order.</param>
+    /// <param name="process">The work for one item.</param>
+    /// <param name="parallelism">Most items worked on at once.</param>
+    /// <param name="admit">
+    /// Waits for a permit to work on one item, released when that work ends; null: none needed. Items are admitted in
+    /// request order. A refusal (its exception) ends the stream like a failing item.
+    /// </param>
+    /// <param name="idleTimeout">
+    /// How long the stream may wait for its next request while no item is in flight or unanswered; past it the call
+    /// ends with DEADLINE_EXCEEDED. <see cref="Timeout.InfiniteTimeSpan"/>: no limit.
+    /// </param>
+    /// <param name="cancellationToken">The call's cancellation.</param>
     public static async Task RunAsync<TRequest, TResponse>(
         IAsyncStreamReader<TRequest> requests,
         IServerStreamWriter<TResponse> responses,
         Func<TRequest, CancellationToken, TResponse> process,
         int parallelism,
+        Func<CancellationToken, ValueTask<IDisposable>>? admit,
+        TimeSpan idleTimeout,
         CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var idle = new IdleClock(idleTimeout);
         // One item is awaited by the writer loop outside the channel, so capacity parallelism - 1 keeps at most
         // `parallelism` items in flight.
         var pending = Channel.CreateBounded<Task<TResponse>>(new BoundedChannelOptions(Math.Max(1, parallelism - 1))
@@ -29,13 +54,14 @@ internal static class OrderedParallelStream
             SingleReader = true,
             SingleWriter = true,
         });
-        var reading = ReadAsync(requests, pending.Writer, process, stop.Token);
+        var reading = ReadAsync(requests, pending.Writer, process, admit, idle, stop.Token);
         try
         {
             await foreach (var work in pending.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
                 var response = await work.ConfigureAwait(false);
                 await responses.WriteAsync(response, stop.Token).ConfigureAwait(false);
+                idle.Answered();
             }
 
             await reading.ConfigureAwait(false);
@@ -51,20 +77,33 @@ internal static class OrderedParallelStream
         IAsyncStreamReader<TRequest> requests,
         ChannelWriter<Task<TResponse>> pending,
         Func<TRequest, CancellationToken, TResponse> process,
+        Func<CancellationToken, ValueTask<IDisposable>>? admit,
+        IdleClock idle,
         CancellationToken cancellationToken)
     {
         try
         {
-            while (await requests.MoveNext(cancellationToken).ConfigureAwait(false))
+            using var waitForNext = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
+            while (await MoveNextAsync(requests, idle, waitForNext.Token, cancellationToken).ConfigureAwait(false))
             {
                 var request = requests.Current;
+                idle.Received();
                 // Wait for room before starting the work, so at most `parallelism` items are in flight.
                 if (!await pending.WaitToWriteAsync(cancellationToken).ConfigureAwait(false))
                 {
                     return;
                 }
 
-                pending.TryWrite(Task.Run(() => process(request, cancellationToken), cancellationToken));
+                var permit = admit is null ? null : await admit(cancellationToken).ConfigureAwait(false);
+                // No token for Task.Run: a task cancelled before it starts would never release its permit. The work
+                // watches the token itself.
+                pending.TryWrite(Task.Run(() =>
+                {
+                    using (permit)
+                    {
+                        return process(request, cancellationToken);
+                    }
+                }));
             }
 
             pending.TryComplete();
@@ -73,6 +112,22 @@ internal static class OrderedParallelStream
         {
             pending.TryComplete(e);
             throw;
+        }
+    }
+
+    private static async Task<bool> MoveNextAsync<TRequest>(
+        IAsyncStreamReader<TRequest> requests, IdleClock idle, CancellationToken waitForNext, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await requests.MoveNext(waitForNext).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (idle.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new RpcException(new Status(
+                StatusCode.DeadlineExceeded,
+                $"No request arrived for {idle.Timeout.TotalSeconds:0.###} s while no page was in progress " +
+                "(Limits:StreamIdleTimeout); the stream was closed. Open a new one when there are pages to send."));
         }
     }
 
@@ -92,5 +147,50 @@ internal static class OrderedParallelStream
     private static void MarkObserved(Task task)
     {
         _ = task.Exception;
+    }
+
+    /// <summary>
+    /// Fires after <see cref="Timeout"/> with nothing in flight: it stops while a received item awaits its answer, so a
+    /// client waiting for a slow page, or for each answer before it sends the next page, is never idle.
+    /// </summary>
+    private sealed class IdleClock : IDisposable
+    {
+        private readonly CancellationTokenSource _fired = new();
+        private readonly Lock _gate = new();
+        private int _unanswered;
+
+        public IdleClock(TimeSpan timeout)
+        {
+            Timeout = timeout;
+            _fired.CancelAfter(timeout);
+        }
+
+        public TimeSpan Timeout { get; }
+
+        public CancellationToken Token => _fired.Token;
+
+        /// <summary>An item arrived: the clock stops until every item received is answered.</summary>
+        public void Received()
+        {
+            lock (_gate)
+            {
+                _unanswered++;
+                _fired.CancelAfter(System.Threading.Timeout.InfiniteTimeSpan);
+            }
+        }
+
+        /// <summary>An item was answered: with none left, the clock starts again from zero.</summary>
+        public void Answered()
+        {
+            lock (_gate)
+            {
+                if (--_unanswered == 0)
+                {
+                    _fired.CancelAfter(Timeout);
+                }
+            }
+        }
+
+        public void Dispose() => _fired.Dispose();
     }
 }

@@ -17,6 +17,8 @@ internal sealed class PageCleaner(CleaningPipeline pipeline, ModelHost models, S
         var input = CleanRequestMapper.ToInput(request);
         var options = CleanRequestMapper.ToOptions(request.Options, lease.Classifier.Labels);
         var result = pipeline.Clean(input, lease.Classifier, options, cancellationToken);
+        // Mapping every paragraph of a big page costs too; a caller past its deadline would never read it.
+        cancellationToken.ThrowIfCancellationRequested();
         metrics.PageCleaned(result);
         return CleanResponseMapper.ToResponse(request.Id, result, request.Options, Stopwatch.GetElapsedTime(started));
     }

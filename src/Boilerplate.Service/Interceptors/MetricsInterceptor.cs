@@ -5,7 +5,10 @@ using Grpc.Core.Interceptors;
 
 namespace Boilerplate.Service.Interceptors;
 
-/// <summary>Counts calls and measures their duration by method and final status.</summary>
+/// <summary>
+/// Counts calls and measures their duration by method and final status. The method is the routed one, so the series
+/// stay one per method whatever spelling of the path clients send.
+/// </summary>
 internal sealed class MetricsInterceptor(ServiceMetrics metrics) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
@@ -26,7 +29,7 @@ internal sealed class MetricsInterceptor(ServiceMetrics metrics) : Interceptor
         }
         finally
         {
-            metrics.CallCompleted(context.Method, status, Stopwatch.GetElapsedTime(started));
+            metrics.CallCompleted(ResolvedMethod.NameOf(context), status, Stopwatch.GetElapsedTime(started));
         }
     }
 
@@ -49,7 +52,7 @@ internal sealed class MetricsInterceptor(ServiceMetrics metrics) : Interceptor
         }
         finally
         {
-            metrics.CallCompleted(context.Method, status, Stopwatch.GetElapsedTime(started));
+            metrics.CallCompleted(ResolvedMethod.NameOf(context), status, Stopwatch.GetElapsedTime(started));
         }
     }
 }

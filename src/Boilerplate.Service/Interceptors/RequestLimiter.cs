@@ -1,12 +1,14 @@
 using System.Threading.RateLimiting;
 using Boilerplate.Service.Configuration;
+using Grpc.Core;
 using Microsoft.Extensions.Options;
 
 namespace Boilerplate.Service.Interceptors;
 
 /// <summary>
-/// Admission control for clean calls: <c>Limits:MaxConcurrentRequests</c> run, up to <c>Limits:MaxQueuedRequests</c>
-/// wait in arrival order, the rest are refused at once.
+/// Admission control for cleaning: <c>Limits:MaxConcurrentRequests</c> pages are cleaned at once (a Clean call, or one
+/// page of a CleanStream while it is cleaned), up to <c>Limits:MaxQueuedRequests</c> wait in arrival order, the rest
+/// are refused at once.
 /// </summary>
 internal sealed class RequestLimiter(IOptions<LimitsOptions> options) : IDisposable
 {
@@ -19,9 +21,25 @@ internal sealed class RequestLimiter(IOptions<LimitsOptions> options) : IDisposa
 
     public LimitsOptions Limits { get; } = options.Value;
 
-    /// <summary>A lease to run; <see cref="RateLimitLease.IsAcquired"/> is false when the service is saturated.</summary>
-    public ValueTask<RateLimitLease> AcquireAsync(CancellationToken cancellationToken) =>
-        _limiter.AcquireAsync(1, cancellationToken);
+    /// <summary>A slot to clean one page, held until disposed.</summary>
+    /// <exception cref="RpcException">RESOURCE_EXHAUSTED: the service is saturated.</exception>
+    public async ValueTask<IDisposable> AdmitAsync(CancellationToken cancellationToken)
+    {
+        var lease = await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        if (lease.IsAcquired)
+        {
+            return lease;
+        }
+
+        lease.Dispose();
+        // RESOURCE_EXHAUSTED, which clients do not retry blindly, rather than ASP.NET's HTTP 503, which gRPC clients see
+        // as UNAVAILABLE and retry at once, turning overload into a retry storm.
+        throw new RpcException(new Status(
+            StatusCode.ResourceExhausted,
+            $"The service is at capacity ({Limits.MaxConcurrentRequests} pages being cleaned and " +
+            $"{Limits.MaxQueuedRequests} queued). Retry after a back-off, lower this client's concurrency, " +
+            "or add replicas."));
+    }
 
     public void Dispose() => _limiter.Dispose();
 }

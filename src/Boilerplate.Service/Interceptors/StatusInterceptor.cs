@@ -12,6 +12,12 @@ namespace Boilerplate.Service.Interceptors;
 /// </summary>
 internal sealed class StatusInterceptor(ILogger<StatusInterceptor> logger) : Interceptor
 {
+    /// <summary>
+    /// Longest status detail sent. The detail travels as a trailer, which clients refuse past a few kilobytes (the call
+    /// then fails with an unrelated status), and is logged; refusals name what they must in far less.
+    /// </summary>
+    internal const int MaxDetailChars = 1024;
+
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request,
         ServerCallContext context,
@@ -74,6 +80,9 @@ internal sealed class StatusInterceptor(ILogger<StatusInterceptor> logger) : Int
         }
     }
 
+    private static string Bounded(string detail) =>
+        detail.Length <= MaxDetailChars ? detail : string.Concat(detail.AsSpan(0, MaxDetailChars - 1), "\u2026");
+
     private RpcException Translate(Exception exception, ServerCallContext context)
     {
         switch (exception)
@@ -86,8 +95,9 @@ internal sealed class StatusInterceptor(ILogger<StatusInterceptor> logger) : Int
                     PageRejection.TimedOut => StatusCode.DeadlineExceeded,
                     _ => StatusCode.Internal,
                 };
-                logger.LogInformation("{Method} refused the page with {StatusCode}: {Reason}", context.Method, code, rejected.Message);
-                return new RpcException(new Status(code, rejected.Message));
+                var reason = Bounded(rejected.Message);
+                logger.LogInformation("{Method} refused the page with {StatusCode}: {Reason}", ResolvedMethod.NameOf(context), code, reason);
+                return new RpcException(new Status(code, reason));
 
             case ModelUnavailableException unavailable:
                 return new RpcException(new Status(StatusCode.Unavailable, unavailable.Message));
@@ -97,7 +107,7 @@ internal sealed class StatusInterceptor(ILogger<StatusInterceptor> logger) : Int
                 return new RpcException(new Status(StatusCode.Cancelled, "The client cancelled the call."));
 
             case OperationCanceledException:
-                logger.LogInformation("{Method} ran past its deadline", context.Method);
+                logger.LogInformation("{Method} ran past its deadline", ResolvedMethod.NameOf(context));
                 return new RpcException(new Status(
                     StatusCode.DeadlineExceeded,
                     "Cleaning did not finish within the deadline (the client's, or Limits:DefaultDeadline when the " +
@@ -105,7 +115,7 @@ internal sealed class StatusInterceptor(ILogger<StatusInterceptor> logger) : Int
 
             default:
                 var correlationId = context.GetHttpContext().TraceIdentifier;
-                logger.LogError(exception, "{Method} failed unexpectedly; correlation id {CorrelationId}", context.Method, correlationId);
+                logger.LogError(exception, "{Method} failed unexpectedly; correlation id {CorrelationId}", ResolvedMethod.NameOf(context), correlationId);
                 return new RpcException(new Status(
                     StatusCode.Internal,
                     $"Internal error (correlation id {correlationId}); the service log has the details."));

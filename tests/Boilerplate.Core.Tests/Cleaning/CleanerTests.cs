@@ -262,4 +262,29 @@ public class CleanerTests
         Assert.Equal(string.Empty, Cleaner.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None).Markdown);
         Assert.Equal("a", Cleaner.Clean(page, scores, new CleanOptions { IncludeMarkdown = true }, "v", CancellationToken.None).Markdown);
     }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(2.5)]
+    public void Cleaning_stops_within_a_few_hundred_blocks_of_cancellation(double passes)
+    {
+        // Without duplicate detection (which checks on its own) nothing else watched the token: a deadline that passed
+        // while a big page was cleaned went unnoticed until the whole result, Markdown included, was built. Reads of
+        // half a pass and two and a half passes land in the first and the last pass over the blocks.
+        const int count = 20_000;
+        var (page, scores) = Scored([.. Enumerable.Range(0, count).Select(i => ($"Paragraph number {i} of a long page.", 0.9f, 0.05f, 0.05f))]);
+        using var cancel = new CancellationTokenSource();
+        var blocks = new CountingBlocks(page.Blocks, cancel, cancelAtRead: (long)(passes * count));
+
+        Assert.Throws<OperationCanceledException>(() => Cleaner.Clean(
+            page with { Blocks = blocks },
+            scores,
+            new CleanOptions { KeepDuplicates = true, IncludeMarkdown = true },
+            "v",
+            cancel.Token));
+
+        Assert.True(
+            blocks.ReadsAfterCancel <= 2 * Cleaner.CancellationCheckInterval,
+            $"{blocks.ReadsAfterCancel:N0} reads after cancellation.");
+    }
 }

@@ -74,4 +74,54 @@ public class MarkdownRendererTests
     [InlineData("snake_case stays, _emphasis_ does not", "snake_case stays, \\_emphasis\\_ does not")]
     [InlineData("2024 was a year - and 3 < 4", "2024 was a year - and 3 < 4")]
     public void Text_is_escaped_minimally(string text, string expected) => Assert.Equal(expected, MarkdownRenderer.Escape(text));
+
+    [Theory]
+    [InlineData(5_000)]
+    [InlineData(20_000)]
+    public void A_long_table_is_rendered_in_a_bounded_number_of_reads_per_row(int rows)
+    {
+        // Reading every row once per row made a 20,000-row table take seconds; linear rendering reads each a few times.
+        var blocks = new CountingBlocks(CountingBlocks.Table(rows));
+
+        var markdown = MarkdownRenderer.Render(blocks);
+
+        var readsPerRow = (double)blocks.Reads / blocks.Count;
+        Assert.True(readsPerRow <= 8, $"{blocks.Reads:N0} reads for {blocks.Count:N0} rows ({readsPerRow:0.#} a row).");
+        var lines = markdown.Split('\n');
+        Assert.Equal(rows + 2, lines.Length);
+        Assert.Equal("| Station | Value | Note |", lines[0]);
+        Assert.Equal("| --- | --- | --- |", lines[1]);
+        Assert.Equal($"| Station {rows - 1} | {(rows - 1) * 7 % 1000} | morning |", lines[^1]);
+    }
+
+    [Fact]
+    public void Each_table_is_padded_to_its_own_widest_row()
+    {
+        Block[] blocks =
+        [
+            new("a | b | c", BlockKind.TableRow) { Cells = ["a", "b", "c"] },
+            new("x", BlockKind.TableRow) { Cells = ["x"] },
+            new("Between the tables.", BlockKind.Paragraph),
+            new("p", BlockKind.TableRow) { Cells = ["p"] },
+            new("q | r", BlockKind.TableRow) { Cells = ["q", "r"] },
+        ];
+
+        Assert.Equal(
+            "| a | b | c |\n| --- | --- | --- |\n| x |  |  |\n\nBetween the tables.\n\n| p |  |\n| --- | --- |\n| q | r |",
+            MarkdownRenderer.Render(blocks));
+    }
+
+    [Fact]
+    public void Rendering_stops_within_a_few_hundred_blocks_of_cancellation()
+    {
+        using var cancel = new CancellationTokenSource();
+        // Read 60,000 falls in the row loop, after the one pass (two reads a row) that finds the table's column count.
+        var blocks = new CountingBlocks(CountingBlocks.Table(20_000), cancel, cancelAtRead: 60_000);
+
+        Assert.Throws<OperationCanceledException>(() => MarkdownRenderer.Render(blocks, cancel.Token));
+
+        Assert.True(
+            blocks.ReadsAfterCancel <= 4 * MarkdownRenderer.CancellationCheckInterval,
+            $"{blocks.ReadsAfterCancel:N0} reads after cancellation.");
+    }
 }
