@@ -110,8 +110,7 @@ public static class Cleaner
     /// Whether two blocks sit in the same place of the markup: same element and ancestor tags, and either the same
     /// class/id tokens or the same container (sibling paragraphs told apart only by their ids, id="first" and
     /// id="second", are still one body of text). Asked only of the few pairs that repeat each other, so nothing is
-    /// built per block. Text input has no markup: never. Measured against tokens alone by 3-fold cross-validation over
-    /// the train split: readability-pages HTML F1 0.918 to 0.922, modern-web-2026 0.797 either way.
+    /// built per block. Text input has no markup: never.
     /// </summary>
     private static bool SamePlace(DomContext? block, DomContext? original) =>
         block is not null && original is not null
@@ -123,8 +122,7 @@ public static class Cleaner
     /// A page where no block clears the bar still has a likeliest article: the blocks at least
     /// <see cref="FallbackShare"/> as likely to carry a keep label as the likeliest one are kept, so a scraper gets
     /// the page's most article-like text rather than nothing. A caller who set a threshold or a precision bias
-    /// (below 0) asked for a hard bar and gets no fallback. Measured on the training split: readability-pages F1
-    /// 0.927 to 0.947 (its short test pages came back empty), modern-web-2026 0.809 to 0.809.
+    /// (below 0) asked for a hard bar and gets no fallback. Measurements: docs/experiments.md.
     /// </summary>
     private static void KeepTheLikeliest(PageScores scores, KeepRule rule, bool[] kept, string[] reasons, CancellationToken cancellationToken)
     {

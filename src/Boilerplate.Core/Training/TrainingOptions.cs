@@ -72,9 +72,8 @@ public sealed record TrainingOptions
 
     /// <summary>
     /// Weight of each named corpus's pages (a corpus not named weighs 1). The default model gives readability-pages
-    /// 3: it has 102 train pages to modern-web-2026's 772 and most of the non-English ones, and 3-fold
-    /// cross-validation over the train split measured it at +0.015 F1 there (HTML and text) for -0.001 / -0.005 on
-    /// modern-web-2026, where a weight of 2 changed nothing.
+    /// 3: it has far fewer train pages than modern-web-2026 and most of the non-English ones; the weight was chosen
+    /// by cross-validation (docs/experiments.md).
     /// </summary>
     public IReadOnlyDictionary<string, float> CorpusWeights { get; init; } = new Dictionary<string, float>(StringComparer.Ordinal);
 
