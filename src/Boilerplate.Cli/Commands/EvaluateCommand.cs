@@ -23,8 +23,6 @@ internal static class EvaluateCommand
     /// <summary>Exit code for unusable arguments or files.</summary>
     public const int UsageError = 2;
 
-    private const int InPageHostCount = 8;
-
     internal static Command Create() => Create(AnsiConsole.Console);
 
     internal static Command Create(IAnsiConsole console)
@@ -110,18 +108,23 @@ internal static class EvaluateCommand
                     (name, pages) => console.MarkupLineInterpolated($"[grey]{name}: {pages} pages x {systems.Count} systems[/]"),
                     cancellationToken).ConfigureAwait(false);
                 var labels = new List<LabelResult> { new(SystemNames.OursModel, HandLabelledSet.Evaluate(candidate, null, cancellationToken)) };
-                var inPage = InPageHosts(corpora) is { Count: > 0 } hosts
-                    ? InPageSet.Evaluate(candidate, hosts, null, cancellationToken)
-                    : [];
                 if (current is not null)
                 {
                     labels.Add(new LabelResult(SystemNames.CurrentModel, HandLabelledSet.Evaluate(current, null, cancellationToken)));
                 }
 
-                // A candidate with other labels (a retrained "promo") cannot be compared on the three-way set.
+                var hosts = InPageSet.HostsFrom(corpora);
+                var inPage = hosts.Count > 0 ? InPageSet.Evaluate(candidate, hosts, null, cancellationToken) : [];
+
+                // A candidate with other labels (a retrained "promo") cannot be compared on the three-way sets.
                 var sameLabels = current is not null && candidate.Labels.SequenceEqual(current.Labels, StringComparer.OrdinalIgnoreCase);
+                var currentInPage = sameLabels && hosts.Count > 0 ? InPageSet.Evaluate(current!, hosts, null, cancellationToken) : [];
                 var gate = current is null ? null : PromotionGate.Judge(
-                    results, settings.Modes, settings.Tolerance, sameLabels ? (labels[0].Report, labels[1].Report) : null);
+                    results,
+                    settings.Modes,
+                    settings.Tolerance,
+                    sameLabels ? (labels[0].Report, labels[1].Report) : null,
+                    currentInPage.Select(c => (c.Form.ToString(), inPage.Single(i => i.Form == c.Form).Report, c.Report)).ToList());
                 var summary = new EvaluationSummary(settings.Dataset, settings.Split, candidate.Version, current?.Version, results, skipped, labels, gate)
                 {
                     InPage = inPage,
@@ -176,16 +179,6 @@ internal static class EvaluateCommand
 
         return systems;
     }
-
-    /// <summary>
-    /// Host pages for the in-page three-way check: held-out article pages with an article element, the first
-    /// <see cref="InPageHostCount"/> of each corpus that has them.
-    /// </summary>
-    private static List<InPageHost> InPageHosts(IReadOnlyList<LabelledDataset> corpora) =>
-        corpora.SelectMany(c => c.Dev.Where(p => p.PageType is null or "article")
-            .Select(p => new InPageHost(p.ReadHtml(), p.ArticleBody))
-            .Where(h => InPageSet.ArticleEndOf(h) >= 0)
-            .Take(InPageHostCount)).ToList();
 
     private static List<EvaluationMode> ModesOf(string mode) => mode switch
     {

@@ -69,6 +69,7 @@ internal static class ExtractionComparison
         private readonly List<string?> _pageTypes = new(capacity);
         private readonly List<PageFailure> _failures = [];
         private readonly List<LostPage> _lost = [];
+        private readonly List<PageScore> _pages = [];
         private TimeSpan _elapsed;
         private int _failed;
 
@@ -76,6 +77,7 @@ internal static class ExtractionComparison
         {
             _comparisons.Add(comparison);
             _pageTypes.Add(page.PageType);
+            _pages.Add(new PageScore(page.Id, Math.Round(comparison.F1, 4), Math.Round(comparison.Words.F1, 4)));
             _elapsed += article.Elapsed;
             if (comparison.IsCatastrophic)
             {
@@ -103,6 +105,7 @@ internal static class ExtractionComparison
             ByPageType = _pageTypes.Where(t => t is not null).Distinct().Order(StringComparer.Ordinal)
                 .ToDictionary(t => t!, t => ArticleMetrics.Aggregate(_comparisons.Where((_, i) => _pageTypes[i] == t))),
             Lost = _lost,
+            Pages = _pages,
         };
     }
 }

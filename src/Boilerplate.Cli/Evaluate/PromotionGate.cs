@@ -25,8 +25,8 @@ internal sealed record GateVerdict(double Tolerance, IReadOnlyList<GateCheck> Ch
 
 /// <summary>
 /// Decides whether a new model may replace the serving one: it must not lose more than a tolerance of F1 on any
-/// corpus in any mode, measured on the same pages in the same run, nor of macro-F1 on the hand-labelled paragraphs
-/// when both models have the same labels. The labels are part of what a caller gets; the article's text alone does
+/// corpus in any mode, measured on the same pages in the same run, nor of macro-F1 on the hand-labelled paragraphs,
+/// alone and placed inside pages, when both models have the same labels. The labels are part of what a caller gets; the article's text alone does
 /// not show them, since the cleaner's container rule can rescue a page from a model whose labels are poor.
 /// </summary>
 internal static class PromotionGate
@@ -36,6 +36,9 @@ internal static class PromotionGate
 
     /// <summary>The mode name of the hand-labelled check.</summary>
     public const string LabelsMode = "labels";
+
+    /// <summary>The corpus name of the in-page checks (one per form).</summary>
+    public const string InPage = "hand-labelled paragraphs in pages";
 
     // Scores of the same model on the same pages are bit-identical; this only absorbs summation-order noise.
     private const double Epsilon = 1e-9;
@@ -48,7 +51,8 @@ internal static class PromotionGate
         IReadOnlyList<SystemResult> results,
         IReadOnlyList<EvaluationMode> modes,
         double tolerance,
-        (ClassificationReport Candidate, ClassificationReport Current)? labels = null)
+        (ClassificationReport Candidate, ClassificationReport Current)? labels = null,
+        IReadOnlyList<(string Form, ClassificationReport Candidate, ClassificationReport Current)>? inPage = null)
     {
         ArgumentNullException.ThrowIfNull(results);
         var checks = new List<GateCheck>();
@@ -65,6 +69,11 @@ internal static class PromotionGate
         if (labels is var (candidateLabels, currentLabels))
         {
             checks.Add(Check(HandLabelled, LabelsMode, candidateLabels.MacroF1, currentLabels.MacroF1, tolerance));
+        }
+
+        foreach (var (form, candidate, current) in inPage ?? [])
+        {
+            checks.Add(Check(InPage, form, candidate.MacroF1, current.MacroF1, tolerance));
         }
 
         return new GateVerdict(tolerance, checks);

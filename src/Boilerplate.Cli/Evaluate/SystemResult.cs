@@ -16,7 +16,16 @@ internal sealed record SystemResult(string Corpus, string System, ArticleScore S
 
     /// <summary>Every page lost (shingle F1 below <see cref="ArticleMetrics.CatastrophicF1"/>), in page order.</summary>
     public IReadOnlyList<LostPage> Lost { get; init; } = [];
+
+    /// <summary>Every page's shingle and word F1, in page order, so two runs can be compared page by page.</summary>
+    public IReadOnlyList<PageScore> Pages { get; init; } = [];
 }
+
+/// <summary>One page's figures.</summary>
+/// <param name="Id">The page id.</param>
+/// <param name="F1">Its shingle F1.</param>
+/// <param name="WordF1">Its word F1.</param>
+internal sealed record PageScore(string Id, double F1, double WordF1);
 
 /// <summary>A page a system lost: the reader got the wrong text or none.</summary>
 /// <param name="Id">The page id.</param>

@@ -37,7 +37,7 @@ internal static class ArticleContainer
     {
         var blocks = page.Blocks;
         var first = Array.IndexOf(kept, true);
-        if (first < 0)
+        if (first < 0 || page.Format != InputFormat.Html)
         {
             return;
         }

@@ -56,8 +56,24 @@ public sealed record InPageResult(InPageForm Form, ClassificationReport Report);
 /// </summary>
 public static class InPageSet
 {
+    /// <summary>Hosts taken from each corpus by <see cref="HostsFrom"/>.</summary>
+    public const int HostsPerCorpus = 8;
+
     /// <summary>Words of the article's last paragraph looked for in the markup.</summary>
     private const int AnchorWords = 6;
+
+    /// <summary>
+    /// The hosts the evaluation uses: of each corpus, the first <see cref="HostsPerCorpus"/> held-out article pages
+    /// (pages of an untyped corpus count as articles) where the article's first and last paragraphs are found.
+    /// </summary>
+    public static IReadOnlyList<InPageHost> HostsFrom(IEnumerable<LabelledDataset> corpora)
+    {
+        ArgumentNullException.ThrowIfNull(corpora);
+        return corpora.SelectMany(c => c.Dev.Where(p => p.PageType is null or "article")
+            .Select(p => new InPageHost(p.ReadHtml(), p.ArticleBody))
+            .Where(h => EndOf(h, FirstParagraph(h.ArticleBody)) >= 0 && ArticleEndOf(h) >= 0)
+            .Take(HostsPerCorpus)).ToList();
+    }
 
     /// <summary>Scores every sample at every placement of every form.</summary>
     public static IReadOnlyList<InPageResult> Evaluate(

@@ -38,6 +38,9 @@ public sealed class LabelledDataset
     /// <summary>The first <paramref name="count"/> pages only, for quick experiments and tests.</summary>
     public LabelledDataset Take(int count) => new(Name, Directory, Pages.Take(count).ToList());
 
+    /// <summary>Only the pages that match <paramref name="predicate"/>, for experiments and tests.</summary>
+    public LabelledDataset Where(Func<LabelledPage, bool> predicate) => new(Name, Directory, Pages.Where(predicate).ToList());
+
     /// <summary>Reads the truth file of the corpus in <paramref name="directory"/>.</summary>
     /// <exception cref="InvalidDataException">A truth line is not valid, or names a page that is missing.</exception>
     public static LabelledDataset Load(string directory)

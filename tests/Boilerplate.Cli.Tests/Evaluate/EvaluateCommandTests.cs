@@ -44,10 +44,11 @@ public class EvaluateCommandTests(EvaluationModels models) : IClassFixture<Evalu
             "--dataset", Corpus, "--split", "all", "--max-pages", "3", "--peers", "none", "--mode", "html",
             "--model", models.WorsePath, "--against", models.DefaultPath);
 
-        // On three short test pages its article text comes close; its labels do not.
-        Assert.Equal(EvaluateCommand.GateFailed, exit);
+        // On three short test pages its article text comes close, and its labels of paragraphs alone too (the legal
+        // lexicon's facts carry most of that); its labels of paragraphs inside pages do not.
+        Assert.True(exit == EvaluateCommand.GateFailed, output);
         Assert.Contains("Gate failed", output, StringComparison.Ordinal);
-        Assert.Contains($"{PromotionGate.HandLabelled} {PromotionGate.LabelsMode}", output, StringComparison.Ordinal);
+        Assert.Contains(PromotionGate.InPage, output, StringComparison.Ordinal);
     }
 
     [Fact]

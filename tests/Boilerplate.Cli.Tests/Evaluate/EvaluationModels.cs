@@ -23,7 +23,17 @@ public sealed class EvaluationModels : IDisposable
 
         WorsePath = Path.Combine(Folder, "worse.zip");
         var options = new TrainingOptions { MaxPagesPerCorpus = 4, ContextTrainer = ContextTrainer.Linear, Folds = 2, EvaluateDev = false };
-        var data = new TrainingData { Corpora = [LabelledDataset.Load(SharedData.PathOf("datasets", "wcxb-dev"))] };
+        // Four pages may hold no legal block: two notices make sure it has the default model's labels, so the gate
+        // compares the two on the hand-labelled set too.
+        var data = new TrainingData
+        {
+            Corpora = [LabelledDataset.Load(SharedData.PathOf("datasets", "wcxb-dev"))],
+            Samples =
+            [
+                new TrainingSample.Paragraph("We use cookies to measure traffic. Accept all", "legal", null, null, null, "test"),
+                new TrainingSample.Paragraph("© 2024 Example Media. All rights reserved.", "legal", null, null, null, "test"),
+            ],
+        };
         using var worse = new ModelTrainer(options).Train(data, null, CancellationToken.None);
         worse.Save(WorsePath);
     }

@@ -64,4 +64,18 @@ public class PromotionGateTests
         Assert.Equal((PromotionGate.HandLabelled, PromotionGate.LabelsMode), (failed.Corpus, failed.Mode));
         Assert.True(PromotionGate.Judge(results, [EvaluationMode.Html], tolerance: 0.005, (good, good)).Passed);
     }
+
+    [Fact]
+    public void Each_in_page_form_is_a_check_of_its_own()
+    {
+        var results = new[] { Result("a", "ours-html", 0.9), Result("a", "current-html", 0.9) };
+        var poor = new ClassificationReport([("body", "navigation"), ("navigation", "navigation"), ("legal", "navigation")]);
+        var good = new ClassificationReport([("body", "body"), ("navigation", "navigation"), ("legal", "legal")]);
+
+        var verdict = PromotionGate.Judge(results, [EvaluationMode.Html], tolerance: 0.005, inPage: [("HtmlTelling", good, good), ("Text", poor, good)]);
+
+        Assert.Equal(3, verdict.Checks.Count);
+        var failed = Assert.Single(verdict.Checks, c => !c.Passed);
+        Assert.Equal((PromotionGate.InPage, "Text"), (failed.Corpus, failed.Mode));
+    }
 }

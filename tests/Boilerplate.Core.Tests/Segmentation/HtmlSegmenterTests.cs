@@ -77,7 +77,7 @@ public class HtmlSegmenterTests
     {
         var page = Segment("""
             <body>
-            <script>var secret = 1;</script><style>p{}</style><noscript>enable js</noscript>
+            <script>var secret = 1;</script><style>p{}</style>
             <!-- a comment -->
             <p>Visible</p>
             <p hidden>hidden attr</p>
@@ -90,6 +90,18 @@ public class HtmlSegmenterTests
             </body>
             """);
         Assert.Equal(["Visible"], page.Blocks.Select(b => b.Text));
+    }
+
+    [Fact]
+    public void Noscript_content_is_read_as_a_scraper_without_scripts_sees_it()
+    {
+        var page = Segment("""
+            <body>
+            <noscript><div class="post"><p>The whole thread, as the server rendered it.</p><img src="pixel.gif"></div></noscript>
+            <p>Visible</p>
+            </body>
+            """);
+        Assert.Equal(["The whole thread, as the server rendered it.", "Visible"], page.Blocks.Select(b => b.Text));
     }
 
     [Fact]

@@ -1,0 +1,154 @@
+using Boilerplate.Core.Cleaning;
+using Boilerplate.Core.Input;
+using Boilerplate.Core.Model;
+using Boilerplate.Core.Pipeline;
+using Boilerplate.Core.Segmentation;
+
+namespace Boilerplate.Core.Tests.Quality;
+
+/// <summary>
+/// The failure classes seen on held-out benchmarks, each on a synthetic page of that shape written for the test,
+/// cleaned by the committed default model through the service's own pipeline.
+/// </summary>
+public sealed class FailureClassTests : IDisposable
+{
+    private static readonly Lazy<BoilerplateModel> Model = new(BoilerplateModel.LoadDefault);
+
+    private static readonly string[] Story =
+    [
+        "The regional water board approved a plan on Thursday to replace the ageing pipes under the old town, a project that engineers say will take four years and cost about 60 million.",
+        "Residents have complained for years about low pressure and brown water after heavy rain, and the board's own survey found that one in five pipes had corroded beyond repair.",
+        "Work will begin in the northern districts next spring, where the oldest cast-iron mains date from the 1920s, and move south street by street to keep closures short.",
+        "The board said households would be told at least two weeks before their street is dug up, and that temporary supplies would be laid above ground where needed.",
+    ];
+
+    private readonly CleaningPipeline _pipeline = new(SegmentationLimits.Default);
+
+    public void Dispose() => _pipeline.Dispose();
+
+    private CleanResult Clean(PageInput input) => _pipeline.Clean(input, Model.Value, CleanOptions.Default, CancellationToken.None);
+
+    private static string Article(int paragraphs) =>
+        "<article class=\"post\"><h1>Water board approves pipe renewal</h1>" + string.Concat(Story.Take(paragraphs).Select(p => $"<p>{p}</p>")) + "</article>";
+
+    private static string PageOf(string header, string main, string aside, string footer) =>
+        $"<html><head><title>Pipe renewal</title></head><body><header class=\"top\">{header}</header><main><div class=\"content\">{main}</div>" +
+        $"<div class=\"side\">{aside}</div></main><footer>{footer}</footer></body></html>";
+
+    private static string Menu(params string[] items) =>
+        "<nav><ul>" + string.Concat(items.Select(i => $"<li><a href=\"/{i.ToLowerInvariant()}\">{i}</a></li>")) + "</ul></nav>";
+
+    [Fact]
+    public void A_one_paragraph_article_beside_a_tag_cloud_is_kept()
+    {
+        var tags = string.Concat(Enumerable.Range(0, 150).Select(i => $"<li><a href=\"/tag/t{i}\">{Words[i % Words.Length]}{i}</a></li>"));
+        var html = PageOf(Menu("Home", "News", "Sport", "Weather"), Article(1), $"<h3>Categories</h3><ul class=\"tags\">{tags}</ul>", "<p>Contact us</p>");
+
+        var result = Clean(new PageInput.Html(html));
+
+        Assert.Contains(Story[0], result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_short_text_page_keeps_its_story_and_drops_its_chrome()
+    {
+        var result = Clean(new PageInput.Text("Title\n\nFirst paragraph of the story.\n\nRead More\n\nWe use cookies."));
+
+        Assert.Equal("First paragraph of the story.", result.Text);
+        Assert.Equal("navigation", result.Paragraphs.Single(p => p.Block.Text == "Read More").Label);
+        Assert.Equal("legal", result.Paragraphs.Single(p => p.Block.Text == "We use cookies.").Label);
+    }
+
+    [Fact]
+    public void A_two_paragraph_lead_with_chrome_around_it_comes_out_as_its_lead()
+    {
+        var text = "Menu\n\nWater board approves pipe renewal\n\n" + Story[0] + "\n\n" + Story[1] + "\n\nRead more\n\nShare on Facebook\n\nWe use cookies to improve your experience. Accept all";
+
+        var result = Clean(new PageInput.Text(text));
+
+        Assert.Contains(Story[0], result.Text, StringComparison.Ordinal);
+        Assert.Contains(Story[1], result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Read more", result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("cookies", result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Navigation_lines_around_an_article_are_not_kept()
+    {
+        // Each line where such pages put it: breadcrumbs over the headline, a menu button, link lines and tags under
+        // the story, a sidebar box with its heading, follow and print links.
+        var before = "<div class=\"crumbs\"><a href=\"/\">Home</a> › <a href=\"/news\">News</a> › <a href=\"/news/world\">World</a> › <a href=\"/news/world/americas\">Americas</a></div>" +
+            "<div class=\"crumbs\"><a href=\"/de\">Startseite</a> › <a href=\"/de/politik\">Politik</a> › <a href=\"/de/politik/ausland\">Ausland</a></div>";
+        var after = "<p class=\"tags\">Tags: <a href=\"/tag/politics\">politics</a>, <a href=\"/tag/elections\">elections</a></p>" +
+            "<p><a href=\"/fr/suite\">Lire la suite</a></p><p><a href=\"/authors/jo\">More from this author</a></p>" +
+            "<p><a href=\"/print\">Print this page</a></p><p><a href=\"https://instagram.example/paper\">Follow us on Instagram</a></p>";
+        var aside = "<h3>Most Popular</h3><ul><li><a href=\"/a\">Council delays vote on bus lanes</a></li><li><a href=\"/b\">Library reopens</a></li></ul>" +
+            "<p><a href=\"/stories\">See all stories</a></p>";
+        var html = PageOf("<div class=\"menu-toggle\">Menu</div>" + Menu("Home", "Politics", "Business"), before + Article(4) + after, aside, "<p>About us</p>");
+        string[] lines =
+        [
+            "Home › News › World › Americas", "Startseite › Politik › Ausland", "Menu", "Tags: politics, elections", "Lire la suite",
+            "More from this author", "Print this page", "Follow us on Instagram", "Most Popular", "See all stories",
+        ];
+
+        var result = Clean(new PageInput.Html(html));
+
+        foreach (var line in lines)
+        {
+            Assert.False(result.Paragraphs.Single(p => p.Block.Text == line).Kept, line);
+        }
+
+        Assert.All(Story, p => Assert.Contains(p, result.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Navigation_lines_in_plain_text_are_not_kept()
+    {
+        string[] lines = ["Most Popular", "See all stories", "More from this author", "Tags: politics, elections", "Print this page", "Follow us on Instagram"];
+        var text = "Home › News › World\n\nWater board approves pipe renewal\n\n" + string.Join("\n\n", Story) + "\n\n" + string.Join("\n\n", lines);
+
+        var result = Clean(new PageInput.Text(text));
+
+        Assert.All(lines, l => Assert.DoesNotContain(l, result.Text, StringComparison.Ordinal));
+        Assert.All(Story, p => Assert.Contains(p, result.Text, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Utilizamos cookies propias y de terceros para mejorar nuestros servicios. Si continúa navegando, consideramos que acepta su uso.")]
+    [InlineData("Ta strona korzysta z plików cookie w celu realizacji usług. Możesz określić warunki przechowywania lub dostępu do plików cookie w Twojej przeglądarce.")]
+    [InlineData("Necessary cookies help make a website usable by enabling basic functions like page navigation and access to secure areas of the website.")]
+    [InlineData("All content on this site is protected by copyright and may not be reproduced without written permission.")]
+    [InlineData("Impressum · Datenschutzerklärung · AGB")]
+    public void Legal_notices_in_page_chrome_are_labelled_legal(string notice)
+    {
+        var footer = $"<div class=\"links\"><a href=\"/about\">About</a> <a href=\"/jobs\">Jobs</a></div><div class=\"bottom\"><p>{notice}</p></div>";
+        var html = PageOf(Menu("Home", "Local", "Sport"), Article(4), "<p><a href=\"/most-read\">Most read</a></p>", footer);
+
+        var result = Clean(new PageInput.Html(html));
+
+        var paragraph = result.Paragraphs.Single(p => p.Block.Text == notice);
+        Assert.Equal("legal", paragraph.Label);
+        Assert.False(paragraph.Kept);
+    }
+
+    [Fact]
+    public void Related_story_teasers_after_an_article_are_not_kept()
+    {
+        string[] teasers =
+        [
+            "Council delays vote on new bus lanes",
+            "Why the river flooded twice in one winter – and what comes next for the embankment works planned downstream",
+            "Library reopens after two-year refurbishment",
+        ];
+        var related = "<div class=\"related\"><h3>You may also like</h3><ul>" +
+            string.Concat(teasers.Select((t, i) => $"<li><a href=\"/story/{i}\">{t}</a></li>")) + "</ul></div>";
+        var html = PageOf(Menu("Home", "News"), Article(4) + related, string.Empty, "<p>About us</p>");
+
+        var result = Clean(new PageInput.Html(html));
+
+        Assert.All(Story, p => Assert.Contains(p, result.Text, StringComparison.Ordinal));
+        Assert.All(teasers, t => Assert.DoesNotContain(t, result.Text, StringComparison.Ordinal));
+    }
+
+    private static readonly string[] Words = ["economy", "travel", "garden", "music", "health", "science", "football", "cinema"];
+}
