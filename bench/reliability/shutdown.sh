@@ -15,7 +15,7 @@ while [[ $# -gt 0 ]]; do
     *) echo "usage: shutdown.sh [--pages N] [--after SECONDS]" >&2; exit 2 ;;
   esac
 done
-corpus="$datasets/modern-web-2026/pages"
+corpus="$datasets/wcxb-dev/pages"
 [[ -d $corpus ]] || fail "no pages at $corpus"
 mkdir -p "$work/pages"
 find "$corpus" -name '*.html.gz' | sort | head -n "$pages" | xargs -I{} cp {} "$work/pages/"

@@ -72,8 +72,8 @@ public sealed record TrainingOptions
 
     /// <summary>
     /// Weight of each named corpus's pages (a corpus not named weighs 1). The default model gives readability-pages
-    /// 3: it has far fewer train pages than modern-web-2026 and most of the non-English ones; the weight was chosen
-    /// by cross-validation (docs/experiments.md).
+    /// 3: it has far fewer train pages than wcxb-dev and most of the non-English ones; the weight was chosen by
+    /// cross-validation on the earlier corpus (docs/experiments.md).
     /// </summary>
     public IReadOnlyDictionary<string, float> CorpusWeights { get; init; } = new Dictionary<string, float>(StringComparer.Ordinal);
 
