@@ -421,7 +421,8 @@ public sealed class ModelTrainer
         }
     }
 
-    private static byte[] Save(MLContext ml, ITransformer model, DataViewSchema schema)
+    /// <summary>An ML.NET model as the bytes a model file stores.</summary>
+    internal static byte[] Save(MLContext ml, ITransformer model, DataViewSchema schema)
     {
         using var stream = new MemoryStream();
         ml.Model.Save(model, schema, stream);

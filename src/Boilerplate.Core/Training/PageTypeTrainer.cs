@@ -57,9 +57,7 @@ internal static class PageTypeTrainer
             MaximumNumberOfIterations = 30,
             NumberOfThreads = 1,
         }).Fit(data);
-        using var stream = new MemoryStream();
-        ml.Model.Save(model, data.Schema, stream);
-        return (model.Model, stream.ToArray());
+        return (model.Model, ModelTrainer.Save(ml, model, data.Schema));
     }
 
     /// <summary>One page's training row.</summary>
