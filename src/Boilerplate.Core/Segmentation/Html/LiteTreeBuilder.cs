@@ -6,8 +6,10 @@ namespace Boilerplate.Core.Segmentation.Html;
 /// Builds a <see cref="LiteDocument"/> from HTML in one pass over <see cref="HtmlTokenizer"/>'s tokens, following
 /// the HTML tree-building rules that decide where text lands on real pages: implied html/head/body, implied end tags
 /// (p, li, dt/dd, option, table parts), the table rules with implied tbody/tr and foster parenting, end tags that only
-/// close within their scope, foreign (SVG/MathML) content, template contents (dropped) and raw text. Rarer repairs
-/// (re-opening formatting elements, the adoption agency) are left out: they move inline markup, not text.
+/// close within their scope, the adoption agency for misnested formatting elements (<see cref="Adopt"/>), foreign
+/// (SVG/MathML) content, template contents (dropped) and raw text. Re-opening (reconstructing) formatting elements is
+/// left out: it moves inline markup, not text. The html5lib cases it differs on are listed, each with its reason, in
+/// tests/Boilerplate.Core.Tests/Segmentation/Html/html5lib-deviations.txt.
 /// </summary>
 /// <remarks>
 /// Nothing recurses and every search of the open elements looks at most <see cref="SearchWindow"/> of them, so any
