@@ -12,6 +12,7 @@ namespace Boilerplate.Core.Decoding;
 /// Order of evidence: a byte-order mark (it cannot lie, so it wins as in browsers), then the charset parameter of
 /// the Content-Type header, then a &lt;meta charset&gt; or &lt;meta http-equiv="content-type"&gt; in the first
 /// <see cref="PrescanBytes"/> bytes, then sniffing (valid UTF-8, else statistical detection, else windows-1252).
+/// A declaration the bytes contradict (UTF-16/32 or EBCDIC over ASCII markup, see <see cref="Believable"/>) is skipped.
 /// A declared legacy charset (single-byte, or a multi-byte one such as GBK or Shift_JIS) is overruled when the bytes
 /// are valid UTF-8 with multi-byte sequences, since a legacy page decoding as clean UTF-8 by chance is far rarer than
 /// a stale declaration: pages re-saved as UTF-8 keep their old &lt;meta&gt;, and a multi-byte misreading is the worst
@@ -54,7 +55,8 @@ public static class HtmlDecoder
             return fromBom;
         }
 
-        var declared = FromLabel(CharsetParameter(contentType)) ?? FromLabel(PrescanMeta(bytes));
+        var declared = Believable(FromLabel(CharsetParameter(contentType)), bytes)
+            ?? Believable(FromLabel(PrescanMeta(bytes)), bytes);
         if (declared is null)
         {
             return Sniff(bytes);
@@ -99,6 +101,43 @@ public static class HtmlDecoder
             // NotSupportedException: .NET knows UTF-7 but refuses to decode it (browsers dropped it as an XSS
             // vector); like any unusable label it falls through to sniffing. Found by fuzzing.
             return null;
+        }
+    }
+
+    /// <summary>
+    /// The declared encoding, or null when the bytes contradict it: an ASCII-incompatible encoding (UTF-16/32,
+    /// EBCDIC code pages such as ibm037 or ibm500: any that does not read 0x3C as '&lt;') declared over bytes whose
+    /// first <see cref="PrescanBytes"/> hold single-byte ASCII markup and no NUL. Honouring it would turn a readable
+    /// page into garbage; a real UTF-16/32 page has NULs in its ASCII markup and a real EBCDIC page no "&lt;x" pairs.
+    /// </summary>
+    internal static Encoding? Believable(Encoding? declared, ReadOnlySpan<byte> bytes)
+    {
+        if (declared is null || declared.GetString([(byte)'<']) == "<")
+        {
+            return declared;
+        }
+
+        var head = bytes[..Math.Min(bytes.Length, PrescanBytes)];
+        return head.Contains((byte)0) || !HasAsciiTagOpen(head) ? declared : null;
+    }
+
+    private static bool HasAsciiTagOpen(ReadOnlySpan<byte> head)
+    {
+        for (var at = head.IndexOf((byte)'<'); at >= 0 && at + 1 < head.Length; at = NextIndex(head, at + 1))
+        {
+            var next = head[at + 1];
+            if (next is (byte)'!' or (byte)'/' || char.IsAsciiLetter((char)next))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static int NextIndex(ReadOnlySpan<byte> span, int from)
+        {
+            var i = span[from..].IndexOf((byte)'<');
+            return i < 0 ? -1 : from + i;
         }
     }
 

@@ -101,6 +101,34 @@ public class HtmlDecoderTests
         Assert.EndsWith(" end</p>", text);
     }
 
+    [Theory]
+    [InlineData("text/html; charset=utf-32")]
+    [InlineData("text/html; charset=utf-32be")]
+    [InlineData("text/html; charset=ibm037")]
+    [InlineData("text/html; charset=IBM500")]
+    [InlineData(null)]
+    public void Ascii_incompatible_declaration_over_ascii_markup_is_not_believed(string? contentType)
+    {
+        var meta = contentType is null ? "<meta charset=\"ibm037\">" : string.Empty;
+        var page = meta + "<html><body><p>Plain words, nothing exotic.</p></body></html>";
+        Assert.Equal(page, HtmlDecoder.Decode(Encoding.ASCII.GetBytes(page), contentType));
+    }
+
+    [Fact]
+    public void Contradicted_header_falls_back_to_the_meta_declaration()
+    {
+        var bytes = Bytes("<meta charset=\"windows-1251\"><p>Привет мир</p>", "windows-1251");
+        Assert.Contains("Привет мир", HtmlDecoder.Decode(bytes, "text/html; charset=utf-32"));
+    }
+
+    [Fact]
+    public void Real_utf32_and_ebcdic_pages_are_still_decoded_as_declared()
+    {
+        const string page = "<p>Grüße</p>";
+        Assert.Equal(page, HtmlDecoder.Decode(Encoding.UTF32.GetBytes(page), "text/html; charset=utf-32"));
+        Assert.Equal(page, HtmlDecoder.Decode(Bytes(page, "ibm037"), "text/html; charset=ibm037"));
+    }
+
     [Fact]
     public void Binary_garbage_decodes_without_throwing_and_without_nuls()
     {
