@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 using UtfUnknown;
@@ -11,8 +12,10 @@ namespace Boilerplate.Core.Decoding;
 /// <remarks>
 /// Order of evidence: a byte-order mark (it cannot lie, so it wins as in browsers), then the charset parameter of
 /// the Content-Type header, then a &lt;meta charset&gt; or &lt;meta http-equiv="content-type"&gt; in the first
-/// <see cref="PrescanBytes"/> bytes, then sniffing (valid UTF-8, else statistical detection, else windows-1252).
+/// <see cref="PrescanBytes"/> bytes, then sniffing (mostly-valid UTF-8, else statistical detection, else windows-1252).
 /// A declaration the bytes contradict (UTF-16/32 or EBCDIC over ASCII markup, see <see cref="Believable"/>) is skipped.
+/// Invalid sequences in a page read as UTF-8 become U+FFFD; a page whose invalid sequences outnumber its valid
+/// multi-byte ones is taken for a legacy page, even under a UTF-8 declaration, and read as the detected charset.
 /// A declared legacy charset (single-byte, or a multi-byte one such as GBK or Shift_JIS) is overruled when the bytes
 /// are valid UTF-8 with multi-byte sequences, since a legacy page decoding as clean UTF-8 by chance is far rarer than
 /// a stale declaration: pages re-saved as UTF-8 keep their old &lt;meta&gt;, and a multi-byte misreading is the worst
@@ -64,7 +67,9 @@ public static class HtmlDecoder
 
         if (declared.CodePage == Encoding.UTF8.CodePage)
         {
-            return Utf8.IsValid(bytes) ? Utf8Lenient : Sniff(bytes);
+            // Sniff keeps a page that is mostly UTF-8 as UTF-8 (strays become U+FFFD) and reads a stale UTF-8
+            // declaration over a legacy page as that legacy charset.
+            return Sniff(bytes);
         }
 
         return IsUtf8WithMultiByte(bytes) ? Utf8Lenient : declared;
@@ -226,7 +231,7 @@ public static class HtmlDecoder
 
     private static Encoding Sniff(ReadOnlySpan<byte> bytes)
     {
-        if (Utf8.IsValid(bytes))
+        if (IsMostlyUtf8(bytes))
         {
             return Utf8Lenient;
         }
@@ -242,6 +247,44 @@ public static class HtmlDecoder
     }
 
     private static bool IsAsciiOnly(Encoding encoding) => encoding.CodePage == 20127;
+
+    /// <summary>
+    /// Valid UTF-8, or UTF-8 with a few invalid sequences: more valid multi-byte sequences than invalid ones. A
+    /// UTF-8 page with a stray byte then keeps its text (the stray becomes U+FFFD) instead of turning into
+    /// windows-1252 mojibake, while a legacy page (its accented letters are almost never valid UTF-8) does not qualify.
+    /// </summary>
+    internal static bool IsMostlyUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if (Utf8.IsValid(bytes))
+        {
+            return true;
+        }
+
+        int multiByte = 0, invalid = 0;
+        while (!bytes.IsEmpty)
+        {
+            var nonAscii = bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+            if (nonAscii < 0)
+            {
+                break;
+            }
+
+            bytes = bytes[nonAscii..];
+            var status = Rune.DecodeFromUtf8(bytes, out _, out var consumed);
+            if (status == OperationStatus.Done)
+            {
+                multiByte++;
+            }
+            else
+            {
+                invalid++;
+            }
+
+            bytes = bytes[consumed..];
+        }
+
+        return multiByte > invalid;
+    }
 
     private static bool IsUtf8WithMultiByte(ReadOnlySpan<byte> bytes) =>
         bytes.ContainsAnyInRange((byte)0x80, (byte)0xFF) && Utf8.IsValid(bytes);

@@ -129,6 +129,32 @@ public class HtmlDecoderTests
         Assert.Equal(page, HtmlDecoder.Decode(Bytes(page, "ibm037"), "text/html; charset=ibm037"));
     }
 
+    [Theory]
+    [InlineData("text/html; charset=utf-8")]
+    [InlineData(null)]
+    public void Stray_invalid_byte_in_a_utf8_page_becomes_replacement_character(string? contentType)
+    {
+        var bytes = Encoding.UTF8.GetBytes("<p>Grüße aus Köln, naïve café</p><p>bad ")
+            .Concat(new byte[] { 0xFF })
+            .Concat(Encoding.UTF8.GetBytes(" byte</p>")).ToArray();
+        Assert.Equal("<p>Grüße aus Köln, naïve café</p><p>bad \uFFFD byte</p>", HtmlDecoder.Decode(bytes, contentType));
+    }
+
+    [Fact]
+    public void Stale_utf8_declaration_over_a_legacy_page_reads_the_legacy_charset()
+    {
+        var bytes = Bytes("<p>Ein schöner Tag in München, überall Grüße und Äpfel für alle.</p>", "windows-1252");
+        Assert.Contains("München", HtmlDecoder.Decode(bytes, "text/html; charset=utf-8"));
+    }
+
+    [Fact]
+    public void Declared_legacy_charset_wins_over_mostly_valid_utf8()
+    {
+        // Only fully valid UTF-8 overrules a legacy declaration; with an invalid byte the declaration stands.
+        var bytes = Encoding.UTF8.GetBytes("<p>Grüße").Concat(new byte[] { 0xE9 }).Concat(Encoding.UTF8.GetBytes("</p>")).ToArray();
+        Assert.Equal("<p>GrÃ¼ÃŸeé</p>", HtmlDecoder.Decode(bytes, "text/html; charset=windows-1252"));
+    }
+
     [Fact]
     public void Binary_garbage_decodes_without_throwing_and_without_nuls()
     {
