@@ -106,6 +106,10 @@ public class HtmlDecoderTests
     [InlineData("text/html; charset=utf-32be")]
     [InlineData("text/html; charset=ibm037")]
     [InlineData("text/html; charset=IBM500")]
+    [InlineData("text/html; charset=cp037")]
+    [InlineData("text/html; charset=ibm1140")]
+    [InlineData("text/html; charset=ibm1047")]
+    [InlineData("text/html; charset=utf-32le")]
     [InlineData(null)]
     public void Ascii_incompatible_declaration_over_ascii_markup_is_not_believed(string? contentType)
     {
