@@ -21,6 +21,7 @@ public sealed class HealthTests
             System.Text.RegularExpressions.Regex.Match(loaded.Message, @"warmed in (\d+) ms").Groups[1].Value,
             System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(milliseconds, 1500, 60_000);
+        Assert.StartsWith("SERVING:", loaded.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -248,8 +248,11 @@ internal sealed class ModelHost : IDisposable
         _current = next;
         previous?.Release();
         _metrics.ModelRefreshed("swapped");
+        // An operator tailing the log of a fresh pod looks for the moment it can take traffic.
         _logger.LogInformation(
-            "Model {OldVersion} -> {NewVersion} from {ModelSource} (labels {Labels}) loaded and warmed in {ElapsedMs:F0} ms",
+            previous is null
+                ? "SERVING: model {OldVersion} -> {NewVersion} from {ModelSource} (labels {Labels}) loaded and warmed in {ElapsedMs:F0} ms; health reports SERVING"
+                : "Model {OldVersion} -> {NewVersion} from {ModelSource} (labels {Labels}) loaded and warmed in {ElapsedMs:F0} ms",
             previous?.Metadata.Version ?? "(none)",
             next.Metadata.Version,
             next.Source,
