@@ -55,7 +55,7 @@ internal static class ArticleContainer
             keptProse += kept[i] ? chars[i] : 0;
         }
 
-        if (keptProse <= 0 || InsideOf(page, chars, weights) is not { } inside)
+        if (keptProse <= 0 || ElementMass.Build(blocks, chars, weights, 1) is not { } mass || mass.Root(0, ContainerShare) is not (>= 0 and var root))
         {
             return;
         }
@@ -68,11 +68,12 @@ internal static class ArticleContainer
         for (var i = 0; i < blocks.Count; i++)
         {
             Cleaner.ThrowIfCancelled(i, cancellationToken);
-            if (inside(i) is not { } isInside)
+            if (blocks[i].Dom?.Element is not { } element)
             {
                 continue;
             }
 
+            var isInside = mass.Contains(element, root);
             if (kept[i] && !isInside && rule.KeptMass(scores.For(i)) < KeepOutside)
             {
                 drop.Add(i);
@@ -101,21 +102,6 @@ internal static class ArticleContainer
             kept[i] = true;
             reasons[i] = string.Empty;
         }
-    }
-
-    /// <summary>
-    /// Whether each block lies inside the article's container (null: the block has no element, nothing is decided for
-    /// it); null when the page has no markup or no container holds <see cref="ContainerShare"/> of the kept prose.
-    /// </summary>
-    private static Func<int, bool?>? InsideOf(SegmentedPage page, float[] chars, float[] weights)
-    {
-        var blocks = page.Blocks;
-        if (ElementMass.Build(blocks, chars, weights, 1) is not { } mass || mass.Root(0, ContainerShare) is not (>= 0 and var root))
-        {
-            return null;
-        }
-
-        return i => blocks[i].Dom?.Element is { } element ? mass.Contains(element, root) : null;
     }
 
     /// <summary>A block's characters outside links: what it weighs towards the article's container.</summary>

@@ -28,9 +28,9 @@ public static class ArticleMetrics
         ArgumentNullException.ThrowIfNull(predicted);
         var predictedTokens = WordTokenizer.Tokenize(predicted);
         var truthTokens = WordTokenizer.Tokenize(truth);
-        var (wordTp, wordFp, wordFn) = Overlap(Count(truthTokens), Count(predictedTokens));
-        var truthShingles = CountShingles(truthTokens);
-        var predictedShingles = CountShingles(predictedTokens);
+        var (wordTp, wordFp, wordFn) = Overlap(Bag(truthTokens), Bag(predictedTokens));
+        var truthShingles = Bag(Shingles(truthTokens));
+        var predictedShingles = Bag(Shingles(predictedTokens));
 
         var (tp, fp, fn) = Overlap(truthShingles, predictedShingles);
 
@@ -40,7 +40,7 @@ public static class ArticleMetrics
         var withoutPresent = without?.Count(s => ContainsTokens(haystack, s)) ?? 0;
         return new PageComparison(tp, fp, fn, with?.Count ?? 0, withFound, without?.Count ?? 0, withoutPresent)
         {
-            Words = new WordCounts(wordTp, wordFp, wordFn),
+            Words = new OverlapCounts(wordTp, wordFp, wordFn),
         };
     }
 
@@ -116,26 +116,16 @@ public static class ArticleMetrics
         return (tp, fp, fn);
     }
 
-    private static Dictionary<string, int> Count(List<string> tokens)
+    /// <summary>Each item with how often it occurs: the multiset the overlap counts compare.</summary>
+    private static Dictionary<string, int> Bag(IEnumerable<string> items)
     {
         var bag = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var token in tokens)
+        foreach (var item in items)
         {
-            bag[token] = bag.GetValueOrDefault(token) + 1;
+            bag[item] = bag.GetValueOrDefault(item) + 1;
         }
 
         return bag;
-    }
-
-    private static Dictionary<string, int> CountShingles(List<string> tokens)
-    {
-        var shingles = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var key in Shingles(tokens))
-        {
-            shingles[key] = shingles.GetValueOrDefault(key) + 1;
-        }
-
-        return shingles;
     }
 
     private static bool ContainsTokens(string paddedHaystack, string snippet)
@@ -164,41 +154,40 @@ public sealed record PageComparison(
 {
     /// <summary>
     /// Precision of the page. Normalising the three counts to sum 1 leaves the ratio unchanged, so it is computed on
-    /// the raw counts. An empty prediction has precision 1 only when the truth is empty too, so returning nothing
-    /// is never rewarded.
+    /// the raw counts.
     /// </summary>
-    public double Precision => TruePositives + FalsePositives == 0
-        ? (FalseNegatives == 0 ? 1 : 0)
-        : (double)TruePositives / (TruePositives + FalsePositives);
+    public double Precision => Shingles.Precision;
 
-    /// <summary>Recall of the page; an empty truth is fully recalled.</summary>
-    public double Recall => TruePositives + FalseNegatives == 0 ? 1 : (double)TruePositives / (TruePositives + FalseNegatives);
+    /// <summary>Recall of the page.</summary>
+    public double Recall => Shingles.Recall;
 
     /// <summary>F1 of this page alone.</summary>
-    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+    public double F1 => Shingles.F1;
 
     /// <summary>The same page as bags of words (WCXB's measure).</summary>
-    public WordCounts Words { get; init; } = new(0, 0, 0);
+    public OverlapCounts Words { get; init; } = new(0, 0, 0);
+
+    private OverlapCounts Shingles => new(TruePositives, FalsePositives, FalseNegatives);
 
     /// <summary>Whether the page is lost: shingle F1 below <see cref="ArticleMetrics.CatastrophicF1"/>.</summary>
     public bool IsCatastrophic => F1 < ArticleMetrics.CatastrophicF1;
 }
 
-/// <summary>One page's word-bag overlap with its truth (multiset counts of lower-cased <c>\w+</c> tokens).</summary>
-/// <param name="TruePositives">Words in both texts.</param>
-/// <param name="FalsePositives">Predicted words beyond those in the truth.</param>
-/// <param name="FalseNegatives">Truth words missing from the prediction.</param>
-public sealed record WordCounts(long TruePositives, long FalsePositives, long FalseNegatives)
+/// <summary>One page's multiset overlap with its truth, of shingles or of words.</summary>
+/// <param name="TruePositives">Items in both texts.</param>
+/// <param name="FalsePositives">Predicted items beyond those in the truth.</param>
+/// <param name="FalseNegatives">Truth items missing from the prediction.</param>
+public sealed record OverlapCounts(long TruePositives, long FalsePositives, long FalseNegatives)
 {
-    /// <summary>Word precision; an empty prediction scores 1 only against an empty truth.</summary>
+    /// <summary>Precision; an empty prediction scores 1 only against an empty truth, so returning nothing is never rewarded.</summary>
     public double Precision => TruePositives + FalsePositives == 0
         ? (FalseNegatives == 0 ? 1 : 0)
         : (double)TruePositives / (TruePositives + FalsePositives);
 
-    /// <summary>Word recall; an empty truth is fully recalled.</summary>
+    /// <summary>Recall; an empty truth is fully recalled.</summary>
     public double Recall => TruePositives + FalseNegatives == 0 ? 1 : (double)TruePositives / (TruePositives + FalseNegatives);
 
-    /// <summary>Word F1 of the page.</summary>
+    /// <summary>F1 of the two.</summary>
     public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
 }
 

@@ -157,13 +157,14 @@ public static class InPageSet
         return end;
     }
 
-    private static string FirstParagraph(string articleBody) =>
-        articleBody.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .FirstOrDefault(p => p.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length >= AnchorWords) ?? string.Empty;
+    private static string FirstParagraph(string articleBody) => LongParagraphs(articleBody).FirstOrDefault() ?? string.Empty;
 
-    private static string LastParagraph(string articleBody) =>
+    private static string LastParagraph(string articleBody) => LongParagraphs(articleBody).LastOrDefault() ?? string.Empty;
+
+    /// <summary>The article's paragraphs of at least <see cref="AnchorWords"/> words: enough to find in the markup.</summary>
+    private static IEnumerable<string> LongParagraphs(string articleBody) =>
         articleBody.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .LastOrDefault(p => p.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length >= AnchorWords) ?? string.Empty;
+            .Where(p => p.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length >= AnchorWords);
 
     private static IEnumerable<InPagePlacement> PlacementsOf(string label) =>
         label == BlockLabeler.Body ? [InPagePlacement.InArticle] : Enum.GetValues<InPagePlacement>().Where(p => p != InPagePlacement.InArticle);

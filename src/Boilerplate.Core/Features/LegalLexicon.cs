@@ -112,29 +112,28 @@ public static class LegalLexicon
         var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
         try
         {
-            var lowered = buffer.AsSpan(0, text.Length);
-            text.AsSpan().ToLowerInvariant(lowered);
-            if (lowered.IndexOfAny(AnyPhrase) < 0)
+            var lower = buffer.AsSpan(0, text.Length);
+            text.AsSpan().ToLowerInvariant(lower);
+            if (lower.IndexOfAny(AnyPhrase) < 0)
             {
                 return 0;
             }
+
+            var hits = 0;
+            foreach (var phrase in Phrases)
+            {
+                if (Contains(lower, phrase))
+                {
+                    hits++;
+                }
+            }
+
+            return hits;
         }
         finally
         {
             ArrayPool<char>.Shared.Return(buffer);
         }
-
-        var lower = text.ToLowerInvariant();
-        var hits = 0;
-        foreach (var phrase in Phrases)
-        {
-            if (Contains(lower, phrase))
-            {
-                hits++;
-            }
-        }
-
-        return hits;
     }
 
     /// <summary>Whether <paramref name="text"/> holds a phrase only notices use (cookies, copyright, rights reserved, disclaimers).</summary>
@@ -186,12 +185,13 @@ public static class LegalLexicon
         return false;
     }
 
-    private static bool Contains(string text, string phrase)
+    private static bool Contains(ReadOnlySpan<char> text, string phrase)
     {
         var needsBoundary = IsSpacedScriptLetter(phrase[0]);
-        for (var at = text.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = text.IndexOf(phrase, at + 1, StringComparison.Ordinal))
+        for (var from = 0; text[from..].IndexOf(phrase, StringComparison.Ordinal) is >= 0 and var found; from += found + 1)
         {
             // Only a letter of the same kind of script continues a word: "使用Cookie" begins a word at "Cookie".
+            var at = from + found;
             if (!needsBoundary || at == 0 || !(IsSpacedScriptLetter(text[at - 1]) || char.IsDigit(text[at - 1])))
             {
                 return true;

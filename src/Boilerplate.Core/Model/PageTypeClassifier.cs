@@ -13,16 +13,10 @@ internal sealed class PageTypeClassifier
     /// <summary>Probability the likeliest type of a text page needs to be told.</summary>
     public const float TextConfidence = 0.6f;
 
-    private readonly LinearScorer _scorer;
-
+    /// <summary>Wraps <paramref name="scorer"/>, whose fit with <paramref name="types"/> the model file's loader checks.</summary>
     public PageTypeClassifier(LinearScorer scorer, IReadOnlyList<string> types)
     {
-        if (scorer.Labels != types.Count || scorer.Dimension != FeatureSchema.SparseDimension)
-        {
-            throw new ArgumentException($"The page-type model scores {scorer.Labels} types over {scorer.Dimension} features, but the file names {types.Count}.");
-        }
-
-        _scorer = scorer;
+        Scorer = scorer;
         Types = types;
     }
 
@@ -30,10 +24,10 @@ internal sealed class PageTypeClassifier
     public IReadOnlyList<string> Types { get; }
 
     /// <summary>The scorer, for the model's content hash.</summary>
-    public LinearScorer Scorer => _scorer;
+    public LinearScorer Scorer { get; }
 
     /// <summary>The probability of each type, in <see cref="Types"/> order.</summary>
-    public void Probabilities(PageContext page, Span<float> probabilities) => Probabilities(_scorer, page, probabilities);
+    public void Probabilities(PageContext page, Span<float> probabilities) => Probabilities(Scorer, page, probabilities);
 
     /// <summary>The probability of each type by <paramref name="scorer"/>, a page-type model's weights.</summary>
     public static void Probabilities(LinearScorer scorer, PageContext page, Span<float> probabilities)
