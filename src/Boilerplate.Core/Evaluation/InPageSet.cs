@@ -138,7 +138,7 @@ public static class InPageSet
             return -1;
         }
 
-        var at = host.Html.IndexOf(string.Join(' ', words.Take(AnchorWords)), StringComparison.Ordinal);
+        var at = TextOccurrence(host.Html, string.Join(' ', words.Take(AnchorWords)));
         if (at < 0)
         {
             return -1;
@@ -155,6 +155,26 @@ public static class InPageSet
         }
 
         return end;
+    }
+
+    /// <summary>
+    /// The first place the words stand as an element's text in the page's body: after <c>&lt;body</c>, right after a
+    /// tag, outside scripts. Earlier copies in JSON-LD or a meta description are not where the article is.
+    /// </summary>
+    private static int TextOccurrence(string html, string words)
+    {
+        var body = html.IndexOf("<body", StringComparison.OrdinalIgnoreCase);
+        for (var at = body < 0 ? -1 : html.IndexOf(words, body, StringComparison.Ordinal); at >= 0; at = html.IndexOf(words, at + 1, StringComparison.Ordinal))
+        {
+            var before = html.AsSpan(0, at).TrimEnd();
+            var inScript = html.LastIndexOf("<script", at, StringComparison.OrdinalIgnoreCase) > html.LastIndexOf("</script>", at, StringComparison.OrdinalIgnoreCase);
+            if (before.Length > 0 && before[^1] == '>' && !inScript)
+            {
+                return at;
+            }
+        }
+
+        return -1;
     }
 
     private static string FirstParagraph(string articleBody) => LongParagraphs(articleBody).FirstOrDefault() ?? string.Empty;
