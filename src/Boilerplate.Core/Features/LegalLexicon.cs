@@ -73,7 +73,85 @@ public static class LegalLexicon
         "プライバシーポリシー", "利用規約", "著作権", "無断転載", "クッキー", "個人情報",
         // Arabic
         "سياسة الخصوصية", "جميع الحقوق محفوظة", "الشروط والأحكام", "شروط الاستخدام", "ملفات تعريف الارتباط",
-        "البيانات الشخصية", "إخلاء المسؤولية", "حقوق النشر", "الخصوصية", "الكوكيز",
+        "البيانات الشخصية", "إخلاء المسؤولية", "حقوق النشر", "الخصوصية", "الكوكيز", "شروط الخدمة", "يحظر نسخ",
+        "موافقتك", "توافق على",
+        // Notices by concept in the languages above: reproduction bans, advice and liability disclaimers, age gates,
+        // consent by browsing on, data controllers, paid placements.
+        "reproduction prohibited", "not be reproduced", "reproduction without", "medical advice",
+        "financial advice", "investment advice", "legal advice", "not investment", "past performance", "for educational purposes",
+        "years or older", "years of age or older", "of legal drinking age", "by continuing to", "by using this site",
+        "by using our site", "by using this website", "you agree to", "you consent", "data controller", "sponsored content",
+        "paid partnership", "paid placement", "advertising disclosure", "affiliate disclosure",
+        "vervielfältigung", "ohne gewähr", "keine gewähr", "ersetzt keine", "keine anlageberatung", "ab 18 jahren",
+        "weitere nutzung", "verantwortlich im sinne", "werbelink",
+        "reproduction interdite", "reproduction totale ou partielle", "ne remplace pas", "en poursuivant votre navigation", "vous acceptez",
+        "responsable du traitement", "lien affilié", "liens affiliés",
+        "prohibida la reproducción", "reproducción total o parcial", "no sustituye", "al continuar navegando", "aceptas", "acepta el uso",
+        "responsable del tratamiento", "enlaces de afiliado", "mayores de 18", "mayor de edad",
+        "riproduzione riservata", "riproduzione vietata", "non sostituiscono", "non sostituisce", "proseguendo nella navigazione", "acconsenti",
+        "titolare del trattamento", "link di affiliazione", "maggiorenne",
+        "proibida a reprodução", "reprodução total ou parcial", "não substitui", "ao continuar navegando", "você concorda",
+        "links de afiliado", "maiores de 18",
+        "verveelvoudigd", "overgenomen zonder", "vervangt geen", "door verder te", "ga je akkoord", "gaat u akkoord",
+        "verwerkingsverantwoordelijke",
+        "administratorem", "kopiowanie", "przedruk", "nie zastępuje", "korzystając ze strony", "wyrażasz zgodę",
+        "linki afiliacyjne", "pełnoletn",
+        "публичной офертой", "публичная оферта", "старше 18", "18+", "копирование материалов", "перепечатка",
+        "использование материалов", "вы соглашаетесь",
+        "未经许可", "未经授权", "不得转载", "禁止转载", "转载请注明", "继续浏览", "同意我们", "不构成", "年满18",
+        "無断複製", "無断使用", "同意したもの", "免責事項", "18歳未満", "投資助言",
+        // Warranty and liability disclaimers, company registration, data-protection law, protected content,
+        // information-only notices.
+        "without warranty", "without warranties", "warranties of any kind", "not liable", "no liability", "not responsible for",
+        "no responsibility", "aucune responsabilité", "ne saurait être tenu", "sin garantía", "no se responsabiliza",
+        "nessuna responsabilità", "non si assume", "sem garantia", "geen aansprakelijkheid", "nie ponosi odpowiedzialności",
+        "не несет ответственности", "не несёт ответственности", "不承担", "責任を負", "책임지지",
+        "registered in england", "registered office", "company no", "company number", "company registration", "vat no",
+        "vat number", "handelsregister", "registergericht", "ust-id", "capital social", "kvk-nummer",
+        "2016/679", "rgpd", "dsgvo", "lgpd", "152-фз", "ai sensi",
+        "protégé par le droit", "protegido por derechos",
+        "protegido por direitos", "auteursrechtelijk", "prawem autorskim", "авторским правом", "受版权保护",
+        "unauthorized use", "unauthorised use", "侵权", "無断で", "転用", "nicht gestattet", "interdite sans", "prohibida su",
+        "vietata la", "zabronione", "запрещено",
+        "for information purposes", "general information only", "general in nature", "carácter informativo", "à titre informatif",
+        "a titre informatif", "scopo informativo", "fins informativos", "informationszwecken", "charakter informacyjny",
+        "носит информационный", "仅供参考", "einverstanden", "you accept",
+        // Turkish
+        "gizlilik politikası", "çerez", "tüm hakları saklıdır", "kullanım koşulları", "kişisel veriler",
+        "kvkk", "aydınlatma metni", "sorumluluk reddi", "yasal uyarı", "izinsiz kullanılamaz", "kabul etmiş olursunuz",
+        // Swedish, Danish, Norwegian
+        "integritetspolicy", "personuppgifter", "använder kakor", "använder cookies", "alla rättigheter förbehållna",
+        "ansvarig utgivare", "användarvillkor", "godkänner du", "privatlivspolitik", "persondata", "bruger cookies",
+        "alle rettigheder forbeholdes", "ansvarshavende redaktør", "personvern",
+        "informasjonskapsler", "alle rettigheter reservert", "ansvarlig redaktør", "vilkår for bruk", "samtykke",
+        // Finnish
+        "tietosuoja", "evästeet", "evästeitä", "kaikki oikeudet pidätetään", "käyttöehdot", "henkilötiedot", "päätoimittaja",
+        // Czech, Slovak
+        "osobních údajů", "soubory cookie", "všechna práva vyhrazena", "podmínky použití",
+        "osobných údajov", "súbory cookie", "všetky práva vyhradené", "súhlas",
+        // Hungarian
+        "adatvédelm", "sütik", "minden jog fenntartva", "felhasználási feltételek", "személyes adat", "impresszum",
+        // Romanian
+        "politica de confidențialitate", "politica de confidentialitate", "toate drepturile rezervate", "termeni și condiții",
+        "date personale", "datele cu caracter personal", "folosește cookie", "utilizează cookie",
+        // Greek
+        "πολιτική απορρήτου", "προσωπικά δεδομένα", "με επιφύλαξη παντός δικαιώματος", "όροι χρήσης", "cookies για",
+        // Ukrainian, Bulgarian, Serbian, Croatian, Slovenian
+        "політика конфіденційності", "усі права захищені", "всі права захищені", "персональних даних", "файли cookie",
+        "политика за поверителност", "всички права запазени", "лични данни", "бисквитки", "политика приватности",
+        "сва права задржана", "sva prava pridržana", "sva prava zadržana", "politika privatnosti", "kolačić", "osobni podaci",
+        "osobnih podataka", "vse pravice pridržane", "piškotk", "varstvo osebnih podatkov",
+        // Catalan
+        "tots els drets reservats", "política de privadesa", "avís legal", "galetes",
+        // Korean
+        "개인정보", "쿠키", "저작권", "무단 전재", "무단전재", "재배포 금지", "이용약관", "면책",
+        // Vietnamese, Indonesian and Malay, Thai
+        "chính sách bảo mật", "bản quyền", "điều khoản sử dụng", "thông tin cá nhân", "kebijakan privasi", "hak cipta",
+        "syarat dan ketentuan", "data pribadi", "menggunakan cookie", "dasar privasi", "hakcipta terpelihara",
+        "นโยบายความเป็นส่วนตัว", "สงวนลิขสิทธิ์", "คุกกี้", "ข้อมูลส่วนบุคคล", "ข้อกำหนดการใช้งาน",
+        // Hebrew, Persian, Hindi
+        "מדיניות פרטיות", "כל הזכויות שמורות", "תנאי שימוש", "עוגיות", "حریم خصوصی", "کلیه حقوق", "کوکی", "شرایط استفاده",
+        "गोपनीयता नीति", "सर्वाधिकार सुरक्षित", "कुकीज़", "नियम और शर्तें", "अस्वीकरण",
     ];
 
     private static readonly FrozenSet<string> AttributeTokens = new[]
@@ -98,6 +176,19 @@ public static class LegalLexicon
         "все права защищены", "版权所有", "版權所有", "保留所有权利", "無断転載", "جميع الحقوق محفوظة", "without prior written",
         "informational purposes only", "not a substitute for professional", "does not constitute", "earn a commission",
         "affiliate commission", "affiliate link", "haftungsausschluss", "免责声明", "免責聲明", "إخلاء المسؤولية",
+        "çerez", "kakor", "evästeet", "evästeitä", "sütik", "sütiket", "informasjonskapsler", "piškotk", "kolačić", "galetes",
+        "бисквитки", "쿠키", "คุกกี้", "עוגיות", "کوکی", "कुकीज़", "tüm hakları saklıdır", "alla rättigheter förbehållna",
+        "alle rettigheder forbeholdes", "kaikki oikeudet pidätetään", "všechna práva vyhrazena", "všetky práva vyhradené",
+        "minden jog fenntartva", "toate drepturile rezervate", "усі права захищені", "всички права запазени", "sva prava",
+        "tots els drets reservats", "כל הזכויות שמורות", "सर्वाधिकार सुरक्षित", "สงวนลิขสิทธิ์", "hak cipta", "bản quyền",
+        "무단 전재", "무단전재", "저작권", "未经许可", "不得转载", "禁止转载", "無断複製", "reproduction interdite",
+        "prohibida la reproducción", "proibida a reprodução", "riproduzione riservata", "may not be reproduced",
+        "not be reproduced", "medical advice", "financial advice", "investment advice", "past performance", "years or older",
+        "ohne gewähr", "ersetzt keine", "ne remplace pas", "no sustituye", "non sostituiscono", "não substitui",
+        "публичной офертой", "старше 18", "sorumluluk reddi", "免責事項", "without warranty", "warranties of any kind",
+        "not liable", "registered office", "registered in england", "2016/679", "rgpd", "dsgvo", "urheberrechtlich",
+        "protégé par le droit", "protegido por derechos", "prawem autorskim", "авторским правом", "受版权保护", "侵权",
+        "unauthorized use", "unauthorised use", "仅供参考",
     ];
 
     /// <summary>All phrases at once: most blocks hold none, and one vectorised search over the block says so.</summary>
