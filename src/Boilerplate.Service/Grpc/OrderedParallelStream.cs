@@ -32,7 +32,7 @@ internal static class OrderedParallelStream
     /// <param name="parallelism">Most items worked on at once.</param>
     /// <param name="admit">
     /// Waits for a permit to work on one item, released when that work ends; null: none needed. Items are admitted in
-    /// request order. A refusal (its exception) ends the stream like a failing item.
+    /// request order. A refusal (its exception) is a failing item: answered by <paramref name="failed"/>, or the end.
     /// </param>
     /// <param name="idleTimeout">
     /// How long the stream may wait for its next request while no item is in flight or unanswered; past it the call
