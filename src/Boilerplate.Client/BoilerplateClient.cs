@@ -8,11 +8,11 @@ namespace Boilerplate.Client;
 
 /// <summary>
 /// Typed client of the Boilerplate service. Unary calls run through a Polly pipeline (retry on UNAVAILABLE, and on
-/// AT_CAPACITY after the delay the service asks for, with a fresh deadline per attempt, then a circuit breaker);
-/// failures surface as a <see cref="BoilerplateException"/> (an <see cref="RpcException"/> with the service's status):
-/// <see cref="RetryLaterException"/> for "send it again later", <see cref="PageRefusedException"/> for "never resend
-/// this page", or <c>Polly.CircuitBreaker.BrokenCircuitException</c> while the circuit is open. Thread-safe; create
-/// one per process (or register it with <c>AddBoilerplateClient</c>) and share it.
+/// AT_CAPACITY after the delay the service asks for, up to Retry.MaxDelay, with a fresh deadline per attempt, then a
+/// circuit breaker); failures surface as a <see cref="BoilerplateException"/> (an <see cref="RpcException"/> with the
+/// service's status): <see cref="RetryLaterException"/> for "send it again later", <see cref="PageRefusedException"/>
+/// for "never resend this page", or <c>Polly.CircuitBreaker.BrokenCircuitException</c> while the circuit is open.
+/// Thread-safe; create one per process (or register it with <c>AddBoilerplateClient</c>) and share it.
 /// </summary>
 public sealed class BoilerplateClient : IDisposable
 {

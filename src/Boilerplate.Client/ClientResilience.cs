@@ -22,10 +22,10 @@ internal static class ClientResilience
 
         if (options.Retry.MaxAttempts > 1)
         {
-            var retryAtCapacity = options.Retry.RetryAtCapacity;
+            var retry = options.Retry;
             builder.AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<RpcException>(e => ShouldRetry(e, retryAtCapacity)),
+                ShouldHandle = new PredicateBuilder().Handle<RpcException>(e => ShouldRetry(e, retry.RetryAtCapacity, retry.MaxDelay)),
                 MaxRetryAttempts = options.Retry.MaxAttempts - 1,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
@@ -54,11 +54,13 @@ internal static class ClientResilience
 
     /// <summary>
     /// UNAVAILABLE: the call reached no working server. AT_CAPACITY (a RESOURCE_EXHAUSTED that says so; other ones
-    /// refuse the page itself): the service asked for a retry after a delay.
+    /// refuse the page itself): the service asked for a retry after a delay, retried here when that delay is no longer
+    /// than <paramref name="maxDelay"/>, so no service can park a call for long; a longer one goes to the caller.
     /// </summary>
-    internal static bool ShouldRetry(RpcException exception, bool retryAtCapacity) =>
+    internal static bool ShouldRetry(RpcException exception, bool retryAtCapacity, TimeSpan maxDelay) =>
         exception.StatusCode == StatusCode.Unavailable
-        || (retryAtCapacity && exception is BoilerplateException { Reason: ErrorReasons.AtCapacity });
+        || (retryAtCapacity && exception is BoilerplateException { Reason: ErrorReasons.AtCapacity } busy
+                            && (busy.RetryAfter ?? TimeSpan.Zero) <= maxDelay);
 
     /// <summary>
     /// The delay the service asked for, stretched by up to a fifth at random so clients refused together do not

@@ -3,7 +3,7 @@ namespace Boilerplate.Client;
 /// <summary>
 /// Retry with jittered exponential back-off. UNAVAILABLE is retried: it means the call did not reach a working
 /// server, so repeating it is safe. AT_CAPACITY is retried after the delay the service asks for (its RetryInfo, which
-/// replaces the back-off). Other statuses are answers.
+/// replaces the back-off) when that is at most <see cref="MaxDelay"/>. Other statuses are answers.
 /// </summary>
 public sealed class ClientRetryOptions
 {
@@ -13,7 +13,10 @@ public sealed class ClientRetryOptions
     /// <summary>Mean delay before the first retry; it doubles with each further retry, with jitter.</summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Longest delay between two attempts of the client's own back-off (a delay the service asks for is not cut).</summary>
+    /// <summary>
+    /// Longest delay between two attempts. A service asking for a longer one is not retried here: the
+    /// <see cref="RetryLaterException"/> reaches the caller with the delay.
+    /// </summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>

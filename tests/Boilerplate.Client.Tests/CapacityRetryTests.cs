@@ -26,14 +26,14 @@ public sealed class CapacityRetryTests(CapacityRetryTests.OneSlotService service
     }
 
     [Fact]
-    public async Task At_capacity_is_retried_after_the_services_delay_even_past_the_clients_own_max_delay()
+    public async Task At_capacity_is_retried_after_the_services_delay_not_the_clients_back_off()
     {
-        // The client's own back-off is a millisecond: four attempts by it alone would all meet the busy slot.
+        // The client's own back-off starts at a millisecond: four attempts by it alone would all meet the busy slot.
         var client = service.Host.CreateClient(options =>
         {
             options.Retry.MaxAttempts = 4;
             options.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
-            options.Retry.MaxDelay = TimeSpan.FromMilliseconds(1);
+            options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
             options.CircuitBreaker.Enabled = false;
         });
         var holder = await HoldTheSlotAsync(TimeSpan.FromMilliseconds(600));
@@ -46,18 +46,24 @@ public sealed class CapacityRetryTests(CapacityRetryTests.OneSlotService service
         Assert.NotEmpty((await holder).Text);
     }
 
-    [Fact]
-    public async Task With_capacity_retries_off_the_refusal_surfaces_at_once_as_retry_later_with_the_delay()
+    [Theory]
+    [InlineData(false, 5_000)]
+    [InlineData(true, 100)]
+    public async Task With_capacity_retries_off_or_a_delay_past_max_delay_the_refusal_surfaces_at_once(bool retryAtCapacity, int maxDelayMs)
     {
         var client = service.Host.CreateClient(options =>
         {
-            options.Retry.RetryAtCapacity = false;
+            options.Retry.RetryAtCapacity = retryAtCapacity;
+            options.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
+            options.Retry.MaxDelay = TimeSpan.FromMilliseconds(maxDelayMs);
             options.CircuitBreaker.Enabled = false;
         });
         var holder = await HoldTheSlotAsync(TimeSpan.FromSeconds(2));
+        var clock = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<RetryLaterException>(() => client.CleanHtmlAsync(SamplePages.Article(3)));
 
+        Assert.True(clock.Elapsed < ServerDelay, $"refused after {clock.Elapsed.TotalMilliseconds:N0} ms: it waited for a retry");
         Assert.Equal(Protos.V1.ErrorReasons.AtCapacity, error.Reason);
         Assert.Equal(ServerDelay, error.RetryAfter);
         Assert.Equal(ErrorDisposition.RetryLater, error.Error.Disposition);
