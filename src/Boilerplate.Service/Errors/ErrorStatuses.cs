@@ -25,6 +25,9 @@ internal sealed class ErrorStatuses(ILogger<ErrorStatuses> logger, ServiceMetric
     /// </summary>
     internal const int MaxMessageChars = 1024;
 
+    /// <summary>Longest BadRequest field-violation description sent; the message beside it says the rest.</summary>
+    internal const int MaxDescriptionChars = 256;
+
     /// <summary>The single table from the domain's rejections to the status code and stable reason a caller sees.</summary>
     internal static (StatusCode Code, string Reason) Classify(PageRejection rejection) => rejection switch
     {
@@ -64,7 +67,8 @@ internal sealed class ErrorStatuses(ILogger<ErrorStatuses> logger, ServiceMetric
                 {
                     refusal.Details.Add(Any.Pack(new BadRequest
                     {
-                        FieldViolations = { new BadRequest.Types.FieldViolation { Field = field, Description = refusal.Message } },
+                        // The message again, shorter: both travel in the same trailer.
+                        FieldViolations = { new BadRequest.Types.FieldViolation { Field = field, Description = Bounded(refusal.Message, MaxDescriptionChars) } },
                     }));
                 }
 
@@ -105,8 +109,8 @@ internal sealed class ErrorStatuses(ILogger<ErrorStatuses> logger, ServiceMetric
         }
     }
 
-    private static string Bounded(string message) =>
-        message.Length <= MaxMessageChars ? message : string.Concat(message.AsSpan(0, MaxMessageChars - 1), "\u2026");
+    private static string Bounded(string text, int maxChars = MaxMessageChars) =>
+        text.Length <= maxChars ? text : string.Concat(text.AsSpan(0, maxChars - 1), "\u2026");
 
     private RpcStatus Counted(RpcStatus status, string reason)
     {
