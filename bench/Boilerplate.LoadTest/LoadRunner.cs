@@ -132,7 +132,16 @@ internal sealed class LoadRunner(BoilerplateService.BoilerplateServiceClient cli
             while (await call.ResponseStream.MoveNext(CancellationToken.None).ConfigureAwait(false))
             {
                 sent.TryDequeue(out var started);
-                recorder.Success(started);
+                // A failed page (AT_CAPACITY under overload, say) comes back in its place and the stream goes on.
+                if (call.ResponseStream.Current.Error is { } error)
+                {
+                    recorder.Failure((StatusCode)error.Code);
+                }
+                else
+                {
+                    recorder.Success(started);
+                }
+
                 window.Release();
             }
 

@@ -7,10 +7,12 @@ using Polly;
 namespace Boilerplate.Client;
 
 /// <summary>
-/// Typed client of the Boilerplate service. Unary calls run through a Polly pipeline (retry on UNAVAILABLE with
-/// a fresh deadline per attempt, then a circuit breaker); failures surface as <see cref="RpcException"/> with the
-/// service's status, or <c>Polly.CircuitBreaker.BrokenCircuitException</c> while the circuit is open. Thread-safe;
-/// create one per process (or register it with <c>AddBoilerplateClient</c>) and share it.
+/// Typed client of the Boilerplate service. Unary calls run through a Polly pipeline (retry on UNAVAILABLE, and on
+/// AT_CAPACITY after the delay the service asks for, up to Retry.MaxDelay, with a fresh deadline per attempt, then a
+/// circuit breaker); failures surface as a <see cref="BoilerplateException"/> (an <see cref="RpcException"/> with the
+/// service's status): <see cref="RetryLaterException"/> for "send it again later", <see cref="PageRefusedException"/>
+/// for "never resend this page", or <c>Polly.CircuitBreaker.BrokenCircuitException</c> while the circuit is open.
+/// Thread-safe; create one per process (or register it with <c>AddBoilerplateClient</c>) and share it.
 /// </summary>
 public sealed class BoilerplateClient : IDisposable
 {
@@ -74,9 +76,12 @@ public sealed class BoilerplateClient : IDisposable
     }
 
     /// <summary>
-    /// Cleans a stream of pages over one call; responses come back in request order with each request's id. The
-    /// stream is not retried (responses already received cannot be taken back): when it fails, the exception says
-    /// why and the ids received so far tell the caller which pages to resend.
+    /// Cleans a stream of pages over one call; responses come back in request order with each request's id. A page
+    /// that failed comes back in its place with <c>Error</c> set and the stream goes on: read it with
+    /// <see cref="CleanResponseExtensions.GetError"/> (resend it later when its disposition is
+    /// <see cref="ErrorDisposition.RetryLater"/>). The stream itself is not retried (responses already received cannot
+    /// be taken back): when the call fails (authentication, cancellation, deadline, idleness), it throws a
+    /// <see cref="BoilerplateException"/> and the ids received so far tell the caller which pages to resend.
     /// </summary>
     /// <param name="requests">The pages, read as the service accepts them.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -90,9 +95,9 @@ public sealed class BoilerplateClient : IDisposable
         var sending = SendAllAsync(call.RequestStream, requests, stop.Token);
         try
         {
-            await foreach (var response in call.ResponseStream.ReadAllAsync(stop.Token).ConfigureAwait(false))
+            while (await NextAsync(call.ResponseStream, stop.Token).ConfigureAwait(false))
             {
-                yield return response;
+                yield return call.ResponseStream.Current;
             }
 
             await sending.ConfigureAwait(false);
@@ -137,10 +142,31 @@ public sealed class BoilerplateClient : IDisposable
                 // A fresh deadline per attempt: a retry must not inherit the time the failed attempt used up.
                 var callOptions = new CallOptions(state.Client._headers, DateTime.UtcNow + state.Client._deadline, token);
                 using var pending = state.Call(state.Client, state.Request, callOptions);
-                return await pending.ResponseAsync.ConfigureAwait(false);
+                try
+                {
+                    return await pending.ResponseAsync.ConfigureAwait(false);
+                }
+                catch (RpcException e)
+                {
+                    // Typed inside the pipeline, so the retry strategy reads the reason and the delay the service asked for.
+                    throw BoilerplateException.From(e);
+                }
             },
             (Client: this, Call: call, Request: request),
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Moves to the next response; a failed call surfaces as a typed exception.</summary>
+    private static async Task<bool> NextAsync(IAsyncStreamReader<CleanResponse> responses, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await responses.MoveNext(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException e)
+        {
+            throw BoilerplateException.From(e);
+        }
     }
 
     private static async Task SendAllAsync(

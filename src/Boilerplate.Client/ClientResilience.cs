@@ -1,3 +1,4 @@
+using Boilerplate.Protos.V1;
 using Grpc.Core;
 using Polly;
 using Polly.CircuitBreaker;
@@ -21,14 +22,17 @@ internal static class ClientResilience
 
         if (options.Retry.MaxAttempts > 1)
         {
+            var retry = options.Retry;
             builder.AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<RpcException>(e => e.StatusCode == StatusCode.Unavailable),
+                ShouldHandle = new PredicateBuilder().Handle<RpcException>(e => ShouldRetry(e, retry.RetryAtCapacity, retry.MaxDelay)),
                 MaxRetryAttempts = options.Retry.MaxAttempts - 1,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.Retry.BaseDelay,
                 MaxDelay = options.Retry.MaxDelay,
+                // The service's RetryInfo wins over the back-off: retrying sooner than it asked only meets a full queue again.
+                DelayGenerator = args => ValueTask.FromResult(ServerDelay(args.Outcome.Exception)),
             });
         }
 
@@ -47,6 +51,25 @@ internal static class ClientResilience
 
         return builder.Build();
     }
+
+    /// <summary>
+    /// UNAVAILABLE: the call reached no working server. AT_CAPACITY (a RESOURCE_EXHAUSTED that says so; other ones
+    /// refuse the page itself): the service asked for a retry after a delay, retried here when that delay is no longer
+    /// than <paramref name="maxDelay"/>, so no service can park a call for long; a longer one goes to the caller.
+    /// </summary>
+    internal static bool ShouldRetry(RpcException exception, bool retryAtCapacity, TimeSpan maxDelay) =>
+        exception.StatusCode == StatusCode.Unavailable
+        || (retryAtCapacity && exception is BoilerplateException { Reason: ErrorReasons.AtCapacity } busy
+                            && (busy.RetryAfter ?? TimeSpan.Zero) <= maxDelay);
+
+    /// <summary>
+    /// The delay the service asked for, stretched by up to a fifth at random so clients refused together do not
+    /// return together; null (the back-off) when it asked for none.
+    /// </summary>
+    internal static TimeSpan? ServerDelay(Exception? exception) =>
+        exception is BoilerplateException { RetryAfter: { } delay }
+            ? delay + (delay * (Random.Shared.NextDouble() / 5))
+            : null;
 
     /// <summary>Statuses that say the service is unwell, as opposed to answers about the request.</summary>
     internal static bool IsServerFailure(StatusCode status) =>

@@ -1,8 +1,9 @@
 namespace Boilerplate.Client;
 
 /// <summary>
-/// Retry with jittered exponential back-off. Only UNAVAILABLE is retried: it means the call did not reach a
-/// working server, so repeating it is safe; other statuses are answers.
+/// Retry with jittered exponential back-off. UNAVAILABLE is retried: it means the call did not reach a working
+/// server, so repeating it is safe. AT_CAPACITY is retried after the delay the service asks for (its RetryInfo, which
+/// replaces the back-off) when that is at most <see cref="MaxDelay"/>. Other statuses are answers.
 /// </summary>
 public sealed class ClientRetryOptions
 {
@@ -12,8 +13,17 @@ public sealed class ClientRetryOptions
     /// <summary>Mean delay before the first retry; it doubles with each further retry, with jitter.</summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Longest delay between two attempts.</summary>
+    /// <summary>
+    /// Longest delay between two attempts. A service asking for a longer one is not retried here: the
+    /// <see cref="RetryLaterException"/> reaches the caller with the delay.
+    /// </summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Retry a call the service refused as AT_CAPACITY, after the delay it asks for; false surfaces the
+    /// <see cref="RetryLaterException"/> at once, for a caller that queues the page itself.
+    /// </summary>
+    public bool RetryAtCapacity { get; set; } = true;
 
     internal void Validate()
     {

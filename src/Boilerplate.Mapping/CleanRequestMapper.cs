@@ -20,7 +20,7 @@ public static class CleanRequestMapper
     public const int NamedInMessage = 5;
 
     /// <summary>The page the request carries.</summary>
-    /// <exception cref="PageRejectedException">The request has no content, or empty content.</exception>
+    /// <exception cref="PageRejectedException"><see cref="PageRejection.EmptyPage"/>: no content, or empty content.</exception>
     public static PageInput ToInput(CleanRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -35,17 +35,22 @@ public static class CleanRequestMapper
             CleanRequest.ContentOneofCase.Paragraphs when request.Paragraphs.Items.Count > 0 =>
                 new PageInput.Paragraphs(request.Paragraphs.Items),
             CleanRequest.ContentOneofCase.None => throw new PageRejectedException(
-                PageRejection.InvalidInput,
+                PageRejection.EmptyPage,
+                "content",
                 "The request has no content: set one of html, html_bytes, text or paragraphs."),
             _ => throw new PageRejectedException(
-                PageRejection.InvalidInput,
+                PageRejection.EmptyPage,
+                FieldName(request.ContentCase),
                 $"The request's {FieldName(request.ContentCase)} is empty; send the page's content."),
         };
         return input with { Url = url };
     }
 
     /// <summary>The domain options, checked against the labels of the model that will score the page.</summary>
-    /// <exception cref="PageRejectedException">An option is out of range or names a label the model does not have.</exception>
+    /// <exception cref="PageRejectedException">
+    /// <see cref="PageRejection.InvalidOption"/>: an option is out of range or too long;
+    /// <see cref="PageRejection.UnknownLabel"/>: a keep label the model does not have. Either names the field.
+    /// </exception>
     public static DomainCleanOptions ToOptions(Protos.V1.CleanOptions? options, IReadOnlyList<string> modelLabels)
     {
         if (options is null)
@@ -55,12 +60,12 @@ public static class CleanRequestMapper
 
         if (!float.IsFinite(options.Bias) || options.Bias is < -1 or > 1)
         {
-            throw Invalid($"options.bias is {options.Bias}; it must lie in [-1, 1].");
+            throw Invalid("options.bias", $"options.bias is {options.Bias}; it must lie in [-1, 1].");
         }
 
         if (!float.IsFinite(options.Threshold) || options.Threshold is < 0 or > 1)
         {
-            throw Invalid($"options.threshold is {options.Threshold}; it must lie in (0, 1], or 0 for unset.");
+            throw Invalid("options.threshold", $"options.threshold is {options.Threshold}; it must lie in (0, 1], or 0 for unset.");
         }
 
         CheckKeepLabels(options.KeepLabels, modelLabels);
@@ -75,7 +80,7 @@ public static class CleanRequestMapper
         };
     }
 
-    private static PageRejectedException Invalid(string message) => new(PageRejection.InvalidInput, message);
+    private static PageRejectedException Invalid(string field, string message) => new(PageRejection.InvalidOption, field, message);
 
     /// <summary>
     /// Bounds what a request may name, then refuses labels the model lacks. The message names at most
@@ -86,7 +91,7 @@ public static class CleanRequestMapper
     {
         if (labels.Count > MaxKeepLabels)
         {
-            throw Invalid($"options.keep_labels has {labels.Count:N0} labels; at most {MaxKeepLabels} are accepted.");
+            throw Invalid("options.keep_labels", $"options.keep_labels has {labels.Count:N0} labels; at most {MaxKeepLabels} are accepted.");
         }
 
         for (var i = 0; i < labels.Count; i++)
@@ -94,6 +99,7 @@ public static class CleanRequestMapper
             if (labels[i].Length > MaxLabelChars)
             {
                 throw Invalid(
+                    $"options.keep_labels[{i}]",
                     $"options.keep_labels[{i}] is {labels[i].Length:N0} characters long; a label has at most {MaxLabelChars}.");
             }
         }
@@ -106,7 +112,9 @@ public static class CleanRequestMapper
 
         var named = string.Join(", ", unknown.Take(NamedInMessage).Select(Quote));
         var more = unknown.Count > NamedInMessage ? $" and {unknown.Count - NamedInMessage} more" : string.Empty;
-        throw Invalid(
+        throw new PageRejectedException(
+            PageRejection.UnknownLabel,
+            "options.keep_labels",
             $"options.keep_labels names {named}{more} unknown to the serving model; its labels are " +
             $"{string.Join(", ", modelLabels)}.");
     }

@@ -24,7 +24,7 @@ public sealed class CircuitBreakerTests(FaultyService service)
 
         for (var i = 0; i < 5; i++)
         {
-            var error = await Assert.ThrowsAsync<RpcException>(() => client.CleanHtmlAsync(page));
+            var error = await Assert.ThrowsAsync<RetryLaterException>(() => client.CleanHtmlAsync(page));
             Assert.Equal(StatusCode.Unavailable, error.StatusCode);
         }
 

@@ -4,7 +4,10 @@ using Grpc.Core;
 
 namespace Boilerplate.Client.Tests;
 
-/// <summary>The client retries UNAVAILABLE, and only that, with a fresh deadline per attempt.</summary>
+/// <summary>
+/// The client retries UNAVAILABLE with a fresh deadline per attempt; other statuses without the AT_CAPACITY reason are
+/// answers (AT_CAPACITY itself: <see cref="CapacityRetryTests"/>).
+/// </summary>
 [Collection(FaultyServiceCollection.Name)]
 public sealed class RetryTests(FaultyService service)
 {
@@ -36,25 +39,28 @@ public sealed class RetryTests(FaultyService service)
         service.Faults.FailNext(10);
         var before = service.Faults.Calls;
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => Client(attempts: 3).CleanHtmlAsync(Page));
+        var error = await Assert.ThrowsAsync<RetryLaterException>(() => Client(attempts: 3).CleanHtmlAsync(Page));
 
         Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+        Assert.Equal(ErrorDisposition.RetryLater, error.Error.Disposition);
         Assert.Equal(3, service.Faults.Calls - before);
         service.Faults.Heal();
     }
 
     [Theory]
-    [InlineData(StatusCode.ResourceExhausted)]
-    [InlineData(StatusCode.Internal)]
-    [InlineData(StatusCode.InvalidArgument)]
-    public async Task Other_statuses_are_answers_and_not_retried(StatusCode status)
+    [InlineData(StatusCode.ResourceExhausted, ErrorDisposition.Other)]
+    [InlineData(StatusCode.Internal, ErrorDisposition.Other)]
+    [InlineData(StatusCode.InvalidArgument, ErrorDisposition.NeverRetry)]
+    public async Task Other_statuses_are_answers_and_not_retried(StatusCode status, ErrorDisposition disposition)
     {
+        // A RESOURCE_EXHAUSTED without the AT_CAPACITY reason may refuse the page itself: it is not retried.
         service.Faults.FailNext(1, status);
         var before = service.Faults.Calls;
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => Client(attempts: 4).CleanHtmlAsync(Page));
+        var error = await Assert.ThrowsAnyAsync<BoilerplateException>(() => Client(attempts: 4).CleanHtmlAsync(Page));
 
         Assert.Equal(status, error.StatusCode);
+        Assert.Equal(disposition, error.Error.Disposition);
         Assert.Equal(1, service.Faults.Calls - before);
     }
 

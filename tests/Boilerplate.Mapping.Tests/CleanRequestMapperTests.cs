@@ -28,10 +28,12 @@ public sealed class CleanRequestMapperTests
     public void Missing_or_empty_content_is_refused_naming_the_field()
     {
         var none = Assert.Throws<PageRejectedException>(() => CleanRequestMapper.ToInput(new CleanRequest()));
-        Assert.Equal(PageRejection.InvalidInput, none.Reason);
+        Assert.Equal(PageRejection.EmptyPage, none.Reason);
         Assert.Contains("no content", none.Message, StringComparison.Ordinal);
         var empty = Assert.Throws<PageRejectedException>(() => CleanRequestMapper.ToInput(new CleanRequest { Text = string.Empty }));
         Assert.Contains("text", empty.Message, StringComparison.Ordinal);
+        Assert.Equal(PageRejection.EmptyPage, empty.Reason);
+        Assert.Equal("text", empty.Field);
     }
 
     [Fact]
@@ -65,7 +67,8 @@ public sealed class CleanRequestMapperTests
     {
         var e = Assert.Throws<PageRejectedException>(() =>
             CleanRequestMapper.ToOptions(new CleanOptions { Bias = bias, Threshold = threshold }, Labels));
-        Assert.Equal(PageRejection.InvalidInput, e.Reason);
+        Assert.Equal(PageRejection.InvalidOption, e.Reason);
+        Assert.Equal(field, e.Field);
         Assert.StartsWith(field, e.Message, StringComparison.Ordinal);
     }
 
@@ -74,6 +77,8 @@ public sealed class CleanRequestMapperTests
     {
         var e = Assert.Throws<PageRejectedException>(() =>
             CleanRequestMapper.ToOptions(new CleanOptions { KeepLabels = { "body", "promo" } }, Labels));
+        Assert.Equal(PageRejection.UnknownLabel, e.Reason);
+        Assert.Equal("options.keep_labels", e.Field);
         Assert.Contains("\"promo\"", e.Message, StringComparison.Ordinal);
         Assert.Contains("body, navigation, legal", e.Message, StringComparison.Ordinal);
     }
@@ -86,7 +91,7 @@ public sealed class CleanRequestMapperTests
 
         var e = Assert.Throws<PageRejectedException>(() => CleanRequestMapper.ToOptions(options, Labels));
 
-        Assert.Equal(PageRejection.InvalidInput, e.Reason);
+        Assert.Equal(PageRejection.InvalidOption, e.Reason);
         Assert.Contains("10,000", e.Message, StringComparison.Ordinal);
         Assert.Contains($"at most {CleanRequestMapper.MaxKeepLabels}", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("label-", e.Message, StringComparison.Ordinal);
@@ -101,7 +106,8 @@ public sealed class CleanRequestMapperTests
         var e = Assert.Throws<PageRejectedException>(() =>
             CleanRequestMapper.ToOptions(new CleanOptions { KeepLabels = { "body", label } }, Labels));
 
-        Assert.Equal(PageRejection.InvalidInput, e.Reason);
+        Assert.Equal(PageRejection.InvalidOption, e.Reason);
+        Assert.Equal("options.keep_labels[1]", e.Field);
         Assert.StartsWith("options.keep_labels[1] is 100,000 characters long", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("xxxx", e.Message, StringComparison.Ordinal);
     }

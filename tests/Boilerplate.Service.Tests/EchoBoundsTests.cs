@@ -38,6 +38,7 @@ public sealed class EchoBoundsTests(EchoBoundsTests.LoggedService service) : ICl
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("keep_labels", error.Status.Detail, StringComparison.Ordinal);
         Assert.True(error.Status.Detail.Length < MaxEchoChars, $"The detail is {error.Status.Detail.Length} characters long.");
+        AssertDetailsBounded(error);
         AssertLogLinesBounded("keep_labels");
     }
 
@@ -53,6 +54,7 @@ public sealed class EchoBoundsTests(EchoBoundsTests.LoggedService service) : ICl
         Assert.Contains("\"unknown-4\" and 59 more", error.Status.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("unknown-5", error.Status.Detail, StringComparison.Ordinal);
         Assert.Contains("navigation", error.Status.Detail, StringComparison.Ordinal);
+        AssertDetailsBounded(error);
     }
 
     [Fact]
@@ -88,6 +90,14 @@ public sealed class EchoBoundsTests(EchoBoundsTests.LoggedService service) : ICl
     private async Task<RpcException> RefusalAsync(CleanRequest request) =>
         await Assert.ThrowsAsync<RpcException>(async () =>
             await _host.Client.Service.CleanAsync(request, deadline: DateTime.UtcNow.AddSeconds(30)));
+
+    /// <summary>The rich details (message, ErrorInfo, BadRequest) travel in a second trailer, which stays as small.</summary>
+    private static void AssertDetailsBounded(RpcException error)
+    {
+        var details = error.Trailers.GetValueBytes("grpc-status-details-bin");
+        Assert.NotNull(details);
+        Assert.True(details.Length < MaxEchoChars, $"The details trailer is {details.Length} bytes long.");
+    }
 
     /// <summary>The refusal mentioning <paramref name="needle"/> was logged, and no log line of the service is long.</summary>
     private void AssertLogLinesBounded(string needle)

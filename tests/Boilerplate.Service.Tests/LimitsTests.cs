@@ -1,3 +1,4 @@
+using Boilerplate.Client;
 using Boilerplate.Protos.V1;
 using Boilerplate.Testing;
 using Grpc.Core;
@@ -32,18 +33,23 @@ public sealed class LimitsTests(LimitsTests.LimitedService service) : IClassFixt
     [Fact]
     public async Task A_message_over_the_grpc_size_limit_is_resource_exhausted()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => _host.Client.CleanHtmlAsync(SamplePages.Article(600)));
+        var error = await Assert.ThrowsAsync<BoilerplateException>(() => _host.Client.CleanHtmlAsync(SamplePages.Article(600)));
 
         Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        // gRPC refuses the message before the service reads it: no reason, so the client cannot call it either way.
+        Assert.Equal(string.Empty, error.Reason);
+        Assert.Equal(ErrorDisposition.Other, error.Error.Disposition);
     }
 
     [Fact]
     public async Task A_page_over_the_paragraph_limit_is_resource_exhausted()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => _host.Client.CleanHtmlAsync(SamplePages.Article(60)));
+        var error = await Assert.ThrowsAsync<PageRefusedException>(() => _host.Client.CleanHtmlAsync(SamplePages.Article(60)));
 
         Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
         Assert.NotEmpty(error.Status.Detail);
+        Assert.Equal(ErrorReasons.TooManyParagraphs, error.Reason);
+        Assert.Null(error.RetryAfter);
     }
 
     [Fact]
@@ -57,10 +63,14 @@ public sealed class LimitsTests(LimitsTests.LimitedService service) : IClassFixt
             await Task.Delay(10);
         }
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => _host.Client.CleanHtmlAsync(SamplePages.Article(3)));
+        // A client that queues refused pages itself: the default one would retry after the delay and succeed.
+        var impatient = _host.CreateClient(options => options.Retry.RetryAtCapacity = false);
+        var error = await Assert.ThrowsAsync<RetryLaterException>(() => impatient.CleanHtmlAsync(SamplePages.Article(3)));
 
         Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
         Assert.Contains("capacity", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(ErrorReasons.AtCapacity, error.Reason);
+        Assert.Equal(TimeSpan.FromSeconds(1), error.RetryAfter);
         Assert.NotEmpty((await holder).Text);
         Assert.NotEmpty((await _host.Client.CleanHtmlAsync(SamplePages.Article(3))).Text);
     }
@@ -70,9 +80,11 @@ public sealed class LimitsTests(LimitsTests.LimitedService service) : IClassFixt
     {
         _faults.FailNext(1, StatusCode.Internal);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => _host.Client.CleanHtmlAsync(SamplePages.Article(3)));
+        var error = await Assert.ThrowsAsync<BoilerplateException>(() => _host.Client.CleanHtmlAsync(SamplePages.Article(3)));
 
         Assert.Equal(StatusCode.Internal, error.StatusCode);
+        Assert.Equal(ErrorReasons.Internal, error.Reason);
+        Assert.Equal(ErrorDisposition.Other, error.Error.Disposition);
         Assert.DoesNotContain("secret detail", error.Status.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("FaultInterceptor", error.Status.Detail, StringComparison.Ordinal);
         var correlationId = error.Status.Detail.Split("correlation id ")[1].Split(')')[0];

@@ -6,7 +6,7 @@ namespace Boilerplate.Service.Tests;
 public sealed class MetricsTests
 {
     [Fact]
-    public async Task Metrics_port_serves_call_page_and_paragraph_counters()
+    public async Task Metrics_port_serves_call_page_paragraph_and_page_error_counters()
     {
         var port = FreePort.Next();
         await using var host = await ServiceHost.StartAsync(options =>
@@ -15,6 +15,9 @@ public sealed class MetricsTests
             options.Settings["Metrics:Host"] = "127.0.0.1";
         });
         await host.Client.CleanTextAsync(SeedPage.Text);
+        await foreach (var _ in host.Client.CleanStreamAsync(new[] { new Protos.V1.CleanRequest { Id = "empty" } }.ToAsyncEnumerable()))
+        {
+        }
 
         using var http = new HttpClient();
         var scrape = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
@@ -23,5 +26,7 @@ public sealed class MetricsTests
         Assert.Contains("boilerplate_paragraphs_total", scrape, StringComparison.Ordinal);
         Assert.Contains("boilerplate_rpc_calls_total", scrape, StringComparison.Ordinal);
         Assert.Contains("boilerplate_rpc_duration_seconds_bucket", scrape, StringComparison.Ordinal);
+        // The stream's empty page, counted by its reason although the stream itself succeeded.
+        Assert.Contains("boilerplate_page_errors_total{otel_scope_name=\"Boilerplate.Service\",reason=\"EMPTY_PAGE\"} 1", scrape, StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using Boilerplate.Client;
 using Boilerplate.Testing;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
@@ -45,7 +46,7 @@ public sealed class ModelServiceTests(DefaultServiceFixture fixture)
         Assert.Equal(path, reloaded.Source);
 
         await File.WriteAllBytesAsync(path, ModelFiles.Corrupt());
-        var error = await Assert.ThrowsAsync<RpcException>(() => host.Client.ReloadModelAsync());
+        var error = await Assert.ThrowsAsync<BoilerplateException>(() => host.Client.ReloadModelAsync());
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Contains(path, error.Status.Detail, StringComparison.Ordinal);
@@ -71,7 +72,7 @@ public sealed class ModelServiceTests(DefaultServiceFixture fixture)
         Assert.Equal(version, info.Version);
         Assert.Equal(older, info.Source);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => host.Client.ReloadModelAsync());
+        var error = await Assert.ThrowsAsync<BoilerplateException>(() => host.Client.ReloadModelAsync());
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Contains(newer, error.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(version, (await host.Client.GetModelInfoAsync()).Version);

@@ -3,7 +3,10 @@ using Grpc.Core;
 
 namespace Boilerplate.Service.Tests;
 
-/// <summary>CleanStream's engine: bounded read-ahead, answers in request order, the first failure ends the stream.</summary>
+/// <summary>
+/// CleanStream's engine: bounded read-ahead, answers in request order; a failure is answered in its place when the
+/// caller gives an answer for it, and ends the stream otherwise.
+/// </summary>
 public sealed class OrderedParallelStreamTests
 {
     [Fact]
@@ -57,6 +60,46 @@ public sealed class OrderedParallelStreamTests
 
         Assert.Equal("bad page", error.Message);
         Assert.Equal([0, 1, 2, 3], responses.Written);
+    }
+
+    [Fact]
+    public async Task A_failing_item_is_answered_in_its_place_and_the_stream_goes_on()
+    {
+        var responses = new ListWriter();
+
+        await OrderedParallelStream.RunAsync(
+            new ListReader(Enumerable.Range(0, 10).ToList()),
+            responses,
+            (item, _) => item is 4 or 7 ? throw new InvalidOperationException("bad page") : item,
+            parallelism: 4,
+            admit: null,
+            Timeout.InfiniteTimeSpan,
+            failed: (item, error) => error is InvalidOperationException ? -item : throw new InvalidOperationException("unexpected"),
+            CancellationToken.None);
+
+        Assert.Equal([0, 1, 2, 3, -4, 5, 6, -7, 8, 9], responses.Written);
+    }
+
+    [Fact]
+    public async Task A_refused_admission_is_answered_in_its_place_and_later_items_are_still_admitted()
+    {
+        var responses = new ListWriter();
+        var admissions = 0;
+
+        await OrderedParallelStream.RunAsync(
+            new ListReader(Enumerable.Range(0, 6).ToList()),
+            responses,
+            (item, _) => item,
+            parallelism: 2,
+            admit: _ => Interlocked.Increment(ref admissions) == 3
+                ? throw new TimeoutException("no slot")
+                : ValueTask.FromResult<IDisposable>(new CancellationTokenSource()),
+            Timeout.InfiniteTimeSpan,
+            failed: (item, error) => error is TimeoutException ? 100 + item : -1,
+            CancellationToken.None);
+
+        Assert.Equal([0, 1, 102, 3, 4, 5], responses.Written);
+        Assert.Equal(6, admissions);
     }
 
     private static void InterlockedMax(ref int target, int value)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Boilerplate.Client;
 using Boilerplate.Protos.V1;
 using Boilerplate.Testing;
 using Grpc.Core;
@@ -25,11 +26,11 @@ public sealed class SecurityTests
             options.Settings["Security:ApiKeys:1"] = Key;
         });
 
-        var missing = await Assert.ThrowsAsync<RpcException>(() => host.Client.CleanTextAsync(SeedPage.Text));
+        var missing = await Assert.ThrowsAsync<BoilerplateException>(() => host.Client.CleanTextAsync(SeedPage.Text));
         Assert.Equal(StatusCode.Unauthenticated, missing.StatusCode);
 
         var wrong = host.CreateClient(options => options.ApiKey = Key + "x");
-        Assert.Equal(StatusCode.Unauthenticated, (await Assert.ThrowsAsync<RpcException>(() => wrong.GetModelInfoAsync())).StatusCode);
+        Assert.Equal(StatusCode.Unauthenticated, (await Assert.ThrowsAsync<BoilerplateException>(() => wrong.GetModelInfoAsync())).StatusCode);
 
         var keyed = host.CreateClient(options => options.ApiKey = Key);
         Assert.NotEmpty((await keyed.CleanTextAsync(SeedPage.Text)).Text);

@@ -1,5 +1,7 @@
+using Boilerplate.Client;
 using Boilerplate.Protos.V1;
 using Boilerplate.Testing;
+using Google.Rpc;
 using Grpc.Core;
 
 namespace Boilerplate.Service.Tests;
@@ -13,41 +15,71 @@ public sealed class StatusCodeTests(DefaultServiceFixture fixture)
     [Fact]
     public async Task A_request_without_content_is_invalid()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => _host.Client.CleanAsync(new CleanRequest { Id = "empty" }));
+        var error = await Assert.ThrowsAsync<PageRefusedException>(() => _host.Client.CleanAsync(new CleanRequest { Id = "empty" }));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("no content", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(ErrorReasons.EmptyPage, error.Reason);
+        Assert.Equal(ErrorReasons.Domain, error.Error.Domain);
+        Assert.Equal(ErrorDisposition.NeverRetry, error.Error.Disposition);
     }
 
     [Fact]
     public async Task Empty_content_is_invalid()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => _host.Client.CleanHtmlAsync(string.Empty));
+        var error = await Assert.ThrowsAsync<PageRefusedException>(() => _host.Client.CleanHtmlAsync(string.Empty));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal(ErrorReasons.EmptyPage, error.Reason);
+        Assert.Equal("html", Assert.Single(error.Error.FieldViolations).Field);
     }
 
     [Fact]
     public async Task An_unknown_keep_label_is_invalid_and_the_message_lists_the_model_labels()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() =>
+        var error = await Assert.ThrowsAsync<PageRefusedException>(() =>
             _host.Client.CleanTextAsync(SeedPage.Text, options: new CleanOptions { KeepLabels = { "body", "advert" } }));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("\"advert\"", error.Status.Detail, StringComparison.Ordinal);
         Assert.Contains("navigation", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(ErrorReasons.UnknownLabel, error.Reason);
+        var violation = Assert.Single(error.Error.FieldViolations);
+        Assert.Equal("options.keep_labels", violation.Field);
+        Assert.Contains("\"advert\"", violation.Description, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData(1.5f, 0f)]
-    [InlineData(0f, -0.1f)]
-    [InlineData(float.NaN, 0f)]
-    public async Task Out_of_range_options_are_invalid(float bias, float threshold)
+    [InlineData(1.5f, 0f, "options.bias")]
+    [InlineData(0f, -0.1f, "options.threshold")]
+    [InlineData(float.NaN, 0f, "options.bias")]
+    public async Task Out_of_range_options_are_invalid_naming_the_field(float bias, float threshold, string field)
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() =>
+        var error = await Assert.ThrowsAsync<PageRefusedException>(() =>
             _host.Client.CleanTextAsync(SeedPage.Text, options: new CleanOptions { Bias = bias, Threshold = threshold }));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal(ErrorReasons.InvalidOption, error.Reason);
+        Assert.Equal(field, Assert.Single(error.Error.FieldViolations).Field);
+    }
+
+    [Fact]
+    public async Task The_details_travel_in_the_standard_trailer_for_any_grpc_client()
+    {
+        // The generated client, no wrapper: what a client in another language reads from grpc-status-details-bin.
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await _host.Client.Service.CleanAsync(new CleanRequest { Html = SamplePages.Article(3), Options = new CleanOptions { Threshold = 2f } }));
+
+        var status = error.GetRpcStatus();
+        Assert.NotNull(status);
+        Assert.Equal((int)StatusCode.InvalidArgument, status.Code);
+        Assert.Equal(error.Status.Detail, status.Message);
+        var info = status.GetDetail<ErrorInfo>();
+        Assert.Equal(ErrorReasons.InvalidOption, info.Reason);
+        Assert.Equal(ErrorReasons.Domain, info.Domain);
+        var violation = Assert.Single(status.GetDetail<BadRequest>().FieldViolations);
+        Assert.Equal("options.threshold", violation.Field);
+        Assert.Null(status.GetDetail<RetryInfo>());
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Boilerplate.Protos.V1;
 using Boilerplate.Testing;
+using Google.Rpc;
 using Grpc.Core;
 using Grpc.Health.V1;
 using HealthClient = Grpc.Health.V1.Health.HealthClient;
@@ -53,13 +54,14 @@ public sealed class StreamBudgetTests
     }
 
     [Fact]
-    public async Task A_page_of_a_stream_is_refused_while_unary_calls_hold_every_slot()
+    public async Task A_page_of_a_stream_refused_while_unary_calls_hold_every_slot_comes_back_at_capacity_and_the_stream_goes_on()
     {
         var faults = new FaultPlan();
         await using var host = await ServiceHost.StartAsync(options =>
         {
             options.Settings["Limits:MaxConcurrentRequests"] = "2";
             options.Settings["Limits:MaxQueuedRequests"] = "0";
+            options.Settings["Limits:CapacityRetryDelay"] = "00:00:00.25";
             options.InjectFaults(faults);
         });
         var callsBefore = faults.Calls;
@@ -70,19 +72,30 @@ public sealed class StreamBudgetTests
             await Task.Delay(10);
         }
 
-        var error = await Assert.ThrowsAsync<RpcException>(async () =>
-        {
-            await foreach (var _ in host.Client.CleanStreamAsync(new[] { new CleanRequest { Html = SamplePages.Article(3) } }.ToAsyncEnumerable()))
-            {
-            }
-        });
+        using var stream = host.Client.Service.CleanStream(deadline: DateTime.UtcNow.AddSeconds(60));
+        await stream.RequestStream.WriteAsync(new CleanRequest { Id = "refused", Html = SamplePages.Article(3) });
+        Assert.True(await stream.ResponseStream.MoveNext(CancellationToken.None));
 
-        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
-        Assert.Contains("capacity", error.Status.Detail, StringComparison.Ordinal);
+        var refused = stream.ResponseStream.Current;
+        Assert.Equal("refused", refused.Id);
+        Assert.Equal((int)StatusCode.ResourceExhausted, refused.Error.Code);
+        Assert.Contains("capacity", refused.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(ErrorReasons.AtCapacity, refused.Error.GetDetail<ErrorInfo>().Reason);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), refused.Error.GetDetail<RetryInfo>().RetryDelay.ToTimeSpan());
+
+        // Once the slots are free, the same stream cleans the page sent again.
         foreach (var holder in holders)
         {
             Assert.NotEmpty((await holder).Text);
         }
+
+        await stream.RequestStream.WriteAsync(new CleanRequest { Id = "resent", Html = SamplePages.Article(3) });
+        await stream.RequestStream.CompleteAsync();
+        Assert.True(await stream.ResponseStream.MoveNext(CancellationToken.None));
+        Assert.Equal("resent", stream.ResponseStream.Current.Id);
+        Assert.Null(stream.ResponseStream.Current.Error);
+        Assert.NotEmpty(stream.ResponseStream.Current.Text);
+        Assert.False(await stream.ResponseStream.MoveNext(CancellationToken.None));
     }
 
     [Fact]
@@ -101,6 +114,7 @@ public sealed class StreamBudgetTests
 
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
         Assert.Contains("Limits:StreamIdleTimeout", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(ErrorReasons.StreamIdle, error.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Reason);
         Assert.InRange(silent.Elapsed, TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(30));
     }
 }

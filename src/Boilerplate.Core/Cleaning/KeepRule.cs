@@ -44,7 +44,7 @@ internal sealed class KeepRule
             var index = IndexOf(labels, label);
             if (index < 0)
             {
-                throw Invalid($"Unknown keep label '{label}'; the model's labels are: {string.Join(", ", labels)}.");
+                throw new PageRejectedException(PageRejection.UnknownLabel, $"Unknown keep label '{label}'; the model's labels are: {string.Join(", ", labels)}.");
             }
 
             kept[index] = true;
@@ -119,5 +119,5 @@ internal sealed class KeepRule
         return -1;
     }
 
-    private static PageRejectedException Invalid(string message) => new(PageRejection.InvalidInput, message);
+    private static PageRejectedException Invalid(string message) => new(PageRejection.InvalidOption, message);
 }

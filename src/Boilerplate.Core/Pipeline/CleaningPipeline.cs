@@ -48,7 +48,7 @@ public sealed class CleaningPipeline : IDisposable
             PageInput.Text { Content.Length: > 0 } text => _text.Segment(text.Content, input.Url),
             PageInput.Paragraphs { Items.Count: > 0 } paragraphs => _text.FromParagraphs(paragraphs.Items, input.Url),
             _ => throw new PageRejectedException(
-                PageRejection.InvalidInput,
+                PageRejection.EmptyPage,
                 "The request has no content: set one of html, html_bytes, text or paragraphs to a non-empty value."),
         };
     }

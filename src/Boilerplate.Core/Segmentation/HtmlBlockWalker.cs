@@ -87,7 +87,7 @@ internal sealed class HtmlBlockWalker
         if (_elements > _limits.MaxNodes)
         {
             throw new PageRejectedException(
-                PageRejection.TooLarge,
+                PageRejection.TooManyNodes,
                 $"The page has more than {_limits.MaxNodes:N0} elements (SegmentationLimits.MaxNodes); " +
                 "send a smaller page or raise the limit in the service configuration.");
         }
@@ -382,7 +382,7 @@ internal sealed class HtmlBlockWalker
         if (_blocks.Count >= _limits.MaxBlocks)
         {
             throw new PageRejectedException(
-                PageRejection.TooLarge,
+                PageRejection.TooManyParagraphs,
                 $"The page yields more than {_limits.MaxBlocks:N0} blocks (SegmentationLimits.MaxBlocks); " +
                 "send a smaller page or raise the limit in the service configuration.");
         }

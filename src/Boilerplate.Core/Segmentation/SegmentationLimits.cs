@@ -4,7 +4,8 @@ namespace Boilerplate.Core.Segmentation;
 
 /// <summary>
 /// Bounds on what one page may cost. Hard limits (input size, element count, block count) refuse the page with
-/// <see cref="PageRejection.TooLarge"/>; soft limits (depth, block length) cap features or truncate text so a
+/// <see cref="PageRejection.TooLarge"/> (or the finer <see cref="PageRejection.TooManyNodes"/> and
+/// <see cref="PageRejection.TooManyParagraphs"/>); soft limits (depth, block length) cap features or truncate text so a
 /// hostile page still yields a usable result.
 /// </summary>
 public sealed record SegmentationLimits

@@ -69,7 +69,7 @@ public sealed partial class TextSegmenter
             if (blocks.Count >= _limits.MaxBlocks)
             {
                 throw new PageRejectedException(
-                    PageRejection.TooLarge,
+                    PageRejection.TooManyParagraphs,
                     $"The text has more than {_limits.MaxBlocks:N0} paragraphs (SegmentationLimits.MaxBlocks); " +
                     "send a smaller page or raise the limit in the service configuration.");
             }

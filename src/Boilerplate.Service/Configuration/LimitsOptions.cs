@@ -46,9 +46,19 @@ public sealed class LimitsOptions
     [Range(1, 100_000)]
     public int MaxConcurrentRequests { get; set; } = 32;
 
-    /// <summary>Pages waiting for a slot; beyond this a call (a stream: at that page) is refused with RESOURCE_EXHAUSTED.</summary>
+    /// <summary>
+    /// Pages waiting for a slot; beyond this a call is refused with RESOURCE_EXHAUSTED (reason AT_CAPACITY), and a
+    /// stream's page comes back with that error in its place while the stream goes on.
+    /// </summary>
     [Range(0, 1_000_000)]
     public int MaxQueuedRequests { get; set; } = 256;
+
+    /// <summary>
+    /// The delay an AT_CAPACITY refusal asks the client to wait before retrying (its google.rpc.RetryInfo): long
+    /// enough for some of the queue to drain, so retries do not arrive as one storm.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan CapacityRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Pages of one CleanStream call cleaned concurrently (read-ahead); reading pauses beyond it.</summary>
     [Range(1, 1024)]

@@ -1,5 +1,6 @@
 using Boilerplate.Protos.V1;
 using Boilerplate.Service.Configuration;
+using Boilerplate.Service.Errors;
 using Boilerplate.Service.Interceptors;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Boilerplate.Service.Grpc;
 
 /// <summary>boilerplate.v1.BoilerplateService: cleans pages one at a time or as an ordered stream.</summary>
-internal sealed class BoilerplateGrpcService(PageCleaner cleaner, RequestLimiter limiter, IOptions<LimitsOptions> limits)
+internal sealed class BoilerplateGrpcService(PageCleaner cleaner, RequestLimiter limiter, ErrorStatuses errors, IOptions<LimitsOptions> limits)
     : BoilerplateService.BoilerplateServiceBase
 {
     public override Task<CleanResponse> Clean(CleanRequest request, ServerCallContext context)
@@ -36,6 +37,9 @@ internal sealed class BoilerplateGrpcService(PageCleaner cleaner, RequestLimiter
             // A slot per page while it is cleaned, not per stream: a stream that holds one while silent starves unary calls.
             admit: limiter.AdmitAsync,
             settings.StreamIdleTimeout,
+            // A page that fails, admission included, is answered in its place and the stream goes on; only the call's
+            // own end (cancellation, its deadline, idleness) ends the stream, and RunAsync never asks then.
+            failed: (request, exception) => new CleanResponse { Id = request.Id, Error = errors.ToStatus(exception, context) },
             context.CancellationToken);
     }
 }

@@ -1,4 +1,6 @@
 using System.Threading.Channels;
+using Boilerplate.Protos.V1;
+using Boilerplate.Service.Errors;
 using Grpc.Core;
 
 namespace Boilerplate.Service.Grpc;
@@ -10,18 +12,19 @@ namespace Boilerplate.Service.Grpc;
 /// </summary>
 internal static class OrderedParallelStream
 {
-    /// <summary>Runs with no admission step and no idle limit; see the full overload.</summary>
+    /// <summary>Runs with no admission step, no idle limit and no answers for failures; see the full overload.</summary>
     public static Task RunAsync<TRequest, TResponse>(
         IAsyncStreamReader<TRequest> requests,
         IServerStreamWriter<TResponse> responses,
         Func<TRequest, CancellationToken, TResponse> process,
         int parallelism,
         CancellationToken cancellationToken) =>
-        RunAsync(requests, responses, process, parallelism, admit: null, Timeout.InfiniteTimeSpan, cancellationToken);
+        RunAsync(requests, responses, process, parallelism, admit: null, Timeout.InfiniteTimeSpan, failed: null, cancellationToken);
 
     /// <summary>
-    /// Runs until the request stream ends. The first failing item ends the call with its exception after the
-    /// answers before it are written; the items after it are cancelled.
+    /// Runs until the request stream ends. An item whose admission or work fails is answered in its place by
+    /// <paramref name="failed"/> and the stream goes on; when that gives no answer, the failure ends the call after the
+    /// answers before it are written, and the items after it are cancelled.
     /// </summary>
     /// <param name="requests">The request stream.</param>
     /// <param name="responses">Where answers go, in request order.</param>
@@ -29,11 +32,15 @@ internal static class OrderedParallelStream
     /// <param name="parallelism">Most items worked on at once.</param>
     /// <param name="admit">
     /// Waits for a permit to work on one item, released when that work ends; null: none needed. Items are admitted in
-    /// request order. A refusal (its exception) ends the stream like a failing item.
+    /// request order. A refusal (its exception) is a failing item: answered by <paramref name="failed"/>, or the end.
     /// </param>
     /// <param name="idleTimeout">
     /// How long the stream may wait for its next request while no item is in flight or unanswered; past it the call
     /// ends with DEADLINE_EXCEEDED. <see cref="Timeout.InfiniteTimeSpan"/>: no limit.
+    /// </param>
+    /// <param name="failed">
+    /// The answer for an item whose admission or work threw, or null to end the call with that exception; never asked
+    /// once the call is cancelled. Null: every failure ends the call.
     /// </param>
     /// <param name="cancellationToken">The call's cancellation.</param>
     public static async Task RunAsync<TRequest, TResponse>(
@@ -43,6 +50,7 @@ internal static class OrderedParallelStream
         int parallelism,
         Func<CancellationToken, ValueTask<IDisposable>>? admit,
         TimeSpan idleTimeout,
+        Func<TRequest, Exception, TResponse?>? failed,
         CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -54,7 +62,7 @@ internal static class OrderedParallelStream
             SingleReader = true,
             SingleWriter = true,
         });
-        var reading = ReadAsync(requests, pending.Writer, process, admit, idle, stop.Token);
+        var reading = ReadAsync(requests, pending.Writer, process, admit, failed, idle, stop.Token);
         try
         {
             await foreach (var work in pending.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
@@ -78,6 +86,7 @@ internal static class OrderedParallelStream
         ChannelWriter<Task<TResponse>> pending,
         Func<TRequest, CancellationToken, TResponse> process,
         Func<CancellationToken, ValueTask<IDisposable>>? admit,
+        Func<TRequest, Exception, TResponse?>? failed,
         IdleClock idle,
         CancellationToken cancellationToken)
     {
@@ -94,14 +103,44 @@ internal static class OrderedParallelStream
                     return;
                 }
 
-                var permit = admit is null ? null : await admit(cancellationToken).ConfigureAwait(false);
+                IDisposable? permit;
+                try
+                {
+                    permit = admit is null ? null : await admit(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (failed is not null && !cancellationToken.IsCancellationRequested)
+                {
+                    // A refused admission answers this item in its place; the items after it are still worked on.
+                    var refused = failed(request, e);
+                    if (refused is null)
+                    {
+                        throw;
+                    }
+
+                    pending.TryWrite(Task.FromResult(refused));
+                    continue;
+                }
+
                 // No token for Task.Run: a task cancelled before it starts would never release its permit. The work
                 // watches the token itself.
                 pending.TryWrite(Task.Run(() =>
                 {
                     using (permit)
                     {
-                        return process(request, cancellationToken);
+                        try
+                        {
+                            return process(request, cancellationToken);
+                        }
+                        catch (Exception e) when (failed is not null && !cancellationToken.IsCancellationRequested)
+                        {
+                            var answer = failed(request, e);
+                            if (answer is null)
+                            {
+                                throw;
+                            }
+
+                            return answer;
+                        }
                     }
                 }));
             }
@@ -124,10 +163,11 @@ internal static class OrderedParallelStream
         }
         catch (OperationCanceledException) when (idle.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new RpcException(new Status(
+            throw ErrorStatuses.Create(
                 StatusCode.DeadlineExceeded,
+                ErrorReasons.StreamIdle,
                 $"No request arrived for {idle.Timeout.TotalSeconds:0.###} s while no page was in progress " +
-                "(Limits:StreamIdleTimeout); the stream was closed. Open a new one when there are pages to send."));
+                "(Limits:StreamIdleTimeout); the stream was closed. Open a new one when there are pages to send.").ToRpcException();
         }
     }
 

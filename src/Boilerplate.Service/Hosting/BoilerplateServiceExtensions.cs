@@ -1,5 +1,6 @@
 using Boilerplate.Core.Pipeline;
 using Boilerplate.Service.Configuration;
+using Boilerplate.Service.Errors;
 using Boilerplate.Service.Grpc;
 using Boilerplate.Service.Health;
 using Boilerplate.Service.Interceptors;
@@ -41,6 +42,7 @@ public static class BoilerplateServiceExtensions
         services.AddSingleton<ServiceMetrics>();
         services.AddSingleton<RequestLimiter>();
         services.AddSingleton<MetricsInterceptor>();
+        services.AddSingleton<ErrorStatuses>();
         services.AddSingleton<StatusInterceptor>();
         services.AddSingleton<ApiKeyInterceptor>();
         services.AddSingleton<ConcurrencyLimitInterceptor>();

@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 using Boilerplate.Service.Configuration;
-using Grpc.Core;
+using Boilerplate.Service.Errors;
 using Microsoft.Extensions.Options;
 
 namespace Boilerplate.Service.Interceptors;
@@ -22,7 +22,7 @@ internal sealed class RequestLimiter(IOptions<LimitsOptions> options) : IDisposa
     public LimitsOptions Limits { get; } = options.Value;
 
     /// <summary>A slot to clean one page, held until disposed.</summary>
-    /// <exception cref="RpcException">RESOURCE_EXHAUSTED: the service is saturated.</exception>
+    /// <exception cref="ServiceAtCapacityException">The service is saturated (RESOURCE_EXHAUSTED, AT_CAPACITY).</exception>
     public async ValueTask<IDisposable> AdmitAsync(CancellationToken cancellationToken)
     {
         var lease = await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
@@ -32,13 +32,13 @@ internal sealed class RequestLimiter(IOptions<LimitsOptions> options) : IDisposa
         }
 
         lease.Dispose();
-        // RESOURCE_EXHAUSTED, which clients do not retry blindly, rather than ASP.NET's HTTP 503, which gRPC clients see
-        // as UNAVAILABLE and retry at once, turning overload into a retry storm.
-        throw new RpcException(new Status(
-            StatusCode.ResourceExhausted,
+        // RESOURCE_EXHAUSTED with a retry delay, which clients honour, rather than ASP.NET's HTTP 503, which gRPC clients
+        // see as UNAVAILABLE and retry at once, turning overload into a retry storm.
+        throw new ServiceAtCapacityException(
             $"The service is at capacity ({Limits.MaxConcurrentRequests} pages being cleaned and " +
             $"{Limits.MaxQueuedRequests} queued). Retry after a back-off, lower this client's concurrency, " +
-            "or add replicas."));
+            "or add replicas.",
+            Limits.CapacityRetryDelay);
     }
 
     public void Dispose() => _limiter.Dispose();

@@ -1,23 +1,15 @@
-using Boilerplate.Core.Errors;
-using Boilerplate.Service.Models;
+using Boilerplate.Service.Errors;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 
 namespace Boilerplate.Service.Interceptors;
 
 /// <summary>
-/// The one place exceptions become gRPC statuses. Refused pages map by reason, cancellation by who cancelled, and
-/// anything unexpected becomes INTERNAL with a correlation id that is in both the message and the log, never a
-/// stack trace.
+/// Turns every exception a handler throws into the status <see cref="ErrorStatuses"/> gives it, details travelling in
+/// the <c>grpc-status-details-bin</c> trailer. RpcExceptions pass unchanged: their thrower chose the status.
 /// </summary>
-internal sealed class StatusInterceptor(ILogger<StatusInterceptor> logger) : Interceptor
+internal sealed class StatusInterceptor(ErrorStatuses errors) : Interceptor
 {
-    /// <summary>
-    /// Longest status detail sent. The detail travels as a trailer, which clients refuse past a few kilobytes (the call
-    /// then fails with an unrelated status), and is logged; refusals name what they must in far less.
-    /// </summary>
-    internal const int MaxDetailChars = 1024;
-
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request,
         ServerCallContext context,
@@ -80,45 +72,6 @@ internal sealed class StatusInterceptor(ILogger<StatusInterceptor> logger) : Int
         }
     }
 
-    private static string Bounded(string detail) =>
-        detail.Length <= MaxDetailChars ? detail : string.Concat(detail.AsSpan(0, MaxDetailChars - 1), "\u2026");
-
-    private RpcException Translate(Exception exception, ServerCallContext context)
-    {
-        switch (exception)
-        {
-            case PageRejectedException rejected:
-                var code = rejected.Reason switch
-                {
-                    PageRejection.InvalidInput => StatusCode.InvalidArgument,
-                    PageRejection.TooLarge => StatusCode.ResourceExhausted,
-                    PageRejection.TimedOut => StatusCode.DeadlineExceeded,
-                    _ => StatusCode.Internal,
-                };
-                var reason = Bounded(rejected.Message);
-                logger.LogInformation("{Method} refused the page with {StatusCode}: {Reason}", ResolvedMethod.NameOf(context), code, reason);
-                return new RpcException(new Status(code, reason));
-
-            case ModelUnavailableException unavailable:
-                return new RpcException(new Status(StatusCode.Unavailable, unavailable.Message));
-
-            case OperationCanceledException when context.CancellationToken.IsCancellationRequested
-                                                 && DateTime.UtcNow < context.Deadline:
-                return new RpcException(new Status(StatusCode.Cancelled, "The client cancelled the call."));
-
-            case OperationCanceledException:
-                logger.LogInformation("{Method} ran past its deadline", ResolvedMethod.NameOf(context));
-                return new RpcException(new Status(
-                    StatusCode.DeadlineExceeded,
-                    "Cleaning did not finish within the deadline (the client's, or Limits:DefaultDeadline when the " +
-                    "client set none); send a smaller page or allow more time."));
-
-            default:
-                var correlationId = context.GetHttpContext().TraceIdentifier;
-                logger.LogError(exception, "{Method} failed unexpectedly; correlation id {CorrelationId}", ResolvedMethod.NameOf(context), correlationId);
-                return new RpcException(new Status(
-                    StatusCode.Internal,
-                    $"Internal error (correlation id {correlationId}); the service log has the details."));
-        }
-    }
+    private RpcException Translate(Exception exception, ServerCallContext context) =>
+        errors.ToStatus(exception, context).ToRpcException();
 }

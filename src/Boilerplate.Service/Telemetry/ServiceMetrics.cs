@@ -15,6 +15,7 @@ public sealed class ServiceMetrics
     private readonly Histogram<double> _callDuration;
     private readonly Counter<long> _pages;
     private readonly Counter<long> _paragraphs;
+    private readonly Counter<long> _pageErrors;
     private readonly Counter<long> _modelRefreshes;
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
@@ -25,6 +26,7 @@ public sealed class ServiceMetrics
         _calls = meter.CreateCounter<long>("boilerplate.rpc.calls", "{call}", "gRPC calls by method and status.");
         _callDuration = meter.CreateHistogram<double>("boilerplate.rpc.duration", "s", "gRPC call duration by method and status.");
         _pages = meter.CreateCounter<long>("boilerplate.pages", "{page}", "Pages cleaned.");
+        _pageErrors = meter.CreateCounter<long>("boilerplate.page.errors", "{page}", "Pages not cleaned, by error reason (unary calls and stream pages).");
         _paragraphs = meter.CreateCounter<long>("boilerplate.paragraphs", "{paragraph}", "Paragraphs scored, by whether they were kept.");
         _modelRefreshes = meter.CreateCounter<long>("boilerplate.model.refreshes", "{refresh}", "Model files swapped in or refused.");
     }
@@ -43,6 +45,9 @@ public sealed class ServiceMetrics
         _paragraphs.Add(kept, new KeyValuePair<string, object?>("kept", true));
         _paragraphs.Add(result.Paragraphs.Count - kept, new KeyValuePair<string, object?>("kept", false));
     }
+
+    // The reason is one of ErrorReasons' constants, so the series stay few.
+    internal void PageFailed(string reason) => _pageErrors.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     internal void ModelRefreshed(string outcome) => _modelRefreshes.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 }

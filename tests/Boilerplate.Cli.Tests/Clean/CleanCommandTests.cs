@@ -24,7 +24,7 @@ public sealed class CleanCommandTests : IDisposable
         Assert.Null(article["error"]);
 
         Assert.StartsWith("InvalidDataException:", (string)pages[1]["error"]!, StringComparison.Ordinal);
-        Assert.StartsWith("InvalidInput:", (string)pages[2]["error"]!, StringComparison.Ordinal);
+        Assert.StartsWith("EmptyPage:", (string)pages[2]["error"]!, StringComparison.Ordinal);
         Assert.Contains("ferry stopped running", (string)pages[3]["text"]!, StringComparison.Ordinal);
         Assert.Contains("cycle lanes", (string)pages[4]["text"]!, StringComparison.Ordinal);
     }

@@ -76,7 +76,7 @@ public class CleanerTests
     {
         var (page, scores) = Scored(("a", 1f, 0f, 0f));
         var error = Assert.Throws<PageRejectedException>(() => Cleaner.Clean(page, scores, new CleanOptions { KeepLabels = ["article"] }, "v", CancellationToken.None));
-        Assert.Equal(PageRejection.InvalidInput, error.Reason);
+        Assert.Equal(PageRejection.UnknownLabel, error.Reason);
         Assert.Contains("'article'", error.Message);
         Assert.Contains("body, navigation, legal", error.Message);
     }
@@ -90,7 +90,7 @@ public class CleanerTests
     {
         var (page, scores) = Scored(("a", 1f, 0f, 0f));
         var error = Assert.Throws<PageRejectedException>(() => Cleaner.Clean(page, scores, new CleanOptions { Bias = bias, Threshold = threshold }, "v", CancellationToken.None));
-        Assert.Equal(PageRejection.InvalidInput, error.Reason);
+        Assert.Equal(PageRejection.InvalidOption, error.Reason);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class CleaningPipelineTests : IDisposable
     public void Empty_content_is_refused_with_a_clear_message(PageInput input)
     {
         var error = Assert.Throws<PageRejectedException>(() => _pipeline.Segment(input, CancellationToken.None));
-        Assert.Equal(PageRejection.InvalidInput, error.Reason);
+        Assert.Equal(PageRejection.EmptyPage, error.Reason);
         Assert.Contains("html, html_bytes, text or paragraphs", error.Message);
     }
 

@@ -66,7 +66,7 @@ public class HostileInputTests
     public void A_million_tiny_elements_are_refused_as_too_large()
     {
         var error = Assert.Throws<PageRejectedException>(() => Run(Repeat("<i>x</i>", 1_000_000)));
-        Assert.Equal(PageRejection.TooLarge, error.Reason);
+        Assert.Equal(PageRejection.TooManyNodes, error.Reason);
         Assert.Contains("MaxNodes", error.Message);
     }
 
@@ -74,7 +74,7 @@ public class HostileInputTests
     public void Too_many_blocks_are_refused_as_too_large()
     {
         var error = Assert.Throws<PageRejectedException>(() => Run(Repeat("<p>x</p>", 101), SegmentationLimits.Default with { MaxBlocks = 100 }));
-        Assert.Equal(PageRejection.TooLarge, error.Reason);
+        Assert.Equal(PageRejection.TooManyParagraphs, error.Reason);
         Assert.Contains("MaxBlocks", error.Message);
     }
 

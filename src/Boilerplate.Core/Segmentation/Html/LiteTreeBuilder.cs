@@ -120,7 +120,7 @@ internal sealed class LiteTreeBuilder
         if (++_startTags > _limits.MaxNodes)
         {
             throw new PageRejectedException(
-                PageRejection.TooLarge,
+                PageRejection.TooManyNodes,
                 $"The page has more than {_limits.MaxNodes:N0} tags (SegmentationLimits.MaxNodes); " +
                 "send a smaller page or raise the limit in the service configuration.");
         }

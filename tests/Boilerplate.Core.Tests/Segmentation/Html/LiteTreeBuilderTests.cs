@@ -174,7 +174,7 @@ public class LiteTreeBuilderTests
     {
         var limits = SegmentationLimits.Default with { MaxNodes = 100 };
         var error = Assert.Throws<PageRejectedException>(() => Body(string.Concat(Enumerable.Repeat("<i>x</i>", 101)), limits));
-        Assert.Equal(PageRejection.TooLarge, error.Reason);
+        Assert.Equal(PageRejection.TooManyNodes, error.Reason);
     }
 
     [Fact]
