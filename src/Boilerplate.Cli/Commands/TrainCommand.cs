@@ -48,12 +48,11 @@ internal static class TrainCommand
         var contextTrainer = new Option<ContextTrainer>("--context-trainer") { Description = "Second-stage learner.", DefaultValueFactory = _ => defaults.ContextTrainer };
         var trees = new Option<int>("--trees") { Description = "Boosting rounds per label of a tree second stage (scoring cost grows with them).", DefaultValueFactory = _ => defaults.Trees };
         var leaves = new Option<int>("--leaves") { Description = "Leaves per tree of a tree second stage.", DefaultValueFactory = _ => defaults.Leaves };
-        var lexiconDropout = new Option<double>("--lexicon-dropout") { Description = "Share of second-stage rows whose legal-phrase count reads as zero.", DefaultValueFactory = _ => defaults.LexiconDropout };
         var learningRate = new Option<double>("--learning-rate") { Description = "Shrinkage per boosting round of a tree second stage.", DefaultValueFactory = _ => defaults.LearningRate };
 
         var command = new Command("train", "Train a model on labelled samples and/or the default corpora.")
         {
-            samples, output, baseData, seed, datasets, maxPages, textTrainer, contextTrainer, trees, leaves, learningRate, lexiconDropout, corpusWeights, leaveOut, ablation, crossValidate,
+            samples, output, baseData, seed, datasets, maxPages, textTrainer, contextTrainer, trees, leaves, learningRate, corpusWeights, leaveOut, ablation, crossValidate,
         };
         command.Validators.Add(result =>
         {
@@ -103,7 +102,6 @@ internal static class TrainCommand
                 Trees = parse.GetValue(trees),
                 Leaves = parse.GetValue(leaves),
                 LearningRate = parse.GetValue(learningRate),
-                LexiconDropout = parse.GetValue(lexiconDropout),
                 // The last weight given for a corpus wins, as with any repeated option.
                 CorpusWeights = (parse.GetValue(corpusWeights) ?? []).Select(w => ParseCorpusWeight(w)!.Value)
                     .GroupBy(w => w.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),

@@ -17,8 +17,6 @@ public sealed class ContextFeatureExtractor
     private const int MaxDistance = 64;
     private const int DenseFacts = 26;
 
-    private const int LegalPhraseFact = 24;
-
     /// <summary>Legal phrases counted in a block at most: two already make a notice.</summary>
     private const int MaxLegalPhrases = 3;
     private readonly FeatureGroups _groups;
@@ -40,9 +38,6 @@ public sealed class ContextFeatureExtractor
 
     /// <summary>Number of features per block.</summary>
     public int Dimension => (ProbabilityBlocks * _labels) + DenseFacts + _pageTypes;
-
-    /// <summary>Where in a row the block's legal-phrase count sits.</summary>
-    public int LegalPhraseIndex => (ProbabilityBlocks * _labels) + LegalPhraseFact;
 
     /// <summary>Page types whose probabilities each row carries (0 when none).</summary>
     public int PageTypes => _pageTypes;
@@ -205,7 +200,7 @@ public sealed class ContextFeatureExtractor
         // footer full of links a cookie or copyright notice is still legal, and its words say so in any language.
         if ((_groups & FeatureGroups.Shape) != 0)
         {
-            facts[LegalPhraseFact] = Math.Min(LegalLexicon.CountPhrases(block.Text), MaxLegalPhrases);
+            facts[24] = Math.Min(LegalLexicon.CountPhrases(block.Text), MaxLegalPhrases);
         }
 
         if ((_groups & FeatureGroups.Dom) != 0)

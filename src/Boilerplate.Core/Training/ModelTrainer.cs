@@ -324,40 +324,17 @@ public sealed class ModelTrainer
             var pageRows = new ContextRow[context.Count];
             for (var i = 0; i < context.Count; i++)
             {
-                var features = dense.AsSpan(i * dimension, dimension).ToArray();
-                if (DropsLexicon(p, i))
-                {
-                    features[extractor.LegalPhraseIndex] = 0;
-                }
-
                 pageRows[i] = new ContextRow
                 {
                     Label = rows.PerPage[p][i].Label,
                     Weight = rows.PerPage[p][i].Weight,
-                    Features = features,
+                    Features = dense.AsSpan(i * dimension, dimension).ToArray(),
                 };
             }
 
             perPage[p] = pageRows;
         });
         return perPage.SelectMany(r => r).ToList();
-    }
-
-    /// <summary>Whether row <paramref name="block"/> of page <paramref name="page"/> hides its legal-phrase count; fixed by the seed.</summary>
-    private bool DropsLexicon(int page, int block)
-    {
-        if (_options.LexiconDropout <= 0)
-        {
-            return false;
-        }
-
-        // SplitMix64 of (seed, page, block): HashCode is randomised per process, and the same seed must give the same model.
-        var x = ((ulong)(uint)_options.Seed << 40) ^ ((ulong)(uint)page << 20) ^ (uint)block;
-        x += 0x9E3779B97F4A7C15UL;
-        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
-        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
-        x ^= x >> 31;
-        return x % 10_000 < _options.LexiconDropout * 10_000;
     }
 
     private List<byte[]> FitContext(List<ContextRow> rows, int labels, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)

@@ -81,13 +81,6 @@ public sealed record TrainingOptions
     public IEnumerable<string> CorpusWeightArguments =>
         CorpusWeights.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => FormattableString.Invariant($"{w.Key}={w.Value}"));
 
-    /// <summary>
-    /// Share of second-stage training rows whose legal-phrase count reads as zero. The lexicon derives the legal label,
-    /// so without this the trees learn that a block without a listed phrase is never legal and overrule the text
-    /// stage on notices in wordings and languages the lexicon lacks.
-    /// </summary>
-    public double LexiconDropout { get; init; } = 0.5;
-
     /// <summary>Most pages read from each corpus (null: all); for quick experiments and tests.</summary>
     public int? MaxPagesPerCorpus { get; init; }
 
@@ -109,11 +102,6 @@ public sealed record TrainingOptions
         if (LabelBalance is < 0 or > 1)
         {
             throw new ArgumentOutOfRangeException(nameof(LabelBalance), "LabelBalance must be within 0..1.");
-        }
-
-        if (LexiconDropout is < 0 or > 1 || double.IsNaN(LexiconDropout))
-        {
-            throw new ArgumentOutOfRangeException(nameof(LexiconDropout), "LexiconDropout must be within 0..1.");
         }
 
         if (MinimumLabelAgreement is < 0 or > 1)
