@@ -228,7 +228,7 @@ public static class HtmlRenderer
             if (span.Kind == InlineKind.Figure && PageUrls.Resolve(baseUri, span.Target, allowMail: false) is { } source)
             {
                 output.Append("\n<figure>");
-                HtmlInline.AppendImage(output, source, span.Alt ?? string.Empty);
+                HtmlInline.AppendImage(output, source, span.AltText());
                 output.Append("</figure>");
             }
         }

@@ -77,7 +77,7 @@ internal static class InlineWalker
                 case InlineKind.Image:
                     if (PageUrls.Resolve(baseUri, span.Target, allowMail: false) is { } source)
                     {
-                        sink.Image(text, start, source, span.Alt ?? string.Empty);
+                        sink.Image(text, start, source, span.AltText());
                     }
 
                     break;

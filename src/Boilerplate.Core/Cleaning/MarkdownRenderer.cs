@@ -146,7 +146,7 @@ public static class MarkdownRenderer
         {
             if (span.Kind == InlineKind.Figure && PageUrls.Resolve(baseUri, span.Target, allowMail: false) is { } source)
             {
-                MarkdownInline.AppendImage(output, source, span.Alt ?? string.Empty);
+                MarkdownInline.AppendImage(output, source, span.AltText());
                 output.Append("\n\n");
                 any = true;
             }

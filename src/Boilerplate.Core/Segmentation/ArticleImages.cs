@@ -12,9 +12,6 @@ internal static class ArticleImages
     /// <summary>Longest source or href kept; longer ones are inline data or garbage, never a picture worth linking.</summary>
     public const int MaxUrlChars = 4096;
 
-    /// <summary>Longest alt text kept.</summary>
-    public const int MaxAltChars = 500;
-
     /// <summary>Declared sizes at or below this many pixels are tracking pixels and spacers.</summary>
     private const int PixelSize = 2;
 
@@ -34,10 +31,10 @@ internal static class ArticleImages
     private static readonly string[] DecorationClasses = ["icon", "emoji", "smiley", "avatar", "spinner", "loader", "sprite"];
 
     /// <summary>The image <paramref name="element"/> (an img, or a picture holding one) shows, or null when it is decoration or has no usable source.</summary>
-    public static (string Source, string Alt)? Of(LiteNode element)
+    public static (ReadOnlyMemory<char> Source, ReadOnlyMemory<char> Alt)? Of(LiteNode element)
     {
         var img = element;
-        string? pictureSet = null;
+        ReadOnlyMemory<char>? pictureSet = null;
         if (element.LocalName == "picture")
         {
             LiteNode? found = null;
@@ -49,7 +46,7 @@ internal static class ArticleImages
                     break;
                 }
 
-                if (child.LocalName == "source" && pictureSet is null && child.TryGetAttribute(LiteAttribute.Srcset, out var set))
+                if (child.LocalName == "source" && pictureSet is null && child.TryGetAttributeMemory(LiteAttribute.Srcset, out var set))
                 {
                     pictureSet = LargestOf(set);
                 }
@@ -57,7 +54,7 @@ internal static class ArticleImages
 
             if (found is not { } inner)
             {
-                return pictureSet is null ? null : (pictureSet, string.Empty);
+                return pictureSet is { } only && !IsPixelSource(only.Span) ? (only, ReadOnlyMemory<char>.Empty) : null;
             }
 
             img = inner;
@@ -70,12 +67,12 @@ internal static class ArticleImages
 
         var source = Usable(img, LiteAttribute.DataLazySrc) ?? Usable(img, LiteAttribute.DataSrc) ?? Usable(img, LiteAttribute.Src)
             ?? SetOf(img, LiteAttribute.Srcset) ?? SetOf(img, LiteAttribute.DataSrcset) ?? pictureSet;
-        if (source is null || IsPixelSource(source))
+        if (source is not { } chosen || IsPixelSource(chosen.Span))
         {
             return null;
         }
 
-        return (source, AltOf(img));
+        return (chosen, img.TryGetAttributeMemory(LiteAttribute.Alt, out var alt) ? alt : ReadOnlyMemory<char>.Empty);
     }
 
     private static bool IsDecoration(LiteNode img)
@@ -106,7 +103,7 @@ internal static class ArticleImages
         return false;
     }
 
-    private static bool IsPixelSource(string source)
+    private static bool IsPixelSource(ReadOnlySpan<char> source)
     {
         foreach (var pattern in PixelPatterns)
         {
@@ -116,7 +113,7 @@ internal static class ArticleImages
             }
         }
 
-        var path = source.AsSpan();
+        var path = source;
         var query = path.IndexOfAny('?', '#');
         return (query >= 0 ? path[..query] : path).EndsWith(".ico", StringComparison.OrdinalIgnoreCase);
     }
@@ -141,24 +138,25 @@ internal static class ArticleImages
     }
 
     /// <summary>The attribute's source unless empty, an inline data: placeholder, or too long.</summary>
-    private static string? Usable(LiteNode img, LiteAttribute attribute)
+    private static ReadOnlyMemory<char>? Usable(LiteNode img, LiteAttribute attribute)
     {
-        if (!img.TryGetAttribute(attribute, out var value))
+        if (!img.TryGetAttributeMemory(attribute, out var value))
         {
             return null;
         }
 
         value = value.Trim();
-        return value.IsEmpty || value.Length > MaxUrlChars || value.StartsWith("data:", StringComparison.OrdinalIgnoreCase) ? null : value.ToString();
+        return value.IsEmpty || value.Length > MaxUrlChars || value.Span.StartsWith("data:", StringComparison.OrdinalIgnoreCase) ? null : value;
     }
 
-    private static string? SetOf(LiteNode img, LiteAttribute attribute) =>
-        img.TryGetAttribute(attribute, out var set) ? LargestOf(set) : null;
+    private static ReadOnlyMemory<char>? SetOf(LiteNode img, LiteAttribute attribute) =>
+        img.TryGetAttributeMemory(attribute, out var set) ? LargestOf(set) : null;
 
     /// <summary>The candidate of a srcset with the largest width (w) or density (x) descriptor; the first when none has one.</summary>
-    internal static string? LargestOf(ReadOnlySpan<char> srcset)
+    internal static ReadOnlyMemory<char>? LargestOf(ReadOnlyMemory<char> memory)
     {
-        string? best = null;
+        var srcset = memory.Span;
+        ReadOnlyMemory<char>? best = null;
         var bestSize = -1.0;
         var candidates = 0;
         foreach (var range in srcset.Split(','))
@@ -168,7 +166,9 @@ internal static class ArticleImages
                 break;
             }
 
-            var candidate = srcset[range].Trim();
+            var (offset, length) = range.GetOffsetAndLength(srcset.Length);
+            var candidateMemory = memory.Slice(offset, length).Trim();
+            var candidate = candidateMemory.Span;
             var space = candidate.IndexOfAny(' ', '\t', '\n');
             var url = space < 0 ? candidate : candidate[..space];
             var descriptor = space < 0 ? [] : candidate[(space + 1)..].Trim();
@@ -183,23 +183,11 @@ internal static class ArticleImages
                 : 0;
             if (size > bestSize)
             {
-                best = url.ToString();
+                best = space < 0 ? candidateMemory : candidateMemory[..space];
                 bestSize = size;
             }
         }
 
         return best;
-    }
-
-    private static string AltOf(LiteNode img)
-    {
-        if (!img.TryGetAttribute(LiteAttribute.Alt, out var alt))
-        {
-            return string.Empty;
-        }
-
-        var run = new TextRun(MaxAltChars);
-        run.Append(alt, inLink: false);
-        return run.Build(preserveLines: false);
     }
 }

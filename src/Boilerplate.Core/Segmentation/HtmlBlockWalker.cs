@@ -187,18 +187,18 @@ internal sealed class HtmlBlockWalker
             return;
         }
 
-        string? target = null;
+        ReadOnlyMemory<char> target = default;
         InlineKind kind;
         switch (tag)
         {
             case "a":
-                if (!element.TryGetAttribute(LiteAttribute.Href, out var href) || (href = href.Trim()).IsEmpty || href.Length > ArticleImages.MaxUrlChars)
+                if (!element.TryGetAttributeMemory(LiteAttribute.Href, out var href) || (href = href.Trim()).IsEmpty || href.Length > ArticleImages.MaxUrlChars)
                 {
                     return;
                 }
 
                 kind = InlineKind.Link;
-                target = href.ToString();
+                target = href;
                 break;
             case "em" or "i":
                 kind = InlineKind.Emphasis;

@@ -30,6 +30,26 @@ public enum InlineKind
 /// <param name="Kind">What the span marks.</param>
 /// <param name="Start">First character, 0-based.</param>
 /// <param name="End">One past the last character; equal to <paramref name="Start"/> for images.</param>
-/// <param name="Target">Link href or image source as the page wrote it (resolved only when rendered); else null.</param>
-/// <param name="Alt">Image alt text; else null.</param>
-public readonly record struct InlineSpan(InlineKind Kind, int Start, int End, string? Target = null, string? Alt = null);
+/// <param name="Target">
+/// Link href or image source as the page wrote it, resolved only when rendered; usually a slice of the page's source,
+/// so that recording a link allocates nothing. Empty for other kinds.
+/// </param>
+/// <param name="Alt">Image alt text as written; empty for other kinds.</param>
+public readonly record struct InlineSpan(InlineKind Kind, int Start, int End, ReadOnlyMemory<char> Target = default, ReadOnlyMemory<char> Alt = default)
+{
+    /// <summary>Longest alt text rendered.</summary>
+    public const int MaxAltChars = 500;
+
+    /// <summary>The alt text with whitespace collapsed, cut at <see cref="MaxAltChars"/>.</summary>
+    public string AltText()
+    {
+        if (Alt.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        var run = new TextRun(MaxAltChars);
+        run.Append(Alt.Span, inLink: false);
+        return run.Build(preserveLines: false);
+    }
+}

@@ -32,6 +32,13 @@ public static class PageUrls
     /// <paramref name="raw"/> as an absolute URL string against <paramref name="baseUri"/>, or null when it cannot be
     /// made absolute or its scheme is not http(s) (or mailto, when <paramref name="allowMail"/>).
     /// </summary>
+    public static string? Resolve(Uri? baseUri, ReadOnlyMemory<char> raw, bool allowMail)
+    {
+        var trimmed = raw.Span.Trim();
+        return trimmed.IsEmpty || trimmed.Length > MaxChars ? null : Resolve(baseUri, trimmed.ToString(), allowMail);
+    }
+
+    /// <inheritdoc cref="Resolve(Uri?, ReadOnlyMemory{char}, bool)"/>
     public static string? Resolve(Uri? baseUri, string? raw, bool allowMail)
     {
         if (Clean(raw) is not { Length: > 0 } url)

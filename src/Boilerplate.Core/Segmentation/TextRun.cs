@@ -163,7 +163,7 @@ internal sealed class TextRun
     /// Opens a span where the next word will start (after the pending space); returns its index for
     /// <see cref="CloseSpan"/>, or -1 once <see cref="MaxSpans"/> are recorded.
     /// </summary>
-    public int OpenSpan(InlineKind kind, string? target)
+    public int OpenSpan(InlineKind kind, ReadOnlyMemory<char> target)
     {
         if (_spans.Count >= MaxSpans)
         {
@@ -185,7 +185,7 @@ internal sealed class TextRun
     }
 
     /// <summary>Records an image at the current end of the text.</summary>
-    public void AddImage(string source, string alt)
+    public void AddImage(ReadOnlyMemory<char> source, ReadOnlyMemory<char> alt)
     {
         if (_spans.Count < MaxSpans)
         {
