@@ -180,6 +180,13 @@ internal sealed class TextRun
     {
         if (generation == Generation && index >= 0 && index < _spans.Count && _spans[index].End < 0)
         {
+            if (index == _spans.Count - 1 && _spans[index].Start >= _text.Length)
+            {
+                // An empty element (an icon's <i></i>, markup soup) leaves nothing to render: its place goes back to the cap.
+                _spans.RemoveAt(index);
+                return;
+            }
+
             _spans[index] = _spans[index] with { End = _text.Length };
         }
     }
