@@ -37,6 +37,7 @@ public static class MarkdownRenderer
         if (leading == TitlePlacement.Prepended)
         {
             output.Append("# ").Append(Escape(ArticleTitle.Collapse(title!)));
+            EscapeTrailingHashes(output);
         }
 
         // Column count of the table being rendered, found once at its first row: finding it per row made long tables quadratic.
@@ -57,12 +58,8 @@ public static class MarkdownRenderer
                 output.Append(i > 0 && SameGroup(blocks[i - 1], block) ? "\n" : "\n\n");
             }
 
-            if (AppendFigures(output, block, baseUri) && block.Kind == BlockKind.ListItem)
-            {
-                markers.Clear();
-            }
-
-            if (block.Kind != BlockKind.ListItem || (i > 0 && blocks[i - 1].Kind != BlockKind.ListItem))
+            // A figure before an item ends the list, as any other block does: the item starts a new one.
+            if (AppendFigures(output, block, baseUri) || block.Kind != BlockKind.ListItem || (i > 0 && blocks[i - 1].Kind != BlockKind.ListItem))
             {
                 markers.Clear();
             }

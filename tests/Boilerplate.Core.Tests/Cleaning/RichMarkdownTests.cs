@@ -105,6 +105,16 @@ public partial class RichMarkdownTests
     }
 
     [Fact]
+    public void A_title_ending_in_hashes_keeps_them_and_a_nested_list_without_its_parents_starts_at_the_margin()
+    {
+        Block[] blocks = [new("deep item", BlockKind.ListItem) { Level = 3 }, new("deeper", BlockKind.ListItem) { Level = 4, Ordered = true }];
+        var markdown = MarkdownRenderer.Render(blocks, "Learning C #", baseUri: null);
+
+        Assert.Equal("# Learning C \\#\n\n- deep item\n  1. deeper", markdown);
+        Assert.Matches(@"^<h1>Learning C #</h1>\s*<ul>\s*<li>deep item\s*<ol>\s*<li>deeper</li>", RoundTrip(markdown));
+    }
+
+    [Fact]
     public void Code_blocks_quotes_tables_and_nested_lists_survive_a_round_trip()
     {
         var markdown = MarkdownOf("""
