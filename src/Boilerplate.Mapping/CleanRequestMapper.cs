@@ -76,6 +76,7 @@ public static class CleanRequestMapper
             Threshold = options.Threshold > 0 ? options.Threshold : null,
             KeepLabels = options.KeepLabels.Count > 0 ? [.. options.KeepLabels] : DomainCleanOptions.Default.KeepLabels,
             IncludeMarkdown = options.IncludeMarkdown,
+            IncludeHtml = options.IncludeHtml,
             KeepDuplicates = options.KeepDuplicates,
         };
     }

@@ -7,7 +7,7 @@ namespace Boilerplate.Mapping;
 /// <summary>Turns the domain's result into the protobuf response, filling only what the request asked for.</summary>
 public static class CleanResponseMapper
 {
-    /// <summary>The response for <paramref name="result"/>: Markdown and paragraphs only when <paramref name="options"/> ask for them.</summary>
+    /// <summary>The response for <paramref name="result"/>: Markdown, HTML and paragraphs only when <paramref name="options"/> ask for them.</summary>
     public static CleanResponse ToResponse(string id, CleanResult result, Protos.V1.CleanOptions? options, TimeSpan elapsed)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -17,6 +17,7 @@ public static class CleanResponseMapper
             Title = result.Title,
             Text = result.Text,
             Markdown = options?.IncludeMarkdown == true ? result.Markdown : string.Empty,
+            Html = options?.IncludeHtml == true ? result.Html : string.Empty,
             ModelVersion = result.ModelVersion,
             PageType = result.PageType,
             Stats = new CleanStats

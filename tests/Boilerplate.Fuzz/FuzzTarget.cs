@@ -1,3 +1,4 @@
+using Boilerplate.Core.Cleaning;
 using Boilerplate.Core.Decoding;
 using Boilerplate.Core.Errors;
 using Boilerplate.Core.Segmentation;
@@ -62,6 +63,34 @@ internal static class FuzzTarget
             if (block.Text.Length > Limits.MaxBlockChars)
             {
                 throw new InvalidOperationException($"A block of {block.Text.Length} chars, over MaxBlockChars {Limits.MaxBlockChars}.");
+            }
+
+            foreach (var span in block.Inlines ?? [])
+            {
+                if (span.Start < 0 || span.End < span.Start || span.End > block.Text.Length)
+                {
+                    throw new InvalidOperationException($"Span {span.Start}..{span.End} outside a block of {block.Text.Length} chars.");
+                }
+            }
+        }
+
+        // Rendering is attack surface too: it must finish, and the HTML may never carry a script or a script URL.
+        MarkdownRenderer.Render(page.Blocks, page.Title, page.BaseUri);
+        var html = HtmlRenderer.Render(page.Blocks, page.Title, page.BaseUri);
+        if (html.Contains("<script", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException("Rendered HTML carries a script.");
+        }
+
+        foreach (var attribute in (ReadOnlySpan<string>)[" href=\"", " src=\""])
+        {
+            for (var at = html.IndexOf(attribute, StringComparison.Ordinal); at >= 0; at = html.IndexOf(attribute, at + 1, StringComparison.Ordinal))
+            {
+                var url = html.AsSpan(at + attribute.Length);
+                if (!url.StartsWith("http://") && !url.StartsWith("https://") && !url.StartsWith("mailto:"))
+                {
+                    throw new InvalidOperationException($"Rendered HTML carries a URL that is not http(s) or mailto: {url[..Math.Min(40, url.Length)]}");
+                }
             }
         }
     }

@@ -49,13 +49,14 @@ public sealed class CleanRequestMapperTests
     public void Options_carry_over()
     {
         var mapped = CleanRequestMapper.ToOptions(
-            new CleanOptions { Bias = 0.5f, Threshold = 0.7f, KeepLabels = { "body", "legal" }, IncludeMarkdown = true, KeepDuplicates = true },
+            new CleanOptions { Bias = 0.5f, Threshold = 0.7f, KeepLabels = { "body", "legal" }, IncludeMarkdown = true, KeepDuplicates = true, IncludeHtml = true },
             Labels);
         Assert.Equal(0.5f, mapped.Bias);
         Assert.Equal(0.7f, mapped.Threshold);
         Assert.Equal(["body", "legal"], mapped.KeepLabels);
         Assert.True(mapped.IncludeMarkdown);
         Assert.True(mapped.KeepDuplicates);
+        Assert.True(mapped.IncludeHtml);
     }
 
     [Theory]

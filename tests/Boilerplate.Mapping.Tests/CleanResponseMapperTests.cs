@@ -20,6 +20,7 @@ public sealed class CleanResponseMapperTests
         "v1")
     {
         PageType = "article",
+        Html = "<article>\n<h2>Kept</h2>\n<p>Kept text</p>\n</article>",
     };
 
     [Fact]
@@ -32,6 +33,7 @@ public sealed class CleanResponseMapperTests
         Assert.Equal("v1", response.ModelVersion);
         Assert.Equal("article", response.PageType);
         Assert.Empty(response.Markdown);
+        Assert.Empty(response.Html);
         Assert.Empty(response.Paragraphs);
         Assert.Equal(3, response.Stats.Paragraphs);
         Assert.Equal(2, response.Stats.Kept);
@@ -50,5 +52,14 @@ public sealed class CleanResponseMapperTests
         Assert.Equal(("navigation", false, "navigation", "list_item"), (dropped.Label, dropped.Kept, dropped.Reason, dropped.Kind));
         Assert.Equal(0.85f, dropped.Scores["navigation"]);
         Assert.Equal(1f, dropped.Scores.Values.Sum(), 5);
+        Assert.Empty(response.Html);
+    }
+
+    [Fact]
+    public void Html_is_filled_when_asked_for()
+    {
+        var response = CleanResponseMapper.ToResponse("id", Result, new CleanOptions { IncludeHtml = true }, TimeSpan.Zero);
+        Assert.Equal("<article>\n<h2>Kept</h2>\n<p>Kept text</p>\n</article>", response.Html);
+        Assert.Empty(response.Markdown);
     }
 }

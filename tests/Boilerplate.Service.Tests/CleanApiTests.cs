@@ -71,6 +71,39 @@ public sealed class CleanApiTests(DefaultServiceFixture fixture)
     }
 
     [Fact]
+    public async Task Markdown_and_html_keep_the_title_links_images_and_emphasis_with_absolute_urls()
+    {
+        const string page = """
+            <html><head><title>Night trains return to the Alps | Rail Weekly</title></head><body>
+            <nav><ul><li><a href="/">Home</a></li><li><a href="/travel">Travel</a></li><li><a href="/about">About</a></li></ul></nav>
+            <article>
+            <figure><img data-src="/img/sleeper.jpg" src="data:image/gif;base64,R0lGOD" alt="A sleeper train at dusk"></figure>
+            <p>After a decade without sleeper services, <a href="/operators">two operators</a> will run <em>night trains</em> between Vienna, Zurich and Milan from December, with couchettes and private compartments on every departure.</p>
+            <p>Fares start below the price of a budget flight once luggage is added, and the operators expect most travellers to book compartments for families or small groups of friends.<img src="https://stats.example.net/pixel.gif" width="1" height="1"></p>
+            <p>Stations along the route are extending their opening hours <a href="javascript:track()" onclick="track()">so passengers</a> can board late in the evening and arrive in time for breakfast in another country.</p>
+            </article>
+            <script>track()</script>
+            </body></html>
+            """;
+
+        var response = await _host.Client.CleanHtmlAsync(page, "https://rail.example.org/travel/night-trains", new CleanOptions { IncludeMarkdown = true, IncludeHtml = true });
+
+        Assert.StartsWith("# Night trains return to the Alps | Rail Weekly\n\n![A sleeper train at dusk](https://rail.example.org/img/sleeper.jpg)\n\n", response.Markdown, StringComparison.Ordinal);
+        Assert.Contains("[two operators](https://rail.example.org/operators) will run *night trains* between", response.Markdown, StringComparison.Ordinal);
+        Assert.Contains("opening hours so passengers can board", response.Markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("pixel", response.Markdown, StringComparison.Ordinal);
+        Assert.StartsWith("<article>\n<h1>Night trains return to the Alps | Rail Weekly</h1>\n<figure><img src=\"https://rail.example.org/img/sleeper.jpg\" alt=\"A sleeper train at dusk\"></figure>", response.Html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://rail.example.org/operators\">two operators</a> will run <em>night trains</em>", response.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("track()", response.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("pixel", response.Html, StringComparison.Ordinal);
+        Assert.EndsWith("</article>", response.Html, StringComparison.Ordinal);
+
+        var plain = await _host.Client.CleanHtmlAsync(page, "https://rail.example.org/travel/night-trains");
+        Assert.Empty(plain.Html);
+        Assert.Equal(plain.Text, response.Text);
+    }
+
+    [Fact]
     public async Task Paragraphs_and_markdown_are_filled_only_when_asked_for()
     {
         var plain = await _host.Client.CleanHtmlAsync(ArticleHtml);

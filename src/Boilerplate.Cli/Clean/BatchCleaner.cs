@@ -23,7 +23,7 @@ internal sealed record CleanSummary(int Pages, int Succeeded, int Failed, long P
 /// Cleans many page files with up to N in flight and writes the results in input order, so output is
 /// reproducible whatever the parallelism. A page's failure is written as that page's error and the run goes on.
 /// </summary>
-internal sealed class BatchCleaner(IPageCleaner cleaner, PageJsonWriter writer, CleanOptions options, int parallelism)
+internal sealed class BatchCleaner(IPageCleaner cleaner, IPageWriter writer, CleanOptions options, int parallelism)
 {
     private sealed record Outcome(PageFile Page, CleanResponse? Response, string? Error);
 

@@ -11,7 +11,7 @@ namespace Boilerplate.Cli.Clean;
 /// names, so <c>model_version</c>, <c>heading_level</c>), with the file's <c>path</c> first, and
 /// <c>error</c> instead of the result when the page failed. Not thread-safe: one writer, pages in order.
 /// </summary>
-internal sealed class PageJsonWriter(TextWriter output)
+internal sealed class PageJsonWriter(TextWriter output) : IPageWriter
 {
     private static readonly JsonFormatter Formatter = new(
         JsonFormatter.Settings.Default.WithFormatDefaultValues(true).WithPreserveProtoFieldNames(true));
@@ -20,13 +20,18 @@ internal sealed class PageJsonWriter(TextWriter output)
     // JSON itself requires escaped.
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Writes a cleaned page; markdown and paragraphs only when they were asked for.</summary>
+    /// <summary>Writes a cleaned page; markdown, html and paragraphs only when they were asked for.</summary>
     public Task WriteAsync(PageFile page, CleanResponse response, CleanOptions options, CancellationToken cancellationToken)
     {
         var json = JsonNode.Parse(Formatter.Format(response))!.AsObject();
         if (!options.IncludeMarkdown)
         {
             json.Remove("markdown");
+        }
+
+        if (!options.IncludeHtml)
+        {
+            json.Remove("html");
         }
 
         if (!options.IncludeParagraphs)

@@ -12,7 +12,7 @@ namespace Boilerplate.Cli.Commands;
 
 /// <summary>
 /// <c>boilerplate clean PATH</c>: cleans a page file or a folder of them (.html, .htm, .html.gz, .txt) into JSON
-/// lines, in this process or on a server. A page that fails is written with its error and the run goes on; the
+/// lines, or one page into its text, Markdown or HTML (<c>--format</c>), in this process or on a server. A page that fails is written with its error and the run goes on; the
 /// exit code is 0 when every page was cleaned, 1 when some failed, 2 when nothing could run.
 /// </summary>
 internal static class CleanCommand
@@ -25,10 +25,16 @@ internal static class CleanCommand
     internal static Command Create()
     {
         var path = new Argument<string>("path") { Description = "A page file, or a folder searched recursively for " + string.Join(", ", PageFile.Extensions) + " files." };
-        var output = new Option<string>("--out", "-o") { Description = "Where to write the JSON lines; - for standard output.", DefaultValueFactory = _ => "-" };
+        var output = new Option<string>("--out", "-o") { Description = "Where to write the output; - for standard output.", DefaultValueFactory = _ => "-" };
+        var format = new Option<OutputFormat>("--format", "-f")
+        {
+            Description = "json: one JSON line per page (default). text, markdown, html: a single page's content as is; a folder " +
+                "still gets JSON lines, with the markdown or html field added.",
+            DefaultValueFactory = _ => OutputFormat.Json,
+        };
         var server = new Option<string?>("--server") { Description = "Clean on this server (http://host:port, https://..., or dns:///host:port) instead of in this process." };
         var apiKey = new Option<string?>("--api-key") { Description = $"API key for --server (default: the {ApiKeyVariable} environment variable)." };
-        var markdown = new Option<bool>("--markdown") { Description = "Add each page's kept content as Markdown." };
+        var markdown = new Option<bool>("--markdown") { Description = "Add each page's kept content as Markdown to the JSON lines (kept for scripts; --format markdown does the same for a folder)." };
         var paragraphs = new Option<bool>("--paragraphs") { Description = "Add every paragraph with its label, scores and keep decision." };
         var bias = new Option<float>("--bias") { Description = "-1 (precision) .. +1 (recall): shifts the keep decision." };
         var threshold = new Option<float?>("--threshold") { Description = "Keep a paragraph when the kept labels' probability reaches this (0 < t <= 1); overrides --bias." };
@@ -61,7 +67,7 @@ internal static class CleanCommand
 
         var command = new Command("clean", "Clean page files into JSON lines (path, id, title, text, model_version, stats; error when a page fails).")
         {
-            path, output, server, apiKey, markdown, paragraphs, bias, threshold, keep, model, parallel, quiet,
+            path, output, format, server, apiKey, markdown, paragraphs, bias, threshold, keep, model, parallel, quiet,
         };
         command.Validators.Add(result =>
         {
@@ -74,11 +80,13 @@ internal static class CleanCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            var outputFormat = parse.GetValue(format);
             var options = new CleanOptions
             {
                 Bias = parse.GetValue(bias),
                 Threshold = parse.GetValue(threshold) ?? 0,
-                IncludeMarkdown = parse.GetValue(markdown),
+                IncludeMarkdown = parse.GetValue(markdown) || outputFormat == OutputFormat.Markdown,
+                IncludeHtml = outputFormat == OutputFormat.Html,
                 IncludeParagraphs = parse.GetValue(paragraphs),
             };
             options.KeepLabels.AddRange(parse.GetValue(keep) ?? []);
@@ -117,7 +125,11 @@ internal static class CleanCommand
                 }
 
                 await using var writer = opened;
-                var batch = new BatchCleaner(cleaner, new PageJsonWriter(writer), options, parallelism);
+                // Raw content has no place for a page's path or error: only a single page gets it, a folder gets JSON lines.
+                IPageWriter pageWriter = outputFormat != OutputFormat.Json && !Directory.Exists(parse.GetValue(path))
+                    ? new PageContentWriter(writer, Console.Error, outputFormat)
+                    : new PageJsonWriter(writer);
+                var batch = new BatchCleaner(cleaner, pageWriter, options, parallelism);
                 var summary = parse.GetValue(quiet) || Console.IsErrorRedirected || !console.Profile.Capabilities.Interactive
                     ? await batch.RunAsync(pages, onPageDone: null, cancellationToken)
                     : await console.Progress()

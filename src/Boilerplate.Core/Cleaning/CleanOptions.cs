@@ -18,6 +18,9 @@ public sealed record CleanOptions
     /// <summary>Render Markdown as well as text.</summary>
     public bool IncludeMarkdown { get; init; }
 
+    /// <summary>Render the kept article as clean, safe HTML (<see cref="HtmlRenderer"/>) as well as text.</summary>
+    public bool IncludeHtml { get; init; }
+
     /// <summary>Keep near-duplicates of earlier blocks instead of dropping them.</summary>
     public bool KeepDuplicates { get; init; }
 }

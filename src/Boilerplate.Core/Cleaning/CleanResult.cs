@@ -17,4 +17,7 @@ public sealed record CleanResult(
 {
     /// <summary>The page's type as the model tells it (article, forum, product...), or empty.</summary>
     public string PageType { get; init; } = string.Empty;
+
+    /// <summary>The kept article as clean HTML (one &lt;article&gt; element); empty unless asked for.</summary>
+    public string Html { get; init; } = string.Empty;
 }

@@ -8,7 +8,7 @@ namespace Boilerplate.Core.Cleaning;
 /// Turns a scored page into the cleaned result: applies the keep rule (see <see cref="CleanOptions"/> and the
 /// remarks of <c>KeepRule</c>), under the bias rule makes an HTML page's kept blocks agree with the article's
 /// container (<c>ArticleContainer</c>), drops near-duplicates of kept paragraphs, and renders the kept blocks as text
-/// and, when asked, Markdown.
+/// and, when asked, Markdown and HTML (both led by the title, see <see cref="ArticleTitle"/>).
 /// </summary>
 public static class Cleaner
 {
@@ -97,12 +97,13 @@ public static class Cleaner
         return new CleanResult(
             page.Title,
             string.Join("\n\n", keptBlocks.Select(b => b.Text)),
-            options.IncludeMarkdown ? MarkdownRenderer.Render(keptBlocks, cancellationToken) : string.Empty,
+            options.IncludeMarkdown ? MarkdownRenderer.Render(keptBlocks, page.Title, page.BaseUri, cancellationToken) : string.Empty,
             paragraphs,
             scores.Labels,
             modelVersion)
         {
             PageType = scores.PageType,
+            Html = options.IncludeHtml ? HtmlRenderer.Render(keptBlocks, page.Title, page.BaseUri, cancellationToken) : string.Empty,
         };
     }
 

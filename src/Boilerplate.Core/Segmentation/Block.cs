@@ -20,6 +20,15 @@ public sealed record Block(string Text, BlockKind Kind)
     /// <summary>For code blocks: the language named by the markup (class="language-x"), if any.</summary>
     public string? CodeLanguage { get; init; }
 
+    /// <summary>
+    /// Links, emphasis, inline code and images over <see cref="Text"/>, in opening order (outer before inner); null
+    /// when there are none or the page came as text. Rendering reads them; the model never does.
+    /// </summary>
+    public IReadOnlyList<InlineSpan>? Inlines { get; init; }
+
+    /// <summary>For table rows: each cell's inline spans over its text in <see cref="Cells"/> (null entries for plain cells); null when no cell has any.</summary>
+    public IReadOnlyList<IReadOnlyList<InlineSpan>?>? CellInlines { get; init; }
+
     /// <summary>DOM facts; null when the page came as text or paragraphs.</summary>
     public DomContext? Dom { get; init; }
 }

@@ -19,6 +19,9 @@ internal sealed class HtmlBlockWalker
     private const int LayoutScanBudget = 2000;
     private const int CancellationCheckInterval = 1024;
 
+    /// <summary>Images without text of their own waiting for the next block; more in a row are a gallery, not the article's.</summary>
+    private const int MaxPendingFigures = 8;
+
     private readonly SegmentationLimits _limits;
     private readonly CancellationToken _cancellationToken;
     private readonly List<Frame> _stack = [];
@@ -29,6 +32,8 @@ internal sealed class HtmlBlockWalker
     private readonly HashSet<string> _seenTokens = new(StringComparer.Ordinal);
     private readonly List<string> _tokens = [];
     private readonly AttributeTokens _tokenizer = new();
+    private readonly bool _captureInline;
+    private readonly List<InlineSpan> _pendingFigures = [];
     private int _top = -1;
     private int _elements;
     private int _subtrees;
@@ -37,10 +42,14 @@ internal sealed class HtmlBlockWalker
     private List<TextRun>? _cells;
     private bool _lastWasBreak;
 
-    public HtmlBlockWalker(SegmentationLimits limits, CancellationToken cancellationToken)
+    /// <param name="limits">Bounds on the page.</param>
+    /// <param name="cancellationToken">Stops the walk.</param>
+    /// <param name="captureInline">Record links, emphasis, code and images beside the text (<see cref="Block.Inlines"/>); off only to measure what recording costs.</param>
+    public HtmlBlockWalker(SegmentationLimits limits, CancellationToken cancellationToken, bool captureInline = true)
     {
         _limits = limits;
         _cancellationToken = cancellationToken;
+        _captureInline = captureInline;
         _run = new TextRun(limits.MaxBlockChars);
     }
 
@@ -94,6 +103,13 @@ internal sealed class HtmlBlockWalker
 
         var tag = element.LocalName;
         var role = HtmlElementRoles.RoleOf(tag);
+        if (tag is "img" or "picture")
+        {
+            // Skipped like any media for the text; only its source is noted beside the text.
+            CaptureImage(element, tag);
+            return;
+        }
+
         if (role == ElementRole.Skipped || IsHidden(element, tag))
         {
             return;
@@ -125,6 +141,7 @@ internal sealed class HtmlBlockWalker
             }
 
             Push(element, role);
+            OpenInline(element, tag);
             return;
         }
 
@@ -156,12 +173,71 @@ internal sealed class HtmlBlockWalker
         }
 
         Push(element, role);
+        if (role == ElementRole.Inline && !parent.Preserve)
+        {
+            OpenInline(element, tag);
+        }
+    }
+
+    /// <summary>Opens the span of a link, emphasis or code element in the run its text goes to.</summary>
+    private void OpenInline(LiteNode element, string tag)
+    {
+        if (!_captureInline)
+        {
+            return;
+        }
+
+        ReadOnlyMemory<char> target = default;
+        InlineKind kind;
+        switch (tag)
+        {
+            case "a":
+                if (!element.TryGetAttributeMemory(LiteAttribute.Href, out var href) || (href = href.Trim()).IsEmpty || href.Length > ArticleImages.MaxUrlChars)
+                {
+                    return;
+                }
+
+                kind = InlineKind.Link;
+                target = href;
+                break;
+            case "em" or "i":
+                kind = InlineKind.Emphasis;
+                break;
+            case "strong" or "b":
+                kind = InlineKind.Strong;
+                break;
+            case "code" or "kbd" or "samp" or "tt":
+                kind = InlineKind.Code;
+                break;
+            default:
+                return;
+        }
+
+        var sink = Sink;
+        var frame = Current;
+        frame.SpanRun = sink;
+        frame.SpanGeneration = sink.Generation;
+        frame.SpanIndex = sink.OpenSpan(kind, target);
+    }
+
+    private void CaptureImage(LiteNode element, string tag)
+    {
+        if (!_captureInline || Current.Preserve || IsHidden(element, tag) || (Current.Row && _cells is { Count: 0 }))
+        {
+            return;
+        }
+
+        if (ArticleImages.Of(element) is { } image)
+        {
+            Sink.AddImage(image.Source, image.Alt);
+        }
     }
 
     private void Exit(Frame frame)
     {
         if (frame.Role == ElementRole.Inline)
         {
+            frame.SpanRun?.CloseSpan(frame.SpanGeneration, frame.SpanIndex);
             if (HtmlElementRoles.SeparatesWords(frame.Tag))
             {
                 Sink.Separate(preserveLines: false);
@@ -328,6 +404,11 @@ internal sealed class HtmlBlockWalker
         _lastWasBreak = false;
         if (!run.HasText)
         {
+            if (_captureInline)
+            {
+                run.MoveImagesTo(_pendingFigures, MaxPendingFigures);
+            }
+
             run.Reset(nextInLink);
             return;
         }
@@ -346,6 +427,7 @@ internal sealed class HtmlBlockWalker
             Ordered = frame.Ordered,
             CodeLanguage = frame.CodeLanguage,
             Dom = ContextOf(owner, run.LinkTextShare, run.LinkCount),
+            Inlines = _captureInline ? SpansOf(run, text.Length, code: frame.Preserve) : null,
         });
         run.Reset(nextInLink);
     }
@@ -374,7 +456,44 @@ internal sealed class HtmlBlockWalker
             Cells = texts,
             HeaderRow = frame.InTableHead || frame.AllHeaderCells,
             Dom = ContextOf(_top, visible == 0 ? 0f : (float)linkChars / visible, links),
+            CellInlines = _captureInline ? CellSpansOf(cells, texts) : null,
         });
+    }
+
+    /// <summary>
+    /// The block's inline spans, led by the images that waited for it. Code keeps its text as is, so only the
+    /// waiting images (<paramref name="code"/>). Table rows take none of the waiting images: a figure inside a
+    /// table would cut it in two; they wait for the block after the table.
+    /// </summary>
+    private InlineSpan[]? SpansOf(TextRun run, int length, bool code)
+    {
+        InlineSpan[]? spans;
+        if (code)
+        {
+            spans = _pendingFigures.Count == 0 ? null : [.. _pendingFigures];
+        }
+        else
+        {
+            spans = run.BuildSpans(length, _pendingFigures.Count == 0 ? null : _pendingFigures);
+        }
+
+        _pendingFigures.Clear();
+        return spans;
+    }
+
+    private static IReadOnlyList<InlineSpan>?[]? CellSpansOf(List<TextRun> cells, List<string> texts)
+    {
+        IReadOnlyList<InlineSpan>?[]? spans = null;
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (cells[i].BuildSpans(texts[i].Length, figures: null) is { } cell)
+            {
+                spans ??= new IReadOnlyList<InlineSpan>?[cells.Count];
+                spans[i] = cell;
+            }
+        }
+
+        return spans;
     }
 
     private void Emit(Block block)
@@ -641,6 +760,13 @@ internal sealed class HtmlBlockWalker
 
         public bool AllHeaderCells { get; set; }
 
+        /// <summary>For a link, emphasis or code element: the run holding its span, that run's generation and the span's index.</summary>
+        public TextRun? SpanRun { get; set; }
+
+        public int SpanGeneration { get; set; }
+
+        public int SpanIndex { get; set; }
+
         public string[] TokensFrom(AttributeTokens tokenizer) => _tokens ??= tokenizer.Of(_element);
 
         /// <summary>Ancestor tags of this frame's children, once one of them needed it.</summary>
@@ -650,6 +776,7 @@ internal sealed class HtmlBlockWalker
         {
             _element = element;
             _tokens = null;
+            SpanRun = null;
             ChildAncestorTags = null;
             Element = null;
             Next = element.FirstChild;

@@ -14,12 +14,20 @@ namespace Boilerplate.Core.Segmentation;
 public sealed class HtmlSegmenter
 {
     private readonly SegmentationLimits _limits;
+    private readonly bool _captureInline;
 
     /// <summary>Creates a segmenter bounded by <paramref name="limits"/>.</summary>
     public HtmlSegmenter(SegmentationLimits limits)
+        : this(limits, captureInline: true)
+    {
+    }
+
+    /// <summary>A segmenter that may leave out inline spans: only to measure what recording them costs.</summary>
+    internal HtmlSegmenter(SegmentationLimits limits, bool captureInline)
     {
         ArgumentNullException.ThrowIfNull(limits);
         _limits = limits.Validate();
+        _captureInline = captureInline;
     }
 
     /// <summary>Segments <paramref name="html"/>; <paramref name="url"/> is carried along, never fetched.</summary>
@@ -30,9 +38,31 @@ public sealed class HtmlSegmenter
         _limits.CheckInputLength(html.Length);
         cancellationToken.ThrowIfCancellationRequested();
         using var document = LiteTreeBuilder.Parse(html, _limits, cancellationToken);
-        var walker = new HtmlBlockWalker(_limits, cancellationToken);
+        var walker = new HtmlBlockWalker(_limits, cancellationToken, _captureInline);
         var blocks = walker.Walk(document.Root);
-        return new SegmentedPage(TitleOf(document, walker.FirstH1), blocks, InputFormat.Html, url);
+        return new SegmentedPage(TitleOf(document, walker.FirstH1), blocks, InputFormat.Html, url)
+        {
+            BaseUri = PageUrls.BaseOf(url, BaseHrefOf(document)),
+        };
+    }
+
+    /// <summary>The head's first &lt;base href&gt;, as written.</summary>
+    private static string? BaseHrefOf(LiteDocument document)
+    {
+        if (document.Head is not { } head)
+        {
+            return null;
+        }
+
+        foreach (var child in head.Children)
+        {
+            if (child.LocalName == "base" && child.TryGetAttribute(LiteAttribute.Href, out var href))
+            {
+                return href.Length <= ArticleImages.MaxUrlChars ? href.ToString() : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -8,7 +8,11 @@ namespace Boilerplate.Core.Segmentation;
 /// </summary>
 internal sealed class TextRun
 {
+    /// <summary>Inline spans one block may record; a hostile block of 100,000 links keeps its text and the first of them.</summary>
+    public const int MaxSpans = 2048;
+
     private readonly StringBuilder _text = new();
+    private readonly List<InlineSpan> _spans = [];
     private readonly int _maxChars;
     private bool _pendingSpace;
 
@@ -21,11 +25,16 @@ internal sealed class TextRun
     public void Reset(bool inLink)
     {
         _text.Clear();
+        _spans.Clear();
+        Generation++;
         _pendingSpace = false;
         VisibleChars = 0;
         LinkChars = 0;
         LinkCount = inLink ? 1 : 0;
     }
+
+    /// <summary>Bumped by every <see cref="Reset"/>: a span opened before it belongs to an earlier block and is not closed here.</summary>
+    public int Generation { get; private set; }
 
     /// <summary>Non-whitespace characters appended.</summary>
     public int VisibleChars { get; private set; }
@@ -149,6 +158,102 @@ internal sealed class TextRun
 
         return text[firstContent..];
     }
+
+    /// <summary>
+    /// Opens a span where the next word will start (after the pending space); returns its index for
+    /// <see cref="CloseSpan"/>, or -1 once <see cref="MaxSpans"/> are recorded.
+    /// </summary>
+    public int OpenSpan(InlineKind kind, ReadOnlyMemory<char> target)
+    {
+        if (_spans.Count >= MaxSpans)
+        {
+            return -1;
+        }
+
+        var start = _text.Length + (_pendingSpace && _text.Length > 0 ? 1 : 0);
+        _spans.Add(new InlineSpan(kind, start, -1, target));
+        return _spans.Count - 1;
+    }
+
+    /// <summary>Closes span <paramref name="index"/> at the text's end, unless the run was reset since it opened.</summary>
+    public void CloseSpan(int generation, int index)
+    {
+        if (generation == Generation && index >= 0 && index < _spans.Count && _spans[index].End < 0)
+        {
+            if (index == _spans.Count - 1 && _spans[index].Start >= _text.Length)
+            {
+                // An empty element (an icon's <i></i>, markup soup) leaves nothing to render: its place goes back to the cap.
+                _spans.RemoveAt(index);
+                return;
+            }
+
+            _spans[index] = _spans[index] with { End = _text.Length };
+        }
+    }
+
+    /// <summary>Records an image at the current end of the text.</summary>
+    public void AddImage(ReadOnlyMemory<char> source, ReadOnlyMemory<char> alt)
+    {
+        if (_spans.Count < MaxSpans)
+        {
+            _spans.Add(new InlineSpan(InlineKind.Image, _text.Length, _text.Length, source, alt));
+        }
+    }
+
+    /// <summary>Moves the images recorded so far to <paramref name="into"/> as figures, up to <paramref name="max"/> there.</summary>
+    public void MoveImagesTo(List<InlineSpan> into, int max)
+    {
+        foreach (var span in _spans)
+        {
+            if (span.Kind == InlineKind.Image && into.Count < max)
+            {
+                into.Add(span with { Kind = InlineKind.Figure, Start = 0, End = 0 });
+            }
+        }
+    }
+
+    /// <summary>
+    /// The spans over a text of <paramref name="length"/> characters (as <see cref="Build"/> returned it), after
+    /// <paramref name="figures"/>: open spans end at the text's end, spans cut away by the length cap or holding
+    /// no text are dropped. Null when there are none, so a block of plain text costs nothing.
+    /// </summary>
+    public InlineSpan[]? BuildSpans(int length, List<InlineSpan>? figures)
+    {
+        var count = figures?.Count ?? 0;
+        foreach (var span in _spans)
+        {
+            count += Keeps(span, length) ? 1 : 0;
+        }
+
+        if (count == 0)
+        {
+            return null;
+        }
+
+        var spans = new InlineSpan[count];
+        var next = 0;
+        if (figures is not null)
+        {
+            foreach (var figure in figures)
+            {
+                spans[next++] = figure;
+            }
+        }
+
+        foreach (var span in _spans)
+        {
+            if (Keeps(span, length))
+            {
+                spans[next++] = span with { Start = Math.Min(span.Start, length), End = span.End < 0 ? length : Math.Min(span.End, length) };
+            }
+        }
+
+        return spans;
+    }
+
+    private static bool Keeps(InlineSpan span, int length) => span.Kind == InlineKind.Image
+        ? span.Start <= length
+        : span.Start < Math.Min(length, span.End < 0 ? length : span.End);
 
     /// <summary>Share of the visible characters that sit inside links.</summary>
     public float LinkTextShare => VisibleChars == 0 ? 0f : (float)LinkChars / VisibleChars;

@@ -44,6 +44,40 @@ public sealed class CleanCommandTests : IDisposable
         Assert.Equal(["body", "legal", "navigation"], heading["scores"]!.AsObject().Select(s => s.Key).Order());
     }
 
+    [Theory]
+    [InlineData("markdown", "# Article 0\n\nThe council approved")]
+    [InlineData("html", "<article>\n<h1>Article 0</h1>\n<p>The council approved")]
+    [InlineData("text", "The council approved")]
+    public async Task A_single_page_in_a_content_format_is_written_as_is(string format, string start)
+    {
+        var (code, output) = await CliRun.CleanRawAsync(_folder.PathOf("article.html"), "--format", format);
+
+        Assert.Equal(0, code);
+        Assert.StartsWith(start, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"path\"", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_folder_in_a_content_format_gets_json_lines_with_that_field()
+    {
+        var (code, pages) = await CliRun.CleanAsync(_folder.Root, "--format", "html");
+
+        Assert.Equal(1, code);
+        Assert.Equal(5, pages.Count);
+        Assert.StartsWith("<article>\n<h1>Article 0</h1>", (string)pages[0]["html"]!, StringComparison.Ordinal);
+        Assert.Null(pages[0]["markdown"]);
+        Assert.NotNull(pages[1]["error"]);
+    }
+
+    [Fact]
+    public async Task A_single_page_that_fails_in_a_content_format_writes_nothing_and_exits_1()
+    {
+        var (code, output) = await CliRun.CleanRawAsync(_folder.PathOf("empty.htm"), "--format", "markdown");
+
+        Assert.Equal(1, code);
+        Assert.Empty(output);
+    }
+
     [Fact]
     public async Task Output_does_not_depend_on_parallelism()
     {

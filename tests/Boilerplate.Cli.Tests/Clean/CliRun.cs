@@ -31,6 +31,21 @@ internal static class CliRun
         }
     }
 
+    /// <summary>Runs `clean` into a temporary file and returns the exit code and the file's text as written.</summary>
+    public static async Task<(int ExitCode, string Output)> CleanRawAsync(params string[] args)
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"clean-{Guid.NewGuid():N}.out");
+        try
+        {
+            var code = await InvokeAsync(["clean", .. args, "--out", output, "--quiet"]);
+            return (code, File.Exists(output) ? await File.ReadAllTextAsync(output) : string.Empty);
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
     /// <summary>A page without its timing, the one field that differs between two runs of the same page.</summary>
     public static string WithoutTiming(JsonObject page)
     {

@@ -260,7 +260,16 @@ public class CleanerTests
     {
         var (page, scores) = Scored(("a", 1f, 0f, 0f));
         Assert.Equal(string.Empty, Cleaner.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None).Markdown);
-        Assert.Equal("a", Cleaner.Clean(page, scores, new CleanOptions { IncludeMarkdown = true }, "v", CancellationToken.None).Markdown);
+        // The page's title "T" leads as a heading: the kept block does not say it.
+        Assert.Equal("# T\n\na", Cleaner.Clean(page, scores, new CleanOptions { IncludeMarkdown = true }, "v", CancellationToken.None).Markdown);
+    }
+
+    [Fact]
+    public void Html_is_rendered_only_when_asked()
+    {
+        var (page, scores) = Scored(("a <b>", 1f, 0f, 0f));
+        Assert.Equal(string.Empty, Cleaner.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None).Html);
+        Assert.Equal("<article>\n<h1>T</h1>\n<p>a &lt;b&gt;</p>\n</article>", Cleaner.Clean(page, scores, new CleanOptions { IncludeHtml = true }, "v", CancellationToken.None).Html);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Boilerplate.Core.Cleaning;
 using Boilerplate.Core.Errors;
 using Boilerplate.Core.Segmentation;
 
@@ -8,7 +9,8 @@ namespace Boilerplate.Core.Tests.Segmentation;
 /// <summary>
 /// Pages built to break parsers. Each must end in a result or a <see cref="PageRejectedException"/>, within a time
 /// bound generous enough for a loaded two-core CI runner yet far below what the unguarded cases took (minutes).
-/// They run on a 1 MB stack thread on purpose: nothing in the segmenter may need a big stack.
+/// They run on a 1 MB stack thread on purpose: nothing in the segmenter may need a big stack. Every page that
+/// segments is rendered as Markdown and HTML too, inside the same bound.
 /// </summary>
 public class HostileInputTests
 {
@@ -25,7 +27,9 @@ public class HostileInputTests
         {
             try
             {
-                page = new HtmlSegmenter(limits).Segment(html, null, CancellationToken.None);
+                page = new HtmlSegmenter(limits).Segment(html, "https://example.com/", CancellationToken.None);
+                MarkdownRenderer.Render(page.Blocks, page.Title, page.BaseUri);
+                HtmlRenderer.Render(page.Blocks, page.Title, page.BaseUri);
             }
             catch (Exception e)
             {
@@ -52,6 +56,20 @@ public class HostileInputTests
         var block = Assert.Single(page.Blocks);
         Assert.Equal("deep text", block.Text);
         Assert.True(block.Dom!.Depth <= SegmentationLimits.Default.MaxDepth);
+    }
+
+    [Fact]
+    public void Inline_markup_nested_40000_deep_and_giant_image_attributes_stay_bounded()
+    {
+        var html = "<p>" + Repeat("<a href=\"/a\"><b><i><code>", 40_000) + "deep text" + "</p>"
+            + "<p>pictures <img srcset=\"" + Repeat("/x.jpg 100w, ", 200_000) + "\" alt=\"" + new string('a', 1_000_000) + "\"> here</p>";
+        var page = Run(html);
+
+        Assert.Equal("deep text", page.Blocks[0].Text);
+        Assert.True(page.Blocks[0].Inlines!.Count <= TextRun.MaxSpans);
+        var image = Assert.Single(page.Blocks[1].Inlines!);
+        Assert.True(image.AltText().Length <= InlineSpan.MaxAltChars);
+        Assert.Contains("deep text", MarkdownRenderer.Render(page.Blocks, page.Title, page.BaseUri), StringComparison.Ordinal);
     }
 
     [Fact]

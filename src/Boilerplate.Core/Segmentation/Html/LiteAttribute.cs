@@ -1,7 +1,7 @@
 namespace Boilerplate.Core.Segmentation.Html;
 
 /// <summary>
-/// The attributes a <see cref="LiteDocument"/> keeps: those segmentation and titles read. Every other attribute is
+/// The attributes a <see cref="LiteDocument"/> keeps: those segmentation, titles and rendered images and links read. Every other attribute is
 /// skipped while tokenizing, so the megabytes of data-* and srcset on real pages cost no memory.
 /// </summary>
 internal enum LiteAttribute : byte
@@ -20,6 +20,16 @@ internal enum LiteAttribute : byte
     Href,
     Property,
     Content,
+
+    // Read only to render images and links (Markdown, HTML out); never by features.
+    Src,
+    Alt,
+    Srcset,
+    DataSrc,
+    DataLazySrc,
+    DataSrcset,
+    Width,
+    Height,
 }
 
 /// <summary>Maps attribute names to <see cref="LiteAttribute"/>.</summary>
@@ -40,6 +50,14 @@ internal static class LiteAttributes
         "href" => LiteAttribute.Href,
         "property" => LiteAttribute.Property,
         "content" => LiteAttribute.Content,
+        "src" => LiteAttribute.Src,
+        "alt" => LiteAttribute.Alt,
+        "srcset" => LiteAttribute.Srcset,
+        "data-src" => LiteAttribute.DataSrc,
+        "data-lazy-src" => LiteAttribute.DataLazySrc,
+        "data-srcset" => LiteAttribute.DataSrcset,
+        "width" => LiteAttribute.Width,
+        "height" => LiteAttribute.Height,
         _ => LiteAttribute.None,
     };
 }

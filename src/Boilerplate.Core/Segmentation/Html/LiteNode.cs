@@ -72,6 +72,32 @@ internal readonly struct LiteNode(LiteDocument document, int index)
         return false;
     }
 
+    /// <summary>
+    /// The value of attribute <paramref name="name"/> as memory that outlives the document: a slice of the source when
+    /// the value had no character reference (no copy), else a string of its own.
+    /// </summary>
+    public bool TryGetAttributeMemory(LiteAttribute name, out ReadOnlyMemory<char> value)
+    {
+        ref var data = ref Data;
+        if (data.Tag is not null)
+        {
+            for (var i = data.Start; i < data.Start + data.Length; i++)
+            {
+                ref var attribute = ref document.Attributes[i];
+                if (attribute.Name == name)
+                {
+                    value = attribute.Decoded
+                        ? document.Slice(true, attribute.Start, attribute.Length).ToString().AsMemory()
+                        : document.Source.AsMemory(attribute.Start, attribute.Length);
+                    return true;
+                }
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
     /// <summary>The concatenated text of the element's descendants.</summary>
     public string TextContent()
     {

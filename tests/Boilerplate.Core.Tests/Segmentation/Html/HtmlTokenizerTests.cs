@@ -40,10 +40,11 @@ public class HtmlTokenizerTests
     }
 
     [Fact]
-    public void Attributes_segmentation_never_reads_are_not_kept()
+    public void Attributes_neither_segmentation_nor_rendering_reads_are_not_kept()
     {
-        var tokenizer = StartTag("<img src=a.png srcset='a 1x, b 2x' data-x=1 alt=y style=s>");
-        Assert.Equal([LiteAttribute.Style], tokenizer.Attributes.ToArray().Select(a => a.Name));
+        // src, srcset and alt are read to render the image (Markdown and HTML out); data-x, onerror and title never are.
+        var tokenizer = StartTag("<img src=a.png srcset='a 1x, b 2x' data-x=1 onerror=f() alt=y title=t style=s>");
+        Assert.Equal([LiteAttribute.Src, LiteAttribute.Srcset, LiteAttribute.Alt, LiteAttribute.Style], tokenizer.Attributes.ToArray().Select(a => a.Name));
     }
 
     [Fact]

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using Boilerplate.Core.Decoding;
+using Boilerplate.Core.Segmentation;
+using Boilerplate.Testing;
+using Xunit.Abstractions;
+
+namespace Boilerplate.Core.Tests.Segmentation;
+
+/// <summary>
+/// What the model reads of every block (text, kind, level, cells, code language and DOM facts) over three whole corpora,
+/// as one hash. Recording a block's inline structure for Markdown and HTML must leave it exactly as it was: the
+/// embedded model was trained on these inputs. The expected hashes were taken before inline capture existed.
+/// </summary>
+public class ModelInputFingerprintTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("readability-pages", "55DBC6F6B8D038C550EE04ED6746B1D61443C312EF37D88F4ABFA26AEDA78327")]
+    [InlineData("modern-web-2026", "1D612E6A842FB4041825CB3760E221EFFCCA8B6C117DBBC0D66B3F4A790B80FA")]
+    [InlineData("wcxb-dev", "85C1BB196DE5D09642D32C127D7AA83D4693E3F30F281222711642887C088C5B")]
+    public void Segmentation_gives_the_model_the_same_inputs_as_before_inline_capture(string corpus, string expected)
+    {
+        var segmenter = new HtmlSegmenter(SegmentationLimits.Default);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var pages = Directory.GetFiles(SharedData.PathOf("datasets", corpus, "pages"), "*.html.gz").Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(pages);
+        var blocks = 0;
+        foreach (var path in pages)
+        {
+            using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+            using var bytes = new MemoryStream();
+            gzip.CopyTo(bytes);
+            var page = segmenter.Segment(HtmlDecoder.Decode(bytes.ToArray(), null), "https://example.com/", CancellationToken.None);
+            Add(hash, Path.GetFileName(path));
+            Add(hash, page.Title);
+            foreach (var block in page.Blocks)
+            {
+                Add(hash, Describe(block));
+                blocks++;
+            }
+        }
+
+        var actual = Convert.ToHexString(hash.GetHashAndReset());
+        output.WriteLine($"{corpus}: {pages.Count} pages, {blocks} blocks, {actual}");
+        Assert.Equal(expected, actual);
+    }
+
+    private static void Add(IncrementalHash hash, string text)
+    {
+        hash.AppendData(Encoding.UTF8.GetBytes(text));
+        hash.AppendData([0]);
+    }
+
+    private static string Describe(Block block)
+    {
+        var dom = block.Dom;
+        return string.Join(
+            '\u001f',
+            block.Text,
+            block.Kind.ToString(),
+            block.Level.ToString(CultureInfo.InvariantCulture),
+            block.Ordered ? "o" : "u",
+            block.Cells is null ? "-" : string.Join('\u001e', block.Cells),
+            block.HeaderRow ? "h" : "d",
+            block.CodeLanguage ?? "-",
+            dom is null
+                ? "-"
+                : string.Join(
+                    '\u001e',
+                    dom.Tag,
+                    dom.AncestorTags,
+                    dom.AttributeTokens,
+                    BitConverter.SingleToInt32Bits(dom.LinkTextShare).ToString(CultureInfo.InvariantCulture),
+                    dom.LinkCount.ToString(CultureInfo.InvariantCulture),
+                    dom.Depth.ToString(CultureInfo.InvariantCulture),
+                    dom.SubtreeId.ToString(CultureInfo.InvariantCulture),
+                    (dom.Element?.Id ?? -1).ToString(CultureInfo.InvariantCulture),
+                    (dom.Element?.Depth ?? -1).ToString(CultureInfo.InvariantCulture)));
+    }
+}
