@@ -27,7 +27,7 @@ public partial class MarkdownCorpusRoundTripTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData("readability-pages")]
-    [InlineData("modern-web-2026")]
+    [InlineData("wcxb-dev")]
     public void Every_block_of_a_corpus_reads_back_as_its_text(string corpus)
     {
         var segmenter = new HtmlSegmenter(SegmentationLimits.Default);

@@ -18,7 +18,6 @@ public class ModelInputFingerprintTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("readability-pages", "55DBC6F6B8D038C550EE04ED6746B1D61443C312EF37D88F4ABFA26AEDA78327")]
-    [InlineData("modern-web-2026", "1D612E6A842FB4041825CB3760E221EFFCCA8B6C117DBBC0D66B3F4A790B80FA")]
     [InlineData("wcxb-dev", "85C1BB196DE5D09642D32C127D7AA83D4693E3F30F281222711642887C088C5B")]
     public void Segmentation_gives_the_model_the_same_inputs_as_before_inline_capture(string corpus, string expected)
     {
