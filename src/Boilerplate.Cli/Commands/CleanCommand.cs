@@ -35,6 +35,8 @@ internal static class CleanCommand
         var keep = new Option<string[]>("--keep") { Description = "Labels whose paragraphs are kept (default: body).", AllowMultipleArgumentsPerToken = true };
         var model = new Option<string?>("--model") { Description = "Model file to clean with in this process (default: the embedded model)." };
         var parallel = new Option<int?>("--parallel") { Description = $"Pages cleaned at once (default: the CPU count in this process, {DefaultServerParallelism} against a server)." };
+        var repair = new Option<string>("--repair-text") { Description = "Repair damaged text (mojibake, Mexico_s): auto (only a damaged page), off or on.", DefaultValueFactory = _ => "auto" };
+        repair.AcceptOnlyFromAmong("auto", "off", "on");
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar and no summary." };
 
         bias.Validators.Add(result =>
@@ -61,7 +63,7 @@ internal static class CleanCommand
 
         var command = new Command("clean", "Clean page files into JSON lines (path, id, title, text, model_version, stats; error when a page fails).")
         {
-            path, output, server, apiKey, markdown, paragraphs, bias, threshold, keep, model, parallel, quiet,
+            path, output, server, apiKey, markdown, paragraphs, bias, threshold, keep, model, parallel, repair, quiet,
         };
         command.Validators.Add(result =>
         {
@@ -80,6 +82,7 @@ internal static class CleanCommand
                 Threshold = parse.GetValue(threshold) ?? 0,
                 IncludeMarkdown = parse.GetValue(markdown),
                 IncludeParagraphs = parse.GetValue(paragraphs),
+                RepairText = RepairModeOf(parse.GetValue(repair)!),
             };
             options.KeepLabels.AddRange(parse.GetValue(keep) ?? []);
 
@@ -139,6 +142,13 @@ internal static class CleanCommand
         });
         return command;
     }
+
+    private static RepairMode RepairModeOf(string value) => value switch
+    {
+        "off" => RepairMode.Off,
+        "on" => RepairMode.On,
+        _ => RepairMode.Auto,
+    };
 
     private static StreamWriter OpenOutput(string path) => path == "-"
         ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false))
