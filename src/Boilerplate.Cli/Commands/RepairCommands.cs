@@ -56,10 +56,11 @@ internal static class RepairCommands
     {
         var dataset = new Option<string?>("--dataset", "--datasets") { Description = "Datasets root (default: BOILERPLATE_DATASETS, else ../shared/datasets)." };
         var misses = new Option<string?>("--misses") { Description = "Write every word not restored or wrongly changed to this file (truth, damaged, repaired; tab-separated)." };
+        var pages = new Option<bool>("--pages") { Description = "Also segment every page of every corpus and count what the repair changes on the pages as fetched." };
         var mode = new Option<RepairMode>("--repair-text") { Description = "Repair mode to measure: auto or on.", DefaultValueFactory = _ => RepairMode.Auto };
         var command = new Command("evaluate-repair", "Damage truth texts (placeholders, mojibake), repair them, and count words restored and words wrongly changed.")
         {
-            dataset, mode, misses,
+            dataset, mode, misses, pages,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -99,6 +100,11 @@ internal static class RepairCommands
 
             AddRow(table, "all (all)", Damage.None, clean);
             AnsiConsole.Write(table);
+            if (parse.GetValue(pages))
+            {
+                MeasurePages(everyCorpus, repairMode, cancellationToken);
+            }
+
             if (missed is not null)
             {
                 File.WriteAllLines(parse.GetValue(misses)!, missed.Select(miss => $"{miss.Truth}\t{miss.Damaged}\t{miss.Repaired}"));
@@ -119,6 +125,39 @@ internal static class RepairCommands
         {
             return [];
         }
+    }
+
+    /// <summary>The pages as fetched, segmented as the pipeline does: which ones the repair changes, and how.</summary>
+    private static void MeasurePages(IReadOnlyList<LabelledDataset> corpora, RepairMode mode, CancellationToken cancellationToken)
+    {
+        using var pipeline = new CleaningPipeline(SegmentationLimits.Default);
+        int pages = 0, changedPages = 0, repairs = 0, placeholders = 0;
+        foreach (var page in corpora.SelectMany(corpus => corpus.Pages))
+        {
+            SegmentedPage segmented;
+            try
+            {
+                segmented = pipeline.Segment(new PageInput.Html(page.ReadHtml()), cancellationToken);
+            }
+            catch (PageRejectedException)
+            {
+                continue;
+            }
+
+            pages++;
+            var repaired = PageRepairer.Repair(segmented, mode, TextRepairer.Default, cancellationToken);
+            var spans = repaired.Blocks.SelectMany(block => block.Repairs).ToList();
+            if (spans.Count > 0)
+            {
+                changedPages++;
+                repairs += spans.Count;
+                placeholders += spans.Count(r => r.Original.AsSpan().IndexOfAny("_?\uFFFD") >= 0);
+                var examples = string.Join(", ", spans.Take(3).Select(r => $"'{r.Original}' -> '{r.Replacement}'"));
+                Console.WriteLine($"{page.Key}: {spans.Count} repairs, e.g. {examples}");
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pages as fetched: {pages:N0} segmented, {changedPages:N0} changed, {repairs:N0} repairs ({placeholders:N0} of placeholders)"));
     }
 
     private static RepairScore Measure(IEnumerable<LabelledPage> pages, Damage damage, RepairMode mode, ICollection<WordMiss>? misses, CancellationToken cancellationToken)
