@@ -21,6 +21,8 @@ public static class PageRepairer
         }
 
         var budget = TextRepairer.MaxRunsPerPage;
+        cancellationToken.ThrowIfCancellationRequested();
+        var texts = repairer.RepairPage(page.Blocks.Select(block => block.Text).ToList(), plan, ref budget);
         var blocks = new Block[page.Blocks.Count];
         for (var i = 0; i < blocks.Length; i++)
         {
@@ -30,7 +32,7 @@ public static class PageRepairer
             }
 
             var block = page.Blocks[i];
-            var repaired = repairer.Repair(block.Text, plan, ref budget);
+            var repaired = texts[i];
             var cells = block.Cells;
             if (cells is not null)
             {

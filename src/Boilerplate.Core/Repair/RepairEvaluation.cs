@@ -88,9 +88,10 @@ public static partial class RepairEvaluation
         var budget = TextRepairer.MaxRunsPerPage;
         long damagedWords = 0, restored = 0, undamagedWords = 0, wrong = 0;
         var changed = false;
+        var page = repairer.RepairPage(damaged, plan, ref budget);
         for (var p = 0; p < truth.Count; p++)
         {
-            var repaired = repairer.Repair(damaged[p], plan, ref budget);
+            var repaired = page[p];
             changed |= repaired.Repairs.Count > 0;
             var truthWords = Words(truth[p]);
             var damagedWordsOf = Words(damaged[p]);

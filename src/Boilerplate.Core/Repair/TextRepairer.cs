@@ -140,6 +140,83 @@ public sealed class TextRepairer
         return edits.Result();
     }
 
+    /// <summary>
+    /// Repairs a page's paragraphs as <paramref name="plan"/> says. A page keeps one style, and one run tells little
+    /// about which (" _ " is — on one site, – on another; a quote opens with “ or ‘), so a dash in prose and an
+    /// opening quote follow the page's majority of the model's guesses.
+    /// </summary>
+    public IReadOnlyList<RepairedText> RepairPage(IReadOnlyList<string> texts, RepairPlan plan, ref int budget)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var repaired = new RepairedText[texts.Count];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            repaired[i] = Repair(texts[i], plan, ref budget);
+        }
+
+        Unify(repaired, IsProseDash, "—", "–");
+        Unify(repaired, IsOpeningQuote, "“", "‘");
+        return repaired;
+    }
+
+    private static void Unify(RepairedText[] page, Func<string, TextRepair, bool> applies, string first, string second)
+    {
+        int firsts = 0, seconds = 0;
+        foreach (var paragraph in page)
+        {
+            foreach (var repair in paragraph.Repairs)
+            {
+                if (applies(paragraph.Text, repair))
+                {
+                    firsts += repair.Replacement == first ? 1 : 0;
+                    seconds += repair.Replacement == second ? 1 : 0;
+                }
+            }
+        }
+
+        if (firsts == 0 || seconds == 0)
+        {
+            return;
+        }
+
+        var style = firsts >= seconds ? first : second;
+        for (var i = 0; i < page.Length; i++)
+        {
+            var text = page[i].Text.ToCharArray();
+            var repairs = page[i].Repairs.ToArray();
+            var changed = false;
+            for (var k = 0; k < repairs.Length; k++)
+            {
+                if (applies(page[i].Text, repairs[k]) && (repairs[k].Replacement == first || repairs[k].Replacement == second) && repairs[k].Replacement != style)
+                {
+                    text[repairs[k].Offset] = style[0];
+                    repairs[k] = repairs[k] with { Replacement = style };
+                    changed = true;
+                }
+            }
+
+            if (changed)
+            {
+                page[i] = new RepairedText(new string(text), repairs);
+            }
+        }
+    }
+
+    private static bool OfMarks(TextRepair repair) =>
+        repair.Replacement.Length == 1 && repair.Original.AsSpan().IndexOfAnyExcept(Placeholders.Marks) < 0;
+
+    // A dash in prose, not in a range of numbers (2010–2015 is an en dash whatever the page's prose uses).
+    private static bool IsProseDash(string text, TextRepair repair) =>
+        OfMarks(repair)
+        && !(repair.Offset > 0 && char.IsDigit(text[repair.Offset - 1]))
+        && !(repair.Offset + 1 < text.Length && char.IsDigit(text[repair.Offset + 1]));
+
+    // A quote that opens a word after a space or the paragraph's start.
+    private static bool IsOpeningQuote(string text, TextRepair repair) =>
+        OfMarks(repair)
+        && (repair.Offset == 0 || char.IsWhiteSpace(text[repair.Offset - 1]))
+        && repair.Offset + 1 < text.Length && char.IsLetterOrDigit(text[repair.Offset + 1]);
+
     /// <summary>Repairs one paragraph as <paramref name="plan"/> says, with the whole page budget.</summary>
     public RepairedText Repair(string text, RepairPlan plan)
     {

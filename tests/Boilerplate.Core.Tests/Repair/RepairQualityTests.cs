@@ -19,7 +19,7 @@ public sealed class RepairQualityTests(ITestOutputHelper output)
             .ToList());
 
     [Theory]
-    [InlineData(Damage.Placeholder, 0.78)]
+    [InlineData(Damage.Placeholder, 0.79)]
     [InlineData(Damage.Mojibake, 0.98)]
     public void Damaged_dev_texts_are_restored_above_their_floor_without_touching_undamaged_words(Damage damage, double floor)
     {
