@@ -6,4 +6,6 @@ root.Subcommands.Add(CleanCommand.Create());
 root.Subcommands.Add(HealthCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
+root.Subcommands.Add(RepairCommands.CreateBuild());
+root.Subcommands.Add(RepairCommands.CreateEvaluate());
 return await root.Parse(args).InvokeAsync();

@@ -4,6 +4,7 @@ using Boilerplate.Core.Errors;
 using Boilerplate.Core.Input;
 using Boilerplate.Protos.V1;
 using DomainCleanOptions = Boilerplate.Core.Cleaning.CleanOptions;
+using DomainRepairMode = Boilerplate.Core.Repair.RepairMode;
 
 namespace Boilerplate.Mapping;
 
@@ -78,8 +79,19 @@ public static class CleanRequestMapper
             IncludeMarkdown = options.IncludeMarkdown,
             IncludeHtml = options.IncludeHtml,
             KeepDuplicates = options.KeepDuplicates,
+            RepairText = ToRepairMode(options.RepairText),
         };
     }
+
+    /// <summary>The domain's repair mode; a value this version does not know is refused rather than guessed.</summary>
+    /// <exception cref="PageRejectedException">An unknown <c>options.repair_text</c>.</exception>
+    public static DomainRepairMode ToRepairMode(RepairMode mode) => mode switch
+    {
+        RepairMode.Unspecified or RepairMode.Auto => DomainRepairMode.Auto,
+        RepairMode.Off => DomainRepairMode.Off,
+        RepairMode.On => DomainRepairMode.On,
+        _ => throw Invalid("options.repair_text", $"options.repair_text is {(int)mode}; it must be REPAIR_MODE_AUTO (1), REPAIR_MODE_OFF (2) or REPAIR_MODE_ON (3)."),
+    };
 
     private static PageRejectedException Invalid(string field, string message) => new(PageRejection.InvalidOption, field, message);
 

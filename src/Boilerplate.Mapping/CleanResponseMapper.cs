@@ -25,6 +25,7 @@ public static class CleanResponseMapper
                 Paragraphs = result.Paragraphs.Count,
                 Kept = result.Paragraphs.Count(paragraph => paragraph.Kept),
                 ElapsedMicros = (long)elapsed.TotalMicroseconds,
+                Repairs = result.Paragraphs.Sum(paragraph => paragraph.Block.Repairs.Count),
             },
         };
         if (options?.IncludeParagraphs == true)
@@ -51,7 +52,29 @@ public static class CleanResponseMapper
             mapped.Scores[labels[i]] = paragraph.Scores[i];
         }
 
+        foreach (var repair in paragraph.Block.Repairs)
+        {
+            mapped.Repairs.Add(new Protos.V1.TextRepair
+            {
+                Offset = CodePoints(paragraph.Block.Text, repair.Offset),
+                Original = repair.Original,
+                Replacement = repair.Replacement,
+            });
+        }
+
         return mapped;
+    }
+
+    /// <summary>Code points in the first <paramref name="utf16Offset"/> UTF-16 units: the proto's offsets read the same in every language.</summary>
+    private static int CodePoints(string text, int utf16Offset)
+    {
+        var count = utf16Offset;
+        for (var i = 0; i < utf16Offset && i < text.Length; i++)
+        {
+            count -= char.IsLowSurrogate(text[i]) ? 1 : 0;
+        }
+
+        return count;
     }
 
     /// <summary>The proto's spelling of a block kind (snake case, as documented on <c>Paragraph.kind</c>).</summary>

@@ -148,4 +148,23 @@ public sealed class CleanRequestMapperTests
         Assert.DoesNotContain('\n', e.Message);
         Assert.Contains("\"x\\\"\\u000ainfo: forged\"", e.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(RepairMode.Unspecified, Core.Repair.RepairMode.Auto)]
+    [InlineData(RepairMode.Auto, Core.Repair.RepairMode.Auto)]
+    [InlineData(RepairMode.Off, Core.Repair.RepairMode.Off)]
+    [InlineData(RepairMode.On, Core.Repair.RepairMode.On)]
+    public void Repair_text_maps_to_the_domain_mode_with_auto_by_default(RepairMode mode, Core.Repair.RepairMode expected)
+    {
+        Assert.Equal(expected, CleanRequestMapper.ToOptions(new CleanOptions { RepairText = mode }, Labels).RepairText);
+    }
+
+    [Fact]
+    public void An_unknown_repair_mode_is_refused_naming_the_option()
+    {
+        var e = Assert.Throws<PageRejectedException>(() => CleanRequestMapper.ToOptions(new CleanOptions { RepairText = (RepairMode)9 }, Labels));
+
+        Assert.Equal(PageRejection.InvalidInput, e.Reason);
+        Assert.Contains("options.repair_text is 9", e.Message, StringComparison.Ordinal);
+    }
 }

@@ -62,4 +62,24 @@ public sealed class CleanResponseMapperTests
         Assert.Equal("<article>\n<h2>Kept</h2>\n<p>Kept text</p>\n</article>", response.Html);
         Assert.Empty(response.Markdown);
     }
+
+    [Fact]
+    public void Repairs_are_listed_per_paragraph_with_code_point_offsets_and_counted_in_stats()
+    {
+        // "😀 " is two UTF-16 units but one code point: the offset must read the same in every language.
+        var block = new Block("😀 Mexico’s Calderón", BlockKind.Paragraph)
+        {
+            Repairs = [new Core.Repair.TextRepair(9, "_", "’"), new Core.Repair.TextRepair(18, "__", "ó")],
+        };
+        var result = Result with { Paragraphs = [new CleanedParagraph(block, "body", [1f, 0f, 0f], true, string.Empty), .. Result.Paragraphs] };
+
+        var response = CleanResponseMapper.ToResponse("id", result, new CleanOptions { IncludeParagraphs = true }, TimeSpan.Zero);
+
+        Assert.Equal(2, response.Stats.Repairs);
+        Assert.Collection(
+            response.Paragraphs[0].Repairs,
+            r => Assert.Equal((8, "_", "’"), (r.Offset, r.Original, r.Replacement)),
+            r => Assert.Equal((17, "__", "ó"), (r.Offset, r.Original, r.Replacement)));
+        Assert.Empty(response.Paragraphs[1].Repairs);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using Boilerplate.Testing;
 
 namespace Boilerplate.Service.Tests;
@@ -26,6 +27,22 @@ internal static class SeedPage
     public const string ReadMore = "Read More";
 
     public static string CookieBanner => Paragraphs.Value[^1];
+
+    /// <summary>
+    /// Whether <paramref name="repaired"/> is <paramref name="damaged"/> (a seed paragraph, whose scraper turned each
+    /// non-ASCII character into underscores) with every underscore run filled by non-ASCII characters and nothing else
+    /// changed: how the default AUTO repair must return the seed's paragraphs, without the test fixing the guesses.
+    /// </summary>
+    public static bool IsRepairOf(string damaged, string repaired)
+    {
+        var pattern = "^" + string.Concat(Regex.Split(damaged, "(_+)").Select(part =>
+            part.StartsWith('_') ? "[^\\x00-\\x7F]+" : Regex.Escape(part))) + "$";
+        return Regex.IsMatch(repaired, pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>Whether <paramref name="text"/> holds a repaired <paramref name="damaged"/> as one of its blank-line-separated paragraphs.</summary>
+    public static bool ContainsRepairOf(string text, string damaged) =>
+        text.Split("\n\n").Any(paragraph => IsRepairOf(damaged, paragraph));
 
     /// <summary>The same page wrapped in simple HTML: a title, an h1, one p per paragraph.</summary>
     public static string Html

@@ -41,6 +41,8 @@ internal static class CleanCommand
         var keep = new Option<string[]>("--keep") { Description = "Labels whose paragraphs are kept (default: body).", AllowMultipleArgumentsPerToken = true };
         var model = new Option<string?>("--model") { Description = "Model file to clean with in this process (default: the embedded model)." };
         var parallel = new Option<int?>("--parallel") { Description = $"Pages cleaned at once (default: the CPU count in this process, {DefaultServerParallelism} against a server)." };
+        var repair = new Option<string>("--repair-text") { Description = "Repair damaged text (mojibake, Mexico_s): auto (only a damaged page), off or on.", DefaultValueFactory = _ => "auto" };
+        repair.AcceptOnlyFromAmong("auto", "off", "on");
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar and no summary." };
 
         bias.Validators.Add(result =>
@@ -67,7 +69,7 @@ internal static class CleanCommand
 
         var command = new Command("clean", "Clean page files into JSON lines (path, id, title, text, model_version, stats; error when a page fails).")
         {
-            path, output, format, server, apiKey, markdown, paragraphs, bias, threshold, keep, model, parallel, quiet,
+            path, output, format, server, apiKey, markdown, paragraphs, bias, threshold, keep, model, parallel, repair, quiet,
         };
         command.Validators.Add(result =>
         {
@@ -88,6 +90,7 @@ internal static class CleanCommand
                 IncludeMarkdown = parse.GetValue(markdown) || outputFormat == OutputFormat.Markdown,
                 IncludeHtml = outputFormat == OutputFormat.Html,
                 IncludeParagraphs = parse.GetValue(paragraphs),
+                RepairText = RepairModeOf(parse.GetValue(repair)!),
             };
             options.KeepLabels.AddRange(parse.GetValue(keep) ?? []);
 
@@ -151,6 +154,13 @@ internal static class CleanCommand
         });
         return command;
     }
+
+    private static RepairMode RepairModeOf(string value) => value switch
+    {
+        "off" => RepairMode.Off,
+        "on" => RepairMode.On,
+        _ => RepairMode.Auto,
+    };
 
     private static StreamWriter OpenOutput(string path) => path == "-"
         ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false))

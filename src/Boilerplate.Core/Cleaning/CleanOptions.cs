@@ -1,3 +1,5 @@
+using Boilerplate.Core.Repair;
+
 namespace Boilerplate.Core.Cleaning;
 
 /// <summary>How to decide what to keep.</summary>
@@ -23,4 +25,7 @@ public sealed record CleanOptions
 
     /// <summary>Keep near-duplicates of earlier blocks instead of dropping them.</summary>
     public bool KeepDuplicates { get; init; }
+
+    /// <summary>Whether to repair damaged text (mojibake, placeholder bytes) before scoring; AUTO only touches a damaged page.</summary>
+    public RepairMode RepairText { get; init; } = RepairMode.Auto;
 }

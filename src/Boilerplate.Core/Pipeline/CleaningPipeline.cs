@@ -3,6 +3,7 @@ using Boilerplate.Core.Decoding;
 using Boilerplate.Core.Errors;
 using Boilerplate.Core.Input;
 using Boilerplate.Core.Model;
+using Boilerplate.Core.Repair;
 using Boilerplate.Core.Segmentation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -53,7 +54,7 @@ public sealed class CleaningPipeline : IDisposable
         };
     }
 
-    /// <summary>Segments, scores and cleans <paramref name="input"/>.</summary>
+    /// <summary>Segments, repairs, scores and cleans <paramref name="input"/>.</summary>
     /// <exception cref="PageRejectedException">No content, over a limit, past the time budget, or options the model cannot honour.</exception>
     public CleanResult Clean(PageInput input, IBlockClassifier classifier, CleanOptions options, CancellationToken cancellationToken)
     {
@@ -61,7 +62,8 @@ public sealed class CleaningPipeline : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         // Text segmentation takes no token: a call whose deadline passed while it queued must not start.
         cancellationToken.ThrowIfCancellationRequested();
-        var page = Segment(input, cancellationToken);
+        // Repaired before scoring: the model learned from undamaged text (docs/repair.md).
+        var page = PageRepairer.Repair(Segment(input, cancellationToken), options.RepairText, TextRepairer.Default, cancellationToken);
         var scores = classifier.Score(page, cancellationToken);
         var result = Cleaner.Clean(page, scores, options, classifier.Version, cancellationToken);
         _logger.LogDebug(

@@ -1,3 +1,5 @@
+using Boilerplate.Core.Repair;
+
 namespace Boilerplate.Core.Segmentation;
 
 /// <summary>One paragraph of a page: the unit the model scores and the cleaner keeps or drops.</summary>
@@ -31,4 +33,7 @@ public sealed record Block(string Text, BlockKind Kind)
 
     /// <summary>DOM facts; null when the page came as text or paragraphs.</summary>
     public DomContext? Dom { get; init; }
+
+    /// <summary>The damaged spans repaired in <see cref="Text"/> (see <see cref="PageRepairer"/>); empty when none.</summary>
+    public IReadOnlyList<TextRepair> Repairs { get; init; } = [];
 }

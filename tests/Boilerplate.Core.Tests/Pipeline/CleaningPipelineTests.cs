@@ -3,6 +3,7 @@ using Boilerplate.Core.Cleaning;
 using Boilerplate.Core.Errors;
 using Boilerplate.Core.Input;
 using Boilerplate.Core.Pipeline;
+using Boilerplate.Core.Repair;
 using Boilerplate.Core.Segmentation;
 using Boilerplate.Testing;
 
@@ -28,6 +29,53 @@ public sealed class CleaningPipelineTests : IDisposable
         Assert.Contains("sending drones deep into Mexican territory", result.Text);
         Assert.DoesNotContain("deep...", result.Text);
         Assert.Equal("test-all-body", result.ModelVersion);
+    }
+
+    [Fact]
+    public void Seed_article_is_repaired_before_scoring_and_each_block_lists_its_repairs()
+    {
+        var text = File.ReadAllText(SharedData.PathOf("examples", "seed-article.txt"));
+        var result = _pipeline.Clean(new PageInput.Text(text), new AllBodyClassifier(), CleanOptions.Default, CancellationToken.None);
+
+        Assert.Contains("in Mexico’s drug war", result.Text, StringComparison.Ordinal);
+        Assert.Contains("“It wasn’t that long ago when", result.Text, StringComparison.Ordinal);
+        Assert.Contains("doing now,” said Mike Vigil", result.Text, StringComparison.Ordinal);
+        Assert.Contains("counternarcotics “fusion” center", result.Text, StringComparison.Ordinal);
+        Assert.Contains("the two countries’ deepening", result.Text, StringComparison.Ordinal);
+        Assert.Matches("WASHINGTON [—–] Stepping", result.Text);
+        Assert.Matches("southern border [—–] and now over Mexican territory [—–] that", result.Text);
+        Assert.Matches("Felipe Calder[\\u00C0-\\u024F]n, formally", result.Text);
+        Assert.DoesNotContain("_", result.Text, StringComparison.Ordinal);
+
+        // The teaser still repeats the lead once both are repaired the same way.
+        var teaser = Assert.Single(result.Paragraphs, p => p.Block.Text.EndsWith("deep...", StringComparison.Ordinal));
+        Assert.Equal(Cleaner.Duplicate, teaser.Reason);
+        var lead = result.Paragraphs.First(p => p.Kept && p.Block.Text.StartsWith("WASHINGTON", StringComparison.Ordinal));
+        Assert.Equal(["_", "_"], lead.Block.Repairs.Select(r => r.Original));
+        Assert.All(lead.Block.Repairs, r => Assert.Equal(r.Replacement, lead.Block.Text.Substring(r.Offset, r.Replacement.Length)));
+    }
+
+    [Fact]
+    public void Repair_off_leaves_the_seed_as_it_came()
+    {
+        var text = File.ReadAllText(SharedData.PathOf("examples", "seed-article.txt"));
+        var options = CleanOptions.Default with { RepairText = RepairMode.Off };
+
+        var result = _pipeline.Clean(new PageInput.Text(text), new AllBodyClassifier(), options, CancellationToken.None);
+
+        Assert.Contains("WASHINGTON _ Stepping up its involvement in Mexico_s drug war", result.Text, StringComparison.Ordinal);
+        Assert.All(result.Paragraphs, p => Assert.Empty(p.Block.Repairs));
+    }
+
+    [Fact]
+    public void An_undamaged_page_with_underscores_is_not_touched()
+    {
+        const string Text = "Configure the client\n\nSet max_retries and __init__ in settings_local.py, then read _id from https://example.org/a_b.\n\nIt's done.";
+
+        var result = _pipeline.Clean(new PageInput.Text(Text), new AllBodyClassifier(), CleanOptions.Default, CancellationToken.None);
+
+        Assert.Contains("Set max_retries and __init__ in settings_local.py, then read _id from https://example.org/a_b.", result.Text, StringComparison.Ordinal);
+        Assert.All(result.Paragraphs, p => Assert.Empty(p.Block.Repairs));
     }
 
     public static TheoryData<PageInput> EmptyInputs() =>
