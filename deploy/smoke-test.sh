@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Smoke test of the deployable service: builds it as shipped, starts it hardened, and checks that gRPC health
-# answers SERVING, that one page cleans through `boilerplate clean --server`, and that SIGTERM stops it cleanly.
+# answers SERVING (overall and "liveness", through the image's HEALTHCHECK probe), that one page cleans through
+# `boilerplate clean --server`, and that SIGTERM stops it cleanly.
 #
 #   deploy/smoke-test.sh [--mode auto|container|process] [--install] [--timeout SECONDS]
 #
-# container: builds deploy/Dockerfile with podman (SDK_IMAGE / RUNTIME_IMAGE, else base images made on this
-#   machine by local-base-images.sh) and runs the image with a read-only root, a tmpfs /tmp and no capabilities;
-#   the checks run the CLI from the same image.
+# container: builds deploy/Dockerfile and deploy/Dockerfile.trainer with podman (SDK_IMAGE / RUNTIME_IMAGE, else
+#   base images made on this machine by local-base-images.sh), prints both image sizes, and runs the service
+#   image with a read-only root, a tmpfs /tmp and no capabilities; the CLI runs from the trainer image.
 # process: where podman is not usable, publishes with deploy/publish.sh (the Dockerfile's own build), then runs
 #   that output with the image's entrypoint and environment (read from the Dockerfile), as uid 10001, with the
 #   root filesystem read-only where a private mount namespace can be had.
@@ -55,26 +56,47 @@ container_usable() {
   if [[ -z "${SDK_IMAGE:-}" || -z "${RUNTIME_IMAGE:-}" ]]; then command -v mmdebstrap >/dev/null || return 1; fi
   podman info >/dev/null 2>&1
 }
+# Why this mode: printed, so a CI log says what was tested.
+why_not_container() {
+  if ! command -v podman >/dev/null; then echo "podman is not installed (--install adds it)";
+  elif ! command -v buildah >/dev/null; then echo "buildah is not installed (--install adds it)";
+  elif ! is_root; then echo "not root (rootless podman is not set up by this script)";
+  elif [[ ( -z "${SDK_IMAGE:-}" || -z "${RUNTIME_IMAGE:-}" ) ]] && ! command -v mmdebstrap >/dev/null; then
+    echo "no SDK_IMAGE/RUNTIME_IMAGE given and mmdebstrap, which makes local ones, is not installed";
+  else echo "podman info fails here"; fi
+}
 if [[ $mode == auto ]]; then
-  if container_usable; then mode=container; else mode=process; fi
+  if container_usable; then
+    mode=container; why="podman and buildah work here"
+  else
+    mode=process; why=$(why_not_container)
+  fi
+else
+  why="asked for with --mode"
 fi
+export SMOKE_WHY="${SMOKE_WHY:-$why}"
 if [[ $mode == container ]] && hybrid_cgroups && [[ -z "${SMOKE_NAMESPACED:-}" ]]; then
   export SMOKE_NAMESPACED=1
   exec unshare -m bash -c 'umount /sys/fs/cgroup/unified && exec "$0" "$@"' "$0" --mode container --timeout "$limit"
 fi
 if [[ -n "${SMOKE_NAMESPACED:-}" ]]; then podman_flags+=(--cgroups=disabled); fi
-log "mode: $mode"
+log "mode: $mode ($SMOKE_WHY)"
 
 work=$(mktemp -d)
 chmod 755 "$work"
 tag="localhost/boilerplate:smoke-$$"
+trainer_tag="localhost/boilerplate-trainer:smoke-$$"
 name="boilerplate-smoke-$$"
 service_pid=
 cleanup() {
   if [[ -n $service_pid ]]; then kill -9 "$service_pid" 2>/dev/null || true; fi
   if [[ $mode == container ]]; then
     podman rm -f "$name" >/dev/null 2>&1 || true
-    podman rmi -f "$tag" >/dev/null 2>&1 || true
+    podman rmi -f "$tag" "$trainer_tag" >/dev/null 2>&1 || true
+    # The untagged images of the build stages this run made (the local base images are kept for the next run).
+    if [[ -f $work/dangling.before ]]; then
+      comm -13 "$work/dangling.before" <(podman images -f dangling=true -q --no-trunc | sort) | xargs -r podman rmi -f >/dev/null 2>&1 || true
+    fi
   fi
   rm -rf "$work"
 }
@@ -110,11 +132,22 @@ if [[ $mode == container ]]; then
   build_flags=(--format docker --network host --ulimit nofile=4096:4096 --ulimit nproc=4096:4096)
   # Reuse this machine's NuGet cache: the restore then downloads only what is new.
   if [[ -d $HOME/.nuget/packages ]]; then build_flags+=(-v "$HOME/.nuget/packages:/root/.nuget/packages"); fi
-  log "building the image"
-  podman build "${build_flags[@]}" -f "$repo/deploy/Dockerfile" \
-    --build-arg SDK_IMAGE="$SDK_IMAGE" --build-arg RUNTIME_IMAGE="$RUNTIME_IMAGE" \
-    --build-arg REVISION="$(git -C "$repo" rev-parse HEAD 2>/dev/null || echo unknown)" \
-    -t "$tag" "$repo" > "$work/build.log" 2>&1 || { tail -n 40 "$work/build.log" >&2; fail "image build"; }
+  revision=$(git -C "$repo" rev-parse HEAD 2>/dev/null || echo unknown)
+  podman images -f dangling=true -q --no-trunc | sort > "$work/dangling.before"
+  # The trainer needs a shell and apt-get: TRAINER_RUNTIME_IMAGE where RUNTIME_IMAGE is a chiseled one.
+  for image in "Dockerfile $tag ${RUNTIME_IMAGE}" "Dockerfile.trainer $trainer_tag ${TRAINER_RUNTIME_IMAGE:-$RUNTIME_IMAGE}"; do
+    read -r file image_tag base <<< "$image"
+    log "building $file"
+    podman build "${build_flags[@]}" -f "$repo/deploy/$file" \
+      --build-arg SDK_IMAGE="$SDK_IMAGE" --build-arg RUNTIME_IMAGE="$base" --build-arg REVISION="$revision" \
+      -t "$image_tag" "$repo" > "$work/build.log" 2>&1 || { tail -n 40 "$work/build.log" >&2; fail "build of $file"; }
+    log "$image_tag: $(( $(podman image inspect --format '{{.Size}}' "$image_tag") / 1000000 )) MB (base $base: $(( $(podman image inspect --format '{{.Size}}' "$base") / 1000000 )) MB)"
+  done
+  # What the service image must not carry: the CLI, its extractors, an SDK.
+  root=$(podman image mount "$tag")
+  extra=$(cd "$root" && ls -d app/cli usr/share/dotnet/sdk app/service/SmartReader.dll app/service/AngleSharp.dll 2>/dev/null || true)
+  podman image unmount "$tag" >/dev/null
+  [[ -z $extra ]] || fail "the service image carries: $extra"
   [[ -n $(podman image inspect --format '{{.Config.Healthcheck}}' "$tag") ]] || fail "the image has no HEALTHCHECK"
   [[ $(podman image inspect --format '{{.Config.User}}' "$tag") == 10001:10001 ]] || fail "the image does not run as 10001"
 
@@ -122,8 +155,9 @@ if [[ $mode == container ]]; then
   # No systemd here to time the HEALTHCHECK; the test runs it once itself below.
   podman run -d --name "$name" "${run_flags[@]}" --health-interval disable --read-only --tmpfs /tmp --cap-drop ALL \
     --security-opt no-new-privileges -p "127.0.0.1:$port:8080" "$tag" >/dev/null
-  cli() { podman run --rm "${run_flags[@]}" --no-healthcheck --read-only --tmpfs /tmp --network host -v "$work/pages:/pages:ro" \
-    --entrypoint dotnet "$tag" /app/cli/boilerplate.dll "$@"; }
+  cli() { podman run --rm "${run_flags[@]}" --read-only --tmpfs /tmp --network host -v "$work/pages:/pages:ro" \
+    "$trainer_tag" "$@"; }
+  probe() { podman exec "$name" dotnet /app/health-probe/health-probe.dll "http://127.0.0.1:8080" "$@"; }
   pages=/pages
   service_alive() { [[ $(podman inspect --format '{{.State.Running}}' "$name") == true ]]; }
   service_logs() { podman logs "$name" 2>&1 | tail -n 40; }
@@ -164,6 +198,7 @@ else
   service_pid=$!
   log "service pid $service_pid (read-only root: $readonly_root, user: $(is_root && echo 10001 || id -u))"
   cli() { dotnet "$work/app/cli/boilerplate.dll" "$@"; }
+  probe() { dotnet "$work/app/health-probe/health-probe.dll" "$server" "$@"; }
   pages="$work/pages"
   service_alive() { kill -0 "$service_pid" 2>/dev/null; }
   service_logs() { grep -v "^ *at " "$work/service.log" | tail -n 40; }
@@ -177,6 +212,10 @@ until cli health --server "$server" --timeout 00:00:03 > "$work/health.out" 2>&1
   sleep 1
 done
 log "health: $(cat "$work/health.out")"
+# The HEALTHCHECK's probe, and the "liveness" health service the Kubernetes liveness probe asks.
+probe >/dev/null || fail "the health probe does not pass on a serving service"
+[[ $(probe liveness) == Serving ]] || fail "the liveness health service is not SERVING"
+log "health probe: overall and liveness SERVING"
 
 cli clean "$pages" --server "$server" --out - --quiet > "$work/clean.jsonl" 2> "$work/clean.err" \
   || { cat "$work/clean.err" "$work/clean.jsonl" >&2; fail "clean --server"; }

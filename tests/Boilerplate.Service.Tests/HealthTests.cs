@@ -25,6 +25,22 @@ public sealed class HealthTests
     }
 
     [Fact]
+    public async Task Liveness_is_its_own_health_service_beside_the_overall_status()
+    {
+        await using var host = await ServiceHost.StartAsync();
+        var health = new HealthClient(host.Channel);
+
+        // Kubernetes probes ask "" for readiness and "liveness" for liveness; any other name is unknown.
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest())).Status);
+        Assert.Equal(
+            HealthCheckResponse.Types.ServingStatus.Serving,
+            (await health.CheckAsync(new HealthCheckRequest { Service = Boilerplate.Service.Health.HealthServices.Liveness })).Status);
+        var unknown = await Assert.ThrowsAsync<global::Grpc.Core.RpcException>(
+            async () => await health.CheckAsync(new HealthCheckRequest { Service = "readiness" }));
+        Assert.Equal(global::Grpc.Core.StatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task An_empty_model_directory_serves_the_embedded_model_until_a_file_is_renamed_into_it()
     {
         var directory = ModelFiles.TempDirectory();

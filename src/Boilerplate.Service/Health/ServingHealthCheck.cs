@@ -1,32 +1,16 @@
-using Boilerplate.Core.Pipeline;
-using Boilerplate.Service.Configuration;
 using Boilerplate.Service.Models;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 
 namespace Boilerplate.Service.Health;
 
 /// <summary>
-/// SERVING once a model is loaded and warmed; NOT_SERVING before, and when too many parser workers hung on hostile
-/// pages were abandoned, since the process is then leaking threads and should be restarted by its orchestrator.
+/// Readiness: SERVING once a model is loaded and warmed, NOT_SERVING before. Together with
+/// <see cref="ParserWorkersHealthCheck"/> it makes the overall status (gRPC health service "").
 /// </summary>
-internal sealed class ServingHealthCheck(ModelHost models, CleaningPipeline pipeline, IOptions<LimitsOptions> limits) : IHealthCheck
+internal sealed class ServingHealthCheck(ModelHost models) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        if (!models.IsReady)
-        {
-            return Task.FromResult(HealthCheckResult.Unhealthy("No model is loaded and warmed yet."));
-        }
-
-        var abandoned = pipeline.AbandonedWorkers;
-        if (abandoned > limits.Value.MaxAbandonedParserWorkers)
-        {
-            return Task.FromResult(HealthCheckResult.Unhealthy(
-                $"{abandoned} parser workers hung on pages and were abandoned (Limits:MaxAbandonedParserWorkers is " +
-                $"{limits.Value.MaxAbandonedParserWorkers}); restart the process."));
-        }
-
-        return Task.FromResult(HealthCheckResult.Healthy($"Model {models.Current?.Metadata.Version} is serving."));
-    }
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(models.IsReady
+            ? HealthCheckResult.Healthy($"Model {models.Current?.Metadata.Version} is serving.")
+            : HealthCheckResult.Unhealthy("No model is loaded and warmed yet."));
 }

@@ -75,8 +75,12 @@ public static class BoilerplateServiceExtensions
                 // Answer Check from the live state: a cached result would report NOT_SERVING for up to a
                 // publishing period after the model is ready, holding back rollouts.
                 health.UseHealthChecksCache = false;
+                // Service "" (every check) is readiness; "liveness" only says whether a restart would help, so a
+                // Kubernetes liveness probe does not kill a pod that is still loading its model.
+                health.Services.Map(HealthServices.Liveness, check => check.Tags.Contains(ParserWorkersHealthCheck.LivenessTag));
             })
-            .AddCheck<ServingHealthCheck>("serving");
+            .AddCheck<ServingHealthCheck>("serving")
+            .AddCheck<ParserWorkersHealthCheck>("parser-workers", tags: [ParserWorkersHealthCheck.LivenessTag]);
         services.Configure<HealthCheckPublisherOptions>(publisher =>
         {
             publisher.Delay = TimeSpan.Zero;
