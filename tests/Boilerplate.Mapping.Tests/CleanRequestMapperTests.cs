@@ -164,7 +164,8 @@ public sealed class CleanRequestMapperTests
     {
         var e = Assert.Throws<PageRejectedException>(() => CleanRequestMapper.ToOptions(new CleanOptions { RepairText = (RepairMode)9 }, Labels));
 
-        Assert.Equal(PageRejection.InvalidInput, e.Reason);
+        Assert.Equal(PageRejection.InvalidOption, e.Reason);
+        Assert.Equal("options.repair_text", e.Field);
         Assert.Contains("options.repair_text is 9", e.Message, StringComparison.Ordinal);
     }
 }
