@@ -6,4 +6,6 @@ root.Subcommands.Add(CleanCommand.Create());
 root.Subcommands.Add(HealthCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
+root.Subcommands.Add(MetadataCommands.Evaluate());
+root.Subcommands.Add(MetadataCommands.Profiles());
 return await root.Parse(args).InvokeAsync();

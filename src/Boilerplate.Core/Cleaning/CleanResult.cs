@@ -1,3 +1,5 @@
+using Boilerplate.Core.Metadata;
+
 namespace Boilerplate.Core.Cleaning;
 
 /// <summary>The cleaned page.</summary>
@@ -17,4 +19,7 @@ public sealed record CleanResult(
 {
     /// <summary>The page's type as the model tells it (article, forum, product...), or empty.</summary>
     public string PageType { get; init; } = string.Empty;
+
+    /// <summary>What the page says about itself: authors, dates, language, site.</summary>
+    public PageMetadata Metadata { get; init; } = PageMetadata.Empty;
 }

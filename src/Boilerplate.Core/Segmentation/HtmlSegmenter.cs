@@ -1,4 +1,5 @@
 using Boilerplate.Core.Errors;
+using Boilerplate.Core.Metadata;
 using Boilerplate.Core.Segmentation.Html;
 
 namespace Boilerplate.Core.Segmentation;
@@ -32,7 +33,13 @@ public sealed class HtmlSegmenter
         using var document = LiteTreeBuilder.Parse(html, _limits, cancellationToken);
         var walker = new HtmlBlockWalker(_limits, cancellationToken);
         var blocks = walker.Walk(document.Root);
-        return new SegmentedPage(TitleOf(document, walker.FirstH1), blocks, InputFormat.Html, url);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Read from the same tree, before it goes back to the pool: the page is parsed once.
+        return new SegmentedPage(TitleOf(document, walker.FirstH1), blocks, InputFormat.Html, url)
+        {
+            Markup = MarkupMetadataReader.Read(document, url, walker.FirstH1),
+        };
     }
 
     /// <summary>

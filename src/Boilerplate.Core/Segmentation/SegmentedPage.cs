@@ -5,4 +5,8 @@ namespace Boilerplate.Core.Segmentation;
 /// <param name="Blocks">The blocks in page order.</param>
 /// <param name="Format">Where the blocks came from.</param>
 /// <param name="Url">The page URL when known.</param>
-public sealed record SegmentedPage(string Title, IReadOnlyList<Block> Blocks, InputFormat Format, string? Url = null);
+public sealed record SegmentedPage(string Title, IReadOnlyList<Block> Blocks, InputFormat Format, string? Url = null)
+{
+    /// <summary>What the page's markup says about it (authors, dates, language...); empty for text input.</summary>
+    public Metadata.PageMetadata Markup { get; init; } = Metadata.PageMetadata.Empty;
+}

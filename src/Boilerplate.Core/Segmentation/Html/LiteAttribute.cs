@@ -1,7 +1,7 @@
 namespace Boilerplate.Core.Segmentation.Html;
 
 /// <summary>
-/// The attributes a <see cref="LiteDocument"/> keeps: those segmentation and titles read. Every other attribute is
+/// The attributes a <see cref="LiteDocument"/> keeps: those segmentation, titles and page metadata read. Every other attribute is
 /// skipped while tokenizing, so the megabytes of data-* and srcset on real pages cost no memory.
 /// </summary>
 internal enum LiteAttribute : byte
@@ -20,6 +20,14 @@ internal enum LiteAttribute : byte
     Href,
     Property,
     Content,
+
+    // Page metadata (Metadata/MarkupMetadataReader): never read by segmentation or features.
+    Name,
+    Lang,
+    Rel,
+    DateTime,
+    HttpEquiv,
+    Type,
 }
 
 /// <summary>Maps attribute names to <see cref="LiteAttribute"/>.</summary>
@@ -40,6 +48,12 @@ internal static class LiteAttributes
         "href" => LiteAttribute.Href,
         "property" => LiteAttribute.Property,
         "content" => LiteAttribute.Content,
+        "name" => LiteAttribute.Name,
+        "lang" => LiteAttribute.Lang,
+        "rel" => LiteAttribute.Rel,
+        "datetime" => LiteAttribute.DateTime,
+        "http-equiv" => LiteAttribute.HttpEquiv,
+        "type" => LiteAttribute.Type,
         _ => LiteAttribute.None,
     };
 }
