@@ -13,8 +13,8 @@ namespace Boilerplate.Cli.Commands;
 /// </summary>
 internal static class MetadataCommands
 {
-    /// <summary>Trigrams kept per language in the embedded profiles.</summary>
-    public const int KeptTrigrams = 1_000;
+    /// <summary>Character n-grams kept per language in the embedded profiles.</summary>
+    public const int KeptNGrams = 1_500;
 
     /// <summary>Corpora whose train split feeds the language profiles.</summary>
     public static readonly string[] ProfileCorpora = ["wcxb-dev", "readability-pages"];
@@ -58,11 +58,11 @@ internal static class MetadataCommands
             texts.AddRange(LanguageTrainingText.HandLabelled());
             var profiles = LanguageTrainingText.Profiles(texts);
             await using var writer = new StreamWriter(parse.GetValue(output)!) { NewLine = "\n" };
-            await writer.WriteLineAsync($"# Character-trigram profiles of the language detector: {KeptTrigrams} trigrams a language. Rebuild: boilerplate language-profiles");
-            TrigramProfile.Write(writer, profiles, KeptTrigrams);
+            await writer.WriteLineAsync($"# Character n-gram (1-3 letters) profiles of the language detector: {KeptNGrams} n-grams a language. Rebuild: boilerplate language-profiles");
+            NGramProfile.Write(writer, profiles, KeptNGrams);
             foreach (var (language, profile) in profiles.OrderBy(pair => pair.Key, StringComparer.Ordinal))
             {
-                await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{language}: {profile.Total} trigrams, {profile.Counts.Count} distinct"));
+                await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{language}: {profile.Total} n-grams, {profile.Counts.Count} distinct"));
             }
 
             return 0;

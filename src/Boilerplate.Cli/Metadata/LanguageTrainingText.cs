@@ -63,6 +63,6 @@ internal static class LanguageTrainingText
     }
 
     /// <summary>Profiles of <paramref name="texts"/>, only those the detector scores (Latin and Cyrillic).</summary>
-    public static Dictionary<string, TrigramProfile> Profiles(IEnumerable<(string Language, string Text)> texts) =>
-        TrigramProfile.Build(texts).Where(pair => pair.Value.IsScored).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+    public static Dictionary<string, NGramProfile> Profiles(IEnumerable<(string Language, string Text)> texts) =>
+        NGramProfile.Build(texts).Where(pair => pair.Value.IsScored).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
 }

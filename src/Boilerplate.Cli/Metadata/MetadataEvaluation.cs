@@ -80,16 +80,16 @@ internal sealed class MetadataEvaluation
     public static List<(string Language, int Correct, int Total)> LeaveOneOut(
         IReadOnlyList<(string Language, string Text)> corpus, IReadOnlyList<(string Language, string Text)> hand, CancellationToken cancellationToken)
     {
-        var corpusProfiles = TrigramProfile.Build(corpus);
+        var corpusProfiles = NGramProfile.Build(corpus);
         var rows = new Dictionary<string, (int Correct, int Total)>(StringComparer.Ordinal);
         for (var i = 0; i < hand.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var others = TrigramProfile.Build(hand.Where((_, j) => j != i));
-            var profiles = new Dictionary<string, TrigramProfile>(StringComparer.Ordinal);
+            var others = NGramProfile.Build(hand.Where((_, j) => j != i));
+            var profiles = new Dictionary<string, NGramProfile>(StringComparer.Ordinal);
             foreach (var language in corpusProfiles.Keys.Union(others.Keys))
             {
-                var profile = corpusProfiles.TryGetValue(language, out var c) && others.TryGetValue(language, out var o) ? TrigramProfile.Merge(c, o)
+                var profile = corpusProfiles.TryGetValue(language, out var c) && others.TryGetValue(language, out var o) ? NGramProfile.Merge(c, o)
                     : corpusProfiles.GetValueOrDefault(language) ?? others[language];
                 if (profile.IsScored)
                 {

@@ -6,7 +6,7 @@ namespace Boilerplate.Core.Metadata;
 /// <summary>
 /// Tells the language of text without markup. Scripts that name their language (kana: Japanese, Hangul: Korean, Han:
 /// Chinese, Arabic, Hebrew, Greek, Thai, Devanagari: Hindi) decide by counting; Latin and Cyrillic text is scored
-/// against character-trigram profiles (naive Bayes, add-one smoothing) built offline from the corpora and the
+/// against character n-gram profiles (one to three letters) (naive Bayes, add-one smoothing) built offline from the corpora and the
 /// hand-labelled paragraphs (<c>Metadata/language-profiles.tsv</c>; rebuild command in docs/metadata.md).
 /// </summary>
 /// <remarks>Reads at most <see cref="MaxChars"/> characters; thread-safe once built.</remarks>
@@ -29,11 +29,11 @@ public sealed class LanguageDetector
 
     private static readonly Lazy<LanguageDetector> Embedded = new(LoadEmbedded);
 
-    private readonly IReadOnlyDictionary<string, TrigramProfile> _profiles;
+    private readonly IReadOnlyDictionary<string, NGramProfile> _profiles;
     private readonly Dictionary<string, double> _background;
 
     /// <summary>A detector over <paramref name="profiles"/> (language → its trigram counts).</summary>
-    public LanguageDetector(IReadOnlyDictionary<string, TrigramProfile> profiles)
+    public LanguageDetector(IReadOnlyDictionary<string, NGramProfile> profiles)
     {
         ArgumentNullException.ThrowIfNull(profiles);
         _profiles = profiles;
@@ -90,11 +90,16 @@ public sealed class LanguageDetector
         };
     }
 
-    /// <summary>The trigrams of <paramref name="text"/>: lower-case letters, each word padded by a space at both ends.</summary>
-    public static IEnumerable<string> Trigrams(string text)
+    /// <summary>
+    /// The character n-grams of <paramref name="text"/> (one to three letters, lower case, each word padded by a space at
+    /// both ends): trigrams carry a language's words, single letters its alphabet (ł, ř, ñ), which a little text
+    /// already shows.
+    /// </summary>
+    public static IEnumerable<string> NGrams(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var word = new StringBuilder(" ");
+        var grams = new List<string>();
         foreach (var c in text.Length > MaxChars ? text[..MaxChars] : text)
         {
             if (char.IsLetter(c))
@@ -103,33 +108,32 @@ public sealed class LanguageDetector
                 continue;
             }
 
-            foreach (var trigram in Flush(word))
-            {
-                yield return trigram;
-            }
+            Flush(word, grams);
         }
 
-        foreach (var trigram in Flush(word))
-        {
-            yield return trigram;
-        }
+        Flush(word, grams);
+        return grams;
     }
 
-    private static List<string> Flush(StringBuilder word)
+    private static void Flush(StringBuilder word, List<string> grams)
     {
-        var trigrams = new List<string>();
         if (word.Length > 1)
         {
             word.Append(' ');
             var text = word.ToString();
-            for (var i = 0; i + 3 <= text.Length; i++)
+            for (var i = 0; i < text.Length; i++)
             {
-                trigrams.Add(text.Substring(i, 3));
+                for (var n = 1; n <= 3 && i + n <= text.Length; n++)
+                {
+                    if (n > 1 || text[i] != ' ')
+                    {
+                        grams.Add(text.Substring(i, n));
+                    }
+                }
             }
         }
 
         word.Clear().Append(' ');
-        return trigrams;
     }
 
     private string Best(ReadOnlySpan<char> span, Script script)
@@ -141,7 +145,7 @@ public sealed class LanguageDetector
         }
 
         var scores = new double[candidates.Count];
-        foreach (var trigram in Trigrams(span.ToString()))
+        foreach (var trigram in NGrams(span.ToString()))
         {
             // Smoothed towards the average of all profiles, so a language with little training text is not
             // favoured (few trigrams of its own) or punished (many unseen) for its size.
@@ -163,7 +167,7 @@ public sealed class LanguageDetector
         return candidates[best].Key;
     }
 
-    private static Dictionary<string, double> Background(IReadOnlyDictionary<string, TrigramProfile> profiles)
+    private static Dictionary<string, double> Background(IReadOnlyDictionary<string, NGramProfile> profiles)
     {
         var background = new Dictionary<string, double>(StringComparer.Ordinal);
         var scored = profiles.Values.Where(profile => profile.IsScored).ToList();
@@ -220,7 +224,7 @@ public sealed class LanguageDetector
         using var stream = typeof(LanguageDetector).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        return new LanguageDetector(TrigramProfile.Read(reader));
+        return new LanguageDetector(NGramProfile.Read(reader));
     }
 
     /// <summary>The writing systems the detector tells apart.</summary>
@@ -240,10 +244,10 @@ public sealed class LanguageDetector
     }
 }
 
-/// <summary>One language's trigram counts: the most frequent trigrams and the count of all trigrams seen.</summary>
+/// <summary>One language's character n-gram counts: the most frequent n-grams and the count of all n-grams seen.</summary>
 /// <param name="Counts">Kept trigrams and how often each was seen.</param>
 /// <param name="Total">All trigrams seen, kept or not.</param>
-public sealed record TrigramProfile(IReadOnlyDictionary<string, int> Counts, long Total)
+public sealed record NGramProfile(IReadOnlyDictionary<string, int> Counts, long Total)
 {
     /// <summary>The script of the profile's letters (Latin or Cyrillic for the profiles the detector scores).</summary>
     internal LanguageDetector.Script Script { get; } = ScriptOfCounts(Counts);
@@ -252,7 +256,7 @@ public sealed record TrigramProfile(IReadOnlyDictionary<string, int> Counts, lon
     public bool IsScored => Script is LanguageDetector.Script.Latin or LanguageDetector.Script.Cyrillic;
 
     /// <summary>The counts of both profiles added up.</summary>
-    public static TrigramProfile Merge(TrigramProfile first, TrigramProfile second)
+    public static NGramProfile Merge(NGramProfile first, NGramProfile second)
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
@@ -262,11 +266,11 @@ public sealed record TrigramProfile(IReadOnlyDictionary<string, int> Counts, lon
             counts[trigram] = counts.GetValueOrDefault(trigram) + count;
         }
 
-        return new TrigramProfile(counts, first.Total + second.Total);
+        return new NGramProfile(counts, first.Total + second.Total);
     }
 
     /// <summary>Reads profiles written by <see cref="Write"/>: "lang TAB trigram TAB count" lines, trigram "#total" for the total.</summary>
-    public static Dictionary<string, TrigramProfile> Read(TextReader reader)
+    public static Dictionary<string, NGramProfile> Read(TextReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var counts = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
@@ -295,11 +299,11 @@ public sealed record TrigramProfile(IReadOnlyDictionary<string, int> Counts, lon
             }
         }
 
-        return counts.ToDictionary(pair => pair.Key, pair => new TrigramProfile(pair.Value, totals.GetValueOrDefault(pair.Key, pair.Value.Values.Sum(v => (long)v))));
+        return counts.ToDictionary(pair => pair.Key, pair => new NGramProfile(pair.Value, totals.GetValueOrDefault(pair.Key, pair.Value.Values.Sum(v => (long)v))));
     }
 
     /// <summary>Writes <paramref name="profiles"/>, keeping each language's <paramref name="keep"/> most frequent trigrams.</summary>
-    public static void Write(TextWriter writer, IReadOnlyDictionary<string, TrigramProfile> profiles, int keep)
+    public static void Write(TextWriter writer, IReadOnlyDictionary<string, NGramProfile> profiles, int keep)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(profiles);
@@ -314,20 +318,20 @@ public sealed record TrigramProfile(IReadOnlyDictionary<string, int> Counts, lon
     }
 
     /// <summary>Counts the trigrams of <paramref name="texts"/> by language.</summary>
-    public static Dictionary<string, TrigramProfile> Build(IEnumerable<(string Language, string Text)> texts)
+    public static Dictionary<string, NGramProfile> Build(IEnumerable<(string Language, string Text)> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
         var counts = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         foreach (var (language, text) in texts)
         {
             var profile = counts.TryGetValue(language, out var existing) ? existing : counts[language] = new(StringComparer.Ordinal);
-            foreach (var trigram in LanguageDetector.Trigrams(text))
+            foreach (var trigram in LanguageDetector.NGrams(text))
             {
                 profile[trigram] = profile.GetValueOrDefault(trigram) + 1;
             }
         }
 
-        return counts.ToDictionary(pair => pair.Key, pair => new TrigramProfile(pair.Value, pair.Value.Values.Sum(v => (long)v)));
+        return counts.ToDictionary(pair => pair.Key, pair => new NGramProfile(pair.Value, pair.Value.Values.Sum(v => (long)v)));
     }
 
     private static LanguageDetector.Script ScriptOfCounts(IReadOnlyDictionary<string, int> counts)

@@ -64,6 +64,11 @@ internal static class MarkupMetadataReader
             {
                 case "meta":
                     ReadMeta(node, openGraph, meta, microdata, ref contentLanguage, ref locale, ref dcLanguage);
+                    if (node.TryGetAttribute(LiteAttribute.ItemProp, out var metaItemProp))
+                    {
+                        ReadItemProp(document, i, metaItemProp.ToString(), microdata);
+                    }
+
                     continue;
                 case "link" when canonical.Length == 0 && RelIs(node, "canonical"):
                     canonical = MetadataText.Url(node.GetAttribute(LiteAttribute.Href), url);
