@@ -4,7 +4,7 @@ using System.Text;
 namespace Boilerplate.Core.Metadata;
 
 /// <summary>Cleans the strings metadata sources hold: entities decoded, whitespace collapsed, length bounded.</summary>
-internal static class MetadataText
+public static class MetadataText
 {
     /// <summary>Longest name, site name or tag kept.</summary>
     public const int MaxNameChars = 200;
