@@ -49,8 +49,8 @@ internal sealed class MetadataEvaluation
                 MetadataScoring.TitleMatches(page.Title, result.Title),
                 MetadataScoring.TitleMatches(page.Title, metadata.Title),
                 page.Author is { } author ? MetadataScoring.AuthorMatches(author, metadata.Authors) : null,
-                page.PublishDate is { } date ? MetadataScoring.DateMatches(date, metadata.ModifiedTime ?? metadata.PublishedTime) : null,
-                page.PublishDate is { } published ? MetadataScoring.DateMatches(published, metadata.PublishedTime) : null,
+                page.PublishDate is { } date ? MetadataScoring.DateMatches(date, metadata.PublishedTime) : null,
+                page.PublishDate is { } either ? MetadataScoring.DateMatches(either, metadata.PublishedTime) || MetadataScoring.DateMatches(either, metadata.ModifiedTime) : null,
                 declared.Length > 0 ? declared == detected : null,
                 page.Author is null && metadata.Authors.Count > 0,
                 page.PublishDate is null && metadata.PublishedTime is not null);
@@ -109,7 +109,7 @@ internal sealed class MetadataEvaluation
     public string ToMarkdown()
     {
         var builder = new StringBuilder();
-        builder.AppendLine("| split | pages | title (response) | title (metadata) | author | date (latest) | date (published) | language (detected vs declared) | author where none | date where none |");
+        builder.AppendLine("| split | pages | title (response) | title (metadata) | author | date (published) | date (published or modified) | language (detected vs declared) | author where none | date where none |");
         builder.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var split in (string[])["all", "train", "dev"])
         {
@@ -117,7 +117,7 @@ internal sealed class MetadataEvaluation
             {
                 if (_tallies.TryGetValue((split, isLong), out var tally))
                 {
-                    builder.AppendLine(CultureInfo.InvariantCulture, $"| {split}{(isLong ? $", {LongPageWords}+ words" : string.Empty)} | {tally.Pages} | {tally.Title} | {tally.Headline} | {tally.Author} | {tally.Date} | {tally.Published} | {tally.Language} | {tally.SpuriousAuthor}/{tally.Pages - tally.Author.Total} | {tally.SpuriousDate}/{tally.Pages - tally.Date.Total} |");
+                    builder.AppendLine(CultureInfo.InvariantCulture, $"| {split}{(isLong ? $", {LongPageWords}+ words" : string.Empty)} | {tally.Pages} | {tally.Title} | {tally.Headline} | {tally.Author} | {tally.Date} | {tally.EitherDate} | {tally.Language} | {tally.SpuriousAuthor}/{tally.Pages - tally.Author.Total} | {tally.SpuriousDate}/{tally.Pages - tally.Date.Total} |");
                 }
             }
         }
@@ -131,7 +131,7 @@ internal sealed class MetadataEvaluation
         tally.Pages++;
         tally.Title.Add(outcome.Title);
         tally.Headline.Add(outcome.Headline);
-        tally.Published.Add(outcome.Published);
+        tally.EitherDate.Add(outcome.EitherDate);
         tally.Author.Add(outcome.Author);
         tally.Date.Add(outcome.Date);
         tally.Language.Add(outcome.Language);
@@ -162,7 +162,7 @@ internal sealed class MetadataEvaluation
         }
     }
 
-    private sealed record PageOutcome(bool Title, bool Headline, bool? Author, bool? Date, bool? Published, bool? Language, bool SpuriousAuthor, bool SpuriousDate);
+    private sealed record PageOutcome(bool Title, bool Headline, bool? Author, bool? Date, bool? EitherDate, bool? Language, bool SpuriousAuthor, bool SpuriousDate);
 
     private sealed class Tally
     {
@@ -172,7 +172,7 @@ internal sealed class MetadataEvaluation
 
         public Ratio Headline { get; } = new();
 
-        public Ratio Published { get; } = new();
+        public Ratio EitherDate { get; } = new();
 
         public Ratio Author { get; } = new();
 

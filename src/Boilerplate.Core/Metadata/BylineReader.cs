@@ -16,6 +16,9 @@ public static partial class BylineReader
     /// <summary>Longest block read as a byline or dateline.</summary>
     public const int MaxBlockChars = 200;
 
+    /// <summary>A block this short that holds a date is taken as a dateline without a "Published" in it.</summary>
+    public const int MaxDatelineChars = 60;
+
     /// <summary>Authors and dates in the first blocks of <paramref name="blocks"/>; empty fields where there are none.</summary>
     public static PageMetadata Read(IReadOnlyList<Block> blocks)
     {
@@ -70,12 +73,12 @@ public static partial class BylineReader
         return new PageMetadata { Authors = authors, PublishedTime = published, ModifiedTime = modified };
     }
 
-    /// <summary>A block that announces a date, or says little besides one.</summary>
+    /// <summary>A block that announces a date, or says little besides one ("Jun 08, 2023 • 11 Minute Read").</summary>
     private static bool IsDateline(string text) =>
-        Published().IsMatch(text) || Updated().IsMatch(text) || DateOnly().IsMatch(text);
+        text.Length <= MaxDatelineChars || Published().IsMatch(text) || Updated().IsMatch(text) || DateOnly().IsMatch(text);
 
     [GeneratedRegex(
-        @"(?:^(?:Von|Par|Por|Di|Door|Przez|Av|Af|Autor(?:in|a)?\s?:|Author\s?:|Auteur\s?:|Автор\s?:?)|(?<![\p{L}])(?<!(?i:photo|photograph|image|illustration|video|graphic|credit|powered|made|designed|developed|built)s?\s)(?:(?:Written|Posted|Published|Reviewed|Reported|Story|Words|Text|written|posted|published|reviewed|reported)\s+by|By|by|BY))\s+(?<name>\p{Lu}[\p{L}'’.\-]+(?:\s+(?:\p{Lu}[\p{L}'’.\-]*|de|da|van|von|der|den|del|la|le|di|du|bin|al)){0,4})(?:\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s*(?<name>\p{Lu}[\p{L}'’.\-]+(?:\s+(?:\p{Lu}[\p{L}'’.\-]*|de|da|van|von|der|den|del|la|le|di|du|bin|al)){1,4})){0,4}",
+        @"(?:^(?:Von|Par|Por|Di|Door|Przez|Av|Af|Autor(?:in|a)?\s?:|Author\s?:|Auteur\s?:|Автор\s?:?)|(?<![\p{L}])(?<!(?i:photo|photograph|image|illustration|video|graphic|credit|powered|made|designed|developed|built)s?\s)(?:(?:Written|Posted|Published|Reviewed|Reported|Story|Words|Text|written|posted|published|reviewed|reported)\s+by|By|by|BY))\s+(?<name>\p{Lu}[\p{L}'’.\-]+(?:\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Updated|Published|Posted|Last|Read)[a-z]*\.?\b)(?:\p{Lu}[\p{L}'’.\-]*|de|da|van|von|der|den|del|la|le|di|du|bin|al)){0,4})(?:\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s*(?<name>\p{Lu}[\p{L}'’.\-]+(?:\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Updated|Published|Posted|Last|Read)[a-z]*\.?\b)(?:\p{Lu}[\p{L}'’.\-]*|de|da|van|von|der|den|del|la|le|di|du|bin|al)){1,4})){0,4}",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex Byline();
 
