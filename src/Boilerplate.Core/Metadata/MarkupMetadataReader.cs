@@ -298,8 +298,8 @@ internal static class MarkupMetadataReader
 
     /// <summary>
     /// The headline: the first &lt;h1&gt; when the head's title or the JSON-LD headline contains it (so it is not a
-    /// logo or a teaser), else the JSON-LD headline, else the head's title without a short site name after its last
-    /// separator, else the &lt;h1&gt;.
+    /// logo or a teaser), else the JSON-LD headline or the head's title without the site name around it, else the
+    /// &lt;h1&gt;.
     /// </summary>
     internal static string Headline(string? firstH1, string jsonLdHeadline, string? headTitle, string siteName)
     {
@@ -310,26 +310,45 @@ internal static class MarkupMetadataReader
             return h1;
         }
 
-        if (jsonLdHeadline.Length > 0)
+        var headline = WithoutSiteName(jsonLdHeadline.Length > 0 ? jsonLdHeadline : title, siteName);
+        return headline.Length > 0 ? headline : h1;
+    }
+
+    /// <summary>
+    /// A head title without the site or section names around it: what follows the first " | " (when what precedes has
+    /// two words or more), then short tails after " - ", " – " or " — " (four words or fewer, or the site's name).
+    /// </summary>
+    private static string WithoutSiteName(string title, string siteName)
+    {
+        var bar = title.IndexOf(" | ", StringComparison.Ordinal);
+        if (bar > 0 && title[..bar].Contains(' ', StringComparison.Ordinal))
         {
-            return jsonLdHeadline;
+            title = title[..bar].TrimEnd();
         }
 
-        foreach (var separator in (ReadOnlySpan<string>)[" | ", " - ", " – ", " — ", " :: ", " · ", " • "])
+        for (var cut = 0; cut < 3; cut++)
         {
-            var at = title.LastIndexOf(separator, StringComparison.Ordinal);
-            if (at > 0)
+            var at = -1;
+            var length = 0;
+            foreach (var separator in (ReadOnlySpan<string>)[" - ", " – ", " — ", " :: ", " · ", " • "])
             {
-                var tail = title[(at + separator.Length)..];
-                if (tail.Equals(siteName, StringComparison.OrdinalIgnoreCase) || tail.Split(' ').Length <= 4)
+                var found = title.LastIndexOf(separator, StringComparison.Ordinal);
+                if (found > at)
                 {
-                    title = title[..at].TrimEnd();
-                    break;
+                    (at, length) = (found, separator.Length);
                 }
             }
+
+            var tail = at > 0 ? title[(at + length)..] : string.Empty;
+            if (at <= 0 || !(tail.Equals(siteName, StringComparison.OrdinalIgnoreCase) || tail.Split(' ').Length <= 4))
+            {
+                break;
+            }
+
+            title = title[..at].TrimEnd();
         }
 
-        return title.Length > 0 ? title : h1;
+        return title;
     }
 
     /// <summary>An element whose class or id says it holds the author (author-name, byline...), not their photo or bio.</summary>

@@ -11,8 +11,8 @@ public sealed record PageMetadata
     public static PageMetadata Empty { get; } = new();
 
     /// <summary>
-    /// The article's headline: its first &lt;h1&gt;, else the JSON-LD headline, else og:title or &lt;title&gt; without
-    /// the site name around it; for text, the title line. Empty if none.
+    /// The article's headline: its first &lt;h1&gt; when the head's title agrees, else the JSON-LD headline, og:title or
+    /// &lt;title&gt; without the site name around it; for text, the title line. Empty if none.
     /// </summary>
     public string Title { get; init; } = string.Empty;
 
