@@ -41,6 +41,11 @@ internal static class MetadataCommands
             var total = rows.Sum(row => row.Total);
             await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"| detected correctly | {string.Join(" | ", rows.Select(row => $"{row.Correct}/{row.Total}"))} | {(double)correct / total:0.000} ({correct}/{total}) |"));
+            var undecided = rows.Sum(row => row.Undecided);
+            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"| of them under {LanguageDetector.MinLetters} letters (no language) | {string.Join(" | ", rows.Select(row => row.Undecided))} | {undecided} |"));
+            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"| correct where a language was told | {string.Join(" | ", rows.Select(row => $"{row.Correct}/{row.Total - row.Undecided}"))} | {(double)correct / (total - undecided):0.000} ({correct}/{total - undecided}) |"));
             return 0;
         });
         return command;

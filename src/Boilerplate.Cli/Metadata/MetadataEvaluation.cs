@@ -75,13 +75,13 @@ internal sealed class MetadataEvaluation
 
     /// <summary>
     /// The detector on each hand-labelled paragraph, with profiles built from the corpus text and every other
-    /// paragraph: (language, correct, total) rows and the overall count.
+    /// paragraph: (language, correct, total, too short to tell) rows.
     /// </summary>
-    public static List<(string Language, int Correct, int Total)> LeaveOneOut(
+    public static List<(string Language, int Correct, int Total, int Undecided)> LeaveOneOut(
         IReadOnlyList<(string Language, string Text)> corpus, IReadOnlyList<(string Language, string Text)> hand, CancellationToken cancellationToken)
     {
         var corpusProfiles = NGramProfile.Build(corpus);
-        var rows = new Dictionary<string, (int Correct, int Total)>(StringComparer.Ordinal);
+        var rows = new Dictionary<string, (int Correct, int Total, int Undecided)>(StringComparer.Ordinal);
         for (var i = 0; i < hand.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -99,10 +99,10 @@ internal sealed class MetadataEvaluation
 
             var detected = new LanguageDetector(profiles).Detect(hand[i].Text);
             var row = rows.GetValueOrDefault(hand[i].Language);
-            rows[hand[i].Language] = (row.Correct + (detected == hand[i].Language ? 1 : 0), row.Total + 1);
+            rows[hand[i].Language] = (row.Correct + (detected == hand[i].Language ? 1 : 0), row.Total + 1, row.Undecided + (detected.Length == 0 ? 1 : 0));
         }
 
-        return rows.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => (pair.Key, pair.Value.Correct, pair.Value.Total)).ToList();
+        return rows.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => (pair.Key, pair.Value.Correct, pair.Value.Total, pair.Value.Undecided)).ToList();
     }
 
     /// <summary>The figures as a Markdown table: one row per split and page scope.</summary>
