@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Boilerplate.Core.Metadata;
 
 /// <summary>Cleans the strings metadata sources hold: entities decoded, whitespace collapsed, length bounded.</summary>
-public static class MetadataText
+public static partial class MetadataText
 {
     /// <summary>Longest name, site name or tag kept.</summary>
     public const int MaxNameChars = 200;
@@ -63,16 +64,21 @@ public static class MetadataText
     public static string Name(ReadOnlySpan<char> value)
     {
         var name = Clean(value).TrimStart(',', ' ', '-', '|');
-        if (name.StartsWith("by ", StringComparison.OrdinalIgnoreCase))
-        {
-            name = name[3..].TrimStart();
-        }
+
+        // "By Jane Doe", "Text by Jane Doe", "Recipe by ...", "Author: Jane Doe".
+        name = NamePrefix().Replace(name, string.Empty, 1);
 
         // "Jane Doe | More about Jane", "Jane Doe - Editorial Team": the name comes first.
         foreach (var separator in (ReadOnlySpan<string>)[" | ", " • ", " · ", " - ", " – ", " — "])
         {
             var at = name.IndexOf(separator, StringComparison.Ordinal);
             name = at > 0 ? name[..at] : name;
+        }
+
+        // "Doe, Jane" as library catalogues and some CMSs write it.
+        if (InvertedName().Match(name) is { Success: true } inverted)
+        {
+            name = $"{inverted.Groups["first"].Value} {inverted.Groups["last"].Value}";
         }
 
         if (name.Length == 0 || name.Contains("://", StringComparison.Ordinal) || name.StartsWith('@')
@@ -124,4 +130,10 @@ public static class MetadataText
             AddDistinct(tags, part.Length > MaxNameChars ? part[..MaxNameChars] : part);
         }
     }
+
+    [GeneratedRegex(@"^(?:(?:text|words|story|recipe|reporting|written|posted)\s+by\s+|by\s+|author\s?:\s*)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    private static partial Regex NamePrefix();
+
+    [GeneratedRegex(@"^(?<last>\p{Lu}[\p{L}'’\-]+),\s*(?<first>\p{Lu}[\p{L}'’\-]+)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex InvertedName();
 }

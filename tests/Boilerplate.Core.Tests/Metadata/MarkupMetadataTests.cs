@@ -183,4 +183,17 @@ public sealed class MarkupMetadataTests
         Assert.Equal(["Edzel Tabing"], byline.Authors);
         Assert.Equal(new DateTimeOffset(2025, 8, 4, 0, 0, 0, TimeSpan.Zero), byline.PublishedTime);
     }
+
+    [Theory]
+    [InlineData("By Jane Doe", "Jane Doe")]
+    [InlineData("Text by Jane Doe", "Jane Doe")]
+    [InlineData("Author: Jane Doe", "Jane Doe")]
+    [InlineData("Doe, Jane", "Jane Doe")]
+    [InlineData("Jane Doe | More about Jane", "Jane Doe")]
+    [InlineData("Jane Doe - Editorial Team", "Jane Doe")]
+    [InlineData("https://example.test/authors/jane", "")]
+    [InlineData("@janedoe", "")]
+    [InlineData("jane@example.test", "")]
+    public void Author_names_are_cleaned_of_what_pages_put_around_them(string value, string expected) =>
+        Assert.Equal(expected, MetadataText.Name(value));
 }
