@@ -12,8 +12,11 @@ namespace Boilerplate.Core.Metadata;
 /// <remarks>Reads at most <see cref="MaxChars"/> characters; thread-safe once built.</remarks>
 public sealed class LanguageDetector
 {
-    /// <summary>Longest prefix of a text that is read.</summary>
-    public const int MaxChars = 20_000;
+    /// <summary>Longest prefix of a text that is read to tell its language: some 300 words, plenty, and a bounded cost per page.</summary>
+    public const int MaxChars = 2_000;
+
+    /// <summary>Longest prefix of one training text that is counted into a profile.</summary>
+    public const int MaxTrainingChars = 20_000;
 
     /// <summary>Fewest letters a text needs before a language is told; shorter text gets none.</summary>
     public const int MinLetters = 20;
@@ -100,7 +103,7 @@ public sealed class LanguageDetector
         ArgumentNullException.ThrowIfNull(text);
         var word = new StringBuilder(" ");
         var grams = new List<string>();
-        foreach (var c in text.Length > MaxChars ? text[..MaxChars] : text)
+        foreach (var c in text.Length > MaxTrainingChars ? text[..MaxTrainingChars] : text)
         {
             if (char.IsLetter(c))
             {

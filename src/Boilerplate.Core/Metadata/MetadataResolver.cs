@@ -14,7 +14,7 @@ public static class MetadataResolver
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(result);
-        var metadata = page.Markup.Or(BylineReader.Read(page.Blocks));
+        var metadata = page.Markup.Or(Byline(page));
         if (metadata.Authors.Count == 0 && metadata.OrganizationAuthors.Count > 0)
         {
             metadata = metadata with { Authors = metadata.OrganizationAuthors };
@@ -39,5 +39,18 @@ public static class MetadataResolver
         }
 
         return metadata with { Language = language, LanguageDetected = language.Length > 0 };
+    }
+
+    /// <summary>The byline and dateline; a regex that ran out of time costs them, never the page.</summary>
+    private static PageMetadata Byline(SegmentedPage page)
+    {
+        try
+        {
+            return BylineReader.Read(page.Blocks);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return PageMetadata.Empty;
+        }
     }
 }

@@ -38,8 +38,21 @@ public sealed class HtmlSegmenter
         // Read from the same tree, before it goes back to the pool: the page is parsed once.
         return new SegmentedPage(TitleOf(document, walker.FirstH1), blocks, InputFormat.Html, url)
         {
-            Markup = MarkupMetadataReader.Read(document, url, walker.FirstH1),
+            Markup = ReadMarkup(document, url, walker.FirstH1),
         };
+    }
+
+    /// <summary>The page's metadata; a regex that ran out of time on a hostile value costs the metadata, never the page.</summary>
+    private static PageMetadata ReadMarkup(LiteDocument document, string? url, string? firstH1)
+    {
+        try
+        {
+            return MarkupMetadataReader.Read(document, url, firstH1);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return PageMetadata.Empty;
+        }
     }
 
     /// <summary>
