@@ -8,4 +8,6 @@ root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(RepairCommands.CreateBuild());
 root.Subcommands.Add(RepairCommands.CreateEvaluate());
+root.Subcommands.Add(MetadataCommands.Evaluate());
+root.Subcommands.Add(MetadataCommands.Profiles());
 return await root.Parse(args).InvokeAsync();

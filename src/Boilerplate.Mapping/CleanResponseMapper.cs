@@ -1,6 +1,7 @@
 using Boilerplate.Core.Cleaning;
 using Boilerplate.Core.Segmentation;
 using Boilerplate.Protos.V1;
+using Google.Protobuf.WellKnownTypes;
 
 namespace Boilerplate.Mapping;
 
@@ -20,6 +21,7 @@ public static class CleanResponseMapper
             Html = options?.IncludeHtml == true ? result.Html : string.Empty,
             ModelVersion = result.ModelVersion,
             PageType = result.PageType,
+            Metadata = ToMetadata(result.Metadata),
             Stats = new CleanStats
             {
                 Paragraphs = result.Paragraphs.Count,
@@ -34,6 +36,27 @@ public static class CleanResponseMapper
         }
 
         return response;
+    }
+
+    /// <summary>The proto's page metadata; timestamps unset where the page gives none.</summary>
+    public static Protos.V1.PageMetadata ToMetadata(Core.Metadata.PageMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        var mapped = new Protos.V1.PageMetadata
+        {
+            Title = metadata.Title,
+            Language = metadata.Language,
+            LanguageDetected = metadata.LanguageDetected,
+            SiteName = metadata.SiteName,
+            CanonicalUrl = metadata.CanonicalUrl,
+            Description = metadata.Description,
+            ImageUrl = metadata.ImageUrl,
+            PublishedTime = metadata.PublishedTime is { } published ? Timestamp.FromDateTimeOffset(published) : null,
+            ModifiedTime = metadata.ModifiedTime is { } modified ? Timestamp.FromDateTimeOffset(modified) : null,
+        };
+        mapped.Authors.AddRange(metadata.Authors);
+        mapped.Tags.AddRange(metadata.Tags);
+        return mapped;
     }
 
     private static Paragraph ToParagraph(CleanedParagraph paragraph, IReadOnlyList<string> labels)

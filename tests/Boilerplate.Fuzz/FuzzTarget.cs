@@ -1,13 +1,14 @@
 using Boilerplate.Core.Cleaning;
 using Boilerplate.Core.Decoding;
 using Boilerplate.Core.Errors;
+using Boilerplate.Core.Metadata;
 using Boilerplate.Core.Segmentation;
 
 namespace Boilerplate.Fuzz;
 
 /// <summary>
 /// One fuzz iteration: the bytes a scraper might send, through the same decode → parse → segment path the
-/// service takes. Refusing a page (<see cref="PageRejectedException"/>) is a correct outcome; any other exception,
+/// service takes (which reads the page metadata too), then through the JSON-LD reader and the date and language parsers. Refusing a page (<see cref="PageRejectedException"/>) is a correct outcome; any other exception,
 /// a broken limit, a stack overflow or a hang is a finding.
 /// </summary>
 internal static class FuzzTarget
@@ -39,6 +40,23 @@ internal static class FuzzTarget
         var decoded = HtmlDecoder.Decode(input, contentType);
         Check(() => Html.Segment(decoded, "https://example.test/page", CancellationToken.None));
         Check(() => Text.Segment(decoded, url: null));
+
+        // The input as a JSON-LD script on its own, and as date and language strings: metadata is attack surface too.
+        CheckMetadata(JsonLdReader.Read([decoded], "https://example.test/page").Metadata);
+        _ = LenientDate.Parse(decoded.Length > 100 ? decoded[..100] : decoded);
+        _ = LenientDate.Find(decoded);
+        _ = LanguageTag.Normalize(decoded);
+        _ = LanguageDetector.Default.Detect(decoded);
+    }
+
+    private static void CheckMetadata(PageMetadata metadata)
+    {
+        if (metadata.Authors.Count > MetadataText.MaxItems || metadata.Tags.Count > MetadataText.MaxItems
+            || metadata.Authors.Any(author => author.Length > MetadataText.MaxNameChars)
+            || metadata.Description.Length > MetadataText.MaxDescriptionChars)
+        {
+            throw new InvalidOperationException("Page metadata over its bounds.");
+        }
     }
 
     private static void Check(Func<SegmentedPage> segment)
@@ -53,6 +71,7 @@ internal static class FuzzTarget
             return;
         }
 
+        CheckMetadata(page.Markup);
         if (page.Blocks.Count > Limits.MaxBlocks)
         {
             throw new InvalidOperationException($"{page.Blocks.Count} blocks, over MaxBlocks {Limits.MaxBlocks}.");

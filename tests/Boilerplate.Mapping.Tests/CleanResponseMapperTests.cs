@@ -82,4 +82,41 @@ public sealed class CleanResponseMapperTests
             r => Assert.Equal((17, "__", "ó"), (r.Offset, r.Original, r.Replacement)));
         Assert.Empty(response.Paragraphs[1].Repairs);
     }
+
+    [Fact]
+    public void Metadata_maps_field_by_field_with_times_in_utc()
+    {
+        var metadata = new Core.Metadata.PageMetadata
+        {
+            Title = "Headline",
+            Authors = ["Jane Doe", "John Roe"],
+            PublishedTime = new DateTimeOffset(2025, 3, 3, 9, 30, 0, TimeSpan.FromHours(2)),
+            Language = "pt-BR",
+            LanguageDetected = true,
+            SiteName = "Example News",
+            CanonicalUrl = "https://example.test/a",
+            Description = "Summary",
+            ImageUrl = "https://example.test/a.jpg",
+            Tags = ["science", "space"],
+        };
+
+        var response = CleanResponseMapper.ToResponse("id", Result with { Metadata = metadata }, null, TimeSpan.Zero).Metadata;
+
+        Assert.Equal(["Jane Doe", "John Roe"], response.Authors);
+        Assert.Equal(new DateTime(2025, 3, 3, 7, 30, 0, DateTimeKind.Utc), response.PublishedTime.ToDateTime());
+        Assert.Null(response.ModifiedTime);
+        Assert.Equal(("Headline", "pt-BR", true, "Example News"), (response.Title, response.Language, response.LanguageDetected, response.SiteName));
+        Assert.Equal(("https://example.test/a", "Summary", "https://example.test/a.jpg"), (response.CanonicalUrl, response.Description, response.ImageUrl));
+        Assert.Equal(["science", "space"], response.Tags);
+    }
+
+    [Fact]
+    public void A_page_that_says_nothing_gets_empty_metadata_not_none()
+    {
+        var response = CleanResponseMapper.ToResponse("id", Result, null, TimeSpan.Zero);
+        Assert.NotNull(response.Metadata);
+        Assert.Empty(response.Metadata.Authors);
+        Assert.Null(response.Metadata.PublishedTime);
+        Assert.Equal(string.Empty, response.Metadata.Language);
+    }
 }

@@ -1,3 +1,5 @@
+using Boilerplate.Core.Metadata;
+
 namespace Boilerplate.Core.Cleaning;
 
 /// <summary>The cleaned page.</summary>
@@ -20,4 +22,7 @@ public sealed record CleanResult(
 
     /// <summary>The kept article as clean HTML (one &lt;article&gt; element); empty unless asked for.</summary>
     public string Html { get; init; } = string.Empty;
+
+    /// <summary>What the page says about itself: authors, dates, language, site.</summary>
+    public PageMetadata Metadata { get; init; } = PageMetadata.Empty;
 }

@@ -2,6 +2,7 @@ using Boilerplate.Core.Cleaning;
 using Boilerplate.Core.Decoding;
 using Boilerplate.Core.Errors;
 using Boilerplate.Core.Input;
+using Boilerplate.Core.Metadata;
 using Boilerplate.Core.Model;
 using Boilerplate.Core.Repair;
 using Boilerplate.Core.Segmentation;
@@ -66,6 +67,7 @@ public sealed class CleaningPipeline : IDisposable
         var page = PageRepairer.Repair(Segment(input, cancellationToken), options.RepairText, TextRepairer.Default, cancellationToken);
         var scores = classifier.Score(page, cancellationToken);
         var result = Cleaner.Clean(page, scores, options, classifier.Version, cancellationToken);
+        result = result with { Metadata = MetadataResolver.Resolve(page, result) };
         _logger.LogDebug(
             "Cleaned a {Format} page of {Blocks} blocks, kept {Kept}",
             page.Format, page.Blocks.Count, result.Paragraphs.Count(p => p.Kept));

@@ -1,4 +1,5 @@
 using Boilerplate.Core.Errors;
+using Boilerplate.Core.Metadata;
 using Boilerplate.Core.Segmentation.Html;
 
 namespace Boilerplate.Core.Segmentation;
@@ -40,9 +41,13 @@ public sealed class HtmlSegmenter
         using var document = LiteTreeBuilder.Parse(html, _limits, cancellationToken);
         var walker = new HtmlBlockWalker(_limits, cancellationToken, _captureInline);
         var blocks = walker.Walk(document.Root);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Read from the same tree, before it goes back to the pool: the page is parsed once.
         return new SegmentedPage(TitleOf(document, walker.FirstH1), blocks, InputFormat.Html, url)
         {
             BaseUri = PageUrls.BaseOf(url, BaseHrefOf(document)),
+            Markup = ReadMarkup(document, url, walker.FirstH1),
         };
     }
 
@@ -63,6 +68,19 @@ public sealed class HtmlSegmenter
         }
 
         return null;
+    }
+
+    /// <summary>The page's metadata; a regex that ran out of time on a hostile value costs the metadata, never the page.</summary>
+    private static PageMetadata ReadMarkup(LiteDocument document, string? url, string? firstH1)
+    {
+        try
+        {
+            return MarkupMetadataReader.Read(document, url, firstH1);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return PageMetadata.Empty;
+        }
     }
 
     /// <summary>

@@ -12,4 +12,7 @@ public sealed record SegmentedPage(string Title, IReadOnlyList<Block> Blocks, In
     /// <see cref="Url"/>), else <see cref="Url"/>; null when neither is an absolute http(s) URL.
     /// </summary>
     public Uri? BaseUri { get; init; }
+
+    /// <summary>What the page's markup says about it (authors, dates, language...); empty for text input.</summary>
+    public Metadata.PageMetadata Markup { get; init; } = Metadata.PageMetadata.Empty;
 }

@@ -88,6 +88,8 @@ public sealed class LabelledDataset
             pages.Add(new LabelledPage(name, truth.Id, truth.Url, truth.Title ?? string.Empty, truth.ArticleBody, truth.With ?? [], truth.Without ?? [], htmlPath)
             {
                 PageType = string.IsNullOrWhiteSpace(truth.PageType) ? null : truth.PageType.Trim().ToLowerInvariant(),
+                Author = string.IsNullOrWhiteSpace(truth.Author) ? null : truth.Author.Trim(),
+                PublishDate = string.IsNullOrWhiteSpace(truth.PublishDate) ? null : truth.PublishDate.Trim(),
             });
         }
 
@@ -122,7 +124,9 @@ public sealed class LabelledDataset
         [property: JsonPropertyName("articleBody")] string? ArticleBody,
         [property: JsonPropertyName("with")] IReadOnlyList<string>? With,
         [property: JsonPropertyName("without")] IReadOnlyList<string>? Without,
-        [property: JsonPropertyName("page_type")] string? PageType);
+        [property: JsonPropertyName("page_type")] string? PageType,
+        [property: JsonPropertyName("author")] string? Author = null,
+        [property: JsonPropertyName("publish_date")] string? PublishDate = null);
 }
 
 [JsonSerializable(typeof(LabelledDataset.TruthLine))]

@@ -25,6 +25,12 @@ public sealed record LabelledPage(
     /// <summary>The page's type when the corpus says it (WCXB: article, forum, product, collection, listing, documentation, service).</summary>
     public string? PageType { get; init; }
 
+    /// <summary>The page's author as the corpus writes it (WCXB), when the page has one.</summary>
+    public string? Author { get; init; }
+
+    /// <summary>The page's publication date as the corpus writes it (WCXB: yyyy-MM-dd), when the page has one.</summary>
+    public string? PublishDate { get; init; }
+
     /// <summary>Whether the page belongs to the held-out dev split.</summary>
     public bool IsDev => DatasetSplit.IsDev(Id);
 

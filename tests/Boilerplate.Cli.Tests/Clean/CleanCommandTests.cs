@@ -79,6 +79,31 @@ public sealed class CleanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_line_carries_the_page_metadata_in_the_proto_json_mapping()
+    {
+        var folder = Directory.CreateTempSubdirectory("boilerplate-cli-metadata-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "dated.html");
+            var head = "<meta name=\"author\" content=\"Anna Berger\"><meta property=\"article:published_time\" content=\"2025-11-02T08:15:00Z\">";
+            await File.WriteAllTextAsync(path, Boilerplate.Testing.SamplePages.Article(6).Replace("<head>", "<head>" + head, StringComparison.Ordinal));
+
+            var (code, pages) = await CliRun.CleanAsync(path);
+
+            Assert.Equal(0, code);
+            var metadata = Assert.Single(pages)["metadata"]!;
+            Assert.Equal("Anna Berger", (string)metadata["authors"]![0]!);
+            Assert.Equal("2025-11-02T08:15:00Z", (string)metadata["published_time"]!);
+            Assert.Equal("en", (string)metadata["language"]!);
+            Assert.True((bool)metadata["language_detected"]!);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Output_does_not_depend_on_parallelism()
     {
         var (_, one) = await CliRun.CleanAsync(_folder.Root, "--parallel", "1", "--paragraphs");

@@ -1,7 +1,7 @@
 namespace Boilerplate.Core.Segmentation.Html;
 
 /// <summary>
-/// The attributes a <see cref="LiteDocument"/> keeps: those segmentation, titles and rendered images and links read. Every other attribute is
+/// The attributes a <see cref="LiteDocument"/> keeps: those segmentation, titles, rendered images and links, and page metadata read. Every other attribute is
 /// skipped while tokenizing, so the megabytes of data-* and srcset on real pages cost no memory.
 /// </summary>
 internal enum LiteAttribute : byte
@@ -30,6 +30,13 @@ internal enum LiteAttribute : byte
     DataSrcset,
     Width,
     Height,
+    // Page metadata (Metadata/MarkupMetadataReader): never read by segmentation or features.
+    Name,
+    Lang,
+    Rel,
+    DateTime,
+    HttpEquiv,
+    Type,
 }
 
 /// <summary>Maps attribute names to <see cref="LiteAttribute"/>.</summary>
@@ -58,6 +65,12 @@ internal static class LiteAttributes
         "data-srcset" => LiteAttribute.DataSrcset,
         "width" => LiteAttribute.Width,
         "height" => LiteAttribute.Height,
+        "name" => LiteAttribute.Name,
+        "lang" => LiteAttribute.Lang,
+        "rel" => LiteAttribute.Rel,
+        "datetime" => LiteAttribute.DateTime,
+        "http-equiv" => LiteAttribute.HttpEquiv,
+        "type" => LiteAttribute.Type,
         _ => LiteAttribute.None,
     };
 }

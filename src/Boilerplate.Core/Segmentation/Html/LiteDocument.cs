@@ -48,7 +48,26 @@ internal sealed class LiteDocument : IDisposable
     /// <summary>The &lt;body&gt; element, if the page reached one.</summary>
     public LiteNode? Body => BodyIndex == None ? null : new LiteNode(this, BodyIndex);
 
+    /// <summary>Most JSON-LD scripts whose range a document notes; a page needs one or two.</summary>
+    public const int MaxJsonLdScripts = 16;
+
+    /// <summary>Source ranges of the page's first JSON-LD scripts (<c>type="application/ld+json"</c>), in order.</summary>
+    public IReadOnlyList<Range> JsonLdScripts => _jsonLd;
+
+    private readonly List<Range> _jsonLd = [];
+
     internal int HeadIndex { get; set; } = None;
+
+    /// <summary>Notes the content range of script element <paramref name="node"/> when it holds JSON-LD.</summary>
+    internal void NoteScript(int node, int start, int length)
+    {
+        if (_jsonLd.Count < MaxJsonLdScripts
+            && new LiteNode(this, node).TryGetAttribute(LiteAttribute.Type, out var type)
+            && type.Trim().StartsWith("application/ld+json", StringComparison.OrdinalIgnoreCase))
+        {
+            _jsonLd.Add(new Range(start, start + length));
+        }
+    }
 
     internal int BodyIndex { get; set; } = None;
 
@@ -61,6 +80,7 @@ internal sealed class LiteDocument : IDisposable
         ArrayPool<AttributeData>.Shared.Return(Attributes);
         ArrayPool<char>.Shared.Return(Decoded);
         (Nodes, Attributes, Decoded, NodeCount, AttributeCount, DecodedLength) = ([], [], [], 0, 0, 0);
+        _jsonLd.Clear();
     }
 
     /// <summary>Grows a pooled array to hold at least <paramref name="needed"/> items.</summary>

@@ -1010,7 +1010,13 @@ internal sealed class LiteTreeBuilder
     {
         if (!_tokenizer.ReadRawText(tag, toEnd) || node < 0 || tag is "script" or "style")
         {
-            // Script and style content is never text on the page: skipped without being stored.
+            // Script and style content is never text on the page: skipped without being stored. A JSON-LD script's
+            // range is noted (not copied) for the page metadata.
+            if (node >= 0 && tag == "script" && _tokenizer.TextLength > 0)
+            {
+                _document.NoteScript(node, _tokenizer.TextStart, _tokenizer.TextLength);
+            }
+
             return;
         }
 

@@ -1,0 +1,96 @@
+using System.Text.RegularExpressions;
+using Boilerplate.Core.Segmentation;
+
+namespace Boilerplate.Core.Metadata;
+
+/// <summary>
+/// Reads authors and dates from the page's own text when its markup states none: a byline ("By Jane Doe | March 3,
+/// 2025", "Von ...", "Par ...", "Autor: ...") and a dateline ("Published March 3, 2025", or a block that is a date).
+/// Only short blocks near the top are read, whatever the model labels them.
+/// </summary>
+public static partial class BylineReader
+{
+    /// <summary>Blocks from the top of the page that are read.</summary>
+    public const int MaxBlocks = 80;
+
+    /// <summary>Longest block read as a byline or dateline.</summary>
+    public const int MaxBlockChars = 200;
+
+    /// <summary>A block this short that holds a date is taken as a dateline without a "Published" in it.</summary>
+    public const int MaxDatelineChars = 60;
+
+    /// <summary>Authors and dates in the first blocks of <paramref name="blocks"/>; empty fields where there are none.</summary>
+    public static PageMetadata Read(IReadOnlyList<Block> blocks)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        var authors = new List<string>();
+        DateTimeOffset? published = null;
+        DateTimeOffset? modified = null;
+        var labelled = false;
+        foreach (var block in blocks.Take(MaxBlocks))
+        {
+            var text = block.Text;
+            if (text.Length > MaxBlockChars || block.Kind is BlockKind.Code or BlockKind.TableRow)
+            {
+                labelled = false;
+                continue;
+            }
+
+            if (labelled && authors.Count == 0)
+            {
+                // "Written by" in a block of its own, the name in the next.
+                MetadataText.AddDistinct(authors, MarkupMetadataReader.NameLike(text));
+            }
+
+            labelled = Label().IsMatch(text);
+            var byline = authors.Count == 0 ? Byline().Match(text) : Match.Empty;
+            if (byline.Success)
+            {
+                foreach (Capture name in byline.Groups["name"].Captures)
+                {
+                    MetadataText.AddDistinct(authors, MetadataText.Name(name.Value));
+                }
+            }
+
+            if ((published is null || modified is null) && LenientDate.Find(text) is { } date && (byline.Success || IsDateline(text)))
+            {
+                if (Updated().IsMatch(text) && !Published().IsMatch(text))
+                {
+                    modified ??= date;
+                }
+                else
+                {
+                    published ??= date;
+                }
+            }
+
+            if (authors.Count > 0 && published is not null)
+            {
+                break;
+            }
+        }
+
+        return new PageMetadata { Authors = authors, PublishedTime = published, ModifiedTime = modified };
+    }
+
+    /// <summary>A block that announces a date, or says little besides one ("Jun 08, 2023 • 11 Minute Read").</summary>
+    private static bool IsDateline(string text) =>
+        text.Length <= MaxDatelineChars || Published().IsMatch(text) || Updated().IsMatch(text) || DateOnly().IsMatch(text);
+
+    [GeneratedRegex(
+        @"(?:^(?:Von|Par|Por|Di|Door|Przez|Av|Af|Autor(?:in|a)?\s?:|Author\s?:|Auteur\s?:|Автор\s?:?)|(?<![\p{L}])(?<!(?i:photo|photograph|image|illustration|video|graphic|credit|powered|made|designed|developed|built)s?\s)(?:(?:Written|Posted|Published|Reviewed|Reported|Story|Words|Text|written|posted|published|reviewed|reported)\s+by|By|by|BY))\s+(?<name>\p{Lu}[\p{L}'’.\-]+(?:\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Updated|Published|Posted|Last|Read)[a-z]*\.?\b)(?:\p{Lu}[\p{L}'’.\-]*|de|da|van|von|der|den|del|la|le|di|du|bin|al)){0,4})(?:\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s*(?<name>\p{Lu}[\p{L}'’.\-]+(?:\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Updated|Published|Posted|Last|Read)[a-z]*\.?\b)(?:\p{Lu}[\p{L}'’.\-]*|de|da|van|von|der|den|del|la|le|di|du|bin|al)){1,4})){0,4}",
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex Byline();
+
+    [GeneratedRegex(@"^(?:Written by|By|Author|Authors|Posted by|Autor|Auteur|Von|Par|Por)\s?:?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
+    private static partial Regex Label();
+
+    [GeneratedRegex(@"\b(?:published|posted|publié|publicado|pubblicato|veröffentlicht|gepubliceerd|opublikowano|date)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
+    private static partial Regex Published();
+
+    [GeneratedRegex(@"\b(?:updated|last modified|modified|aktualisiert|mis à jour|actualizado|aggiornato)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
+    private static partial Regex Updated();
+
+    [GeneratedRegex(@"^\W*(?:on\s+)?(?:\w+day,?\s+)?[\w .,/-]{6,24}\d{4}(?:\s*(?:at\s+)?\d{1,2}:\d\d\s*(?:am|pm|AM|PM)?(?:\s*[A-Z]{2,4})?)?\W*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex DateOnly();
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Boilerplate.Core.Metadata;
+
+/// <summary>
+/// Parses the dates pages write (ISO 8601 with or without time and offset, RFC 1123, "September 4, 2025",
+/// "4 Sep 2025", "2025/09/04") without throwing. Only short strings are read and only years 1990-2100 accepted, so a
+/// hostile value costs nothing and a stray number is no date.
+/// </summary>
+public static partial class LenientDate
+{
+    /// <summary>Longest string read as a date; longer values are looked into for a date only by <see cref="Find"/>.</summary>
+    public const int MaxChars = 64;
+
+    private static readonly string[] Formats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
+        "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd HH:mm:ss",
+        "yyyy-MM-dd HH:mm", "yyyy-MM-dd", "yyyy/MM/dd", "yyyy/MM/dd HH:mm:ss", "yyyy.MM.dd", "yyyyMMdd", "yyyy-MM",
+        "ddd, dd MMM yyyy HH:mm:ss 'GMT'", "ddd, d MMM yyyy HH:mm:ss zzz", "ddd, dd MMM yyyy HH:mm:ss zzz",
+        "MMMM d, yyyy", "MMMM dd, yyyy", "MMM d, yyyy", "MMM. d, yyyy", "MMMM d yyyy", "MMM d yyyy",
+        "d MMMM yyyy", "dd MMMM yyyy", "d MMM yyyy", "dd MMM yyyy", "d MMM. yyyy", "d. MMMM yyyy",
+        "MMMM d, yyyy h:mm tt", "MMMM d, yyyy 'at' h:mm tt", "dd.MM.yyyy", "d.M.yyyy", "dd.MM.yyyy HH:mm",
+    ];
+
+    /// <summary>Parses <paramref name="value"/>; null when it is no plausible date.</summary>
+    public static DateTimeOffset? Parse(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Length > MaxChars)
+        {
+            return null;
+        }
+
+        var text = Normalize(value);
+        const DateTimeStyles styles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal;
+        if (OffsetWithoutColon().Match(text) is { Success: true } match)
+        {
+            // "+0200" is common in pages and not an offset .NET's K reads.
+            text = string.Concat(text.AsSpan(0, match.Index), match.Groups[1].Value, ":", match.Groups[2].Value);
+        }
+
+        if (DateTimeOffset.TryParseExact(text, Formats, CultureInfo.InvariantCulture, styles, out var parsed)
+            || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, styles, out parsed))
+        {
+            return parsed.Year is >= 1990 and <= 2100 ? parsed : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>The first date written in <paramref name="text"/> (a dateline such as "Published March 3, 2025 at 9:00").</summary>
+    public static DateTimeOffset? Find(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var span = text.Length > 400 ? text[..400] : text;
+        foreach (Match match in DateInText().Matches(span))
+        {
+            if (Parse(match.Value.TrimEnd('.', ',')) is { } date)
+            {
+                return date;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Normalize(string value)
+    {
+        var text = value.Trim();
+
+        // Ordinals ("4th"), "Sept" and a trailing "UTC"/"Z" spelled out are common and not in the invariant formats.
+        text = Ordinal().Replace(text, "$1");
+        text = text.Replace("Sept ", "Sep ", StringComparison.OrdinalIgnoreCase).Replace("Sept.", "Sep", StringComparison.OrdinalIgnoreCase);
+        if (text.EndsWith(" UTC", StringComparison.OrdinalIgnoreCase))
+        {
+            text = text[..^4] + "Z";
+        }
+
+        return text;
+    }
+
+    [GeneratedRegex(@"([+-]\d\d)(\d\d)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex OffsetWithoutColon();
+
+    [GeneratedRegex(@"\b(\d{1,2})(?:st|nd|rd|th)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Ordinal();
+
+    [GeneratedRegex(
+        @"\b(?:\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,? \d{4}|\d{4}/\d\d/\d\d)\b",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
+    private static partial Regex DateInText();
+}

@@ -1,0 +1,450 @@
+using Boilerplate.Core.Segmentation.Html;
+
+namespace Boilerplate.Core.Metadata;
+
+/// <summary>
+/// Reads what a parsed page's markup says about it, from the tree the segmenter already built (the page is not
+/// parsed again). Sources in the order they are trusted: JSON-LD; OpenGraph and Twitter cards; Dublin Core and
+/// other meta tags; microdata, <c>&lt;time datetime&gt;</c> and <c>rel=author</c> links. The language comes from
+/// <c>&lt;html lang&gt;</c>, then the content-language meta, og:locale, JSON-LD and Dublin Core.
+/// </summary>
+/// <remarks>One pass over the node array, with bounded looks into subtrees; JSON-LD is bounded by <see cref="JsonLdReader"/>.</remarks>
+internal static class MarkupMetadataReader
+{
+    /// <summary>Most nodes looked at below one microdata element for its name or text.</summary>
+    private const int MaxSubtreeNodes = 256;
+
+    private static readonly HashSet<string> AuthorNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "author", "dc.creator", "dcterms.creator", "dc.contributor", "citation_author", "parsely-author", "sailthru.author", "byl", "article.author", "twitter:data1:author",
+    };
+
+    private static readonly HashSet<string> PublishedNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "date", "dc.date", "dc.date.issued", "dc.date.created", "dcterms.issued", "dcterms.created", "dcterms.date", "citation_publication_date",
+        "citation_date", "citation_online_date", "pubdate", "publishdate", "publish-date", "publish_date", "published_date", "publication_date",
+        "parsely-pub-date", "sailthru.date", "article.published", "article_date_original", "original-publish-date", "date.published", "datepublished",
+    };
+
+    private static readonly HashSet<string> ModifiedNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "article.updated", "datemodified", "revised",
+    };
+
+    /// <summary>
+    /// The page's metadata as its markup states it; <paramref name="url"/> resolves relative URLs and
+    /// <paramref name="firstH1"/> is the segmenter's first level-1 heading, the headline when there is one.
+    /// </summary>
+    public static PageMetadata Read(LiteDocument document, string? url, string? firstH1 = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var scripts = document.JsonLdScripts.Select(range => document.Source[range]);
+        var jsonLd = JsonLdReader.Read(scripts, url);
+
+        var openGraph = new Fields();
+        var meta = new Fields();
+        var microdata = new Fields();
+        var hints = new Fields();
+        var canonical = string.Empty;
+        string? title = null;
+        string? htmlLang = document.Root.GetAttribute(LiteAttribute.Lang);
+        string? contentLanguage = null;
+        string? locale = null;
+        string? dcLanguage = null;
+
+        for (var i = 0; i < document.NodeCount; i++)
+        {
+            var node = new LiteNode(document, i);
+            if (!node.IsElement || !node.HasAttributes)
+            {
+                continue;
+            }
+
+            switch (node.LocalName)
+            {
+                case "meta":
+                    ReadMeta(node, openGraph, meta, microdata, ref contentLanguage, ref locale, ref dcLanguage);
+                    if (node.TryGetAttribute(LiteAttribute.ItemProp, out var metaItemProp))
+                    {
+                        ReadItemProp(document, i, metaItemProp.ToString(), microdata);
+                    }
+
+                    continue;
+                case "link" when canonical.Length == 0 && RelIs(node, "canonical"):
+                    canonical = MetadataText.Url(node.GetAttribute(LiteAttribute.Href), url);
+                    continue;
+                case "a" when microdata.Authors.Count == 0 && RelIs(node, "author"):
+                    // Only the first: later ones are usually the authors of comments.
+                    microdata.AddAuthor(MetadataText.Name(BoundedText(document, i)));
+                    break;
+                case "time" when node.TryGetAttribute(LiteAttribute.DateTime, out var datetime):
+                    microdata.TimeElement ??= LenientDate.Parse(datetime.ToString());
+                    break;
+                case "title" when title is null:
+                    title = BoundedText(document, i, 1000);
+                    continue;
+            }
+
+            if (hints.Authors.Count == 0 && IsAuthorHint(node))
+            {
+                hints.AddAuthor(NameLike(BoundedText(document, i)));
+            }
+
+            if (node.TryGetAttribute(LiteAttribute.ItemProp, out var itemProp))
+            {
+                ReadItemProp(document, i, itemProp.ToString(), microdata);
+            }
+        }
+
+        microdata.Published ??= microdata.TimeElement;
+        var language = LanguageTag.Normalize(htmlLang);
+        foreach (var candidate in (ReadOnlySpan<string?>)[contentLanguage, locale, jsonLd.Metadata.Language, dcLanguage])
+        {
+            language = language.Length > 0 ? language : LanguageTag.Normalize(candidate);
+        }
+
+        if (canonical.Length == 0)
+        {
+            canonical = openGraph.Url.Length > 0 ? MetadataText.Url(openGraph.Url, url) : jsonLd.Url;
+        }
+
+        var merged = jsonLd.Metadata
+            .Or(openGraph.ToMetadata(url))
+            .Or(meta.ToMetadata(url))
+            .Or(microdata.ToMetadata(url))
+            .Or(hints.ToMetadata(url));
+        return merged with
+        {
+            Title = Headline(firstH1, jsonLd.Headline, openGraph.Title.Length > 0 ? openGraph.Title : title, merged.SiteName),
+            Language = language,
+            CanonicalUrl = canonical,
+        };
+    }
+
+    private static void ReadMeta(LiteNode node, Fields openGraph, Fields meta, Fields microdata, ref string? contentLanguage, ref string? locale, ref string? dcLanguage)
+    {
+        if (!node.TryGetAttribute(LiteAttribute.Content, out var contentSpan))
+        {
+            return;
+        }
+
+        var content = contentSpan.ToString();
+        if (node.TryGetAttribute(LiteAttribute.HttpEquiv, out var httpEquiv))
+        {
+            if (httpEquiv.Equals("content-language", StringComparison.OrdinalIgnoreCase))
+            {
+                contentLanguage ??= content;
+            }
+
+            return;
+        }
+
+        if (node.TryGetAttribute(LiteAttribute.ItemProp, out _))
+        {
+            // <meta itemprop=datePublished content=...> is microdata, read with the other item properties.
+            return;
+        }
+
+        var key = (node.GetAttribute(LiteAttribute.Property) ?? node.GetAttribute(LiteAttribute.Name))?.Trim().ToLowerInvariant();
+        switch (key)
+        {
+            case null or "":
+                return;
+            case "og:title" or "twitter:title":
+                openGraph.Title = First(openGraph.Title, content);
+                return;
+            case "og:site_name":
+                openGraph.SiteName = First(openGraph.SiteName, content);
+                return;
+            case "og:locale":
+                locale ??= content;
+                return;
+            case "og:description" or "twitter:description":
+                openGraph.Description = First(openGraph.Description, content);
+                return;
+            case "og:image" or "og:image:url" or "og:image:secure_url" or "twitter:image" or "twitter:image:src":
+                openGraph.Image = First(openGraph.Image, content);
+                return;
+            case "og:url":
+                openGraph.Url = First(openGraph.Url, content);
+                return;
+            case "article:published_time" or "og:published_time" or "og:article:published_time" or "article:published":
+                openGraph.Published ??= LenientDate.Parse(content);
+                return;
+            case "article:modified_time" or "og:updated_time" or "og:article:modified_time" or "article:modified":
+                openGraph.Modified ??= LenientDate.Parse(content);
+                return;
+            case "article:author" or "og:article:author":
+                openGraph.AddAuthor(MetadataText.Name(content));
+                return;
+            case "article:tag" or "og:article:tag":
+                MetadataText.AddTags(openGraph.Tags, content);
+                return;
+            case "description" or "dc.description" or "dcterms.description":
+                meta.Description = First(meta.Description, content);
+                return;
+            case "keywords" or "news_keywords":
+                MetadataText.AddTags(meta.Tags, content);
+                return;
+            case "language" or "dc.language" or "dcterms.language":
+                dcLanguage ??= content;
+                return;
+            case "application-name":
+                meta.SiteName = First(meta.SiteName, content);
+                return;
+        }
+
+        if (AuthorNames.Contains(key))
+        {
+            foreach (var name in SplitNames(content))
+            {
+                meta.AddAuthor(name);
+            }
+        }
+        else if (PublishedNames.Contains(key))
+        {
+            meta.Published ??= LenientDate.Parse(content);
+        }
+        else if (ModifiedNames.Contains(key))
+        {
+            meta.Modified ??= LenientDate.Parse(content);
+        }
+    }
+
+    private static void ReadItemProp(LiteDocument document, int index, string itemProp, Fields microdata)
+    {
+        var node = new LiteNode(document, index);
+        foreach (var property in itemProp.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            switch (property)
+            {
+                case "author" or "creator" when microdata.Authors.Count == 0:
+                    var name = node.GetAttribute(LiteAttribute.Content) ?? NameInside(document, index) ?? BoundedText(document, index);
+                    microdata.AddAuthor(MetadataText.Name(name));
+                    break;
+                case "datePublished" or "dateCreated":
+                    microdata.Published ??= LenientDate.Parse(DateValue(document, index));
+                    break;
+                case "dateModified":
+                    microdata.Modified ??= LenientDate.Parse(DateValue(document, index));
+                    break;
+            }
+        }
+    }
+
+    private static string DateValue(LiteDocument document, int index)
+    {
+        var node = new LiteNode(document, index);
+        return node.GetAttribute(LiteAttribute.Content) ?? node.GetAttribute(LiteAttribute.DateTime) ?? BoundedText(document, index);
+    }
+
+    /// <summary>The text of the first <c>itemprop=name</c> below <paramref name="index"/>, if any.</summary>
+    private static string? NameInside(LiteDocument document, int index)
+    {
+        foreach (var descendant in Descendants(document, index))
+        {
+            var node = new LiteNode(document, descendant);
+            if (node.IsElement && node.TryGetAttribute(LiteAttribute.ItemProp, out var property) && property.SequenceEqual("name"))
+            {
+                return node.GetAttribute(LiteAttribute.Content) ?? BoundedText(document, descendant);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The text below <paramref name="index"/>, at most <paramref name="maxChars"/> characters of it.</summary>
+    private static string BoundedText(LiteDocument document, int index, int maxChars = MetadataText.MaxNameChars)
+    {
+        var builder = new System.Text.StringBuilder();
+        foreach (var descendant in Descendants(document, index))
+        {
+            var node = new LiteNode(document, descendant);
+            if (!node.IsElement)
+            {
+                builder.Append(node.Text).Append(' ');
+                if (builder.Length > maxChars)
+                {
+                    break;
+                }
+            }
+        }
+
+        return MetadataText.Clean(builder.ToString(), maxChars);
+    }
+
+    /// <summary>The nodes below <paramref name="root"/> in document order, at most <see cref="MaxSubtreeNodes"/> of them, without recursion.</summary>
+    private static IEnumerable<int> Descendants(LiteDocument document, int root)
+    {
+        var nodes = document.Nodes;
+        var current = nodes[root].Tag is null ? LiteDocument.None : nodes[root].FirstChild;
+        for (var seen = 0; current != LiteDocument.None && seen < MaxSubtreeNodes; seen++)
+        {
+            yield return current;
+            if (nodes[current].Tag is not null && nodes[current].FirstChild != LiteDocument.None)
+            {
+                current = nodes[current].FirstChild;
+                continue;
+            }
+
+            while (current != root && current != LiteDocument.None && nodes[current].Next == LiteDocument.None)
+            {
+                current = nodes[current].Parent;
+            }
+
+            current = current == root || current == LiteDocument.None ? LiteDocument.None : nodes[current].Next;
+        }
+    }
+
+    /// <summary>
+    /// The headline: the first &lt;h1&gt; when the head's title or the JSON-LD headline contains it (so it is not a
+    /// logo or a teaser), else the JSON-LD headline or the head's title without the site name around it, else the
+    /// &lt;h1&gt;.
+    /// </summary>
+    internal static string Headline(string? firstH1, string jsonLdHeadline, string? headTitle, string siteName)
+    {
+        var h1 = MetadataText.Clean(firstH1, 1000);
+        var title = MetadataText.Clean(headTitle, 1000);
+        if (h1.Length > 0 && (title.Contains(h1, StringComparison.OrdinalIgnoreCase) || jsonLdHeadline.Contains(h1, StringComparison.OrdinalIgnoreCase)))
+        {
+            return h1;
+        }
+
+        var headline = WithoutSiteName(jsonLdHeadline.Length > 0 ? jsonLdHeadline : title, siteName);
+        return headline.Length > 0 ? headline : h1;
+    }
+
+    /// <summary>
+    /// A head title without the site or section names around it: what follows the first " | " (when what precedes has
+    /// two words or more), then short tails after " - ", " – " or " — " (four words or fewer, or the site's name).
+    /// </summary>
+    private static string WithoutSiteName(string title, string siteName)
+    {
+        var bar = title.IndexOf(" | ", StringComparison.Ordinal);
+        if (bar > 0 && title[..bar].Contains(' ', StringComparison.Ordinal))
+        {
+            title = title[..bar].TrimEnd();
+        }
+
+        for (var cut = 0; cut < 3; cut++)
+        {
+            var at = -1;
+            var length = 0;
+            foreach (var separator in (ReadOnlySpan<string>)[" - ", " – ", " — ", " :: ", " · ", " • "])
+            {
+                var found = title.LastIndexOf(separator, StringComparison.Ordinal);
+                if (found > at)
+                {
+                    (at, length) = (found, separator.Length);
+                }
+            }
+
+            var tail = at > 0 ? title[(at + length)..] : string.Empty;
+            if (at <= 0 || !(tail.Equals(siteName, StringComparison.OrdinalIgnoreCase) || tail.Split(' ').Length <= 4))
+            {
+                break;
+            }
+
+            title = title[..at].TrimEnd();
+        }
+
+        return title;
+    }
+
+    /// <summary>An element whose class or id says it holds the author (author-name, byline...), not their photo or bio.</summary>
+    private static bool IsAuthorHint(LiteNode node)
+    {
+        foreach (var attribute in (ReadOnlySpan<LiteAttribute>)[LiteAttribute.Class, LiteAttribute.Id])
+        {
+            if (node.TryGetAttribute(attribute, out var value) && value.Length < 200
+                && (value.Contains("author", StringComparison.OrdinalIgnoreCase) || value.Contains("byline", StringComparison.OrdinalIgnoreCase)))
+            {
+                foreach (var not in (ReadOnlySpan<string>)["bio", "avatar", "img", "image", "photo", "desc", "about", "title", "label", "job", "role"])
+                {
+                    if (value.Contains(not, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><paramref name="text"/> when it reads as a person's name (after a "By" or "Written by"), else empty.</summary>
+    internal static string NameLike(string text)
+    {
+        var name = MetadataText.Name(text);
+        foreach (var prefix in (ReadOnlySpan<string>)["written by ", "posted by ", "author: ", "author "])
+        {
+            if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                name = name[prefix.Length..].TrimStart();
+            }
+        }
+
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return name.Length <= 60 && words.Length is >= 2 and <= 4 && char.IsUpper(name[0]) && !name.StartsWith("The ", StringComparison.Ordinal)
+            && !name.Any(c => char.IsDigit(c) || c is ':' or '|' or ',' or '@' or '/')
+            && words.Count(word => char.IsUpper(word[0])) >= words.Length - 1
+            ? name
+            : string.Empty;
+    }
+
+    private static bool RelIs(LiteNode node, string value) =>
+        node.TryGetAttribute(LiteAttribute.Rel, out var rel)
+        && rel.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(value, StringComparer.OrdinalIgnoreCase);
+
+    private static string First(string current, string value) => current.Length > 0 ? current : value;
+
+    /// <summary>Names in one author field: "A, B and C" or "A; B" (a single "Last, First" stays whole).</summary>
+    internal static IEnumerable<string> SplitNames(string value)
+    {
+        var cleaned = MetadataText.Name(value);
+        var parts = cleaned.Split([";", " and ", " & ", " und ", " et ", " y ", " e "], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(part => part.Count(c => c == ',') >= 1 && part.Split(',').All(name => name.Trim().Contains(' '))
+                ? part.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                : [part]);
+        return parts.Select(part => MetadataText.Name(part)).Where(part => part.Length > 0);
+    }
+
+    /// <summary>What one kind of source says; turned into <see cref="PageMetadata"/> once the pass is done.</summary>
+    private sealed class Fields
+    {
+        public List<string> Authors { get; } = [];
+
+        public List<string> Tags { get; } = [];
+
+        public DateTimeOffset? Published { get; set; }
+
+        public DateTimeOffset? Modified { get; set; }
+
+        public DateTimeOffset? TimeElement { get; set; }
+
+        public string SiteName { get; set; } = string.Empty;
+
+        public string Description { get; set; } = string.Empty;
+
+        public string Image { get; set; } = string.Empty;
+
+        public string Url { get; set; } = string.Empty;
+
+        public string Title { get; set; } = string.Empty;
+
+        public void AddAuthor(string name) => MetadataText.AddDistinct(Authors, name);
+
+        public PageMetadata ToMetadata(string? baseUrl) => new()
+        {
+            Authors = Authors,
+            Tags = Tags,
+            PublishedTime = Published,
+            ModifiedTime = Modified,
+            SiteName = MetadataText.Clean(SiteName),
+            Description = MetadataText.Clean(Description, MetadataText.MaxDescriptionChars),
+            ImageUrl = MetadataText.Url(Image, baseUrl),
+        };
+    }
+}

@@ -1,0 +1,56 @@
+using Boilerplate.Core.Cleaning;
+using Boilerplate.Core.Segmentation;
+
+namespace Boilerplate.Core.Metadata;
+
+/// <summary>
+/// Completes a page's metadata after cleaning: what the markup states first, then the byline and dateline text, and
+/// the language detected from the kept text when the markup declares none (text input always).
+/// </summary>
+public static class MetadataResolver
+{
+    /// <summary>The metadata of <paramref name="page"/> cleaned into <paramref name="result"/>.</summary>
+    public static PageMetadata Resolve(SegmentedPage page, CleanResult result, LanguageDetector? detector = null)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(result);
+        var metadata = page.Markup.Or(Byline(page));
+        if (metadata.Authors.Count == 0 && metadata.OrganizationAuthors.Count > 0)
+        {
+            metadata = metadata with { Authors = metadata.OrganizationAuthors };
+        }
+
+        if (metadata.Title.Length == 0)
+        {
+            metadata = metadata with { Title = result.Title };
+        }
+
+        if (metadata.Language.Length > 0)
+        {
+            return metadata;
+        }
+
+        detector ??= LanguageDetector.Default;
+        var language = detector.Detect(result.Text);
+        if (language.Length == 0)
+        {
+            // Too little kept text to tell: every paragraph, kept or not, is still the page's language.
+            language = detector.Detect(string.Join('\n', page.Blocks.Take(200).Select(block => block.Text)));
+        }
+
+        return metadata with { Language = language, LanguageDetected = language.Length > 0 };
+    }
+
+    /// <summary>The byline and dateline; a regex that ran out of time costs them, never the page.</summary>
+    private static PageMetadata Byline(SegmentedPage page)
+    {
+        try
+        {
+            return BylineReader.Read(page.Blocks);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return PageMetadata.Empty;
+        }
+    }
+}

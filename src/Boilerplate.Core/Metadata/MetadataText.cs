@@ -1,0 +1,139 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Boilerplate.Core.Metadata;
+
+/// <summary>Cleans the strings metadata sources hold: entities decoded, whitespace collapsed, length bounded.</summary>
+public static partial class MetadataText
+{
+    /// <summary>Longest name, site name or tag kept.</summary>
+    public const int MaxNameChars = 200;
+
+    /// <summary>Longest description kept.</summary>
+    public const int MaxDescriptionChars = 2_000;
+
+    /// <summary>Longest URL kept.</summary>
+    public const int MaxUrlChars = 2_048;
+
+    /// <summary>Most authors or tags kept.</summary>
+    public const int MaxItems = 32;
+
+    /// <summary><paramref name="value"/> decoded and collapsed, cut at <paramref name="maxChars"/>; empty for null.</summary>
+    public static string Clean(ReadOnlySpan<char> value, int maxChars = MaxNameChars)
+    {
+        if (value.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        // Bounded before decoding so a huge value costs no more than a short one.
+        var raw = value.Length > maxChars * 2 ? value[..(maxChars * 2)] : value;
+        var decoded = raw.Contains('&') ? WebUtility.HtmlDecode(raw.ToString()) : raw.ToString();
+        var builder = new StringBuilder(Math.Min(decoded.Length, maxChars));
+        var space = false;
+        foreach (var c in decoded)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                space = builder.Length > 0;
+                continue;
+            }
+
+            if (builder.Length >= maxChars)
+            {
+                break;
+            }
+
+            if (space)
+            {
+                builder.Append(' ');
+                space = false;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// A person's name as pages write it in author fields: empty when it is a URL, a handle or an e-mail address,
+    /// and without a leading "By".
+    /// </summary>
+    public static string Name(ReadOnlySpan<char> value)
+    {
+        var name = Clean(value).TrimStart(',', ' ', '-', '|');
+
+        // "By Jane Doe", "Text by Jane Doe", "Recipe by ...", "Author: Jane Doe".
+        name = NamePrefix().Replace(name, string.Empty, 1);
+
+        // "Jane Doe | More about Jane", "Jane Doe - Editorial Team": the name comes first.
+        foreach (var separator in (ReadOnlySpan<string>)[" | ", " • ", " · ", " - ", " – ", " — "])
+        {
+            var at = name.IndexOf(separator, StringComparison.Ordinal);
+            name = at > 0 ? name[..at] : name;
+        }
+
+        // "Doe, Jane" as library catalogues and some CMSs write it.
+        if (InvertedName().Match(name) is { Success: true } inverted)
+        {
+            name = $"{inverted.Groups["first"].Value} {inverted.Groups["last"].Value}";
+        }
+
+        if (name.Length == 0 || name.Contains("://", StringComparison.Ordinal) || name.StartsWith('@')
+            || name.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || (name.Contains('@') && !name.Contains(' ')))
+        {
+            return string.Empty;
+        }
+
+        return name;
+    }
+
+    /// <summary><paramref name="value"/> resolved against <paramref name="baseUrl"/>; empty unless an absolute http(s) URL results.</summary>
+    public static string Url(ReadOnlySpan<char> value, string? baseUrl)
+    {
+        var text = Clean(value, MaxUrlChars);
+        if (text.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        Uri? resolved = null;
+        if (Uri.TryCreate(text, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+        {
+            resolved = absolute;
+        }
+        else if (Uri.TryCreate(baseUrl, UriKind.Absolute, out var baseUri) && baseUri.Scheme is "http" or "https"
+            && Uri.TryCreate(baseUri, text, out var relative))
+        {
+            resolved = relative;
+        }
+
+        return resolved is { Scheme: "http" or "https" } ? resolved.AbsoluteUri : string.Empty;
+    }
+
+    /// <summary>Adds <paramref name="value"/> to <paramref name="list"/> unless it is empty, already there (ignoring case) or the list is full.</summary>
+    public static void AddDistinct(List<string> list, string value)
+    {
+        if (value.Length > 0 && list.Count < MaxItems && !list.Contains(value, StringComparer.OrdinalIgnoreCase))
+        {
+            list.Add(value);
+        }
+    }
+
+    /// <summary>Splits a keywords value ("a, b; c") into tags.</summary>
+    public static void AddTags(List<string> tags, ReadOnlySpan<char> value)
+    {
+        foreach (var part in Clean(value, MaxDescriptionChars).Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            AddDistinct(tags, part.Length > MaxNameChars ? part[..MaxNameChars] : part);
+        }
+    }
+
+    [GeneratedRegex(@"^(?:(?:text|words|story|recipe|reporting|written|posted)\s+by\s+|by\s+|author\s?:\s*)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    private static partial Regex NamePrefix();
+
+    [GeneratedRegex(@"^(?<last>\p{Lu}[\p{L}'’\-]+),\s*(?<first>\p{Lu}[\p{L}'’\-]+)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex InvertedName();
+}

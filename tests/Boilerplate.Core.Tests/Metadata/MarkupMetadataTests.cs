@@ -1,0 +1,199 @@
+using Boilerplate.Core.Metadata;
+using Boilerplate.Core.Segmentation;
+
+namespace Boilerplate.Core.Tests.Metadata;
+
+/// <summary>Metadata read from synthetic pages, one source kind at a time, through the segmenter that parses the page.</summary>
+public sealed class MarkupMetadataTests
+{
+    private const string Body = """
+        <article><h1>Night trains return to the Alps</h1>
+        <p>After a decade without sleeper services, two operators will run night trains between Vienna, Zurich and Milan from December.</p>
+        </article>
+        """;
+
+    private static PageMetadata Read(string head, string body = Body, string? url = "https://rail.example/travel/night-trains") =>
+        new HtmlSegmenter(SegmentationLimits.Default).Segment($"<html><head>{head}</head><body>{body}</body></html>", url, CancellationToken.None).Markup;
+
+    [Fact]
+    public void Json_ld_graph_resolves_author_references_and_takes_the_article_not_the_website()
+    {
+        var metadata = Read("""
+            <script type="application/ld+json">
+            {"@context": "https://schema.org", "@graph": [
+              {"@type": "WebSite", "@id": "#site", "name": "Rail Weekly", "datePublished": "2001-01-01"},
+              {"@type": "Organization", "@id": "#org", "name": "Rail Media Ltd", "logo": {"@type": "ImageObject", "url": "/logo.png"}},
+              {"@type": "Person", "@id": "#anna", "name": "Anna Berger"},
+              {"@type": ["NewsArticle"], "headline": "Night trains return to the Alps",
+               "author": [{"@id": "#anna"}, {"@type": "Person", "name": "Marco Rossi"}, "Li Wei"],
+               "publisher": {"@id": "#org"}, "datePublished": "2025-11-02T08:15:00+01:00", "dateModified": "2025-11-03T10:00:00Z",
+               "inLanguage": "de_AT", "image": [{"@type": "ImageObject", "url": "/img/a.jpg"}], "keywords": ["rail", "night trains", "rail"],
+               "description": "Two operators bring back &amp; expand sleeper services."}]}
+            </script>
+            """);
+
+        Assert.Equal(["Anna Berger", "Marco Rossi", "Li Wei"], metadata.Authors);
+        Assert.Equal(new DateTimeOffset(2025, 11, 2, 8, 15, 0, TimeSpan.FromHours(1)), metadata.PublishedTime);
+        Assert.Equal(new DateTimeOffset(2025, 11, 3, 10, 0, 0, TimeSpan.Zero), metadata.ModifiedTime);
+        Assert.Equal("de-AT", metadata.Language);
+        Assert.Equal("Rail Weekly", metadata.SiteName);
+        Assert.Equal("https://rail.example/img/a.jpg", metadata.ImageUrl);
+        Assert.Equal(["rail", "night trains"], metadata.Tags);
+        Assert.Equal("Two operators bring back & expand sleeper services.", metadata.Description);
+        Assert.Equal("Night trains return to the Alps", metadata.Title);
+    }
+
+    [Fact]
+    public void Json_ld_in_a_top_level_array_with_a_string_author_and_a_publisher_as_site()
+    {
+        var metadata = Read("""
+            <script type="application/ld+json">[{"@type": "BreadcrumbList", "itemListElement": []},
+              {"@type": "BlogPosting", "author": "By Jane Doe", "datePublished": "2024-02-29", "publisher": {"@type": "Organization", "name": "The Blog"}}]</script>
+            """);
+
+        Assert.Equal(["Jane Doe"], metadata.Authors);
+        Assert.Equal(new DateTimeOffset(2024, 2, 29, 0, 0, 0, TimeSpan.Zero), metadata.PublishedTime);
+        Assert.Equal("The Blog", metadata.SiteName);
+    }
+
+    [Fact]
+    public void An_organization_as_json_ld_author_gives_way_to_a_person_elsewhere()
+    {
+        var metadata = Read(
+            """<script type="application/ld+json">{"@type": "Article", "author": {"@type": "Organization", "name": "Cleveland Clinic"}}</script>""",
+            """<article><h1>Yoga for beginners at home</h1><div class="author-name">Holly Wilgus</div><p>Start with ten minutes a day.</p></article>""");
+
+        Assert.Equal(["Holly Wilgus"], metadata.Authors);
+        Assert.Equal(["Cleveland Clinic"], metadata.OrganizationAuthors);
+    }
+
+    [Fact]
+    public void OpenGraph_only()
+    {
+        var metadata = Read("""
+            <title>Night trains return to the Alps | Rail Weekly</title>
+            <meta property="og:title" content="Night trains return to the Alps">
+            <meta property="og:site_name" content="Rail Weekly">
+            <meta property="og:locale" content="fr_CA">
+            <meta property="og:description" content="Sleeper services are back.">
+            <meta property="og:image" content="//cdn.rail.example/a.jpg">
+            <meta property="og:url" content="https://rail.example/night-trains">
+            <meta property="article:published_time" content="2025-11-02T08:15:00+0100">
+            <meta property="article:modified_time" content="2025-11-04">
+            <meta property="article:author" content="https://rail.example/authors/anna">
+            <meta property="article:author" content="Anna Berger">
+            <meta property="article:tag" content="rail">
+            <meta property="article:tag" content="travel">
+            """);
+
+        Assert.Equal(["Anna Berger"], metadata.Authors);
+        Assert.Equal(new DateTimeOffset(2025, 11, 2, 8, 15, 0, TimeSpan.FromHours(1)), metadata.PublishedTime);
+        Assert.Equal(new DateTimeOffset(2025, 11, 4, 0, 0, 0, TimeSpan.Zero), metadata.ModifiedTime);
+        Assert.Equal("fr-CA", metadata.Language);
+        Assert.Equal(("Rail Weekly", "Sleeper services are back."), (metadata.SiteName, metadata.Description));
+        Assert.Equal("https://cdn.rail.example/a.jpg", metadata.ImageUrl);
+        Assert.Equal("https://rail.example/night-trains", metadata.CanonicalUrl);
+        Assert.Equal(["rail", "travel"], metadata.Tags);
+        Assert.Equal("Night trains return to the Alps", metadata.Title);
+    }
+
+    [Fact]
+    public void Meta_and_dublin_core_only()
+    {
+        var metadata = Read("""
+            <meta http-equiv="Content-Language" content="nl-nl, en">
+            <meta name="author" content="Anna Berger; Marco Rossi">
+            <meta name="DC.date.issued" content="2023-06-08">
+            <meta name="dcterms.modified" content="Thu, 15 Jun 2023 10:00:00 GMT">
+            <meta name="description" content="Sleeper services are back.">
+            <meta name="keywords" content="rail, travel,  night trains ">
+            <link rel="canonical" href="../night-trains#top">
+            """);
+
+        Assert.Equal(["Anna Berger", "Marco Rossi"], metadata.Authors);
+        Assert.Equal(new DateTimeOffset(2023, 6, 8, 0, 0, 0, TimeSpan.Zero), metadata.PublishedTime);
+        Assert.Equal(new DateTimeOffset(2023, 6, 15, 10, 0, 0, TimeSpan.Zero), metadata.ModifiedTime);
+        Assert.Equal("nl-NL", metadata.Language);
+        Assert.Equal("Sleeper services are back.", metadata.Description);
+        Assert.Equal(["rail", "travel", "night trains"], metadata.Tags);
+        Assert.Equal("https://rail.example/night-trains#top", metadata.CanonicalUrl);
+    }
+
+    [Fact]
+    public void Microdata_time_and_rel_author()
+    {
+        var metadata = Read("<title>x</title>", """
+            <article itemscope itemtype="https://schema.org/Article"><h1>Night trains return to the Alps</h1>
+            <span itemprop="author" itemscope itemtype="https://schema.org/Person"><a href="/anna"><span itemprop="name">Anna Berger</span></a></span>
+            <meta itemprop="datePublished" content="2025-11-02">
+            <time datetime="2025-11-05T09:00">5 Nov</time>
+            <p>Text of the article that goes on for a while about trains.</p>
+            <section class="comments"><a rel="author" href="/bob">Bob Commenter</a></section></article>
+            """);
+
+        Assert.Equal(["Anna Berger"], metadata.Authors);
+        Assert.Equal(new DateTimeOffset(2025, 11, 2, 0, 0, 0, TimeSpan.Zero), metadata.PublishedTime);
+    }
+
+    [Fact]
+    public void Html_lang_wins_over_og_locale_and_json_ld_sources_win_over_meta()
+    {
+        var html = """
+            <html lang="PT-br"><head><meta property="og:locale" content="en_US"><meta name="author" content="Meta Author">
+            <script type="application/ld+json">{"@type": "Article", "author": {"@type": "Person", "name": "Ld Author"}}</script>
+            </head><body><p>Texto.</p></body></html>
+            """;
+        var metadata = new HtmlSegmenter(SegmentationLimits.Default).Segment(html, null, CancellationToken.None).Markup;
+
+        Assert.Equal("pt-BR", metadata.Language);
+        Assert.Equal(["Ld Author"], metadata.Authors);
+    }
+
+    [Fact]
+    public void Relative_urls_without_a_request_url_are_dropped_not_guessed()
+    {
+        var metadata = Read("""<link rel="canonical" href="/a"><meta property="og:image" content="javascript:alert(1)">""", url: null);
+
+        Assert.Equal(string.Empty, metadata.CanonicalUrl);
+        Assert.Equal(string.Empty, metadata.ImageUrl);
+    }
+
+    [Fact]
+    public void Byline_and_dateline_text_when_the_markup_names_nobody()
+    {
+        var page = new HtmlSegmenter(SegmentationLimits.Default).Segment("""
+            <html><body><nav><a href="/">Home</a></nav><article><h1>Night trains return to the Alps</h1>
+            <p class="meta">Published August 7, 2023 by Anna Berger and Marco Rossi</p>
+            <p>Photo by Someone Else. After a decade without sleeper services, two operators will run night trains again.</p>
+            </article></body></html>
+            """, null, CancellationToken.None);
+
+        var byline = BylineReader.Read(page.Blocks);
+
+        Assert.Empty(page.Markup.Authors);
+        Assert.Equal(["Anna Berger", "Marco Rossi"], byline.Authors);
+        Assert.Equal(new DateTimeOffset(2023, 8, 7, 0, 0, 0, TimeSpan.Zero), byline.PublishedTime);
+    }
+
+    [Fact]
+    public void A_written_by_label_takes_the_name_from_the_next_block()
+    {
+        var byline = BylineReader.Read([new Block("Last updated", BlockKind.Paragraph), new Block("Aug 04, 2025", BlockKind.Paragraph), new Block("Written by", BlockKind.Paragraph), new Block("Edzel Tabing", BlockKind.Paragraph)]);
+
+        Assert.Equal(["Edzel Tabing"], byline.Authors);
+        Assert.Equal(new DateTimeOffset(2025, 8, 4, 0, 0, 0, TimeSpan.Zero), byline.PublishedTime);
+    }
+
+    [Theory]
+    [InlineData("By Jane Doe", "Jane Doe")]
+    [InlineData("Text by Jane Doe", "Jane Doe")]
+    [InlineData("Author: Jane Doe", "Jane Doe")]
+    [InlineData("Doe, Jane", "Jane Doe")]
+    [InlineData("Jane Doe | More about Jane", "Jane Doe")]
+    [InlineData("Jane Doe - Editorial Team", "Jane Doe")]
+    [InlineData("https://example.test/authors/jane", "")]
+    [InlineData("@janedoe", "")]
+    [InlineData("jane@example.test", "")]
+    public void Author_names_are_cleaned_of_what_pages_put_around_them(string value, string expected) =>
+        Assert.Equal(expected, MetadataText.Name(value));
+}
