@@ -1076,16 +1076,71 @@ internal sealed class LiteTreeBuilder
     }
 
     /// <summary>
-    /// Gives an element created before its tag was met (the root, an implied body) the tag's attributes, as
-    /// browsers do for a late &lt;html&gt; or &lt;body&gt;; an element that already has attributes keeps them.
+    /// Gives an element created before its tag was met (the root, an implied body) the attributes of a late
+    /// &lt;html&gt; or &lt;body&gt; tag that it does not have yet, as browsers do; those it has keep their values.
     /// </summary>
     private void AdoptAttributes(int node)
     {
-        if (node >= 0 && _document.Nodes[node].Length == 0 && _tokenizer.Attributes.Length > 0)
+        var incoming = _tokenizer.Attributes;
+        if (node < 0 || incoming.Length == 0)
         {
-            var start = StoreAttributes(_tokenizer.Attributes);
-            (_document.Nodes[node].Start, _document.Nodes[node].Length) = (start, _tokenizer.Attributes.Length);
+            return;
         }
+
+        ref var element = ref _document.Nodes[node];
+        if (element.Length == 0)
+        {
+            var start = StoreAttributes(incoming);
+            (element.Start, element.Length) = (start, incoming.Length);
+            return;
+        }
+
+        var missing = 0;
+        foreach (var attribute in incoming)
+        {
+            missing += Has(element.Start, element.Length, attribute.Name) ? 0 : 1;
+        }
+
+        if (missing == 0)
+        {
+            return;
+        }
+
+        // An element's attributes are one run of the array: copy the run to the end and add the missing ones after
+        // it. Each copy adds a name the element lacked, so a page repeating the tag copies a bounded number of times.
+        var document = _document;
+        var (oldStart, oldLength) = (element.Start, element.Length);
+        if (document.AttributeCount + oldLength > document.Attributes.Length)
+        {
+            LiteDocument.Grow(ref document.Attributes, document.AttributeCount, document.AttributeCount + oldLength);
+        }
+
+        var copied = document.AttributeCount;
+        Array.Copy(document.Attributes, oldStart, document.Attributes, copied, oldLength);
+        document.AttributeCount += oldLength;
+        foreach (var attribute in incoming)
+        {
+            if (!Has(copied, document.AttributeCount - copied, attribute.Name))
+            {
+                StoreAttributes([attribute]);
+            }
+        }
+
+        ref var grown = ref _document.Nodes[node];
+        (grown.Start, grown.Length) = (copied, document.AttributeCount - copied);
+    }
+
+    private bool Has(int start, int length, LiteAttribute name)
+    {
+        foreach (var attribute in _document.Attributes.AsSpan(start, length))
+        {
+            if (attribute.Name == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void AppendText(int parent, int start, int length, bool rcdata)
