@@ -44,7 +44,7 @@ public static class CleanResponseMapper
         ArgumentNullException.ThrowIfNull(metadata);
         var mapped = new Protos.V1.PageMetadata
         {
-            Title = metadata.Title,
+            Headline = metadata.Headline,
             Language = metadata.Language,
             LanguageDetected = metadata.LanguageDetected,
             SiteName = metadata.SiteName,

@@ -88,7 +88,7 @@ public sealed class CleanResponseMapperTests
     {
         var metadata = new Core.Metadata.PageMetadata
         {
-            Title = "Headline",
+            Headline = "Headline",
             Authors = ["Jane Doe", "John Roe"],
             PublishedTime = new DateTimeOffset(2025, 3, 3, 9, 30, 0, TimeSpan.FromHours(2)),
             Language = "pt-BR",
@@ -105,7 +105,7 @@ public sealed class CleanResponseMapperTests
         Assert.Equal(["Jane Doe", "John Roe"], response.Authors);
         Assert.Equal(new DateTime(2025, 3, 3, 7, 30, 0, DateTimeKind.Utc), response.PublishedTime.ToDateTime());
         Assert.Null(response.ModifiedTime);
-        Assert.Equal(("Headline", "pt-BR", true, "Example News"), (response.Title, response.Language, response.LanguageDetected, response.SiteName));
+        Assert.Equal(("Headline", "pt-BR", true, "Example News"), (response.Headline, response.Language, response.LanguageDetected, response.SiteName));
         Assert.Equal(("https://example.test/a", "Summary", "https://example.test/a.jpg"), (response.CanonicalUrl, response.Description, response.ImageUrl));
         Assert.Equal(["science", "space"], response.Tags);
     }

@@ -41,7 +41,7 @@ public sealed class MetadataApiTests(DefaultServiceFixture fixture)
         Assert.Equal("https://rail.example/travel/night-trains", metadata.CanonicalUrl);
         Assert.Equal("https://rail.example/img/train.jpg", metadata.ImageUrl);
         Assert.Equal(["rail", "travel"], metadata.Tags);
-        Assert.Equal("Night trains return to the Alps", metadata.Title);
+        Assert.Equal("Night trains return to the Alps", metadata.Headline);
     }
 
     [Fact]
@@ -65,6 +65,6 @@ public sealed class MetadataApiTests(DefaultServiceFixture fixture)
 
         Assert.Equal(("de", true), (metadata.Language, metadata.LanguageDetected));
         Assert.Equal(["Anna Berger"], metadata.Authors);
-        Assert.Equal("Nachtzüge kehren in die Alpen zurück", metadata.Title);
+        Assert.Equal("Nachtzüge kehren in die Alpen zurück", metadata.Headline);
     }
 }

@@ -47,7 +47,7 @@ internal sealed class MetadataEvaluation
             var detected = detector.Detect(result.Text);
             var outcome = new PageOutcome(
                 MetadataScoring.TitleMatches(page.Title, result.Title),
-                MetadataScoring.TitleMatches(page.Title, metadata.Title),
+                MetadataScoring.TitleMatches(page.Title, metadata.Headline),
                 page.Author is { } author ? MetadataScoring.AuthorMatches(author, metadata.Authors) : null,
                 page.PublishDate is { } date ? MetadataScoring.DateMatches(date, metadata.PublishedTime) : null,
                 page.PublishDate is { } either ? MetadataScoring.DateMatches(either, metadata.PublishedTime) || MetadataScoring.DateMatches(either, metadata.ModifiedTime) : null,
@@ -143,7 +143,7 @@ internal sealed class MetadataEvaluation
     {
         if (!outcome.Headline)
         {
-            failures.WriteLine($"{page.Id}\ttitle\t{page.Title}\t{result.Metadata.Title}");
+            failures.WriteLine($"{page.Id}\ttitle\t{page.Title}\t{result.Metadata.Headline}");
         }
 
         if (outcome.Author == false)

@@ -115,7 +115,7 @@ internal static class MarkupMetadataReader
             .Or(hints.ToMetadata(url));
         return merged with
         {
-            Title = Headline(firstH1, jsonLd.Headline, openGraph.Title.Length > 0 ? openGraph.Title : title, merged.SiteName),
+            Headline = Headline(firstH1, jsonLd.Headline, openGraph.Title.Length > 0 ? openGraph.Title : title, merged.SiteName),
             Language = language,
             CanonicalUrl = canonical,
         };

@@ -20,9 +20,9 @@ public static class MetadataResolver
             metadata = metadata with { Authors = metadata.OrganizationAuthors };
         }
 
-        if (metadata.Title.Length == 0)
+        if (metadata.Headline.Length == 0)
         {
-            metadata = metadata with { Title = result.Title };
+            metadata = metadata with { Headline = result.Title };
         }
 
         if (metadata.Language.Length > 0)

@@ -14,7 +14,7 @@ public sealed record PageMetadata
     /// The article's headline: its first &lt;h1&gt; when the head's title agrees, else the JSON-LD headline, og:title or
     /// &lt;title&gt; without the site name around it; for text, the title line. Empty if none.
     /// </summary>
-    public string Title { get; init; } = string.Empty;
+    public string Headline { get; init; } = string.Empty;
 
     /// <summary>The authors' names, in the order the page gives them.</summary>
     public IReadOnlyList<string> Authors { get; init; } = [];
@@ -58,7 +58,7 @@ public sealed record PageMetadata
         ArgumentNullException.ThrowIfNull(fallback);
         return new PageMetadata
         {
-            Title = Title.Length > 0 ? Title : fallback.Title,
+            Headline = Headline.Length > 0 ? Headline : fallback.Headline,
             OrganizationAuthors = OrganizationAuthors.Count > 0 ? OrganizationAuthors : fallback.OrganizationAuthors,
             Authors = Authors.Count > 0 ? Authors : fallback.Authors,
             PublishedTime = PublishedTime ?? fallback.PublishedTime,

@@ -40,7 +40,7 @@ public sealed class MarkupMetadataTests
         Assert.Equal("https://rail.example/img/a.jpg", metadata.ImageUrl);
         Assert.Equal(["rail", "night trains"], metadata.Tags);
         Assert.Equal("Two operators bring back & expand sleeper services.", metadata.Description);
-        Assert.Equal("Night trains return to the Alps", metadata.Title);
+        Assert.Equal("Night trains return to the Alps", metadata.Headline);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class MarkupMetadataTests
         Assert.Equal("https://cdn.rail.example/a.jpg", metadata.ImageUrl);
         Assert.Equal("https://rail.example/night-trains", metadata.CanonicalUrl);
         Assert.Equal(["rail", "travel"], metadata.Tags);
-        Assert.Equal("Night trains return to the Alps", metadata.Title);
+        Assert.Equal("Night trains return to the Alps", metadata.Headline);
     }
 
     [Fact]
