@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Boilerplate.Core.Segmentation;
 
 namespace Boilerplate.Core.Metadata;
 
@@ -94,23 +95,7 @@ public static partial class MetadataText
     public static string Url(ReadOnlySpan<char> value, string? baseUrl)
     {
         var text = Clean(value, MaxUrlChars);
-        if (text.Length == 0)
-        {
-            return string.Empty;
-        }
-
-        Uri? resolved = null;
-        if (Uri.TryCreate(text, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
-        {
-            resolved = absolute;
-        }
-        else if (Uri.TryCreate(baseUrl, UriKind.Absolute, out var baseUri) && baseUri.Scheme is "http" or "https"
-            && Uri.TryCreate(baseUri, text, out var relative))
-        {
-            resolved = relative;
-        }
-
-        return resolved is { Scheme: "http" or "https" } ? resolved.AbsoluteUri : string.Empty;
+        return text.Length == 0 ? string.Empty : PageUrls.Resolve(PageUrls.BaseOf(baseUrl, null), text, allowMail: false) ?? string.Empty;
     }
 
     /// <summary>Adds <paramref name="value"/> to <paramref name="list"/> unless it is empty, already there (ignoring case) or the list is full.</summary>
