@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Boilerplate.Cli.Evaluate;
 using Boilerplate.Cli.Peers;
+using Boilerplate.Core.Cleaning;
 using Boilerplate.Core.Evaluation;
 using Boilerplate.Core.Model;
 using Boilerplate.Core.Pipeline;
@@ -37,10 +38,11 @@ internal static class EvaluateCommand
         var peers = new Option<string>("--peers") { Description = "Peers to compare with: readability, smartreader (comma-separated) or none.", DefaultValueFactory = _ => "readability,smartreader" };
         var maxPages = new Option<int?>("--max-pages") { Description = "At most this many pages of each corpus." };
         var json = new Option<string?>("--json") { Description = "Also write the figures to this JSON file." };
+        var bias = new Option<float>("--bias") { Description = "Keep bias our pipeline cleans with, as a caller would send it: -1 (precision) .. +1 (recall).", DefaultValueFactory = _ => 0f };
 
         var command = new Command("evaluate", "Score our pipeline and peer extractors on labelled pages; optionally gate a model promotion.")
         {
-            dataset, split, model, against, tolerance, mode, peers, maxPages, json,
+            dataset, split, model, against, tolerance, mode, peers, maxPages, json, bias,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -56,7 +58,8 @@ internal static class EvaluateCommand
                     ModesOf(parse.GetValue(mode)!),
                     PeersOf(parse.GetValue(peers)!),
                     parse.GetValue(maxPages),
-                    parse.GetValue(json)).Validate();
+                    parse.GetValue(json),
+                    parse.GetValue(bias)).Validate();
             }
             catch (Exception e) when (e is ArgumentException or DirectoryNotFoundException)
             {
@@ -151,12 +154,13 @@ internal static class EvaluateCommand
         EvaluateSettings settings, CleaningPipeline pipeline, BoilerplateModel candidate, BoilerplateModel? current, List<SkippedPeer> skipped)
     {
         var systems = new List<IArticleExtractor>();
+        var options = CleanOptions.Default with { Bias = settings.Bias };
         foreach (var mode in settings.Modes)
         {
-            systems.Add(new PipelineExtractor(SystemNames.Ours(mode), pipeline, candidate, mode));
+            systems.Add(new PipelineExtractor(SystemNames.Ours(mode), pipeline, candidate, mode, options));
             if (current is not null)
             {
-                systems.Add(new PipelineExtractor(SystemNames.Current(mode), pipeline, current, mode));
+                systems.Add(new PipelineExtractor(SystemNames.Current(mode), pipeline, current, mode, options));
             }
         }
 

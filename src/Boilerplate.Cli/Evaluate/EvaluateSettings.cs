@@ -12,6 +12,7 @@ namespace Boilerplate.Cli.Evaluate;
 /// <param name="Peers">Peer systems to compare with ("readability", "smartreader").</param>
 /// <param name="MaxPages">At most this many pages of each corpus.</param>
 /// <param name="JsonPath">Where to write the figures as JSON.</param>
+/// <param name="Bias">The keep bias our pipeline cleans with (-1 precision .. +1 recall), as a caller would send it.</param>
 internal sealed record EvaluateSettings(
     string Dataset,
     EvaluationSplit Split,
@@ -21,7 +22,8 @@ internal sealed record EvaluateSettings(
     IReadOnlyList<EvaluationMode> Modes,
     IReadOnlyList<string> Peers,
     int? MaxPages,
-    string? JsonPath)
+    string? JsonPath,
+    float Bias = 0f)
 {
     /// <summary>Peer name for Mozilla Readability run by node.</summary>
     public const string Readability = "readability";
@@ -51,6 +53,11 @@ internal sealed record EvaluateSettings(
         if (Tolerance is < 0 or > 1 || double.IsNaN(Tolerance))
         {
             throw new ArgumentException("--tolerance must be between 0 and 1 (an F1 difference).");
+        }
+
+        if (!(Bias >= -1f && Bias <= 1f))
+        {
+            throw new ArgumentException("--bias must be between -1 (precision) and +1 (recall).");
         }
 
         if (Modes.Count == 0)

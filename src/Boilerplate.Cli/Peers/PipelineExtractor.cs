@@ -11,13 +11,14 @@ namespace Boilerplate.Cli.Peers;
 
 /// <summary>
 /// Our own pipeline as an extractor, in HTML mode (the page's markup) or text mode (the page as a naive scraper's
-/// plain text, Training.PlainTextView), with the default clean options: exactly what the service returns.
+/// plain text, Training.PlainTextView), with the clean options a caller would send (the defaults unless told).
 /// </summary>
 /// <param name="name">Name shown in reports.</param>
 /// <param name="pipeline">The cleaning pipeline.</param>
 /// <param name="classifier">The model that scores blocks.</param>
 /// <param name="mode">Which form the page is given in.</param>
-public sealed class PipelineExtractor(string name, CleaningPipeline pipeline, IBlockClassifier classifier, EvaluationMode mode) : IArticleExtractor
+/// <param name="options">Clean options; null for <see cref="CleanOptions.Default"/>.</param>
+public sealed class PipelineExtractor(string name, CleaningPipeline pipeline, IBlockClassifier classifier, EvaluationMode mode, CleanOptions? options = null) : IArticleExtractor
 {
     /// <inheritdoc />
     public string Name => name;
@@ -34,7 +35,7 @@ public sealed class PipelineExtractor(string name, CleaningPipeline pipeline, IB
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            var result = pipeline.Clean(input, classifier, CleanOptions.Default, cancellationToken);
+            var result = pipeline.Clean(input, classifier, options ?? CleanOptions.Default, cancellationToken);
             return ValueTask.FromResult(new ExtractedArticle(result.Title, result.Text, stopwatch.Elapsed));
         }
         catch (PageRejectedException ex)
