@@ -110,7 +110,7 @@ internal sealed class HtmlBlockWalker
             return;
         }
 
-        if (role == ElementRole.Skipped || IsHidden(element, tag))
+        if (role == ElementRole.Skipped || IsHidden(element, tag) || (tag == "noscript" && HoldsEscapedMarkup(element)))
         {
             return;
         }
@@ -677,6 +677,29 @@ internal sealed class HtmlBlockWalker
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether a &lt;noscript&gt; holds markup as text (<c>&amp;lt;img …&amp;gt;</c>), as pages saved from a scripting DOM do:
+    /// no reader sees that text, and read as prose it is a tracking pixel's URL kept as body.
+    /// </summary>
+    private static bool HoldsEscapedMarkup(LiteNode element)
+    {
+        for (var next = element.FirstChild; next is { } child; next = child.NextSibling)
+        {
+            if (child.IsElement)
+            {
+                return false;
+            }
+
+            var text = child.Text.TrimStart();
+            if (text.Length > 0)
+            {
+                return text.Length > 1 && text[0] == '<' && (char.IsAsciiLetter(text[1]) || text[1] is '/' or '!');
+            }
+        }
+
+        return false;
     }
 
     private static bool IsHidden(LiteNode element, string tag)

@@ -105,6 +105,22 @@ public class HtmlSegmenterTests
     }
 
     [Fact]
+    public void Noscript_holding_escaped_markup_is_not_text()
+    {
+        // As a scripting DOM serialises it: the markup is the noscript's text, and nobody reads it as prose.
+        var page = Segment("""
+            <body>
+            <p>Before</p>
+            <noscript>&lt;div style="position:absolute;"&gt;&lt;img width=1 height=1 src="https://example.com/b?P=x"&gt;&lt;/div&gt;</noscript>
+            <noscript>  &lt;!-- pixel --&gt;</noscript>
+            <noscript>Please enable JavaScript &lt;b&gt;now&lt;/b&gt;.</noscript>
+            <p>After</p>
+            </body>
+            """);
+        Assert.Equal(["Before", "Please enable JavaScript <b>now</b>.", "After"], page.Blocks.Select(b => b.Text));
+    }
+
+    [Fact]
     public void MathML_flows_inside_its_sentence_one_word_per_token_without_its_annotations()
     {
         var page = Segment("""
