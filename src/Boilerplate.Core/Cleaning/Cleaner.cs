@@ -21,6 +21,9 @@ public static class Cleaner
     /// <summary>Reason given for a block of an HTML page dropped because it lies outside the article's container.</summary>
     public const string OutsideArticle = "outside the article";
 
+    /// <summary>Reason given for a block of a readers' comment thread under an article.</summary>
+    public const string Comment = "comment";
+
     /// <summary>Share of the likeliest block's keep probability a block needs when nothing cleared the bar.</summary>
     public const float FallbackShare = 0.5f;
 
@@ -60,6 +63,7 @@ public static class Cleaner
         if (options.Threshold is null)
         {
             ArticleContainer.Apply(page, scores, rule, kept, reasons, fill: options.Bias >= 0, cancellationToken);
+            CommentThread.Apply(page, scores, kept, reasons, cancellationToken);
         }
 
         if (!options.KeepDuplicates)

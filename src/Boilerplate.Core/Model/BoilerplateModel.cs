@@ -170,7 +170,12 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
             context.ScoreRows(dense.AsSpan(start * dimension, count * dimension), dimension, probabilities.AsSpan(start * k, count * k));
         }
 
-        return new PageScores(Labels, probabilities) { PageType = _pageType?.Name(context0, pageType) ?? string.Empty };
+        return new PageScores(Labels, probabilities)
+        {
+            PageType = _pageType?.Name(context0, pageType) ?? string.Empty,
+            PageTypes = _pageType?.Types ?? [],
+            PageTypeProbabilities = pageType,
+        };
     }
 
     /// <summary>The page's type alone (empty when the model tells no types, or a text page's cannot be told).</summary>

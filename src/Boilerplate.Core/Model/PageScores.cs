@@ -25,6 +25,26 @@ public sealed class PageScores
     /// <summary>The page's type (article, forum, product...), or empty when the model does not tell types or cannot tell this page's.</summary>
     public string PageType { get; init; } = string.Empty;
 
+    /// <summary>Page types the model tells apart, in the order of <see cref="PageTypeProbabilities"/>; empty when it tells none.</summary>
+    public IReadOnlyList<string> PageTypes { get; init; } = [];
+
+    /// <summary>Probability of each of <see cref="PageTypes"/> for this page.</summary>
+    public IReadOnlyList<float> PageTypeProbabilities { get; init; } = [];
+
+    /// <summary>Probability that the page is of <paramref name="type"/>; 0 when the model does not tell that type.</summary>
+    public float PageTypeProbability(string type)
+    {
+        for (var i = 0; i < PageTypes.Count && i < PageTypeProbabilities.Count; i++)
+        {
+            if (PageTypes[i] == type)
+            {
+                return PageTypeProbabilities[i];
+            }
+        }
+
+        return 0f;
+    }
+
     /// <summary>The labels, in column order.</summary>
     public IReadOnlyList<string> Labels { get; }
 
