@@ -3,10 +3,10 @@
 # proto/google/rpc/error_details.proto), or with --check regenerates them into a temporary folder and fails when
 # they differ from the committed ones (run by tests/python/run.sh).
 #
-# Tools, from Debian (bookworm): protoc 3.21 (protobuf-compiler) writes the messages and .pyi files for the
-# python3-protobuf 3.21 runtime; grpc_tools (python3-grpc-tools) writes the service stubs only, since its own
-# protoc (3.6) writes message code that runtime refuses. Imports are rewritten so the stubs live inside this
-# package and never shadow a google.rpc package of the caller's.
+# Tools, from Debian (bookworm): protoc 3.21 (protobuf-compiler) writes the messages and .pyi files in the code of
+# the python3-protobuf runtime's own version (Python protobuf 4.21); grpc_tools (python3-grpc-tools) writes the
+# service stubs only, since its bundled protoc (3.5.1) has no --pyi_out. Imports are rewritten so the stubs live
+# inside this package and never shadow a google.rpc package of the caller's.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
