@@ -118,6 +118,7 @@ class BoilerplatePipeline:
             self._inc(f"boilerplate/failed/{error.reason or error.code.name}")
             if self._drop_failed:
                 raise DropItem(f"Boilerplate could not clean {request.url}: {error}") from error
+            _log.warning("Boilerplate could not clean %s: %s", request.url, error)
             adapter["boilerplate_error"] = {"code": error.code.name, "reason": error.reason, "message": error.message}
             return item
         self._inc("boilerplate/cleaned")
