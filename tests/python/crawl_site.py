@@ -1,7 +1,7 @@
 """Crawls a site through the Boilerplate pipeline and writes the items as JSON lines (run by test_scrapy.py in a
 process of its own: Twisted's reactor cannot be restarted within one).
 
-    crawl_site.py START_URL SERVICE_TARGET OUT_FILE
+    crawl_site.py START_URL SERVICE_TARGET OUT_FILE [SETTING=VALUE...]
 """
 
 import sys
@@ -30,6 +30,7 @@ class SiteSpider(scrapy.Spider):
 
 def main() -> None:
     start_url, target, out = sys.argv[1:4]
+    extra = dict(arg.split("=", 1) for arg in sys.argv[4:])
     process = CrawlerProcess(settings={
         "ITEM_PIPELINES": {"boilerplate_client.scrapy_pipeline.BoilerplatePipeline": 300},
         "BOILERPLATE_TARGET": target,
@@ -39,6 +40,7 @@ def main() -> None:
         "TELNETCONSOLE_ENABLED": False,
         "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
         "LOG_LEVEL": "INFO",
+        **extra,
     })
     process.crawl(SiteSpider, start_url=start_url)
     process.start()

@@ -12,7 +12,7 @@ from typing import Iterator
 
 import pytest
 
-from conftest import ARTICLE, ARTICLE_SENTENCE, Service, free_port
+from conftest import API_KEY, ARTICLE, ARTICLE_SENTENCE, Service, free_port
 
 HERE = Path(__file__).resolve().parent
 
@@ -66,16 +66,26 @@ def site(tmp_path: Path) -> Iterator[str]:
         server.wait(10)
 
 
+def crawl(site: str, target: str, out: Path, *settings: str) -> subprocess.CompletedProcess:
+    result = subprocess.run([sys.executable, str(HERE / "crawl_site.py"), site, target, str(out), *settings],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-4000:]
+    assert "log_count/ERROR" not in result.stderr, result.stderr[-4000:]
+    return result
+
+
+def read_items(out: Path) -> dict:
+    return {item["url"].rsplit("/", 1)[1]: item for item in map(json.loads, out.read_text().splitlines())}
+
+
 def test_a_crawl_stores_cleaned_pages_in_the_items(site: str, tight_service: Service, tmp_path: Path) -> None:
     # The one-slot service: pages the pipeline sends together may meet AT_CAPACITY and are then resent.
     out = tmp_path / "items.jsonl"
-    crawl = subprocess.run([sys.executable, str(HERE / "crawl_site.py"), site, tight_service.target, str(out)],
-                           capture_output=True, text=True, timeout=120)
-    assert crawl.returncode == 0, crawl.stderr[-4000:]
-    assert "'boilerplate/cleaned': 2" in crawl.stderr, crawl.stderr[-4000:]
-    assert "'boilerplate/failed/EMPTY_PAGE': 1" in crawl.stderr, crawl.stderr[-4000:]
+    crawl_ = crawl(site, tight_service.target, out)
+    assert "'boilerplate/cleaned': 2" in crawl_.stderr, crawl_.stderr[-4000:]
+    assert "'boilerplate/failed/EMPTY_PAGE': 1" in crawl_.stderr, crawl_.stderr[-4000:]
 
-    items = {item["url"].rsplit("/", 1)[1]: item for item in map(json.loads, out.read_text().splitlines())}
+    items = read_items(out)
     assert sorted(items) == ["ferry.html", "seals.html"]
 
     seals = items["seals.html"]
@@ -103,3 +113,24 @@ def test_a_crawl_stores_cleaned_pages_in_the_items(site: str, tight_service: Ser
         assert labels["\u00a9 2026 Coastal News Ltd. All rights reserved."] == "legal"
         assert any(p["label"] == "navigation" and not p["kept"] for p in item["paragraphs"])
         assert all(p["label"] == "body" for p in kept if len(p["text"]) > 80)
+
+
+def test_failed_pages_can_be_kept_and_the_api_key_is_sent(site: str, main_service: Service, tmp_path: Path) -> None:
+    out = tmp_path / "items.jsonl"
+    crawl(site, main_service.target, out, f"BOILERPLATE_API_KEY={API_KEY}", "BOILERPLATE_DROP_FAILED=False",
+          "BOILERPLATE_MARKDOWN=False", "BOILERPLATE_PARAGRAPHS=False")
+    items = read_items(out)
+    assert sorted(items) == ["empty.html", "ferry.html", "seals.html"]
+    assert items["empty.html"]["boilerplate_error"] == {
+        "code": "INVALID_ARGUMENT", "reason": "EMPTY_PAGE", "message": items["empty.html"]["boilerplate_error"]["message"]}
+    assert "text" not in items["empty.html"] and "body" not in items["empty.html"]
+    seals = items["seals.html"]
+    assert ARTICLE_SENTENCE in seals["text"]
+    assert "markdown" not in seals and "paragraphs" not in seals
+
+
+def test_a_crawl_without_the_api_key_drops_every_page(site: str, main_service: Service, tmp_path: Path) -> None:
+    out = tmp_path / "items.jsonl"
+    result = crawl(site, main_service.target, out)
+    assert "'boilerplate/failed/UNAUTHENTICATED': 3" in result.stderr, result.stderr[-4000:]
+    assert not out.exists() or out.read_text() == ""

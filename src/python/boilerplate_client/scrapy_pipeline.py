@@ -14,7 +14,7 @@ Settings (only BOILERPLATE_TARGET is required; bad values stop the crawl at star
 * ``BOILERPLATE_MARKDOWN`` (True), ``BOILERPLATE_PARAGRAPHS`` (True): fill ``markdown``, ``paragraphs``
 * ``BOILERPLATE_BIAS`` (0.0), ``BOILERPLATE_KEEP_LABELS`` (["body"])
 * ``BOILERPLATE_DROP_FAILED``: drop an item whose page fails (True), else keep it with ``boilerplate_error``
-* ``BOILERPLATE_KEEP_BODY``: keep the raw ``body`` in the item (False: removed once cleaned, to save storage)
+* ``BOILERPLATE_KEEP_BODY``: keep the raw ``body`` in the item (False: removed once sent, cleaned or not)
 
 Cleaning runs in Twisted's thread pool (REACTOR_THREADPOOL_MAXSIZE bounds the calls in flight), so the reactor
 keeps crawling while pages are cleaned. Counts go to the crawl stats under ``boilerplate/``.
@@ -120,6 +120,7 @@ class BoilerplatePipeline:
                 raise DropItem(f"Boilerplate could not clean {request.url}: {error}") from error
             _log.warning("Boilerplate could not clean %s: %s", request.url, error)
             adapter["boilerplate_error"] = {"code": error.code.name, "reason": error.reason, "message": error.message}
+            self._drop_body(adapter)
             return item
         self._inc("boilerplate/cleaned")
         adapter["title"] = page.title
@@ -135,9 +136,13 @@ class BoilerplatePipeline:
             ]
         adapter["page_type"] = page.page_type
         adapter["model_version"] = page.model_version
+        self._drop_body(adapter)
+        return item
+
+    def _drop_body(self, adapter: ItemAdapter) -> None:
+        # Bytes do not go into JSON or CSV feeds, and the page is rarely worth storing twice.
         if not self._keep_body:
             del adapter["body"]
-        return item
 
     def _inc(self, key: str) -> None:
         if self._stats is not None:
