@@ -13,7 +13,10 @@ from typing import Optional, Tuple
 
 import grpc
 
-from ._proto.google.rpc import error_details_pb2, status_pb2
+try:  # googleapis-common-protos, where installed, owns google/rpc/*.proto in the default descriptor pool
+    from google.rpc import error_details_pb2, status_pb2
+except ImportError:
+    from ._proto.google.rpc import error_details_pb2, status_pb2  # type: ignore[no-redef]
 
 DOMAIN = "boilerplate.v1"
 
