@@ -46,7 +46,8 @@ def googleapis(tmp_path_factory: pytest.TempPathFactory) -> Path:
     protos.mkdir(parents=True)
     shutil.copy(REPO / "protos/third_party/google/rpc/status.proto", protos)
     details = (REPO / "src/python/proto/google/rpc/error_details.proto").read_text()
-    (protos / "error_details.proto").write_text(details + "\n// Newer than the vendored copy.\nmessage NewerDetail {\n  string note = 1;\n}\n")
+    newer = "\n// Newer than the vendored copy.\nmessage NewerDetail {\n  string note = 1;\n}\n"
+    (protos / "error_details.proto").write_text(details + newer)
     site = root / "site"
     site.mkdir()
     subprocess.run(["protoc", f"-I{root / 'protos'}", f"--python_out={site}",

@@ -151,7 +151,7 @@ class BoilerplateClient:
 
     def clean(self, request: pb.CleanRequest, *, deadline: Optional[float] = None) -> pb.CleanResponse:
         """Cleans one page; raises a :class:`~boilerplate_client.errors.BoilerplateError` subclass on failure."""
-        return self._call(self._cleaner.Clean, request, deadline)
+        return self._call("Clean", self._cleaner.Clean, request, deadline)
 
     def clean_stream(
         self, requests: Iterable[pb.CleanRequest], *, deadline: Optional[float] = None
@@ -171,12 +171,12 @@ class BoilerplateClient:
 
     def model_info(self, *, deadline: Optional[float] = None) -> pb.ModelInfo:
         """The serving model: version, labels, page types, trainer, figures, when trained and loaded."""
-        return self._call(self._models.GetModelInfo, pb.GetModelInfoRequest(), deadline)
+        return self._call("GetModelInfo", self._models.GetModelInfo, pb.GetModelInfoRequest(), deadline)
 
     def reload_model(self, *, deadline: Optional[float] = None) -> pb.ModelInfo:
         """An operator's call: reload the model from the service's Model:Path now (FAILED_PRECONDITION, old model
         serving, when the file is bad)."""
-        return self._call(self._models.ReloadModel, pb.ReloadModelRequest(), deadline, retry=False)
+        return self._call("ReloadModel", self._models.ReloadModel, pb.ReloadModelRequest(), deadline, retry=False)
 
     def close(self) -> None:
         self._channel.close()
@@ -189,6 +189,7 @@ class BoilerplateClient:
 
     def _call(
         self,
+        name: str,
         method: Callable[..., _T],
         request: object,
         deadline: Optional[float],
@@ -210,10 +211,8 @@ class BoilerplateClient:
             # A retry that would start after the deadline cannot succeed: the caller gets the real error now.
             if delay is None or (ends is not None and time.monotonic() + delay >= ends):
                 raise error
-            _log.info(
-                "retrying %s after %s (attempt %d, in %.3f s)", getattr(method, "_method", "call"),
-                error.reason or error.code.name, attempt, delay,
-            )
+            _log.info("retrying %s after %s (attempt %d, in %.3f s)", name, error.reason or error.code.name,
+                      attempt, delay)
             if self._on_retry is not None:
                 self._on_retry(error, attempt, delay)
             time.sleep(delay)

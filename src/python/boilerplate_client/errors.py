@@ -117,7 +117,10 @@ def error_from_status(status: status_pb2.Status) -> BoilerplateError:
 
 def error_from_rpc(error: grpc.RpcError) -> BoilerplateError:
     """The typed error for a failed call, read from its ``grpc-status-details-bin`` trailer when it has one."""
-    code: grpc.StatusCode = error.code() if hasattr(error, "code") else grpc.StatusCode.UNKNOWN  # type: ignore[attr-defined]
+    # A grpc.RpcError raised by a call is also a grpc.Call, which carries the status.
+    code: grpc.StatusCode = (
+        error.code() if hasattr(error, "code") else grpc.StatusCode.UNKNOWN  # type: ignore[attr-defined]
+    )
     message: str = (error.details() if hasattr(error, "details") else None) or ""  # type: ignore[attr-defined]
     trailers = error.trailing_metadata() if hasattr(error, "trailing_metadata") else None  # type: ignore[attr-defined]
     for key, value in trailers or ():

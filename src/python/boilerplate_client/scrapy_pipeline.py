@@ -66,7 +66,7 @@ class BoilerplatePipeline:
         settings = crawler.settings
         target = settings.get("BOILERPLATE_TARGET")
         if not target:
-            raise ValueError("BOILERPLATE_TARGET is not set: the Boilerplate service address, e.g. http://127.0.0.1:5000")
+            raise ValueError("BOILERPLATE_TARGET is not set: the Boilerplate service, e.g. http://127.0.0.1:5000")
         deadline = settings.getfloat("BOILERPLATE_DEADLINE", 30.0)
         attempts = settings.getint("BOILERPLATE_MAX_ATTEMPTS", 4)
         bias = settings.getfloat("BOILERPLATE_BIAS", 0.0)
