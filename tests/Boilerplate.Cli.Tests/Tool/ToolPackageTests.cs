@@ -63,12 +63,17 @@ public sealed class ToolPackageTests : IDisposable
             Assert.Equal(model.Version, (string)page["model_version"]!);
         }
 
-        // ML.NET's LightGBM trainer loads its native library from the tool's runtimes folder, as the .NET host finds it.
+        // ML.NET's LightGBM trainer loads its native library through the .NET host, which looks where the tool's
+        // deps.json says: this platform's library must be both in the installed tool and named there.
         var native = OperatingSystem.IsWindows() ? "lib_lightgbm.dll" : OperatingSystem.IsMacOS() ? "lib_lightgbm.dylib" : "lib_lightgbm.so";
         var architecture = RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
-        Assert.Contains(
-            Directory.EnumerateFiles(Path.Combine(tools, ".store"), native, SearchOption.AllDirectories),
+        var store = Path.Combine(tools, ".store");
+        var library = Assert.Single(
+            Directory.EnumerateFiles(store, native, SearchOption.AllDirectories),
             path => path.Contains($"-{architecture}{Path.DirectorySeparatorChar}native", StringComparison.Ordinal));
+        var deps = Assert.Single(Directory.EnumerateFiles(store, "boilerplate.deps.json", SearchOption.AllDirectories));
+        var relative = Path.GetRelativePath(Path.GetDirectoryName(deps)!, library).Replace(Path.DirectorySeparatorChar, '/');
+        Assert.Contains($"\"{relative}\"", await File.ReadAllTextAsync(deps), StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
