@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Boilerplate.Cli.Tests.Clean;
+using Boilerplate.Cli.Tests.Tool;
 using Boilerplate.Testing;
 
 namespace Boilerplate.Cli.Tests.Model;
@@ -63,6 +64,22 @@ public sealed class ModelCommandsTests : IAsyncLifetime
         Assert.Empty(output);
         Assert.Contains("FailedPrecondition", error, StringComparison.Ordinal);
         Assert.Contains($"Model {_version} keeps serving", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_key_can_come_from_the_environment_in_a_real_process()
+    {
+        // A child process: the variable is process-wide, and other tests must not see it.
+        var cli = Path.Combine(AppContext.BaseDirectory, "boilerplate.dll");
+        string[] args = [cli, "model-info", "--server", _host.Address, "--json"];
+
+        var withKey = await ToolProcess.RunAsync(ToolProcess.Dotnet, args, _directory, TimeSpan.FromMinutes(1), environment: new Dictionary<string, string> { [Commands.CleanCommand.ApiKeyVariable] = Key });
+        var wrongKey = await ToolProcess.RunAsync(ToolProcess.Dotnet, args, _directory, TimeSpan.FromMinutes(1), environment: new Dictionary<string, string> { [Commands.CleanCommand.ApiKeyVariable] = "not-the-key" });
+
+        Assert.True(withKey.ExitCode == ExitCodes.Success, withKey.Describe());
+        Assert.Equal(_version, (string)JsonNode.Parse(withKey.Output)!["version"]!);
+        Assert.True(wrongKey.ExitCode == ExitCodes.Failed, wrongKey.Describe());
+        Assert.Contains("Unauthenticated", wrongKey.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,7 +15,13 @@ internal static class ToolProcess
     /// <summary>The dotnet that runs this test (the test host sets DOTNET_HOST_PATH), else the one on PATH.</summary>
     public static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 
-    public static async Task<ToolRun> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, string? standardInput = null)
+    public static async Task<ToolRun> RunAsync(
+        string fileName,
+        IEnumerable<string> arguments,
+        string workingDirectory,
+        TimeSpan timeout,
+        string? standardInput = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -39,6 +45,11 @@ internal static class ToolProcess
         {
             // The tool's launcher finds the runtime through DOTNET_ROOT when dotnet is not installed where it looks.
             start.Environment["DOTNET_ROOT"] = Path.GetDirectoryName(Dotnet);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
