@@ -17,13 +17,22 @@ internal sealed record CleanSummary(int Pages, int Succeeded, int Failed, long P
 {
     /// <summary>Pages (cleaned or failed) per second of wall-clock time.</summary>
     public double PagesPerSecond => Elapsed > TimeSpan.Zero ? (Succeeded + Failed) / Elapsed.TotalSeconds : 0;
+
+    /// <summary>The run's exit code: every page cleaned, some failed, or none cleaned.</summary>
+    public int ExitCode => Failed == 0 ? ExitCodes.Success : Succeeded == 0 ? ExitCodes.Failed : ExitCodes.Partial;
 }
 
 /// <summary>
 /// Cleans many page files with up to N in flight and writes the results in input order, so output is
 /// reproducible whatever the parallelism. A page's failure is written as that page's error and the run goes on.
 /// </summary>
-internal sealed class BatchCleaner(IPageCleaner cleaner, IPageWriter writer, CleanOptions options, int parallelism)
+internal sealed class BatchCleaner(
+    IPageCleaner cleaner,
+    IPageWriter writer,
+    PageReader reader,
+    PageRequestBuilder requests,
+    CleanOptions options,
+    int parallelism)
 {
     private sealed record Outcome(PageFile Page, CleanResponse? Response, string? Error);
 
@@ -83,8 +92,9 @@ internal sealed class BatchCleaner(IPageCleaner cleaner, IPageWriter writer, Cle
     {
         try
         {
-            var content = await page.ReadAsync(cancellationToken).ConfigureAwait(false);
-            return new Outcome(page, await cleaner.CleanAsync(page, content, cancellationToken).ConfigureAwait(false), null);
+            var content = await reader.ReadAsync(page, cancellationToken).ConfigureAwait(false);
+            var response = await cleaner.CleanAsync(requests.Build(page, content), cancellationToken).ConfigureAwait(false);
+            return new Outcome(page, response, null);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {

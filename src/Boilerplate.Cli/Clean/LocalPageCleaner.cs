@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Boilerplate.Core.Input;
 using Boilerplate.Core.Model;
 using Boilerplate.Core.Pipeline;
 using Boilerplate.Core.Errors;
@@ -36,16 +35,15 @@ internal sealed class LocalPageCleaner : IPageCleaner
 
     public string Description => $"model {_model.Version[..Math.Min(12, _model.Version.Length)]}";
 
-    public Task<CleanResponse> CleanAsync(PageFile page, byte[] content, CancellationToken cancellationToken) =>
+    public Task<CleanResponse> CleanAsync(CleanRequest request, CancellationToken cancellationToken) =>
         Task.Run(
             () =>
             {
                 var started = Stopwatch.GetTimestamp();
-                PageInput input = page.Format == PageFormat.Text
-                    ? new PageInput.Text(PageText.Decode(content))
-                    : new PageInput.HtmlBytes(content, ContentType: null);
+                // The service's own mapping, so a page (its URL and charset included) reads the same here and on a server.
+                var input = CleanRequestMapper.ToInput(request);
                 var result = _pipeline.Clean(input, _model, _domainOptions, cancellationToken);
-                return CleanResponseMapper.ToResponse(page.Id, result, _options, Stopwatch.GetElapsedTime(started));
+                return CleanResponseMapper.ToResponse(request.Id, result, _options, Stopwatch.GetElapsedTime(started));
             },
             cancellationToken);
 

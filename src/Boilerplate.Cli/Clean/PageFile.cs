@@ -1,21 +1,22 @@
-using System.IO.Compression;
-
 namespace Boilerplate.Cli.Clean;
 
-/// <summary>How a page file is read: HTML bytes (charset decided by the decoder) or UTF-8 plain text.</summary>
+/// <summary>How a page's bytes are sent to the cleaner: HTML bytes (charset decided by the decoder) or plain text.</summary>
 internal enum PageFormat
 {
     Html,
     Text,
 }
 
-/// <summary>One page on disk, as <c>boilerplate clean</c> finds it.</summary>
-/// <param name="Path">The file's path, as found under the path the user gave.</param>
-/// <param name="Id">The file name without its page extensions (<c>pages/abc.html.gz</c> → <c>abc</c>).</param>
-/// <param name="Format">How the content is sent to the cleaner.</param>
+/// <summary>One page to clean, as <c>boilerplate clean</c> finds it: a file, or standard input.</summary>
+/// <param name="Path">The file's path, as found under the path the user gave; <c>-</c> for standard input.</param>
+/// <param name="Id">The file name without its page extensions (<c>pages/abc.html.gz</c> → <c>abc</c>); <c>stdin</c>.</param>
+/// <param name="Format">How the content is read; null when the bytes decide (<see cref="PageSniffer"/>).</param>
 /// <param name="Compressed">Whether the file is gzip-compressed.</param>
-internal sealed record PageFile(string Path, string Id, PageFormat Format, bool Compressed)
+internal sealed record PageFile(string Path, string Id, PageFormat? Format, bool Compressed)
 {
+    /// <summary>The path that names standard input.</summary>
+    public const string StandardInputPath = "-";
+
     private static readonly (string Suffix, PageFormat Format, bool Compressed)[] Kinds =
     [
         (".html.gz", PageFormat.Html, true),
@@ -25,19 +26,35 @@ internal sealed record PageFile(string Path, string Id, PageFormat Format, bool 
         (".txt", PageFormat.Text, false),
     ];
 
+    /// <summary>Standard input, read once; text or HTML as <c>--content-type</c> or the bytes say.</summary>
+    public static PageFile StandardInput { get; } = new(StandardInputPath, "stdin", null, false);
+
     /// <summary>The file extensions that are pages.</summary>
     public static IEnumerable<string> Extensions => Kinds.Select(kind => kind.Suffix);
 
+    /// <summary>Whether this page is standard input.</summary>
+    public bool IsStandardInput => Path == StandardInputPath;
+
+    /// <summary>The pages of every path in <paramref name="paths"/>, in the order given (see <see cref="Find(string)"/>).</summary>
+    /// <exception cref="FileNotFoundException">Nothing exists at one of the paths.</exception>
+    public static IReadOnlyList<PageFile> Find(IEnumerable<string> paths) => paths.SelectMany(Find).ToList();
+
     /// <summary>
-    /// The page files at <paramref name="path"/>: the file itself (whatever its extension), or every page file
-    /// under the directory, recursively, in ordinal path order so runs are reproducible.
+    /// The pages at <paramref name="path"/>: standard input for <c>-</c>, the file itself (whatever its extension; the
+    /// bytes decide text or HTML when the extension does not), or every page file under the directory, recursively, in
+    /// ordinal path order so runs are reproducible.
     /// </summary>
     /// <exception cref="FileNotFoundException">Nothing exists at <paramref name="path"/>.</exception>
     public static IReadOnlyList<PageFile> Find(string path)
     {
+        if (path == StandardInputPath)
+        {
+            return [StandardInput];
+        }
+
         if (File.Exists(path))
         {
-            return [Describe(path) ?? new PageFile(path, System.IO.Path.GetFileNameWithoutExtension(path), PageFormat.Html, false)];
+            return [Describe(path) ?? new PageFile(path, System.IO.Path.GetFileNameWithoutExtension(path), null, false)];
         }
 
         if (!Directory.Exists(path))
@@ -51,22 +68,6 @@ internal sealed record PageFile(string Path, string Id, PageFormat Format, bool 
             .OfType<PageFile>()
             .OrderBy(page => page.Path, StringComparer.Ordinal)
             .ToList();
-    }
-
-    /// <summary>The file's bytes, decompressed when it is gzip.</summary>
-    /// <exception cref="InvalidDataException">A .gz file that is not valid gzip.</exception>
-    public async Task<byte[]> ReadAsync(CancellationToken cancellationToken)
-    {
-        if (!Compressed)
-        {
-            return await File.ReadAllBytesAsync(Path, cancellationToken).ConfigureAwait(false);
-        }
-
-        await using var file = File.OpenRead(Path);
-        await using var gzip = new GZipStream(file, CompressionMode.Decompress);
-        using var content = new MemoryStream();
-        await gzip.CopyToAsync(content, cancellationToken).ConfigureAwait(false);
-        return content.ToArray();
     }
 
     private static PageFile? Describe(string path)

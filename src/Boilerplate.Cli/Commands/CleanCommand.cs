@@ -5,15 +5,18 @@ using System.Text;
 using Boilerplate.Cli.Clean;
 using Boilerplate.Client;
 using Boilerplate.Core.Model;
+using Boilerplate.Core.Segmentation;
 using Boilerplate.Protos.V1;
 using Spectre.Console;
 
 namespace Boilerplate.Cli.Commands;
 
 /// <summary>
-/// <c>boilerplate clean PATH</c>: cleans a page file or a folder of them (.html, .htm, .html.gz, .txt) into JSON
-/// lines, or one page into its text, Markdown or HTML (<c>--format</c>), in this process or on a server. A page that fails is written with its error and the run goes on; the
-/// exit code is 0 when every page was cleaned, 1 when some failed, 2 when nothing could run.
+/// <c>boilerplate clean PATH...</c>: cleans page files, folders of them (.html, .htm, .html.gz, .txt) and standard input
+/// (<c>-</c>) into JSON lines, or one page into its text, Markdown or HTML (<c>--format</c>), in this process or on a
+/// server. A page that fails is written with its error and the run goes on; the exit code is
+/// <see cref="ExitCodes.Success"/> when every page was cleaned, <see cref="ExitCodes.Partial"/> when some failed,
+/// <see cref="ExitCodes.Failed"/> when none was cleaned, <see cref="ExitCodes.Usage"/> when nothing could run.
 /// </summary>
 internal static class CleanCommand
 {
@@ -22,15 +25,27 @@ internal static class CleanCommand
 
     private const int DefaultServerParallelism = 8;
 
-    internal static Command Create()
+    /// <param name="openStandardInput">Where <c>-</c> reads from; standard input unless a test gives its own.</param>
+    internal static Command Create(Func<Stream>? openStandardInput = null)
     {
-        var path = new Argument<string>("path") { Description = "A page file, or a folder searched recursively for " + string.Join(", ", PageFile.Extensions) + " files." };
-        var output = new Option<string>("--out", "-o") { Description = "Where to write the output; - for standard output.", DefaultValueFactory = _ => "-" };
-        var format = new Option<OutputFormat>("--format", "-f")
+        var paths = new Argument<string[]>("path")
         {
-            Description = "json: one JSON line per page (default). text, markdown, html: a single page's content as is; a folder " +
-                "still gets JSON lines, with the markdown or html field added.",
-            DefaultValueFactory = _ => OutputFormat.Json,
+            Description = "Page files, folders searched recursively for " + string.Join(", ", PageFile.Extensions) + " files, or - for standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = new Option<string>("--out", "-o") { Description = "Where to write the output; - for standard output.", DefaultValueFactory = _ => "-" };
+        var format = new Option<OutputFormat?>("--format", "-f")
+        {
+            Description = "json: one JSON line per page (the default for folders, several paths, --markdown and --paragraphs). " +
+                "text (the default for one page), markdown, html: a single page's content as is; several pages still get JSON " +
+                "lines, with the markdown or html field added.",
+        };
+        var url = new Option<string?>("--url") { Description = "The page's URL (absolute http or https): a model input, and what relative links resolve against; one page only." };
+        var contentType = new Option<string?>("--content-type")
+        {
+            Description = "The pages' Content-Type: text/html or application/xhtml+xml reads HTML, another text/* type plain text; " +
+                "its charset decodes the bytes. Without it the file extension decides, and for standard input or another " +
+                "extension the first bytes (a tag at the start is HTML).",
         };
         var server = new Option<string?>("--server") { Description = "Clean on this server (http://host:port, https://..., or dns:///host:port) instead of in this process." };
         var apiKey = new Option<string?>("--api-key") { Description = $"API key for --server (default: the {ApiKeyVariable} environment variable)." };
@@ -59,6 +74,28 @@ internal static class CleanCommand
                 result.AddError("--threshold must be greater than 0 and at most 1.");
             }
         });
+        url.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value
+                && (value.Length > PageUrls.MaxChars || !Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
+            {
+                result.AddError($"--url must be an absolute http or https URL of at most {PageUrls.MaxChars} characters.");
+            }
+        });
+        contentType.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && ContentTypes.Check(value) is { } problem)
+            {
+                result.AddError(problem);
+            }
+        });
+        paths.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string[]>() is { } given && given.Count(p => p == PageFile.StandardInputPath) > 1)
+            {
+                result.AddError("Standard input (-) can be read once: give - at most once.");
+            }
+        });
         parallel.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int?>() is < 1)
@@ -67,9 +104,12 @@ internal static class CleanCommand
             }
         });
 
-        var command = new Command("clean", "Clean page files into JSON lines (path, id, title, text, model_version, stats; error when a page fails).")
+        var command = new Command(
+            "clean",
+            "Clean pages (files, folders, - for standard input) into their text, or into JSON lines (path, id, title, text, " +
+            "model_version, stats; error when a page fails).\n" + ExitCodes.Help)
         {
-            path, output, format, server, apiKey, markdown, paragraphs, bias, threshold, keep, model, parallel, repair, quiet,
+            paths, output, format, url, contentType, server, apiKey, markdown, paragraphs, bias, threshold, keep, model, parallel, repair, quiet,
         };
         command.Validators.Add(result =>
         {
@@ -82,13 +122,12 @@ internal static class CleanCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-            var outputFormat = parse.GetValue(format);
             var options = new CleanOptions
             {
                 Bias = parse.GetValue(bias),
                 Threshold = parse.GetValue(threshold) ?? 0,
-                IncludeMarkdown = parse.GetValue(markdown) || outputFormat == OutputFormat.Markdown,
-                IncludeHtml = outputFormat == OutputFormat.Html,
+                IncludeMarkdown = parse.GetValue(markdown) || parse.GetValue(format) == OutputFormat.Markdown,
+                IncludeHtml = parse.GetValue(format) == OutputFormat.Html,
                 IncludeParagraphs = parse.GetValue(paragraphs),
                 RepairText = RepairModeOf(parse.GetValue(repair)!),
             };
@@ -98,21 +137,26 @@ internal static class CleanCommand
             IPageCleaner cleaner;
             try
             {
-                pages = PageFile.Find(parse.GetValue(path)!);
+                pages = PageFile.Find(parse.GetValue(paths)!);
+                if (parse.GetValue(url) is not null && pages.Count > 1)
+                {
+                    throw new ArgumentException($"--url names one page, and the paths hold {pages.Count}.");
+                }
+
                 cleaner = CreateCleaner(parse.GetValue(server), parse.GetValue(apiKey), parse.GetValue(model), options);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or ModelLoadException)
             {
                 console.MarkupLineInterpolated($"[red]Cannot clean:[/] {e.Message}");
-                return 2;
+                return ExitCodes.Usage;
             }
 
             using (cleaner)
             {
                 if (pages.Count == 0)
                 {
-                    console.MarkupLineInterpolated($"[red]No page files[/] ({string.Join(", ", PageFile.Extensions)}) under {parse.GetValue(path)}.");
-                    return 2;
+                    console.MarkupLineInterpolated($"[red]No page files[/] ({string.Join(", ", PageFile.Extensions)}) under {string.Join(", ", parse.GetValue(paths)!)}.");
+                    return ExitCodes.Usage;
                 }
 
                 var parallelism = parse.GetValue(parallel) ?? (cleaner is RemotePageCleaner ? DefaultServerParallelism : Environment.ProcessorCount);
@@ -124,15 +168,18 @@ internal static class CleanCommand
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     console.MarkupLineInterpolated($"[red]Cannot write the output:[/] {e.Message}");
-                    return 2;
+                    return ExitCodes.Usage;
                 }
 
                 await using var writer = opened;
-                // Raw content has no place for a page's path or error: only a single page gets it, a folder gets JSON lines.
-                IPageWriter pageWriter = outputFormat != OutputFormat.Json && !Directory.Exists(parse.GetValue(path))
-                    ? new PageContentWriter(writer, Console.Error, outputFormat)
-                    : new PageJsonWriter(writer);
-                var batch = new BatchCleaner(cleaner, pageWriter, options, parallelism);
+                // Raw content has no place for a page's path or error: only a single page gets it, several get JSON lines.
+                var outputFormat = FormatOf(parse.GetValue(format), parse.GetValue(paths)!, parse.GetValue(markdown) || parse.GetValue(paragraphs));
+                IPageWriter pageWriter = outputFormat == OutputFormat.Json
+                    ? new PageJsonWriter(writer)
+                    : new PageContentWriter(writer, Console.Error, outputFormat);
+                var reader = new PageReader(openStandardInput ?? Console.OpenStandardInput, PageReader.DefaultMaxBytes);
+                var requests = new PageRequestBuilder(options, parse.GetValue(url), parse.GetValue(contentType));
+                var batch = new BatchCleaner(cleaner, pageWriter, reader, requests, options, parallelism);
                 var summary = parse.GetValue(quiet) || Console.IsErrorRedirected || !console.Profile.Capabilities.Interactive
                     ? await batch.RunAsync(pages, onPageDone: null, cancellationToken)
                     : await console.Progress()
@@ -149,10 +196,26 @@ internal static class CleanCommand
                     Print(console, summary, cleaner.Description);
                 }
 
-                return summary.Failed > 0 ? 1 : 0;
+                return summary.ExitCode;
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// What is written: the format asked for when one page (a file or standard input) is cleaned; JSON lines for
+    /// folders and several paths, where a content format only adds its field. Unasked, one page gets its text,
+    /// unless --markdown or --paragraphs ask for JSON fields.
+    /// </summary>
+    internal static OutputFormat FormatOf(OutputFormat? asked, IReadOnlyList<string> paths, bool jsonFieldsAsked)
+    {
+        var onePage = paths.Count == 1 && (paths[0] == PageFile.StandardInputPath || File.Exists(paths[0]));
+        if (!onePage)
+        {
+            return OutputFormat.Json;
+        }
+
+        return asked ?? (jsonFieldsAsked ? OutputFormat.Json : OutputFormat.Text);
     }
 
     private static RepairMode RepairModeOf(string value) => value switch
@@ -175,7 +238,7 @@ internal static class CleanCommand
                 Address = server,
                 ApiKey = apiKey ?? Environment.GetEnvironmentVariable(ApiKeyVariable),
             });
-            return new RemotePageCleaner(client, server, options);
+            return new RemotePageCleaner(client, server);
         }
 
         var model = modelPath is null ? BoilerplateModel.LoadDefault() : BoilerplateModel.Load(modelPath);

@@ -70,11 +70,11 @@ public sealed class CleanCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_single_page_that_fails_in_a_content_format_writes_nothing_and_exits_1()
+    public async Task A_single_page_that_fails_in_a_content_format_writes_nothing_and_exits_3()
     {
         var (code, output) = await CliRun.CleanRawAsync(_folder.PathOf("empty.htm"), "--format", "markdown");
 
-        Assert.Equal(1, code);
+        Assert.Equal(ExitCodes.Failed, code);
         Assert.Empty(output);
     }
 
@@ -88,7 +88,7 @@ public sealed class CleanCommandTests : IDisposable
             var head = "<meta name=\"author\" content=\"Anna Berger\"><meta property=\"article:published_time\" content=\"2025-11-02T08:15:00Z\">";
             await File.WriteAllTextAsync(path, Boilerplate.Testing.SamplePages.Article(6).Replace("<head>", "<head>" + head, StringComparison.Ordinal));
 
-            var (code, pages) = await CliRun.CleanAsync(path);
+            var (code, pages) = await CliRun.CleanAsync(path, "--format", "json");
 
             Assert.Equal(0, code);
             var metadata = Assert.Single(pages)["metadata"]!;
@@ -115,8 +115,8 @@ public sealed class CleanCommandTests : IDisposable
     [Fact]
     public async Task A_lower_threshold_keeps_at_least_as_much()
     {
-        var (_, strict) = await CliRun.CleanAsync(_folder.PathOf("article.html"), "--threshold", "0.95");
-        var (_, loose) = await CliRun.CleanAsync(_folder.PathOf("article.html"), "--threshold", "0.05");
+        var (_, strict) = await CliRun.CleanAsync(_folder.PathOf("article.html"), "--threshold", "0.95", "--format", "json");
+        var (_, loose) = await CliRun.CleanAsync(_folder.PathOf("article.html"), "--threshold", "0.05", "--format", "json");
 
         Assert.True((int)loose[0]["stats"]!["kept"]! >= (int)strict[0]["stats"]!["kept"]!);
     }
@@ -125,11 +125,11 @@ public sealed class CleanCommandTests : IDisposable
     [InlineData("--bias", "2")]
     [InlineData("--threshold", "0")]
     [InlineData("--parallel", "0")]
-    public async Task Out_of_range_options_are_refused_before_any_page(string option, string value)
+    public async Task Out_of_range_options_are_refused_before_any_page_as_usage_errors(string option, string value)
     {
         var (code, pages) = await CliRun.CleanAsync(_folder.Root, option, value);
 
-        Assert.NotEqual(0, code);
+        Assert.Equal(ExitCodes.Usage, code);
         Assert.Empty(pages);
     }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using Boilerplate.Testing;
 
 namespace Boilerplate.Cli.Tests.Clean;
@@ -29,13 +30,28 @@ public sealed class CleanServerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task An_unreachable_server_fails_each_page_without_stopping_the_run()
+    public async Task An_unreachable_server_fails_each_page_without_stopping_the_run_and_exits_3()
     {
         var (code, pages) = await CliRun.CleanAsync(_folder.Root, "--server", $"http://127.0.0.1:{FreePort.Next()}");
 
-        Assert.Equal(1, code);
+        Assert.Equal(ExitCodes.Failed, code);
         Assert.Equal(5, pages.Count);
         Assert.All(pages, page => Assert.NotNull(page["error"]));
+    }
+
+    [Fact]
+    public async Task Standard_input_and_its_url_reach_the_server_as_they_reach_the_local_cleaner()
+    {
+        var page = Encoding.UTF8.GetBytes(StandardInputTests.LinkedArticle);
+        string[] args = ["-", "--url", "https://news.example/2025/seals.html", "--format", "markdown"];
+
+        var (remoteCode, remote) = await CliRun.CleanRawAsync(new MemoryStream(page), [.. args, "--server", _host.Address]);
+        var (localCode, local) = await CliRun.CleanRawAsync(new MemoryStream(page), args);
+
+        Assert.Equal(0, remoteCode);
+        Assert.Equal(0, localCode);
+        Assert.Contains("https://news.example/2025/count.html", remote, StringComparison.Ordinal);
+        Assert.Equal(local, remote);
     }
 
     public void Dispose() => _folder.Dispose();
