@@ -144,6 +144,32 @@ public sealed class TracingTests(TracingTests.TracedService service) : IClassFix
         }
     }
 
+    [Fact]
+    public async Task A_stream_is_one_server_span_with_a_page_span_per_page()
+    {
+        var (traceparent, traceId, _) = NewTraceparent();
+        var client = new BoilerplateService.BoilerplateServiceClient(_service.Host.Channel);
+
+        using (var call = client.CleanStream(new Metadata { { "traceparent", traceparent } }))
+        {
+            await call.RequestStream.WriteAsync(new CleanRequest { Id = "a", Html = SamplePages.Article(3, seed: 1) });
+            await call.RequestStream.WriteAsync(new CleanRequest { Id = "b", Html = SamplePages.Article(3, seed: 2) });
+            await call.RequestStream.CompleteAsync();
+            while (await call.ResponseStream.MoveNext(CancellationToken.None))
+            {
+                Assert.Null(call.ResponseStream.Current.Error);
+            }
+        }
+
+        var spans = await _service.Spans.WaitForAsync(traceId, span => span.DisplayName == "boilerplate.v1.BoilerplateService/CleanStream");
+        var server = Assert.Single(spans, span => span.Kind == ActivityKind.Server);
+        Assert.Equal("CleanStream", server.GetTagItem("rpc.method"));
+        var pages = spans.Where(span => span.OperationName == PipelineActivities.Page).ToList();
+        Assert.Equal(2, pages.Count);
+        Assert.All(pages, page => Assert.Equal(server.SpanId, page.ParentSpanId));
+        Assert.Equal(2, spans.Count(span => span.OperationName == PipelineActivities.Score && pages.Any(page => page.SpanId == span.ParentSpanId)));
+    }
+
     private static (string Header, ActivityTraceId TraceId, ActivitySpanId SpanId) NewTraceparent()
     {
         var traceId = ActivityTraceId.CreateRandom();

@@ -73,14 +73,16 @@ internal static class TelemetryRegistration
     {
         listener.Host = metrics.Host;
         listener.Port = metrics.Port;
-        if (!IsLoopback(metrics.Host))
+        if (!CoversLoopback(metrics.Host))
         {
             // `kubectl port-forward` dials localhost inside the pod, which the pod IP alone does not answer.
             listener.ConfigureHttpListener = (_, http) => http.Prefixes.Add($"http://127.0.0.1:{metrics.Port}/");
         }
     }
 
-    private static bool IsLoopback(string host) =>
+    // Loopback itself, or an any-address (which the listener refuses anyway) that a second prefix would collide with.
+    private static bool CoversLoopback(string host) =>
         string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
-        || (IPAddress.TryParse(host, out var address) && address.Equals(IPAddress.Loopback));
+        || (IPAddress.TryParse(host, out var address)
+            && (address.Equals(IPAddress.Loopback) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any)));
 }
