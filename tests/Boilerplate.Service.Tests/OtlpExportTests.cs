@@ -5,20 +5,21 @@ using Boilerplate.Testing;
 namespace Boilerplate.Service.Tests;
 
 /// <summary>
-/// With <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> set, the service pushes its spans over OTLP: here to a loopback HTTP
+/// With <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> set, the service pushes its spans, metrics and logs over OTLP: here to a loopback HTTP
 /// receiver standing in for a collector (OTLP/HTTP, <c>OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf</c>).
 /// </summary>
 public sealed class OtlpExportTests
 {
     [Fact]
-    public async Task The_standard_otel_variables_send_the_calls_spans_to_the_collector()
+    public async Task The_standard_otel_variables_send_the_calls_spans_metrics_and_logs_to_the_collector()
     {
         var port = FreePort.Next();
         using var collector = new HttpListener();
         collector.Prefixes.Add($"http://127.0.0.1:{port}/");
         collector.Start();
         var traces = new List<byte[]>();
-        var receiving = ReceiveAsync(collector, traces);
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        var receiving = ReceiveAsync(collector, traces, paths);
 
         await using (var host = await ServiceHost.StartAsync(options =>
         {
@@ -40,6 +41,13 @@ public sealed class OtlpExportTests
         }
 
         Assert.NotEmpty(bodies);
+        // Metrics (flushed as the host stops) and logs (the model host's SERVING line) go the same way.
+        lock (paths)
+        {
+            Assert.Contains("/v1/metrics", paths);
+            Assert.Contains("/v1/logs", paths);
+        }
+
         // Protobuf writes strings as plain UTF-8, so the names can be looked for in the bytes.
         var all = string.Join('\n', bodies.Select(body => Encoding.UTF8.GetString(body)));
         Assert.Contains("boilerplate-under-test", all, StringComparison.Ordinal);
@@ -47,7 +55,7 @@ public sealed class OtlpExportTests
         Assert.Contains("boilerplate.score", all, StringComparison.Ordinal);
     }
 
-    private static async Task ReceiveAsync(HttpListener collector, List<byte[]> traces)
+    private static async Task ReceiveAsync(HttpListener collector, List<byte[]> traces, HashSet<string> paths)
     {
         while (collector.IsListening)
         {
@@ -63,7 +71,13 @@ public sealed class OtlpExportTests
 
             using var body = new MemoryStream();
             await context.Request.InputStream.CopyToAsync(body);
-            if (context.Request.Url?.AbsolutePath == "/v1/traces")
+            var path = context.Request.Url?.AbsolutePath ?? string.Empty;
+            lock (paths)
+            {
+                paths.Add(path);
+            }
+
+            if (path == "/v1/traces")
             {
                 lock (traces)
                 {
