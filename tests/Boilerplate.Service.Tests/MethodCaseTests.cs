@@ -82,15 +82,16 @@ public sealed class MethodCaseTests
         };
         listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
         {
+            string? service = null, method = null;
             foreach (var tag in tags)
             {
-                if (tag.Key == "rpc.method")
-                {
-                    lock (methods)
-                    {
-                        methods.Add((string)tag.Value!);
-                    }
-                }
+                service = tag.Key == "rpc.service" ? (string)tag.Value! : service;
+                method = tag.Key == "rpc.method" ? (string)tag.Value! : method;
+            }
+
+            lock (methods)
+            {
+                methods.Add($"{service}/{method}");
             }
         });
         listener.Start();
@@ -105,7 +106,7 @@ public sealed class MethodCaseTests
         lock (methods)
         {
             Assert.True(methods.Count == 1, $"{spellings} spellings made {methods.Count} series.");
-            Assert.Equal("/boilerplate.v1.BoilerplateService/Clean", methods.Single());
+            Assert.Equal("boilerplate.v1.BoilerplateService/Clean", methods.Single());
         }
     }
 

@@ -141,7 +141,8 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int SendSignal(int pid, int signal);
 
-    [GeneratedRegex(@"Now listening on: (http\S+)")]
+    // Stops at a quote too: in a JSON log line the address is followed by `",`.
+    [GeneratedRegex(@"Now listening on: (http[^\s""]+)")]
     private static partial Regex ListeningLine();
 
     private void OnLine(string? line)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Boilerplate.Core.Cleaning;
 using Boilerplate.Core.Decoding;
 using Boilerplate.Core.Errors;
@@ -47,8 +48,8 @@ public sealed class CleaningPipeline : IDisposable
         {
             PageInput.Html { Content.Length: > 0 } html => SegmentHtml(html.Content, null, null, input.Url, cancellationToken),
             PageInput.HtmlBytes { Content.Length: > 0 } bytes => SegmentHtml(null, bytes.Content, bytes.ContentType, input.Url, cancellationToken),
-            PageInput.Text { Content.Length: > 0 } text => _text.Segment(text.Content, input.Url),
-            PageInput.Paragraphs { Items.Count: > 0 } paragraphs => _text.FromParagraphs(paragraphs.Items, input.Url),
+            PageInput.Text { Content.Length: > 0 } text => SegmentText(() => _text.Segment(text.Content, input.Url)),
+            PageInput.Paragraphs { Items.Count: > 0 } paragraphs => SegmentText(() => _text.FromParagraphs(paragraphs.Items, input.Url)),
             _ => throw new PageRejectedException(
                 PageRejection.EmptyPage,
                 "The request has no content: set one of html, html_bytes, text or paragraphs to a non-empty value."),
@@ -59,19 +60,53 @@ public sealed class CleaningPipeline : IDisposable
     /// <exception cref="PageRejectedException">No content, over a limit, past the time budget, or options the model cannot honour.</exception>
     public CleanResult Clean(PageInput input, IBlockClassifier classifier, CleanOptions options, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(options);
-        // Text segmentation takes no token: a call whose deadline passed while it queued must not start.
-        cancellationToken.ThrowIfCancellationRequested();
-        // Repaired before scoring: the model learned from undamaged text (docs/repair.md).
-        var page = PageRepairer.Repair(Segment(input, cancellationToken), options.RepairText, TextRepairer.Default, cancellationToken);
-        var scores = classifier.Score(page, cancellationToken);
-        var result = Cleaner.Clean(page, scores, options, classifier.Version, cancellationToken);
-        result = result with { Metadata = MetadataResolver.Resolve(page, result) };
-        _logger.LogDebug(
-            "Cleaned a {Format} page of {Blocks} blocks, kept {Kept}",
-            page.Format, page.Blocks.Count, result.Paragraphs.Count(p => p.Kept));
-        return result;
+        using var activity = PipelineActivities.Start(PipelineActivities.Page);
+        activity?.SetTag("boilerplate.input.kind", input.GetType().Name);
+        activity?.SetTag("boilerplate.model.version", classifier.Version);
+        try
+        {
+            // Text segmentation takes no token: a call whose deadline passed while it queued must not start.
+            cancellationToken.ThrowIfCancellationRequested();
+            var page = Segment(input, cancellationToken);
+            activity?.SetTag("boilerplate.blocks", page.Blocks.Count);
+            using (PipelineActivities.Start(PipelineActivities.Repair))
+            {
+                // Repaired before scoring: the model learned from undamaged text (docs/repair.md).
+                page = PageRepairer.Repair(page, options.RepairText, TextRepairer.Default, cancellationToken);
+            }
+
+            PageScores scores;
+            using (var score = PipelineActivities.Start(PipelineActivities.Score))
+            {
+                scores = classifier.Score(page, cancellationToken);
+                score?.SetTag("boilerplate.blocks", scores.BlockCount);
+                score?.SetTag("boilerplate.page.type", scores.PageType);
+                score?.SetTag("boilerplate.model.version", classifier.Version);
+            }
+
+            CleanResult result;
+            using (var clean = PipelineActivities.Start(PipelineActivities.Clean))
+            {
+                result = Cleaner.Clean(page, scores, options, classifier.Version, cancellationToken);
+                result = result with { Metadata = MetadataResolver.Resolve(page, result) };
+                clean?.SetTag("boilerplate.paragraphs.kept", result.Paragraphs.Count(p => p.Kept));
+                clean?.SetTag("boilerplate.text.chars", result.Text.Length);
+            }
+
+            var kept = result.Paragraphs.Count(p => p.Kept);
+            activity?.SetTag("boilerplate.page.type", result.PageType);
+            activity?.SetTag("boilerplate.paragraphs.kept", kept);
+            _logger.LogDebug("Cleaned a {Format} page of {Blocks} blocks, kept {Kept}", page.Format, page.Blocks.Count, kept);
+            return result;
+        }
+        catch (Exception e)
+        {
+            PipelineActivities.Failed(activity, e);
+            throw;
+        }
     }
 
     /// <summary>Stops the parser pool.</summary>
@@ -85,13 +120,44 @@ public sealed class CleaningPipeline : IDisposable
             _limits.CheckInputLength((int)Math.Min(bytes.Length / 4L, int.MaxValue));
         }
 
+        // Parser threads do not inherit Activity.Current: their spans name the caller's as parent.
+        var parent = Activity.Current?.Context ?? default;
         return _parser.Run(
             token =>
             {
-                var text = html ?? HtmlDecoder.Decode(bytes.Span, contentType);
-                return _html.Segment(text, url, token);
+                var text = html ?? Decode(bytes, contentType, parent);
+                using var segment = PipelineActivities.Start(PipelineActivities.Segment, parent);
+                segment?.SetTag("boilerplate.input.chars", text.Length);
+                try
+                {
+                    var page = _html.Segment(text, url, token);
+                    segment?.SetTag("boilerplate.blocks", page.Blocks.Count);
+                    return page;
+                }
+                catch (Exception e)
+                {
+                    PipelineActivities.Failed(segment, e);
+                    throw;
+                }
             },
             _limits.ParseTimeout,
             cancellationToken);
+    }
+
+    private static string Decode(ReadOnlyMemory<byte> bytes, string? contentType, ActivityContext parent)
+    {
+        using var decode = PipelineActivities.Start(PipelineActivities.Decode, parent);
+        decode?.SetTag("boilerplate.input.bytes", bytes.Length);
+        var text = HtmlDecoder.Decode(bytes.Span, contentType);
+        decode?.SetTag("boilerplate.input.chars", text.Length);
+        return text;
+    }
+
+    private SegmentedPage SegmentText(Func<SegmentedPage> segment)
+    {
+        using var activity = PipelineActivities.Start(PipelineActivities.Segment);
+        var page = segment();
+        activity?.SetTag("boilerplate.blocks", page.Blocks.Count);
+        return page;
     }
 }

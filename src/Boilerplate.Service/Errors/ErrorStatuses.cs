@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Boilerplate.Core.Errors;
 using Boilerplate.Protos.V1;
 using Boilerplate.Service.Interceptors;
@@ -101,7 +102,8 @@ internal sealed class ErrorStatuses(ILogger<ErrorStatuses> logger, ServiceMetric
                 return rpc.GetRpcStatus() ?? new RpcStatus { Code = (int)rpc.StatusCode, Message = Bounded(rpc.Status.Detail) };
 
             default:
-                var correlationId = context.GetHttpContext().TraceIdentifier;
+                // The trace id: the same id is in the log line's scope and names the call's trace in the tracing backend.
+                var correlationId = Activity.Current is { } activity ? activity.TraceId.ToHexString() : context.GetHttpContext().TraceIdentifier;
                 logger.LogError(exception, "{Method} failed unexpectedly; correlation id {CorrelationId}", ResolvedMethod.NameOf(context), correlationId);
                 return Counted(
                     Create(StatusCode.Internal, ErrorReasons.Internal, $"Internal error (correlation id {correlationId}); the service log has the details."),

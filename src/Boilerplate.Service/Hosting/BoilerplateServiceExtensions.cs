@@ -10,7 +10,6 @@ using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using OpenTelemetry.Metrics;
 
 namespace Boilerplate.Service.Hosting;
 
@@ -87,18 +86,7 @@ public static class BoilerplateServiceExtensions
             publisher.Period = TimeSpan.FromSeconds(5);
         });
 
-        var metrics = configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>() ?? new MetricsOptions();
-        // Out-of-range ports are left to options validation, which fails start-up with the key named.
-        if (metrics.Port is > 0 and <= 65535)
-        {
-            services.AddOpenTelemetry().WithMetrics(meters => meters
-                .AddMeter(ServiceMetrics.MeterName)
-                .AddPrometheusHttpListener(listener =>
-                {
-                    listener.Host = metrics.Host;
-                    listener.Port = metrics.Port;
-                }));
-        }
+        services.AddBoilerplateTelemetry(configuration);
 
         return services;
     }

@@ -29,7 +29,7 @@ internal sealed class MetricsInterceptor(ServiceMetrics metrics) : Interceptor
         }
         finally
         {
-            metrics.CallCompleted(ResolvedMethod.NameOf(context), status, Stopwatch.GetElapsedTime(started));
+            metrics.CallCompleted(ResolvedMethod.Of(context), status, Stopwatch.GetElapsedTime(started));
         }
     }
 
@@ -52,7 +52,7 @@ internal sealed class MetricsInterceptor(ServiceMetrics metrics) : Interceptor
         }
         finally
         {
-            metrics.CallCompleted(ResolvedMethod.NameOf(context), status, Stopwatch.GetElapsedTime(started));
+            metrics.CallCompleted(ResolvedMethod.Of(context), status, Stopwatch.GetElapsedTime(started));
         }
     }
 }

@@ -21,6 +21,10 @@ internal sealed class RequestLimiter(IOptions<LimitsOptions> options) : IDisposa
 
     public LimitsOptions Limits { get; } = options.Value;
 
+    /// <summary>Pages being cleaned and waiting now, for the gauges.</summary>
+    public (long Active, long Queued) Occupancy =>
+        _limiter.GetStatistics() is { } now ? (Limits.MaxConcurrentRequests - now.CurrentAvailablePermits, now.CurrentQueuedCount) : (0, 0);
+
     /// <summary>A slot to clean one page, held until disposed.</summary>
     /// <exception cref="ServiceAtCapacityException">The service is saturated (RESOURCE_EXHAUSTED, AT_CAPACITY).</exception>
     public async ValueTask<IDisposable> AdmitAsync(CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Boilerplate.Core.Cleaning;
+using Boilerplate.Service.Interceptors;
 using Grpc.Core;
 
 namespace Boilerplate.Service.Telemetry;
@@ -31,9 +32,16 @@ public sealed class ServiceMetrics
         _modelRefreshes = meter.CreateCounter<long>("boilerplate.model.refreshes", "{refresh}", "Model files swapped in or refused.");
     }
 
-    internal void CallCompleted(string method, StatusCode status, TimeSpan elapsed)
+    /// <summary>One finished call, tagged per the OpenTelemetry RPC conventions (the status as its number).</summary>
+    internal void CallCompleted(IMethod? method, StatusCode status, TimeSpan elapsed)
     {
-        var tags = new TagList { { "rpc.method", method }, { "rpc.grpc.status_code", status.ToString() } };
+        var tags = new TagList
+        {
+            { RpcTags.System, RpcTags.Grpc },
+            { RpcTags.Service, method?.ServiceName ?? ResolvedMethod.Unknown },
+            { RpcTags.Method, method?.Name ?? ResolvedMethod.Unknown },
+            { RpcTags.StatusCode, (int)status },
+        };
         _calls.Add(1, tags);
         _callDuration.Record(elapsed.TotalSeconds, tags);
     }
