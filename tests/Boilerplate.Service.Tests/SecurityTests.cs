@@ -35,7 +35,7 @@ public sealed class SecurityTests
         var keyed = host.CreateClient(options => options.ApiKey = Key);
         Assert.NotEmpty((await keyed.CleanTextAsync(SeedPage.Text)).Text);
 
-        var bearer = new BoilerplateService.BoilerplateServiceClient(host.Channel);
+        var bearer = host.CreateClient().Service;
         var headers = new Metadata { { "authorization", "Bearer " + Key } };
         Assert.NotEmpty((await bearer.CleanAsync(new CleanRequest { Text = SeedPage.Text }, headers)).Text);
 
@@ -47,7 +47,7 @@ public sealed class SecurityTests
     public async Task The_key_rule_bearer_in_any_case_spaces_allowed_x_api_key_first_one_value_only()
     {
         await using var host = await ServiceHost.StartAsync(options => options.Settings["Security:ApiKeys:0"] = Key);
-        var service = new BoilerplateService.BoilerplateServiceClient(host.Channel);
+        var service = host.CreateClient().Service;
         (string Case, (string Name, string Value)[] Headers, StatusCode Expected)[] cases =
         [
             ("lower-case scheme", [("authorization", "bearer " + Key)], StatusCode.OK),
