@@ -29,10 +29,18 @@ public sealed class SecurityTests
         var missing = await Assert.ThrowsAsync<BoilerplateException>(() => host.Client.CleanTextAsync(SeedPage.Text));
         Assert.Equal(StatusCode.Unauthenticated, missing.StatusCode);
 
-        var wrong = host.CreateClient(options => { options.ApiKey = Key + "x"; options.AllowInsecureCredentials = true; });
+        var wrong = host.CreateClient(options =>
+        {
+            options.ApiKey = Key + "x";
+            options.AllowInsecureCredentials = true; // plaintext loopback
+        });
         Assert.Equal(StatusCode.Unauthenticated, (await Assert.ThrowsAsync<BoilerplateException>(() => wrong.GetModelInfoAsync())).StatusCode);
 
-        var keyed = host.CreateClient(options => { options.ApiKey = Key; options.AllowInsecureCredentials = true; });
+        var keyed = host.CreateClient(options =>
+        {
+            options.ApiKey = Key;
+            options.AllowInsecureCredentials = true;
+        });
         Assert.NotEmpty((await keyed.CleanTextAsync(SeedPage.Text)).Text);
 
         var bearer = host.CreateClient().Service;
