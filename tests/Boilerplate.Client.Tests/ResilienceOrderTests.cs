@@ -123,6 +123,36 @@ public sealed class ResilienceOrderTests(FaultyService service)
     }
 
     [Fact]
+    public async Task Streams_that_fail_to_start_open_the_circuit()
+    {
+        // Nothing listens on the port: each stream fails with UNAVAILABLE before its first answer.
+        using var client = new BoilerplateClient(new BoilerplateClientOptions
+        {
+            Address = $"http://127.0.0.1:{FreePort.Next()}",
+            CircuitBreaker = { MinimumThroughput = 2, FailureRatio = 0.5, BreakDuration = TimeSpan.FromSeconds(30) },
+        });
+
+        for (var i = 0; i < 2; i++)
+        {
+            var error = await Assert.ThrowsAsync<RetryLaterException>(async () =>
+            {
+                await foreach (var _ in client.CleanStreamAsync(Pages(1, hang: false)))
+                {
+                }
+            });
+            Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+        }
+
+        await Assert.ThrowsAsync<BrokenCircuitException>(async () =>
+        {
+            await foreach (var _ in client.CleanStreamAsync(Pages(1, hang: false)))
+            {
+            }
+        });
+        await Assert.ThrowsAsync<BrokenCircuitException>(() => client.GetModelInfoAsync());
+    }
+
+    [Fact]
     public async Task A_stream_ends_at_its_deadline_with_deadline_exceeded()
     {
         var client = service.Host.CreateClient(options => options.StreamTimeout = TimeSpan.FromSeconds(1));
