@@ -2,51 +2,54 @@ using System.Runtime.CompilerServices;
 using Boilerplate.Protos.V1;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Microsoft.Extensions.Logging;
 using Polly;
+using Polly.Timeout;
 
 namespace Boilerplate.Client;
 
 /// <summary>
-/// Typed client of the Boilerplate service. Unary calls run through a Polly pipeline (retry on UNAVAILABLE, and on
-/// AT_CAPACITY after the delay the service asks for, up to Retry.MaxDelay, with a fresh deadline per attempt, then a
-/// circuit breaker); failures surface as a <see cref="BoilerplateException"/> (an <see cref="RpcException"/> with the
-/// service's status): <see cref="RetryLaterException"/> for "send it again later", <see cref="PageRefusedException"/>
-/// for "never resend this page", or <c>Polly.CircuitBreaker.BrokenCircuitException</c> while the circuit is open.
+/// Typed client of the Boilerplate service. Unary calls run through Polly pipelines in the standard order (total
+/// timeout → retry, or hedging for Clean when enabled → circuit breaker → attempt timeout; docs/client.md); failures
+/// surface as a <see cref="BoilerplateException"/> (an <see cref="RpcException"/> with the service's status, or
+/// DEADLINE_EXCEEDED for a client timeout): <see cref="RetryLaterException"/> for "send it again later",
+/// <see cref="PageRefusedException"/> for "never resend this page", or <c>Polly.CircuitBreaker.BrokenCircuitException</c>
+/// while the circuit is open. The caller's cancellation surfaces as <see cref="OperationCanceledException"/>.
 /// Thread-safe; create one per process (or register it with <c>AddBoilerplateClient</c>) and share it.
 /// </summary>
-public sealed class BoilerplateClient : IDisposable
+public sealed class BoilerplateClient : IBoilerplateClient, IDisposable
 {
-    private const string ApiKeyHeader = "x-api-key";
-
+    private readonly BoilerplateClientOptions _options;
     private readonly GrpcChannel _channel;
-    private readonly ResiliencePipeline _pipeline;
-    private readonly TimeSpan _deadline;
-    private readonly Metadata? _headers;
+    private readonly ClientResilience _resilience;
 
-    /// <summary>Creates the client and its channel; connections are opened on first use.</summary>
+    /// <summary>Creates the client and its channel from a copy of <paramref name="options"/>; connections open on first use.</summary>
+    /// <exception cref="ArgumentException">A setting cannot work; the message names it.</exception>
     public BoilerplateClient(BoilerplateClientOptions options)
+        : this(options, fallbackLoggerFactory: null)
+    {
+    }
+
+    /// <summary>The DI path: the container's logger factory serves when the options name none, without changing them.</summary>
+    internal BoilerplateClient(BoilerplateClientOptions options, ILoggerFactory? fallbackLoggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        _channel = ChannelFactory.Create(options);
-        _pipeline = ClientResilience.Create(options);
-        _deadline = options.Deadline;
-        _headers = string.IsNullOrEmpty(options.ApiKey) ? null : new Metadata { { ApiKeyHeader, options.ApiKey } };
+        _options = options.Copy();
+        _options.LoggerFactory ??= fallbackLoggerFactory;
+        _options.Validate();
+        _channel = ChannelFactory.Create(_options);
+        _resilience = ClientResilience.Create(_options);
         Service = new BoilerplateService.BoilerplateServiceClient(_channel);
         Models = new ModelService.ModelServiceClient(_channel);
     }
 
-    /// <summary>The generated client of the clean service, for calls this class does not wrap (no resilience pipeline).</summary>
+    /// <summary>The generated client of the clean service, for calls this class does not wrap (no resilience; the API key is sent).</summary>
     public BoilerplateService.BoilerplateServiceClient Service { get; }
 
-    /// <summary>The generated client of the model service (no resilience pipeline).</summary>
+    /// <summary>The generated client of the model service (no resilience; the API key is sent).</summary>
     public ModelService.ModelServiceClient Models { get; }
 
-    /// <summary>Cleans a page given as decoded HTML.</summary>
-    /// <param name="html">The page's HTML.</param>
-    /// <param name="url">The page's URL, if known (a model feature; never fetched).</param>
-    /// <param name="options">How to clean; null for the service defaults.</param>
-    /// <param name="cancellationToken">Cancels the call and its retries.</param>
+    /// <inheritdoc />
     public Task<CleanResponse> CleanHtmlAsync(
         string html,
         string? url = null,
@@ -54,11 +57,7 @@ public sealed class BoilerplateClient : IDisposable
         CancellationToken cancellationToken = default) =>
         CleanAsync(Request(url, options, request => request.Html = html), cancellationToken);
 
-    /// <summary>Cleans a page given as plain text (paragraphs separated by blank lines).</summary>
-    /// <param name="text">The page's text.</param>
-    /// <param name="url">The page's URL, if known.</param>
-    /// <param name="options">How to clean; null for the service defaults.</param>
-    /// <param name="cancellationToken">Cancels the call and its retries.</param>
+    /// <inheritdoc />
     public Task<CleanResponse> CleanTextAsync(
         string text,
         string? url = null,
@@ -66,21 +65,25 @@ public sealed class BoilerplateClient : IDisposable
         CancellationToken cancellationToken = default) =>
         CleanAsync(Request(url, options, request => request.Text = text), cancellationToken);
 
-    /// <summary>Cleans one page described by a full request.</summary>
-    /// <param name="request">The page and options.</param>
-    /// <param name="cancellationToken">Cancels the call and its retries.</param>
+    /// <inheritdoc />
     public Task<CleanResponse> CleanAsync(CleanRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return InvokeAsync(static (service, request, options) => service.Service.CleanAsync(request, options), request, cancellationToken);
+        return InvokeAsync(
+            static (client, request, options) => client.Service.CleanAsync(request, options),
+            request,
+            _resilience.HedgedClean,
+            cancellationToken);
     }
 
     /// <summary>
     /// Cleans a stream of pages over one call; responses come back in request order with each request's id. A page
     /// that failed comes back in its place with <c>Error</c> set and the stream goes on: read it with
     /// <see cref="CleanResponseExtensions.GetError"/> (resend it later when its disposition is
-    /// <see cref="ErrorDisposition.RetryLater"/>). The stream itself is not retried (responses already received cannot
-    /// be taken back): when the call fails (authentication, cancellation, deadline, idleness), it throws a
+    /// <see cref="ErrorDisposition.RetryLater"/>). The call has <see cref="BoilerplateClientOptions.StreamTimeout"/> as
+    /// its deadline and starts through the circuit breaker: while the circuit is open it fails at once with
+    /// <c>BrokenCircuitException</c>, and a start that fails (up to the first response) counts towards it. The stream is
+    /// not retried (responses already received cannot be taken back): when the call fails it throws a
     /// <see cref="BoilerplateException"/> and the ids received so far tell the caller which pages to resend.
     /// </summary>
     /// <param name="requests">The pages, read as the service accepts them.</param>
@@ -91,35 +94,49 @@ public sealed class BoilerplateClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(requests);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var call = Service.CleanStream(new CallOptions(_headers, cancellationToken: stop.Token));
-        var sending = SendAllAsync(call.RequestStream, requests, stop.Token);
+        DateTime? deadline = _options.StreamTimeout is { } timeout ? DateTime.UtcNow + timeout : null;
+        AsyncDuplexStreamingCall<CleanRequest, CleanResponse>? call = null;
+        Task? sending = null;
         try
         {
-            while (await NextAsync(call.ResponseStream, stop.Token).ConfigureAwait(false))
+            // The breaker sees the call up to its first response: whether the service took the stream at all.
+            var more = await _resilience.Breaker.ExecuteAsync(
+                async token =>
+                {
+                    call = Service.CleanStream(new CallOptions(deadline: deadline, cancellationToken: stop.Token));
+                    sending = SendAllAsync(call.RequestStream, requests, stop.Token);
+                    return await NextAsync(call.ResponseStream, token).ConfigureAwait(false);
+                },
+                stop.Token).ConfigureAwait(false);
+            while (more)
             {
-                yield return call.ResponseStream.Current;
+                yield return call!.ResponseStream.Current;
+                more = await NextAsync(call.ResponseStream, stop.Token).ConfigureAwait(false);
             }
 
-            await sending.ConfigureAwait(false);
+            await sending!.ConfigureAwait(false);
         }
         finally
         {
             await stop.CancelAsync().ConfigureAwait(false);
-            // The response stream already reported why the call ended; the sender's failure adds nothing.
-            await Task.WhenAny(sending).ConfigureAwait(false);
-            _ = sending.Exception;
+            if (sending is not null)
+            {
+                // The response stream already reported why the call ended; the sender's failure adds nothing.
+                await Task.WhenAny(sending).ConfigureAwait(false);
+                _ = sending.Exception;
+            }
+
+            call?.Dispose();
         }
     }
 
-    /// <summary>Describes the model the service is using.</summary>
-    /// <param name="cancellationToken">Cancels the call and its retries.</param>
+    /// <inheritdoc />
     public Task<ModelInfo> GetModelInfoAsync(CancellationToken cancellationToken = default) =>
-        InvokeAsync(static (service, request, options) => service.Models.GetModelInfoAsync(request, options), new GetModelInfoRequest(), cancellationToken);
+        InvokeAsync(static (client, request, options) => client.Models.GetModelInfoAsync(request, options), new GetModelInfoRequest(), null, cancellationToken);
 
-    /// <summary>Makes the service reload its model file now; fails with FAILED_PRECONDITION if the file is invalid.</summary>
-    /// <param name="cancellationToken">Cancels the call and its retries.</param>
+    /// <inheritdoc />
     public Task<ModelInfo> ReloadModelAsync(CancellationToken cancellationToken = default) =>
-        InvokeAsync(static (service, request, options) => service.Models.ReloadModelAsync(request, options), new ReloadModelRequest(), cancellationToken);
+        InvokeAsync(static (client, request, options) => client.Models.ReloadModelAsync(request, options), new ReloadModelRequest(), null, cancellationToken);
 
     /// <summary>Closes the channel and its connections.</summary>
     public void Dispose() => _channel.Dispose();
@@ -134,26 +151,51 @@ public sealed class BoilerplateClient : IDisposable
     private async Task<TResponse> InvokeAsync<TRequest, TResponse>(
         Func<BoilerplateClient, TRequest, CallOptions, AsyncUnaryCall<TResponse>> call,
         TRequest request,
+        ResiliencePipeline<TResponse>? typedPipeline,
         CancellationToken cancellationToken)
     {
-        return await _pipeline.ExecuteAsync(
-            async (state, token) =>
+        // The service learns the total deadline, so it drops a page whose caller has given up; attempts end sooner by cancellation.
+        var state = new Attempt<TRequest, TResponse>(this, call, request, DateTime.UtcNow + _options.TotalTimeout);
+        try
+        {
+            return typedPipeline is null
+                ? await _resilience.Unary.ExecuteAsync(static (state, token) => state.RunAsync(token), state, cancellationToken).ConfigureAwait(false)
+                : await typedPipeline.ExecuteAsync(static (state, token) => state.RunAsync(token), state, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException e)
+        {
+            // A client timeout reads as the gRPC status it stands for, like a deadline the service enforced.
+            throw BoilerplateException.From(new RpcException(new Status(
+                StatusCode.DeadlineExceeded,
+                $"No answer within the client's timeout of {e.Timeout.TotalSeconds:0.###} s (TotalTimeout or the last AttemptTimeout).")));
+        }
+    }
+
+    /// <summary>One attempt of a unary call.</summary>
+    private sealed record Attempt<TRequest, TResponse>(
+        BoilerplateClient Client,
+        Func<BoilerplateClient, TRequest, CallOptions, AsyncUnaryCall<TResponse>> Call,
+        TRequest Request,
+        DateTime Deadline)
+    {
+        public async ValueTask<TResponse> RunAsync(CancellationToken token)
+        {
+            using var pending = Call(Client, Request, new CallOptions(deadline: Deadline, cancellationToken: token));
+            try
             {
-                // A fresh deadline per attempt: a retry must not inherit the time the failed attempt used up.
-                var callOptions = new CallOptions(state.Client._headers, DateTime.UtcNow + state.Client._deadline, token);
-                using var pending = state.Call(state.Client, state.Request, callOptions);
-                try
-                {
-                    return await pending.ResponseAsync.ConfigureAwait(false);
-                }
-                catch (RpcException e)
-                {
-                    // Typed inside the pipeline, so the retry strategy reads the reason and the delay the service asked for.
-                    throw BoilerplateException.From(e);
-                }
-            },
-            (Client: this, Call: call, Request: request),
-            cancellationToken).ConfigureAwait(false);
+                return await pending.ResponseAsync.ConfigureAwait(false);
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && token.IsCancellationRequested)
+            {
+                // Our token ended the attempt (a timeout, a losing hedge, the caller): Polly tells which from this.
+                throw new OperationCanceledException("The attempt was cancelled.", e, token);
+            }
+            catch (RpcException e)
+            {
+                // Typed inside the pipeline, so the retry strategy reads the reason and the delay the service asked for.
+                throw BoilerplateException.From(e);
+            }
+        }
     }
 
     /// <summary>Moves to the next response; a failed call surfaces as a typed exception.</summary>
@@ -162,6 +204,10 @@ public sealed class BoilerplateClient : IDisposable
         try
         {
             return await responses.MoveNext(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The stream was cancelled.", e, cancellationToken);
         }
         catch (RpcException e)
         {

@@ -8,7 +8,8 @@ namespace Boilerplate.Client;
 
 /// <summary>
 /// Builds the channel: one HTTP/2 handler, gRPC's built-in retries left off (the Polly pipeline retries, and the
-/// two would multiply), round-robin balancing over several addresses or a DNS name.
+/// two would multiply), round-robin balancing over several addresses or a DNS name, and the API key as call
+/// credentials, which gRPC sends over plaintext only when the options allowed it.
 /// </summary>
 internal static class ChannelFactory
 {
@@ -34,7 +35,19 @@ internal static class ChannelFactory
             MaxReceiveMessageSize = options.MaxReceiveMessageBytes,
             MaxSendMessageSize = options.MaxSendMessageBytes,
             LoggerFactory = options.LoggerFactory,
+            UnsafeUseInsecureChannelCallCredentials = options.AllowInsecureCredentials,
         };
+        var transport = options.IsSecure ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure;
+        if (!string.IsNullOrEmpty(options.ApiKey))
+        {
+            var bearer = "Bearer " + options.ApiKey;
+            var key = CallCredentials.FromInterceptor((_, metadata) =>
+            {
+                metadata.Add("authorization", bearer);
+                return Task.CompletedTask;
+            });
+            channelOptions.Credentials = ChannelCredentials.Create(transport, key);
+        }
 
         if (options.Addresses.Count > 0)
         {
@@ -44,7 +57,7 @@ internal static class ChannelFactory
                 _ => uris.Select(uri => new BalancerAddress(uri.Host, uri.Port)).ToList()));
             channelOptions.ServiceProvider = services.BuildServiceProvider();
             channelOptions.ServiceConfig = RoundRobin();
-            channelOptions.Credentials = uris[0].Scheme == Uri.UriSchemeHttps ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure;
+            channelOptions.Credentials ??= transport;
             return GrpcChannel.ForAddress(StaticTarget, channelOptions);
         }
 
@@ -56,7 +69,7 @@ internal static class ChannelFactory
             services.AddSingleton<ResolverFactory>(new DnsResolverFactory(options.DnsRefreshInterval));
             channelOptions.ServiceProvider = services.BuildServiceProvider();
             channelOptions.ServiceConfig = RoundRobin();
-            channelOptions.Credentials = options.UseTls ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure;
+            channelOptions.Credentials ??= transport;
         }
 
         return GrpcChannel.ForAddress(target, channelOptions);

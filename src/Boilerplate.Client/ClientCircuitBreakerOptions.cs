@@ -2,7 +2,8 @@ namespace Boilerplate.Client;
 
 /// <summary>
 /// Opens the circuit when, over <see cref="SamplingDuration"/>, at least <see cref="MinimumThroughput"/> attempts
-/// were made and the share that failed with UNAVAILABLE, INTERNAL or UNKNOWN reached <see cref="FailureRatio"/>.
+/// were made and the share that failed with UNAVAILABLE, INTERNAL or UNKNOWN, or ran out of their attempt timeout,
+/// reached <see cref="FailureRatio"/>. Unary calls and the start of <c>CleanStreamAsync</c> share one breaker.
 /// While open, calls fail at once with Polly's <c>BrokenCircuitException</c> instead of adding load to a
 /// struggling service; after <see cref="BreakDuration"/> one trial call decides whether it closes again.
 /// </summary>
@@ -22,6 +23,15 @@ public sealed class ClientCircuitBreakerOptions
 
     /// <summary>How long the circuit stays open before a trial call.</summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    internal void CopyTo(ClientCircuitBreakerOptions target)
+    {
+        target.Enabled = Enabled;
+        target.FailureRatio = FailureRatio;
+        target.MinimumThroughput = MinimumThroughput;
+        target.SamplingDuration = SamplingDuration;
+        target.BreakDuration = BreakDuration;
+    }
 
     internal void Validate()
     {

@@ -2,54 +2,103 @@ using Boilerplate.Protos.V1;
 using Grpc.Core;
 using Polly;
 using Polly.CircuitBreaker;
+using Polly.Hedging;
 using Polly.Retry;
+using Polly.Timeout;
 
 namespace Boilerplate.Client;
 
 /// <summary>
-/// The Polly pipeline around each call: retry outside, circuit breaker inside, so every attempt counts towards the
-/// breaker and an open circuit is not retried.
+/// The Polly pipelines around each call, outermost first: total timeout → retry (or, for Clean, hedging when enabled)
+/// → circuit breaker → attempt timeout. So the total bounds everything the retries add; every attempt, a timed-out
+/// one included, counts towards the breaker; an open circuit is not retried; and each attempt has a fresh timeout.
+/// One breaker serves every pipeline and the start of streams: it describes the service, not a method.
+/// gRPC's own retry policy stays off (ChannelFactory), so attempts never multiply.
 /// </summary>
-internal static class ClientResilience
+internal sealed class ClientResilience
 {
-    public static ResiliencePipeline Create(BoilerplateClientOptions options)
+    private ClientResilience(ResiliencePipeline unary, ResiliencePipeline<CleanResponse>? hedgedClean, ResiliencePipeline breaker)
     {
-        var builder = new ResiliencePipelineBuilder();
-        if (options.LoggerFactory is not null)
+        Unary = unary;
+        HedgedClean = hedgedClean;
+        Breaker = breaker;
+    }
+
+    /// <summary>Every unary call: total timeout, retry, breaker, attempt timeout.</summary>
+    public ResiliencePipeline Unary { get; }
+
+    /// <summary>Clean when hedging is enabled: total timeout, hedging, breaker, attempt timeout; null otherwise.</summary>
+    public ResiliencePipeline<CleanResponse>? HedgedClean { get; }
+
+    /// <summary>The breaker alone (empty when disabled), around the start of a stream.</summary>
+    public ResiliencePipeline Breaker { get; }
+
+    public static ClientResilience Create(BoilerplateClientOptions options)
+    {
+        var breaker = Builder(options);
+        if (options.CircuitBreaker is { Enabled: true } breakerOptions)
         {
-            builder.ConfigureTelemetry(options.LoggerFactory);
+            breaker.AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder()
+                    .Handle<RpcException>(e => IsServerFailure(e.StatusCode))
+                    .Handle<TimeoutRejectedException>(),
+                FailureRatio = breakerOptions.FailureRatio,
+                MinimumThroughput = breakerOptions.MinimumThroughput,
+                SamplingDuration = breakerOptions.SamplingDuration,
+                BreakDuration = breakerOptions.BreakDuration,
+            });
         }
 
+        var breakerPipeline = breaker.Build();
+
+        var unary = Builder(options).AddTimeout(options.TotalTimeout);
         if (options.Retry.MaxAttempts > 1)
         {
             var retry = options.Retry;
-            builder.AddRetry(new RetryStrategyOptions
+            unary.AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<RpcException>(e => ShouldRetry(e, retry.RetryAtCapacity, retry.MaxDelay)),
-                MaxRetryAttempts = options.Retry.MaxAttempts - 1,
+                ShouldHandle = new PredicateBuilder()
+                    .Handle<RpcException>(e => ShouldRetry(e, retry.RetryAtCapacity, retry.MaxDelay))
+                    .Handle<TimeoutRejectedException>(),
+                MaxRetryAttempts = retry.MaxAttempts - 1,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                Delay = options.Retry.BaseDelay,
-                MaxDelay = options.Retry.MaxDelay,
+                Delay = retry.BaseDelay,
+                MaxDelay = retry.MaxDelay,
                 // The service's RetryInfo wins over the back-off: retrying sooner than it asked only meets a full queue again.
                 DelayGenerator = args => ValueTask.FromResult(ServerDelay(args.Outcome.Exception)),
             });
         }
 
-        var breaker = options.CircuitBreaker;
-        if (breaker.Enabled)
+        unary.AddPipeline(breakerPipeline).AddTimeout(options.AttemptTimeout);
+
+        ResiliencePipeline<CleanResponse>? hedged = null;
+        if (options.Hedging is { Enabled: true } hedging)
         {
-            builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            var builder = new ResiliencePipelineBuilder<CleanResponse>();
+            if (options.LoggerFactory is not null)
             {
-                ShouldHandle = new PredicateBuilder().Handle<RpcException>(e => IsServerFailure(e.StatusCode)),
-                FailureRatio = breaker.FailureRatio,
-                MinimumThroughput = breaker.MinimumThroughput,
-                SamplingDuration = breaker.SamplingDuration,
-                BreakDuration = breaker.BreakDuration,
-            });
+                builder.ConfigureTelemetry(options.LoggerFactory);
+            }
+
+            hedged = builder
+                .AddTimeout(options.TotalTimeout)
+                .AddHedging(new HedgingStrategyOptions<CleanResponse>
+                {
+                    // Only what says "this attempt reached no working server in time"; AT_CAPACITY would fill a full service further.
+                    ShouldHandle = new PredicateBuilder<CleanResponse>()
+                        .Handle<RpcException>(e => e.StatusCode == StatusCode.Unavailable)
+                        .Handle<TimeoutRejectedException>(),
+                    MaxHedgedAttempts = hedging.MaxHedgedAttempts,
+                    Delay = hedging.Delay,
+                })
+                .AddPipeline(breakerPipeline)
+                .AddTimeout(options.AttemptTimeout)
+                .Build();
         }
 
-        return builder.Build();
+        return new ClientResilience(unary.Build(), hedged, breakerPipeline);
     }
 
     /// <summary>
@@ -74,4 +123,15 @@ internal static class ClientResilience
     /// <summary>Statuses that say the service is unwell, as opposed to answers about the request.</summary>
     internal static bool IsServerFailure(StatusCode status) =>
         status is StatusCode.Unavailable or StatusCode.Internal or StatusCode.Unknown;
+
+    private static ResiliencePipelineBuilder Builder(BoilerplateClientOptions options)
+    {
+        var builder = new ResiliencePipelineBuilder();
+        if (options.LoggerFactory is not null)
+        {
+            builder.ConfigureTelemetry(options.LoggerFactory);
+        }
+
+        return builder;
+    }
 }

@@ -1,8 +1,9 @@
 namespace Boilerplate.Client;
 
 /// <summary>
-/// Retry with jittered exponential back-off. UNAVAILABLE is retried: it means the call did not reach a working
-/// server, so repeating it is safe. AT_CAPACITY is retried after the delay the service asks for (its RetryInfo, which
+/// Retry with jittered exponential back-off. UNAVAILABLE and an attempt that ran out of its
+/// <see cref="BoilerplateClientOptions.AttemptTimeout"/> are retried: every call of the service is free of side effects,
+/// so repeating one is safe. AT_CAPACITY is retried after the delay the service asks for (its RetryInfo, which
 /// replaces the back-off) when that is at most <see cref="MaxDelay"/>. Other statuses are answers.
 /// </summary>
 public sealed class ClientRetryOptions
@@ -24,6 +25,14 @@ public sealed class ClientRetryOptions
     /// <see cref="RetryLaterException"/> at once, for a caller that queues the page itself.
     /// </summary>
     public bool RetryAtCapacity { get; set; } = true;
+
+    internal void CopyTo(ClientRetryOptions target)
+    {
+        target.MaxAttempts = MaxAttempts;
+        target.BaseDelay = BaseDelay;
+        target.MaxDelay = MaxDelay;
+        target.RetryAtCapacity = RetryAtCapacity;
+    }
 
     internal void Validate()
     {

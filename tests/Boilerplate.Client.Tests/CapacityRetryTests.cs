@@ -6,7 +6,9 @@ namespace Boilerplate.Client.Tests;
 /// <summary>A call refused as AT_CAPACITY is retried after the delay the service asks for, not the client's back-off.</summary>
 public sealed class CapacityRetryTests(CapacityRetryTests.OneSlotService service) : IClassFixture<CapacityRetryTests.OneSlotService>
 {
-    private static readonly TimeSpan ServerDelay = TimeSpan.FromMilliseconds(400);
+    // Long enough that "refused before a retry could have waited it out" holds on a loaded machine, where the first
+    // refusal alone took 1.4 s in a full-suite run.
+    private static readonly TimeSpan ServerDelay = TimeSpan.FromMilliseconds(2_500);
 
     public sealed class OneSlotService : IAsyncLifetime
     {
@@ -33,7 +35,7 @@ public sealed class CapacityRetryTests(CapacityRetryTests.OneSlotService service
         {
             options.Retry.MaxAttempts = 4;
             options.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
-            options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+            options.Retry.MaxDelay = TimeSpan.FromSeconds(5);
             options.CircuitBreaker.Enabled = false;
         });
         var holder = await HoldTheSlotAsync(TimeSpan.FromMilliseconds(600));
@@ -58,7 +60,7 @@ public sealed class CapacityRetryTests(CapacityRetryTests.OneSlotService service
             options.Retry.MaxDelay = TimeSpan.FromMilliseconds(maxDelayMs);
             options.CircuitBreaker.Enabled = false;
         });
-        var holder = await HoldTheSlotAsync(TimeSpan.FromSeconds(2));
+        var holder = await HoldTheSlotAsync(TimeSpan.FromSeconds(4));
         var clock = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<RetryLaterException>(() => client.CleanHtmlAsync(SamplePages.Article(3)));

@@ -23,7 +23,7 @@ public sealed class KillAndRestartTests
                 options.Retry.BaseDelay = TimeSpan.FromMilliseconds(100);
                 options.Retry.MaxDelay = TimeSpan.FromMilliseconds(500);
                 options.CircuitBreaker.Enabled = false;
-                options.Deadline = TimeSpan.FromSeconds(10);
+                options.AttemptTimeout = TimeSpan.FromSeconds(10);
             });
             var results = new ConcurrentDictionary<string, int>();
             var failures = new ConcurrentQueue<Exception>();

@@ -18,7 +18,7 @@ public sealed class RetryTests(FaultyService service)
         options.Retry.MaxAttempts = attempts;
         options.Retry.BaseDelay = TimeSpan.FromMilliseconds(20);
         options.CircuitBreaker.Enabled = false;
-        options.Deadline = deadline ?? TimeSpan.FromSeconds(30);
+        options.AttemptTimeout = deadline ?? TimeSpan.FromSeconds(30);
     });
 
     [Fact]

@@ -29,13 +29,21 @@ public sealed class SecurityTests
         var missing = await Assert.ThrowsAsync<BoilerplateException>(() => host.Client.CleanTextAsync(SeedPage.Text));
         Assert.Equal(StatusCode.Unauthenticated, missing.StatusCode);
 
-        var wrong = host.CreateClient(options => options.ApiKey = Key + "x");
+        var wrong = host.CreateClient(options =>
+        {
+            options.ApiKey = Key + "x";
+            options.AllowInsecureCredentials = true; // plaintext loopback
+        });
         Assert.Equal(StatusCode.Unauthenticated, (await Assert.ThrowsAsync<BoilerplateException>(() => wrong.GetModelInfoAsync())).StatusCode);
 
-        var keyed = host.CreateClient(options => options.ApiKey = Key);
+        var keyed = host.CreateClient(options =>
+        {
+            options.ApiKey = Key;
+            options.AllowInsecureCredentials = true;
+        });
         Assert.NotEmpty((await keyed.CleanTextAsync(SeedPage.Text)).Text);
 
-        var bearer = new BoilerplateService.BoilerplateServiceClient(host.Channel);
+        var bearer = host.CreateClient().Service;
         var headers = new Metadata { { "authorization", "Bearer " + Key } };
         Assert.NotEmpty((await bearer.CleanAsync(new CleanRequest { Text = SeedPage.Text }, headers)).Text);
 
@@ -47,7 +55,7 @@ public sealed class SecurityTests
     public async Task The_key_rule_bearer_in_any_case_spaces_allowed_x_api_key_first_one_value_only()
     {
         await using var host = await ServiceHost.StartAsync(options => options.Settings["Security:ApiKeys:0"] = Key);
-        var service = new BoilerplateService.BoilerplateServiceClient(host.Channel);
+        var service = host.CreateClient().Service;
         (string Case, (string Name, string Value)[] Headers, StatusCode Expected)[] cases =
         [
             ("lower-case scheme", [("authorization", "bearer " + Key)], StatusCode.OK),

@@ -237,6 +237,8 @@ internal static class CleanCommand
             {
                 Address = server,
                 ApiKey = apiKey ?? Environment.GetEnvironmentVariable(ApiKeyVariable),
+                // A key sent over plaintext to loopback never leaves this machine; elsewhere the client refuses it over http://.
+                AllowInsecureCredentials = IsLoopback(server),
             });
             return new RemotePageCleaner(client, server);
         }
@@ -252,6 +254,9 @@ internal static class CleanCommand
             throw;
         }
     }
+
+    private static bool IsLoopback(string server) =>
+        Uri.TryCreate(server, UriKind.Absolute, out var uri) && uri.IsLoopback;
 
     private static void Print(IAnsiConsole console, CleanSummary summary, string cleanedBy)
     {
