@@ -17,8 +17,7 @@ public sealed class JsonLogTests
         {
             ["Logging__Console__FormatterName"] = "json",
         });
-        using var channel = GrpcChannel.ForAddress(process.Address);
-        var client = new BoilerplateService.BoilerplateServiceClient(channel);
+        var client = process.CreateClient().Service;
         var traceId = ActivityTraceId.CreateRandom();
         var traceparent = $"00-{traceId.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01";
 

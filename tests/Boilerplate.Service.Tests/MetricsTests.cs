@@ -80,7 +80,7 @@ public sealed class MetricsTests
 
         // The first call holds the only slot while the fault plan delays it; the second waits for that slot.
         faults.SlowNext(1, TimeSpan.FromSeconds(3));
-        var client = new BoilerplateService.BoilerplateServiceClient(host.Channel);
+        var client = host.CreateClient().Service;
         var holder = client.CleanAsync(new CleanRequest { Text = SeedPage.Text }).ResponseAsync;
         while (faults.Calls == 0)
         {

@@ -46,7 +46,7 @@ public sealed class TracingTests(TracingTests.TracedService service) : IClassFix
     public async Task A_clean_call_is_a_server_span_in_the_callers_trace_with_a_page_span_and_one_span_per_stage()
     {
         var (traceparent, traceId, callerSpanId) = NewTraceparent();
-        var client = new BoilerplateService.BoilerplateServiceClient(_service.Host.Channel);
+        var client = _service.Host.CreateClient().Service;
         var request = new CleanRequest { HtmlBytes = ByteString.CopyFromUtf8(SamplePages.Article(6)) };
 
         var response = await client.CleanAsync(request, new Metadata { { "traceparent", traceparent } });
@@ -104,7 +104,7 @@ public sealed class TracingTests(TracingTests.TracedService service) : IClassFix
     public async Task The_correlation_id_of_an_internal_error_is_the_trace_id()
     {
         var (traceparent, traceId, _) = NewTraceparent();
-        var client = new BoilerplateService.BoilerplateServiceClient(_service.Host.Channel);
+        var client = _service.Host.CreateClient().Service;
         _service.Faults.FailNext(1, StatusCode.Internal);
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
@@ -124,7 +124,7 @@ public sealed class TracingTests(TracingTests.TracedService service) : IClassFix
     public async Task A_refused_page_marks_its_stage_spans_with_the_reason_but_not_the_server_span()
     {
         var (traceparent, traceId, _) = NewTraceparent();
-        var client = new BoilerplateService.BoilerplateServiceClient(_service.Host.Channel);
+        var client = _service.Host.CreateClient().Service;
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
             await client.CleanAsync(new CleanRequest { Html = SamplePages.Article(80) }, new Metadata { { "traceparent", traceparent } }));
@@ -148,7 +148,7 @@ public sealed class TracingTests(TracingTests.TracedService service) : IClassFix
     public async Task A_stream_is_one_server_span_with_a_page_span_per_page()
     {
         var (traceparent, traceId, _) = NewTraceparent();
-        var client = new BoilerplateService.BoilerplateServiceClient(_service.Host.Channel);
+        var client = _service.Host.CreateClient().Service;
 
         using (var call = client.CleanStream(new Metadata { { "traceparent", traceparent } }))
         {
