@@ -70,7 +70,7 @@ public sealed class ModelCommandsTests : IAsyncLifetime
     public async Task The_key_can_come_from_the_environment_in_a_real_process()
     {
         // A child process: the variable is process-wide, and other tests must not see it.
-        var cli = Path.Combine(AppContext.BaseDirectory, "boilerplate.dll");
+        var cli = CliBuild.Assembly;
         string[] args = [cli, "model-info", "--server", _host.Address, "--json"];
 
         var withKey = await ToolProcess.RunAsync(ToolProcess.Dotnet, args, _directory, TimeSpan.FromMinutes(1), environment: new Dictionary<string, string> { [Commands.CleanCommand.ApiKeyVariable] = Key });

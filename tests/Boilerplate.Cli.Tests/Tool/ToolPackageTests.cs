@@ -38,7 +38,7 @@ public sealed class ToolPackageTests : IDisposable
         // --no-build: the test's own build made the CLI; packing must neither rebuild nor restore from a network.
         var pack = await ToolProcess.RunAsync(
             ToolProcess.Dotnet,
-            ["pack", Path.Combine(RepositoryRoot(), "src", "Boilerplate.Cli", "Boilerplate.Cli.csproj"), "-c", Configuration(), "--no-build", "--nologo", "-o", feed],
+            ["pack", Path.Combine(CliBuild.RepositoryRoot(), "src", "Boilerplate.Cli", "Boilerplate.Cli.csproj"), "-c", CliBuild.Configuration, "--no-build", "--nologo", "-o", feed],
             _work, StepTimeout);
         Assert.True(pack.ExitCode == 0, pack.Describe());
         Assert.True(File.Exists(Path.Combine(feed, $"Boilerplate.Cli.{packageVersion}.nupkg")), pack.Describe());
@@ -77,21 +77,4 @@ public sealed class ToolPackageTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
-
-    /// <summary>Release or Debug, as this test assembly was built, so the pack finds the CLI built beside it.</summary>
-    private static string Configuration() =>
-        typeof(ToolPackageTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Boilerplate.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Boilerplate.sln above {AppContext.BaseDirectory}.");
-    }
 }
