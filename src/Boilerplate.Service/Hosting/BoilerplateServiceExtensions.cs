@@ -1,4 +1,5 @@
 using Boilerplate.Core.Pipeline;
+using Boilerplate.Service.Admission;
 using Boilerplate.Service.Configuration;
 using Boilerplate.Service.Errors;
 using Boilerplate.Service.Grpc;
@@ -36,23 +37,26 @@ public static class BoilerplateServiceExtensions
 
         // Plaintext gRPC needs HTTP/2 with prior knowledge, so `--urls http://...` works with no other setting.
         // Kestrel:EndpointDefaults:Protocols or a Kestrel:Endpoints entry in configuration still overrides it.
-        services.Configure<KestrelServerOptions>(kestrel =>
-            kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2));
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<LimitsOptions>>((kestrel, limits) =>
+        {
+            kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2);
+            // Calls one connection may have open; each may hold up to a stream window of unread body.
+            kestrel.Limits.Http2.MaxStreamsPerConnection = limits.Value.MaxStreamsPerConnection;
+        });
 
         services.AddSingleton<ServiceMetrics>();
         services.AddSingleton<RequestLimiter>();
+        services.AddSingleton<RequestBytesBudget>();
+        services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<MetricsInterceptor>();
         services.AddSingleton<ErrorStatuses>();
         services.AddSingleton<StatusInterceptor>();
-        services.AddSingleton<ApiKeyInterceptor>();
-        services.AddSingleton<ConcurrencyLimitInterceptor>();
         services.AddGrpc(grpc =>
         {
             // Outermost first: metrics see the final status, the status interceptor sees every exception.
             grpc.Interceptors.Add<MetricsInterceptor>();
             grpc.Interceptors.Add<StatusInterceptor>();
-            grpc.Interceptors.Add<ApiKeyInterceptor>();
-            grpc.Interceptors.Add<ConcurrencyLimitInterceptor>();
+            // Keys and the concurrency limit are checked before the body is read, by AdmissionMiddleware.
         });
         services.AddOptions<GrpcServiceOptions>().Configure<IOptions<LimitsOptions>>((grpc, limits) =>
         {
@@ -103,14 +107,20 @@ public static class BoilerplateServiceExtensions
         return services;
     }
 
-    /// <summary>Maps the gRPC services, health, and reflection unless <c>Security:Reflection</c> is false.</summary>
-    public static IEndpointRouteBuilder MapBoilerplateService(this IEndpointRouteBuilder endpoints)
+    /// <summary>
+    /// Adds admission (keys, admin keys, the concurrency limit and the request-bytes budget, all before a call's body
+    /// is read) and maps the gRPC services, health, and reflection unless <c>Security:Reflection</c> is false.
+    /// </summary>
+    public static WebApplication MapBoilerplateService(this WebApplication endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        // WebApplication runs routing before this middleware, so it sees the routed gRPC method, and the endpoint
+        // (which reads the body) after it.
+        endpoints.UseMiddleware<AdmissionMiddleware>();
         endpoints.MapGrpcService<BoilerplateGrpcService>();
         endpoints.MapGrpcService<ModelGrpcService>();
         endpoints.MapGrpcHealthChecksService();
-        if (endpoints.ServiceProvider.GetRequiredService<IOptions<SecurityOptions>>().Value.Reflection)
+        if (endpoints.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.Reflection)
         {
             endpoints.MapGrpcReflectionService();
         }
