@@ -86,6 +86,25 @@ public sealed class AdmissionTests
     }
 
     [Fact]
+    public async Task Queued_large_calls_on_one_connection_do_not_starve_the_running_call_of_its_body()
+    {
+        await using var host = await ServiceHost.StartAsync(options =>
+        {
+            options.Settings["Limits:MaxConcurrentRequests"] = "1";
+            options.Settings["Limits:MaxQueuedRequests"] = "8";
+        });
+        // host.Channel is one HTTP/2 connection: queued calls' unread bodies share its window with the running call.
+        var service = new BoilerplateService.BoilerplateServiceClient(host.Channel);
+        var page = SamplePages.Article(3) + new string(' ', 2_000_000);
+
+        var calls = Enumerable.Range(0, 6).Select(i =>
+            service.CleanAsync(new CleanRequest { Id = $"large {i}", Html = page }, deadline: DateTime.UtcNow.AddSeconds(60)).ResponseAsync);
+        var responses = await Task.WhenAll(calls);
+
+        Assert.All(responses, response => Assert.NotEmpty(response.Text));
+    }
+
+    [Fact]
     public async Task A_call_over_the_in_flight_bytes_budget_is_resource_exhausted_and_a_stream_gives_bytes_back_as_it_answers()
     {
         await using var host = await ServiceHost.StartAsync(options =>

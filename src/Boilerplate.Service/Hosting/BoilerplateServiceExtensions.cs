@@ -21,6 +21,12 @@ namespace Boilerplate.Service.Hosting;
 /// </summary>
 public static class BoilerplateServiceExtensions
 {
+    /// <summary>
+    /// HTTP/2 receive window of one call: the most of a body buffered before the service reads it (Kestrel's default is
+    /// 768 KiB). Enough for loopback and in-cluster round trips at full speed.
+    /// </summary>
+    public const int StreamWindowBytes = 128 * 1024;
+
     /// <summary>Registers the gRPC services, their options, the model host, health, metrics and interceptors.</summary>
     public static IServiceCollection AddBoilerplateService(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,7 +47,13 @@ public static class BoilerplateServiceExtensions
         {
             kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2);
             // Calls one connection may have open; each may hold up to a stream window of unread body.
-            kestrel.Limits.Http2.MaxStreamsPerConnection = limits.Value.MaxStreamsPerConnection;
+            var http2 = kestrel.Limits.Http2;
+            http2.MaxStreamsPerConnection = limits.Value.MaxStreamsPerConnection;
+            // A queued call's body is not read, yet its unread bytes count against the connection's window too: if
+            // queued calls could use up that window, a running call on the same connection could never receive the
+            // rest of its body, and nothing would free a slot. So the connection window covers every stream's.
+            http2.InitialStreamWindowSize = StreamWindowBytes;
+            http2.InitialConnectionWindowSize = limits.Value.MaxStreamsPerConnection * StreamWindowBytes;
         });
 
         services.AddSingleton<ServiceMetrics>();
