@@ -16,8 +16,8 @@ namespace Boilerplate.Service.Admission;
 /// Decides whether a gRPC call may run before its body is read: gRPC reads and deserialises a whole request message
 /// before any interceptor runs, so a key check or a concurrency limit there comes after the memory is spent. Here, as
 /// ASP.NET Core middleware after routing, a call is authenticated (health exempt), an admin method refused to
-/// non-admin keys, a unary Clean given its slot (waiting in the queue without its body read), and its body metered
-/// against the in-flight bytes budget. A refusal is a trailers-only gRPC response carrying the same status and
+/// non-admin keys, a unary Clean given its slot or queue place (<see cref="SlotTicket"/>; refused when there is none),
+/// and its body metered against the in-flight bytes budget. A refusal is a trailers-only gRPC response carrying the same status and
 /// details as any other; the unread body is discarded by Kestrel's stream reset.
 /// </summary>
 internal sealed partial class AdmissionMiddleware(
@@ -75,13 +75,13 @@ internal sealed partial class AdmissionMiddleware(
         context.Features.Set(caller);
         var settings = limits.Value;
         var declared = context.Request.ContentLength;
-        if (declared > budget.Limit - budget.InFlight)
+        if (declared > budget.Limit - budget.InFlight || (caller.Partition is not null && declared > budget.CallerLimit))
         {
             await RefuseAsync(context, method, BudgetRefusal(settings), started).ConfigureAwait(false);
             return;
         }
 
-        var body = new BudgetedRequestBody(context.Request.Body, budget, settings.CapacityRetryDelay);
+        var body = new BudgetedRequestBody(context.Request.Body, budget, caller, settings.CapacityRetryDelay);
         context.Request.Body = body;
         context.Features.Set(body);
         try
@@ -89,26 +89,18 @@ internal sealed partial class AdmissionMiddleware(
             // Streams take a slot per page while it is cleaned (BoilerplateGrpcService), so a silent stream holds none.
             if (method.Type == MethodType.Unary && string.Equals(method.ServiceName, BoilerplateService.Descriptor.FullName, StringComparison.Ordinal))
             {
-                IDisposable slot;
-                try
-                {
-                    slot = await limiter.AdmitAsync(caller, context.RequestAborted).ConfigureAwait(false);
-                }
-                catch (ServiceAtCapacityException busy)
+                // The slot or queue place is taken now, so a call over capacity is refused before its body is read;
+                // a queued call's body is then read while it waits (bounded by the budget), because an unread body
+                // holds the connection's HTTP/2 window and can stall the running calls that share the connection.
+                using var ticket = new SlotTicket(limiter, caller, context.RequestAborted);
+                if (ticket.Refusal is { } busy)
                 {
                     await RefuseAsync(context, method, ErrorStatuses.AtCapacity(busy.Message, busy.RetryAfter), started).ConfigureAwait(false);
                     return;
                 }
-                catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-                {
-                    // The client gave up while queued; nobody reads an answer.
-                    return;
-                }
 
-                using (slot)
-                {
-                    await next(context).ConfigureAwait(false);
-                }
+                context.Features.Set(ticket);
+                await next(context).ConfigureAwait(false);
             }
             else
             {

@@ -8,7 +8,7 @@ namespace Boilerplate.Service.Admission;
 /// read with RESOURCE_EXHAUSTED (AT_CAPACITY) when the budget has no room. The call gives bytes back with
 /// <see cref="Release"/> as it answers pages (a stream), and admission gives back the rest when the call ends.
 /// </summary>
-internal sealed class BudgetedRequestBody(Stream inner, RequestBytesBudget budget, TimeSpan retryAfter) : Stream
+internal sealed class BudgetedRequestBody(Stream inner, RequestBytesBudget budget, Caller caller, TimeSpan retryAfter) : Stream
 {
     private long _held;
 
@@ -43,7 +43,7 @@ internal sealed class BudgetedRequestBody(Stream inner, RequestBytesBudget budge
 
             if (Interlocked.CompareExchange(ref _held, held - returned, held) == held)
             {
-                budget.Return(returned);
+                budget.Return(caller, returned);
                 return;
             }
         }
@@ -74,12 +74,13 @@ internal sealed class BudgetedRequestBody(Stream inner, RequestBytesBudget budge
     {
         if (read > 0)
         {
-            if (!budget.TryTake(read))
+            if (!budget.TryTake(caller, read))
             {
                 // An RpcException, as gRPC reads a unary request before any interceptor could translate another.
                 throw ErrorStatuses.AtCapacity(
-                    $"The service holds {budget.Limit / (1024 * 1024)} MiB of requests being read or cleaned " +
-                    "(Limits:MaxInFlightRequestBytes). Retry after a back-off, send smaller pages, or add replicas.",
+                    $"The service, or this key's share of it, holds all the request bytes it may ({budget.Limit / (1024 * 1024)} MiB " +
+                    "in all, Limits:MaxInFlightRequestBytes; Limits:MaxKeyShare of it per key). Retry after a back-off, " +
+                    "send smaller pages, or add replicas.",
                     retryAfter).ToRpcException();
             }
 

@@ -60,6 +60,7 @@ public static class BoilerplateServiceExtensions
         services.AddSingleton<RequestLimiter>();
         services.AddSingleton<RequestBytesBudget>();
         services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<SlotInterceptor>();
         services.AddSingleton<MetricsInterceptor>();
         services.AddSingleton<ErrorStatuses>();
         services.AddSingleton<StatusInterceptor>();
@@ -68,7 +69,9 @@ public static class BoilerplateServiceExtensions
             // Outermost first: metrics see the final status, the status interceptor sees every exception.
             grpc.Interceptors.Add<MetricsInterceptor>();
             grpc.Interceptors.Add<StatusInterceptor>();
-            // Keys and the concurrency limit are checked before the body is read, by AdmissionMiddleware.
+            // Keys and the claim on a slot are checked before the body is read, by AdmissionMiddleware; the call
+            // waits here for a queued claim to be granted.
+            grpc.Interceptors.Add<SlotInterceptor>();
         });
         services.AddOptions<GrpcServiceOptions>().Configure<IOptions<LimitsOptions>>((grpc, limits) =>
         {
