@@ -131,6 +131,31 @@ public sealed class AdmissionTests
     }
 
     [Fact]
+    public async Task One_key_may_hold_only_its_share_of_the_in_flight_bytes_budget()
+    {
+        await using var host = await ServiceHost.StartAsync(options =>
+        {
+            options.Settings["Security:ApiKeys:0"] = ScraperKey;
+            options.Settings["Security:ApiKeys:1"] = OtherScraperKey;
+            // 512 KiB in all, 256 KiB per key.
+            options.Settings["Limits:MaxInFlightRequestBytes"] = (512 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            options.Settings["Limits:MaxKeyShare"] = "0.5";
+        });
+        var large = host.CreateClient(options =>
+        {
+            options.ApiKey = ScraperKey;
+            options.Retry.RetryAtCapacity = false;
+        });
+        var other = host.CreateClient(options => options.ApiKey = OtherScraperKey);
+
+        // 300 KB: under the whole budget, over one key's share of it.
+        var error = await Assert.ThrowsAsync<RetryLaterException>(() => large.CleanHtmlAsync(SamplePages.Article(3) + new string(' ', 300_000)));
+        Assert.Equal(ErrorReasons.AtCapacity, error.Reason);
+        Assert.NotEmpty((await other.CleanHtmlAsync(SamplePages.Article(3) + new string(' ', 200_000))).Text);
+        Assert.NotEmpty((await large.CleanHtmlAsync(SamplePages.Article(3))).Text);
+    }
+
+    [Fact]
     public async Task Reload_model_needs_an_admin_key_and_a_scraper_key_is_permission_denied()
     {
         await using var host = await ServiceHost.StartAsync(options =>
