@@ -45,6 +45,12 @@ public static class ErrorReasons
     /// <summary>A CleanStream sent no page for the idle timeout and was closed (DEADLINE_EXCEEDED).</summary>
     public const string StreamIdle = "STREAM_IDLE";
 
+    /// <summary>
+    /// The service is shutting down: a CleanStream answered the pages it had read and ended (UNAVAILABLE); send the rest
+    /// again on a new stream, which reaches another replica.
+    /// </summary>
+    public const string ShuttingDown = "SHUTTING_DOWN";
+
     /// <summary>An unexpected failure in the service; the message carries a correlation id (INTERNAL).</summary>
     public const string Internal = "INTERNAL";
 }

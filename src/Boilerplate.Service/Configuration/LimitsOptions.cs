@@ -60,6 +60,24 @@ public sealed class LimitsOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan CapacityRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The share (0 to 1] of the slots and queue places together that the calls of one API key may hold; beyond it that
+    /// key's calls are refused with AT_CAPACITY while other keys still get in. Applies only when keys are configured.
+    /// </summary>
+    [Range(0.01, 1.0)]
+    public double MaxKeyShare { get; set; } = 0.5;
+
+    /// <summary>
+    /// Request bytes read and not yet answered, over all calls; a call whose body would pass it is refused with
+    /// RESOURCE_EXHAUSTED (AT_CAPACITY). Sized against the pod's memory in docs/operations.md.
+    /// </summary>
+    [Range(1024, long.MaxValue)]
+    public long MaxInFlightRequestBytes { get; set; } = 192L * 1024 * 1024;
+
+    /// <summary>Concurrent HTTP/2 streams (calls) one connection may open (Kestrel's own default is 100).</summary>
+    [Range(1, 10_000)]
+    public int MaxStreamsPerConnection { get; set; } = 32;
+
     /// <summary>Pages of one CleanStream call cleaned concurrently (read-ahead); reading pauses beyond it.</summary>
     [Range(1, 1024)]
     public int StreamParallelism { get; set; } = Math.Max(2, Environment.ProcessorCount);

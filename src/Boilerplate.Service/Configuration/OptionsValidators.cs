@@ -11,11 +11,26 @@ internal sealed class ModelOptionsValidator : IValidateOptions<ModelOptions>
             : ValidateOptionsResult.Fail($"Model:Path '{options.Path}' is neither a file nor a directory.");
 }
 
-/// <summary>Refuses blank API keys, which would make authentication pass for an empty header.</summary>
+/// <summary>
+/// Refuses blank keys, which would make authentication pass for an empty header, and a key that is both a scraper's
+/// and an admin's, whose role would then be a guess.
+/// </summary>
 internal sealed class SecurityOptionsValidator : IValidateOptions<SecurityOptions>
 {
-    public ValidateOptionsResult Validate(string? name, SecurityOptions options) =>
-        options.ApiKeys.Exists(string.IsNullOrWhiteSpace)
-            ? ValidateOptionsResult.Fail("Security:ApiKeys holds a blank key.")
+    public ValidateOptionsResult Validate(string? name, SecurityOptions options)
+    {
+        if (options.ApiKeys.Exists(string.IsNullOrWhiteSpace))
+        {
+            return ValidateOptionsResult.Fail("Security:ApiKeys holds a blank key.");
+        }
+
+        if (options.AdminKeys.Exists(string.IsNullOrWhiteSpace))
+        {
+            return ValidateOptionsResult.Fail("Security:AdminKeys holds a blank key.");
+        }
+
+        return options.ApiKeys.Intersect(options.AdminKeys, StringComparer.Ordinal).Any()
+            ? ValidateOptionsResult.Fail("A key is in both Security:ApiKeys and Security:AdminKeys; give operators their own keys.")
             : ValidateOptionsResult.Success;
+    }
 }

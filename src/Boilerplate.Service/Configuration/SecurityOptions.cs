@@ -12,6 +12,15 @@ public sealed class SecurityOptions
     /// </summary>
     public List<string> ApiKeys { get; set; } = [];
 
+    /// <summary>
+    /// Operators' keys: they may call everything a scraper key may, plus the admin methods (<c>ReloadModel</c>), which
+    /// any other key is refused with PERMISSION_DENIED. With keys set and no admin key, nobody may call them.
+    /// </summary>
+    public List<string> AdminKeys { get; set; } = [];
+
+    /// <summary>Whether any key is configured, i.e. calls must authenticate.</summary>
+    internal bool RequiresKeys => ApiKeys.Count > 0 || AdminKeys.Count > 0;
+
     /// <summary>Serve gRPC server reflection, so tools like grpcurl can list and call methods without the .proto.</summary>
     public bool Reflection { get; set; } = true;
 }

@@ -51,6 +51,14 @@ internal sealed class ErrorStatuses(ILogger<ErrorStatuses> logger, ServiceMetric
         return status;
     }
 
+    /// <summary>RESOURCE_EXHAUSTED, reason AT_CAPACITY, with a RetryInfo of <paramref name="retryAfter"/>.</summary>
+    public static RpcStatus AtCapacity(string message, TimeSpan retryAfter)
+    {
+        var status = Create(StatusCode.ResourceExhausted, ErrorReasons.AtCapacity, message);
+        status.Details.Add(Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryAfter) }));
+        return status;
+    }
+
     /// <summary>
     /// The status <paramref name="exception"/>, thrown while cleaning a page of <paramref name="context"/>'s call, stands
     /// for; page failures are logged and counted by reason.
@@ -77,9 +85,7 @@ internal sealed class ErrorStatuses(ILogger<ErrorStatuses> logger, ServiceMetric
                 return Counted(refusal, reason);
 
             case ServiceAtCapacityException busy:
-                var atCapacity = Create(StatusCode.ResourceExhausted, ErrorReasons.AtCapacity, busy.Message);
-                atCapacity.Details.Add(Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(busy.RetryAfter) }));
-                return Counted(atCapacity, ErrorReasons.AtCapacity);
+                return Counted(AtCapacity(busy.Message, busy.RetryAfter), ErrorReasons.AtCapacity);
 
             case ModelUnavailableException unavailable:
                 return Counted(Create(StatusCode.Unavailable, ErrorReasons.ModelUnavailable, unavailable.Message), ErrorReasons.ModelUnavailable);

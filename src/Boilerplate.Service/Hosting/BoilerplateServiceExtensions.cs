@@ -1,4 +1,5 @@
 using Boilerplate.Core.Pipeline;
+using Boilerplate.Service.Admission;
 using Boilerplate.Service.Configuration;
 using Boilerplate.Service.Errors;
 using Boilerplate.Service.Grpc;
@@ -19,6 +20,12 @@ namespace Boilerplate.Service.Hosting;
 /// </summary>
 public static class BoilerplateServiceExtensions
 {
+    /// <summary>
+    /// HTTP/2 receive window of one call: the most of a body buffered before the service reads it (Kestrel's default is
+    /// 768 KiB). Enough for loopback and in-cluster round trips at full speed.
+    /// </summary>
+    public const int StreamWindowBytes = 128 * 1024;
+
     /// <summary>Registers the gRPC services, their options, the model host, health, metrics and interceptors.</summary>
     public static IServiceCollection AddBoilerplateService(this IServiceCollection services, IConfiguration configuration)
     {
@@ -35,23 +42,35 @@ public static class BoilerplateServiceExtensions
 
         // Plaintext gRPC needs HTTP/2 with prior knowledge, so `--urls http://...` works with no other setting.
         // Kestrel:EndpointDefaults:Protocols or a Kestrel:Endpoints entry in configuration still overrides it.
-        services.Configure<KestrelServerOptions>(kestrel =>
-            kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2));
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<LimitsOptions>>((kestrel, limits) =>
+        {
+            kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2);
+            // Calls one connection may have open; each may hold up to a stream window of unread body.
+            var http2 = kestrel.Limits.Http2;
+            http2.MaxStreamsPerConnection = limits.Value.MaxStreamsPerConnection;
+            // A queued call's body is not read, yet its unread bytes count against the connection's window too: if
+            // queued calls could use up that window, a running call on the same connection could never receive the
+            // rest of its body, and nothing would free a slot. So the connection window covers every stream's.
+            http2.InitialStreamWindowSize = StreamWindowBytes;
+            http2.InitialConnectionWindowSize = limits.Value.MaxStreamsPerConnection * StreamWindowBytes;
+        });
 
         services.AddSingleton<ServiceMetrics>();
         services.AddSingleton<RequestLimiter>();
+        services.AddSingleton<RequestBytesBudget>();
+        services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<SlotInterceptor>();
         services.AddSingleton<MetricsInterceptor>();
         services.AddSingleton<ErrorStatuses>();
         services.AddSingleton<StatusInterceptor>();
-        services.AddSingleton<ApiKeyInterceptor>();
-        services.AddSingleton<ConcurrencyLimitInterceptor>();
         services.AddGrpc(grpc =>
         {
             // Outermost first: metrics see the final status, the status interceptor sees every exception.
             grpc.Interceptors.Add<MetricsInterceptor>();
             grpc.Interceptors.Add<StatusInterceptor>();
-            grpc.Interceptors.Add<ApiKeyInterceptor>();
-            grpc.Interceptors.Add<ConcurrencyLimitInterceptor>();
+            // Keys and the claim on a slot are checked before the body is read, by AdmissionMiddleware; the call
+            // waits here for a queued claim to be granted.
+            grpc.Interceptors.Add<SlotInterceptor>();
         });
         services.AddOptions<GrpcServiceOptions>().Configure<IOptions<LimitsOptions>>((grpc, limits) =>
         {
@@ -91,14 +110,20 @@ public static class BoilerplateServiceExtensions
         return services;
     }
 
-    /// <summary>Maps the gRPC services, health, and reflection unless <c>Security:Reflection</c> is false.</summary>
-    public static IEndpointRouteBuilder MapBoilerplateService(this IEndpointRouteBuilder endpoints)
+    /// <summary>
+    /// Adds admission (keys, admin keys, the concurrency limit and the request-bytes budget, all before a call's body
+    /// is read) and maps the gRPC services, health, and reflection unless <c>Security:Reflection</c> is false.
+    /// </summary>
+    public static WebApplication MapBoilerplateService(this WebApplication endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        // WebApplication runs routing before this middleware, so it sees the routed gRPC method, and the endpoint
+        // (which reads the body) after it.
+        endpoints.UseMiddleware<AdmissionMiddleware>();
         endpoints.MapGrpcService<BoilerplateGrpcService>();
         endpoints.MapGrpcService<ModelGrpcService>();
         endpoints.MapGrpcHealthChecksService();
-        if (endpoints.ServiceProvider.GetRequiredService<IOptions<SecurityOptions>>().Value.Reflection)
+        if (endpoints.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.Reflection)
         {
             endpoints.MapGrpcReflectionService();
         }

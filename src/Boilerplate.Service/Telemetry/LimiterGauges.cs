@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Boilerplate.Service.Interceptors;
+using Boilerplate.Service.Admission;
 
 namespace Boilerplate.Service.Telemetry;
 

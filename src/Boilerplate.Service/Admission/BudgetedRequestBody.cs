@@ -1,0 +1,92 @@
+using Boilerplate.Service.Errors;
+using Grpc.Core;
+
+namespace Boilerplate.Service.Admission;
+
+/// <summary>
+/// A call's request body that takes every byte it yields from the <see cref="RequestBytesBudget"/> and fails the
+/// read with RESOURCE_EXHAUSTED (AT_CAPACITY) when the budget has no room. The call gives bytes back with
+/// <see cref="Release"/> as it answers pages (a stream), and admission gives back the rest when the call ends.
+/// </summary>
+internal sealed class BudgetedRequestBody(Stream inner, RequestBytesBudget budget, Caller caller, TimeSpan retryAfter) : Stream
+{
+    private long _held;
+
+    /// <summary>Bytes this call holds of the budget.</summary>
+    public long Held => Interlocked.Read(ref _held);
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    /// <summary>Gives back up to <paramref name="bytes"/> (a page answered); never more than the call holds.</summary>
+    public void Release(long bytes)
+    {
+        while (true)
+        {
+            var held = Interlocked.Read(ref _held);
+            var returned = Math.Min(held, bytes);
+            if (returned <= 0)
+            {
+                return;
+            }
+
+            if (Interlocked.CompareExchange(ref _held, held - returned, held) == held)
+            {
+                budget.Return(caller, returned);
+                return;
+            }
+        }
+    }
+
+    /// <summary>Gives back everything this call holds (the call ended).</summary>
+    public void ReleaseAll() => Release(long.MaxValue);
+
+    public override int Read(byte[] buffer, int offset, int count) => Take(inner.Read(buffer, offset, count));
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        Take(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    private int Take(int read)
+    {
+        if (read > 0)
+        {
+            if (!budget.TryTake(caller, read))
+            {
+                // An RpcException, as gRPC reads a unary request before any interceptor could translate another.
+                throw ErrorStatuses.AtCapacity(
+                    $"The service, or this key's share of it, holds all the request bytes it may ({budget.Limit / (1024 * 1024)} MiB " +
+                    "in all, Limits:MaxInFlightRequestBytes; Limits:MaxKeyShare of it per key). Retry after a back-off, " +
+                    "send smaller pages, or add replicas.",
+                    retryAfter).ToRpcException();
+            }
+
+            Interlocked.Add(ref _held, read);
+        }
+
+        return read;
+    }
+}
