@@ -87,7 +87,8 @@ public sealed class ServiceHost : IAsyncDisposable
     /// <summary>A new client for this service; dispose it (or leave it to the host).</summary>
     public BoilerplateClient CreateClient(Action<BoilerplateClientOptions>? configure = null)
     {
-        var options = new BoilerplateClientOptions { Address = Address, ConfigureHttpHandler = TrustService };
+        // A test host listens on loopback only, so a key over its plaintext address stays on this machine.
+        var options = new BoilerplateClientOptions { Address = Address, ConfigureHttpHandler = TrustService, AllowInsecureCredentials = true };
         configure?.Invoke(options);
         var client = new BoilerplateClient(options);
         _owned.Add(client);

@@ -8,7 +8,9 @@ namespace Boilerplate.Cli.Tests.Model;
 /// <summary>`boilerplate model-info` and `reload` against the real service on loopback.</summary>
 public sealed class ModelCommandsTests : IAsyncLifetime
 {
-    private const string Key = "operator-key-7f3a";
+    private const string Key = "scraper-key-7f3a";
+
+    private const string AdminKey = "operator-key-91c2";
     private readonly string _directory = ModelFiles.TempDirectory();
     private ServiceHost _host = null!;
     private string _modelPath = null!;
@@ -22,6 +24,7 @@ public sealed class ModelCommandsTests : IAsyncLifetime
         {
             options.Settings["Model:Path"] = _modelPath;
             options.Settings["Security:ApiKeys:0"] = Key;
+            options.Settings["Security:AdminKeys:0"] = AdminKey;
         });
     }
 
@@ -52,13 +55,16 @@ public sealed class ModelCommandsTests : IAsyncLifetime
     [Fact]
     public async Task Reload_answers_the_model_serving_afterwards_and_a_corrupt_file_fails_with_the_reason()
     {
-        var (code, json, _) = await CliRun.CaptureAsync(null, "reload", "--server", _host.Address, "--api-key", Key, "--json");
+        var (code, json, _) = await CliRun.CaptureAsync(null, "reload", "--server", _host.Address, "--api-key", AdminKey, "--json");
+        var (scraperCode, _, scraperError) = await CliRun.CaptureAsync(null, "reload", "--server", _host.Address, "--api-key", Key);
 
         Assert.Equal(ExitCodes.Success, code);
+        Assert.Equal(ExitCodes.Failed, scraperCode);
+        Assert.Contains("PermissionDenied", scraperError, StringComparison.Ordinal);
         Assert.Equal(_version, (string)JsonNode.Parse(json)!["version"]!);
 
         await File.WriteAllBytesAsync(_modelPath, ModelFiles.Corrupt());
-        var (failedCode, output, error) = await CliRun.CaptureAsync(null, "reload", "--server", _host.Address, "--api-key", Key);
+        var (failedCode, output, error) = await CliRun.CaptureAsync(null, "reload", "--server", _host.Address, "--api-key", AdminKey);
 
         Assert.Equal(ExitCodes.Failed, failedCode);
         Assert.Empty(output);
