@@ -121,7 +121,7 @@ internal static class FuzzTarget
         foreach (var mode in (ReadOnlySpan<RepairMode>)[RepairMode.Auto, RepairMode.On])
         {
             var repaired = PageRepairer.Repair(segmented, mode, TextRepairer.Default, CancellationToken.None);
-            if (repaired.Blocks.Count != segmented.Blocks.Count || repaired.Title.Length > segmented.Title.Length)
+            if (repaired.Blocks.Count != segmented.Blocks.Count || Runes(repaired.Title) > Runes(segmented.Title))
             {
                 throw new InvalidOperationException("Repair changed the block count or lengthened the title.");
             }
@@ -130,7 +130,7 @@ internal static class FuzzTarget
             {
                 CheckRepair(segmented.Blocks[i].Text, new RepairedText(repaired.Blocks[i].Text, repaired.Blocks[i].Repairs));
                 var (cells, repairedCells) = (segmented.Blocks[i].Cells, repaired.Blocks[i].Cells);
-                if (cells?.Count != repairedCells?.Count || (cells is not null && cells.Where((cell, c) => repairedCells![c].Length > cell.Length).Any()))
+                if (cells?.Count != repairedCells?.Count || (cells is not null && cells.Where((cell, c) => Runes(repairedCells![c]) > Runes(cell)).Any()))
                 {
                     throw new InvalidOperationException("Repair changed a row's cell count or lengthened a cell.");
                 }
@@ -151,14 +151,15 @@ internal static class FuzzTarget
     }
 
     /// <summary>
-    /// A repair never lengthens a text (a mojibake sequence or a placeholder run is at least as long as what it
-    /// stands for), its spans lie in order inside the repaired text, and putting each original back gives the input.
+    /// A repair never adds characters (code points: a mojibake sequence or a placeholder run has at least as many as
+    /// what it stands for, though one U+FFFD may become an emoji of two UTF-16 units), its spans lie in order inside
+    /// the repaired text, and putting each original back gives the input.
     /// </summary>
     private static void CheckRepair(string original, RepairedText repaired)
     {
-        if (repaired.Text.Length > original.Length)
+        if (Runes(repaired.Text) > Runes(original))
         {
-            throw new InvalidOperationException($"Repair lengthened {original.Length} chars to {repaired.Text.Length}.");
+            throw new InvalidOperationException($"Repair lengthened {Show(original)} to {Show(repaired.Text)}.");
         }
 
         var restored = new System.Text.StringBuilder(original.Length);
@@ -199,6 +200,12 @@ internal static class FuzzTarget
 
         return new PageScores(Labels, probabilities);
     }
+
+    private static int Runes(string text) => text.EnumerateRunes().Count();
+
+    // A text for a finding's message: short, with every non-ASCII char escaped so the console shows it exactly.
+    private static string Show(string text) =>
+        "\"" + string.Concat(text.Take(120).Select(c => c is >= ' ' and <= '~' ? c.ToString() : $"\\u{(int)c:X4}")) + $"\" ({text.Length} chars)";
 
     // Stable across processes (string.GetHashCode is not), so a finding replays the same outside AFL.
     private static uint Fnv1a(string text)
