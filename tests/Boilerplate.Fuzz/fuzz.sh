@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzes decoding, parsing and segmentation with AFL++ and SharpFuzz for a bounded time, then reports executions,
+# Fuzzes decoding, parsing and segmentation, then text repair, cleaning, the metadata readers and the Markdown and
+# HTML renderers (FuzzTarget.cs) with AFL++ and SharpFuzz for a bounded time, then reports executions,
 # crashes and hangs. Installs what it lacks: afl++ (Debian package, needs root) and the SharpFuzz instrumenter
 # (a .NET tool, kept under the work folder).
 #   fuzz.sh [--seconds N] [--work DIR]      defaults: 300 seconds, ./artifacts/fuzz under the repository
@@ -31,10 +32,11 @@ if [[ ! -x "$work/tools/sharpfuzz" ]]; then
   dotnet tool install SharpFuzz.CommandLine --version 2.3.0 --tool-path "$work/tools" >/dev/null
 fi
 
-# Publish to a clean folder, then instrument in place the assemblies whose code the input reaches.
+# Publish to a clean folder, then instrument in place the assemblies whose code the input reaches (Core has its own
+# HTML tree builder now; AngleSharp is only the CLI's, and Markdig only the tests').
 rm -rf "$work/bin"
 dotnet publish "$here" -c Release -o "$work/bin" -p:UseAppHost=false --nologo -v quiet
-for dll in Boilerplate.Core.dll AngleSharp.dll UtfUnknown.dll; do
+for dll in Boilerplate.Core.dll UtfUnknown.dll; do
   "$work/tools/sharpfuzz" "$work/bin/$dll" >/dev/null
 done
 

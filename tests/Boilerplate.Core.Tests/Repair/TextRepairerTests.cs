@@ -136,4 +136,27 @@ public sealed class TextRepairerTests
         Assert.Equal(TextRepairer.MaxRunsPerPage, repaired.Repairs.Count);
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), $"took {started.Elapsed}");
     }
+
+    // The third fuzz run's findings (docs/operations.md), texts as the fuzz target saw them: one U+FFFD stands for one
+    // character, so it may become an emoji of two UTF-16 units. A repair may lengthen a text in units, never in
+    // characters, and its record must still give the input back.
+    [Theory]
+    [InlineData("BOM `hen/8:\uFFFD \uFFFD\u0718\uFFFD")]
+    [InlineData("inlin>bot>_old \uFFFD\uFFFD \uFFFD\u1F50")]
+    [InlineData("<\\\uFFFD\uFFFD\u007F\uFFFD \uFFFD\u03FB\uFFFD")]
+    public void A_replacement_char_filled_with_an_emoji_is_reported_against_the_input(string damaged)
+    {
+        var repaired = Repair(damaged, RepairMode.On);
+
+        Assert.Contains(repaired.Repairs, repair => repair.Original == "\uFFFD" && repair.Replacement.Length == 2 && char.IsSurrogatePair(repair.Replacement, 0));
+        Assert.True(repaired.Text.EnumerateRunes().Count() <= damaged.EnumerateRunes().Count());
+        var restored = repaired.Text;
+        foreach (var repair in repaired.Repairs.Reverse())
+        {
+            Assert.Equal(repair.Replacement, restored.Substring(repair.Offset, repair.Replacement.Length));
+            restored = string.Concat(restored.AsSpan(0, repair.Offset), repair.Original, restored.AsSpan(repair.Offset + repair.Replacement.Length));
+        }
+
+        Assert.Equal(damaged, restored);
+    }
 }
