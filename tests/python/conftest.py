@@ -8,7 +8,7 @@ import socket
 import subprocess
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, List
 
@@ -33,6 +33,7 @@ class Service:
     target: str
     process: subprocess.Popen
     log: Path
+    settings: List[str] = field(default_factory=list)
 
     def wait_serving(self, api_key: str | None, timeout: float = 90.0) -> None:
         ends = time.monotonic() + timeout
@@ -49,26 +50,35 @@ class Service:
                     time.sleep(0.3)
 
 
-def start_service(work: Path, name: str, settings: List[str]) -> Service:
+def start_service(work: Path, name: str, settings: List[str], port: int | None = None) -> Service:
     dll = Path(os.environ.get("BOILERPLATE_SERVICE_DLL",
                               REPO / "src/Boilerplate.Service/bin/Release/net10.0/Boilerplate.Service.dll"))
     if not dll.is_file():
         pytest.fail(f"{dll} is not built: run tests/python/run.sh, which builds it")
-    port = free_port()
+    port = port or free_port()
     log = work / f"{name}.log"
-    with open(log, "wb") as out:
+    with open(log, "ab") as out:
         process = subprocess.Popen(
             ["dotnet", str(dll), "--urls", f"http://127.0.0.1:{port}", "--Model:Warmup=00:00:00", *settings],
             cwd=dll.parent, stdout=out, stderr=subprocess.STDOUT,
             env={**os.environ, "DOTNET_CLI_TELEMETRY_OPTOUT": "1", "DOTNET_NOLOGO": "1"},
         )
-    return Service(f"127.0.0.1:{port}", process, log)
+    return Service(f"127.0.0.1:{port}", process, log, settings)
+
+
+def restart_service(service: Service) -> None:
+    """Stops the service with SIGTERM (what an orchestrator sends) and starts it again on the same port; the
+    fixture's teardown stops the new process."""
+    service.process.terminate()
+    service.process.wait(timeout=30)
+    port = int(service.target.rsplit(":", 1)[1])
+    service.process = start_service(service.log.parent, service.log.stem, service.settings, port).process
 
 
 @pytest.fixture(scope="session")
 def services() -> Iterator[dict]:
-    """Two services started together: "main" requires an API key; "tight" cleans one page at a time with no queue,
-    so concurrent calls meet AT_CAPACITY."""
+    """Three services started together: "main" requires an API key; "tight" cleans one page at a time with no
+    queue, so concurrent calls meet AT_CAPACITY; "restartable" is for the one test that stops and restarts it."""
     with tempfile.TemporaryDirectory(prefix="boilerplate-py-") as work:
         started = {
             "main": start_service(Path(work), "main", [f"--Security:ApiKeys:0={API_KEY}"]),
@@ -76,10 +86,12 @@ def services() -> Iterator[dict]:
                 "--Limits:MaxConcurrentRequests=1", "--Limits:MaxQueuedRequests=0", "--Limits:StreamParallelism=1",
                 f"--Limits:CapacityRetryDelay=00:00:0{CAPACITY_RETRY_DELAY}",
             ]),
+            "restartable": start_service(Path(work), "restartable", []),
         }
         try:
             started["main"].wait_serving(API_KEY)
             started["tight"].wait_serving(None)
+            started["restartable"].wait_serving(None)
             yield started
         finally:
             for service in started.values():
@@ -99,6 +111,11 @@ def main_service(services: dict) -> Service:
 @pytest.fixture(scope="session")
 def tight_service(services: dict) -> Service:
     return services["tight"]
+
+
+@pytest.fixture(scope="session")
+def restartable_service(services: dict) -> Service:
+    return services["restartable"]
 
 
 @pytest.fixture()

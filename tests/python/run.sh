@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The Python client's tests (pytest, about 40 s): the committed stubs are current, the client against a real
+# The Python client's tests (pytest, about 60 s): the committed stubs are current, the client against a real
 # service process, and a Scrapy crawl of a static site on loopback through the pipeline. Builds the service first
 # when its build is missing or older than its sources. Needs Debian's python3-grpcio, python3-protobuf,
 # python3-grpc-tools, python3-scrapy, python3-pytest and protobuf-compiler (.ci/run installs them).

@@ -4,30 +4,37 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import heapq
 import random
+import threading
 import time
+from collections import deque
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, Optional, Sequence, Tuple, TypeVar, Union
+from typing import Callable, Deque, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, TypeVar, Union
 from urllib.parse import urlsplit
 
 import grpc
 
 from ._proto.boilerplate.v1 import boilerplate_pb2 as pb
 from ._proto.boilerplate.v1 import boilerplate_pb2_grpc as pb_grpc
-from .errors import AT_CAPACITY, BoilerplateError, RetryLaterError, error_from_rpc
+from .errors import AT_CAPACITY, BoilerplateError, RetryLaterError, error_from_rpc, page_error
 
 _log = logging.getLogger("boilerplate_client")
 _T = TypeVar("_T")
 
 # The service accepts requests up to Limits:MaxReceiveMessageBytes (16 MiB by default); gRPC's own default is 4 MB.
 _MAX_MESSAGE_BYTES = 16 * 1024 * 1024
+# Pages a resilient clean_stream takes from the caller ahead of the answers it has yielded: it bounds the answers held
+# back behind a page being resent, and the pages resent after a reconnect.
+_STREAM_WINDOW = 64
 
 
 @dataclass(frozen=True)
 class RetryPolicy:
     """How unary calls are retried: UNAVAILABLE (and MODEL_UNAVAILABLE) with jittered exponential back-off, and
     AT_CAPACITY after the service's RetryInfo delay plus up to a fifth at random, when that delay is at most
-    ``max_retry_after`` seconds. Other errors are never retried; neither is a CleanStream call."""
+    ``max_retry_after`` seconds. Other errors are never retried. ``clean_stream`` applies it to each page's
+    per-page error and to the reconnects of the stream."""
 
     max_attempts: int = 4
     initial_backoff: float = 0.2
@@ -154,20 +161,68 @@ class BoilerplateClient:
         return self._call("Clean", self._cleaner.Clean, request, deadline)
 
     def clean_stream(
-        self, requests: Iterable[pb.CleanRequest], *, deadline: Optional[float] = None
+        self, requests: Iterable[pb.CleanRequest], *, deadline: Optional[float] = None, retry: bool = True
     ) -> Iterator[pb.CleanResponse]:
         """Cleans many pages over one call. Answers come in request order with the request's ``id``; a failed page
         comes back in its place with ``error`` set (read it with :func:`~boilerplate_client.errors.page_error`) and
-        the stream goes on. Only a failure of the call itself raises. ``deadline`` bounds the whole stream (None:
-        none, for a long crawl). Not retried: pages already answered cannot be taken back."""
-        call = self._cleaner.CleanStream(iter(requests), timeout=deadline, metadata=self._metadata)
+        the stream goes on. ``deadline`` bounds the whole stream, resends and reconnects included (None: none, for a
+        long crawl).
+
+        With ``retry`` (the default) the client's :class:`RetryPolicy` applies per page and per stream: a page
+        answered with a retryable per-page error (AT_CAPACITY, MODEL_UNAVAILABLE) is sent again on the same stream
+        after the policy's delay, and the answers after it are held back until it is answered, so the caller still
+        gets every answer once, in its own order; at most ``_STREAM_WINDOW`` pages are taken from ``requests`` ahead
+        of the answers yielded. A stream that ends with UNAVAILABLE (SHUTTING_DOWN, a lost or refused connection) is
+        reopened with back-off and the pages not yet answered are sent again; ``max_attempts`` bounds the
+        reconnects in a row without an answer. A page whose answer arrived is never sent again. Other failures of
+        the call raise, as does an exception from ``requests``. ``retry=False``: one call, nothing resent."""
+        if not retry:
+            call = self._cleaner.CleanStream(iter(requests), timeout=deadline, metadata=self._metadata)
+            try:
+                for response in call:
+                    yield response
+            except grpc.RpcError as error:
+                raise error_from_rpc(error) from None
+            finally:
+                call.cancel()  # a caller that stops reading early ends the call rather than leaving it open
+            return
+        if deadline is not None and deadline <= 0:
+            raise ValueError("deadline must be positive")
+        ends = None if deadline is None else time.monotonic() + deadline
+        state = _StreamState(iter(requests), self._retry, ends)
+        failures = 0  # reconnects in a row with no answer between them
         try:
-            for response in call:
-                yield response
-        except grpc.RpcError as error:
-            raise error_from_rpc(error) from None
+            while True:
+                left = None if ends is None else ends - time.monotonic()
+                call = self._cleaner.CleanStream(state.requests(), timeout=left, metadata=self._metadata)
+                error: BoilerplateError
+                try:
+                    for response in call:
+                        failures = 0
+                        ready, retried = state.answer(response)
+                        if retried is not None:
+                            self._report_retry("CleanStream page", *retried)
+                        for answer in ready:
+                            yield answer
+                    error = BoilerplateError(
+                        grpc.StatusCode.INTERNAL, "the stream ended with pages unanswered")
+                except grpc.RpcError as rpc_error:
+                    error = error_from_rpc(rpc_error)
+                finally:
+                    call.cancel()
+                if state.caller_error is not None:
+                    raise state.caller_error
+                if state.finished():
+                    return
+                failures += 1
+                delay = self._retry.delay(error, failures)
+                if delay is None or (ends is not None and time.monotonic() + delay >= ends):
+                    raise error
+                state.reopen()
+                self._report_retry("CleanStream", error, failures, delay)
+                time.sleep(delay)
         finally:
-            call.cancel()  # a caller that stops reading early ends the call rather than leaving it open
+            state.close()
 
     def model_info(self, *, deadline: Optional[float] = None) -> pb.ModelInfo:
         """The serving model: version, labels, page types, trainer, figures, when trained and loaded."""
@@ -211,11 +266,140 @@ class BoilerplateClient:
             # A retry that would start after the deadline cannot succeed: the caller gets the real error now.
             if delay is None or (ends is not None and time.monotonic() + delay >= ends):
                 raise error
-            _log.info("retrying %s after %s (attempt %d, in %.3f s)", name, error.reason or error.code.name,
-                      attempt, delay)
-            if self._on_retry is not None:
-                self._on_retry(error, attempt, delay)
+            self._report_retry(name, error, attempt, delay)
             time.sleep(delay)
+
+    def _report_retry(self, name: str, error: BoilerplateError, attempt: int, delay: float) -> None:
+        _log.info("retrying %s after %s (attempt %d, in %.3f s)", name, error.reason or error.code.name,
+                  attempt, delay)
+        if self._on_retry is not None:
+            self._on_retry(error, attempt, delay)
+
+
+class _StreamState:
+    """The pages of one ``clean_stream``, shared by the caller's thread (answers) and gRPC's thread that sends.
+
+    Pages are numbered in the caller's order. A page is in flight on the current stream, waiting to be resent, or
+    answered and held until the pages before it are answered. Answers on a stream come in the order it sent the pages,
+    so each one answers the oldest page in flight there.
+    """
+
+    def __init__(self, source: Iterator[pb.CleanRequest], policy: RetryPolicy, ends: Optional[float]) -> None:
+        self._source = source
+        self._policy = policy
+        self._ends = ends
+        self._lock = threading.Condition()
+        self._exhausted = False
+        self._pulling = False  # one thread at a time reads the caller's iterator, outside the lock
+        self._closed = False
+        self._stream = 0  # which stream's request generator may send
+        self._next_seq = 0
+        self._next_out = 0
+        self._in_flight: Deque[Tuple[int, pb.CleanRequest]] = deque()
+        self._resend: List[Tuple[float, int, pb.CleanRequest]] = []  # a heap by due time, then caller order
+        self._sends: Dict[int, int] = {}
+        self._answered: Dict[int, pb.CleanResponse] = {}
+        self.caller_error: Optional[BaseException] = None
+
+    def requests(self) -> Iterator[pb.CleanRequest]:
+        """The request stream of the current call: pages due again first, then the caller's next ones; it ends (the
+        client half-closes) once the caller's pages are all read and every page sent is answered for good."""
+        with self._lock:
+            # Taken now, not at gRPC's first read, so a late first read of an ended stream's generator sends nothing.
+            return self._send(self._stream)
+
+    def _send(self, stream: int) -> Iterator[pb.CleanRequest]:
+        while True:
+            pull = False
+            with self._lock:
+                while True:
+                    if self._closed or self._stream != stream:
+                        return
+                    now = time.monotonic()
+                    if self._resend and self._resend[0][0] <= now:
+                        _, seq, page = heapq.heappop(self._resend)
+                        self._in_flight.append((seq, page))
+                        self._sends[seq] += 1
+                        break
+                    if (not self._exhausted and not self._pulling
+                            and self._next_seq - self._next_out < _STREAM_WINDOW):
+                        self._pulling = pull = True
+                        break
+                    if self._exhausted and not self._pulling and not self._resend and not self._in_flight:
+                        return
+                    self._lock.wait(self._resend[0][0] - now if self._resend else None)
+            if pull:
+                try:
+                    page = next(self._source)
+                except StopIteration:
+                    with self._lock:
+                        self._exhausted, self._pulling = True, False
+                        self._lock.notify_all()
+                    continue
+                except BaseException as error:  # raised to the caller by clean_stream, not lost in gRPC's thread
+                    with self._lock:
+                        self.caller_error = error
+                        self._exhausted, self._pulling = True, False
+                        self._lock.notify_all()
+                    raise
+                with self._lock:
+                    self._pulling = False
+                    seq = self._next_seq
+                    self._next_seq += 1
+                    self._sends[seq] = 1
+                    self._lock.notify_all()
+                    if self._closed:
+                        return
+                    if self._stream != stream:  # this stream ended while the caller's iterator was read
+                        heapq.heappush(self._resend, (0.0, seq, page))
+                        return
+                    self._in_flight.append((seq, page))
+            yield page
+
+    def answer(
+        self, response: pb.CleanResponse
+    ) -> Tuple[List[pb.CleanResponse], Optional[Tuple[BoilerplateError, int, float]]]:
+        """Takes the answer to the oldest page in flight: the answers now due to the caller, in order, and the
+        (error, attempt, delay) of the page when it is to be sent again."""
+        with self._lock:
+            if not self._in_flight:
+                raise BoilerplateError(grpc.StatusCode.INTERNAL, "the service answered a page that was not sent")
+            seq, page = self._in_flight.popleft()
+            retried = None
+            error = page_error(response)
+            if error is not None:
+                attempt = self._sends[seq]
+                delay = self._policy.delay(error, attempt)
+                if delay is not None and (self._ends is None or time.monotonic() + delay < self._ends):
+                    heapq.heappush(self._resend, (time.monotonic() + delay, seq, page))
+                    retried = (error, attempt, delay)
+            if retried is None:
+                del self._sends[seq]
+                self._answered[seq] = response
+            ready = []
+            while self._next_out in self._answered:
+                ready.append(self._answered.pop(self._next_out))
+                self._next_out += 1
+            self._lock.notify_all()
+            return ready, retried
+
+    def reopen(self) -> None:
+        """The stream ended: its pages in flight are due again on the next one, in the caller's order."""
+        with self._lock:
+            self._stream += 1
+            for seq, page in self._in_flight:
+                heapq.heappush(self._resend, (0.0, seq, page))
+            self._in_flight.clear()
+            self._lock.notify_all()
+
+    def finished(self) -> bool:
+        with self._lock:
+            return self._exhausted and not self._pulling and self._next_out == self._next_seq
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            self._lock.notify_all()
 
 
 def _parse_target(target: str) -> Tuple[str, bool]:
