@@ -124,7 +124,7 @@ public sealed record BlockStatistics(
     }
 
     /// <summary>CJK ideographs, kana and Hangul: scripts that pack a word into one or two characters.</summary>
-    internal static bool IsDenseScript(char c) =>
+    public static bool IsDenseScript(char c) =>
         c is (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF')
             or (>= '\uAC00' and <= '\uD7AF') or (>= '\uF900' and <= '\uFAFF');
 

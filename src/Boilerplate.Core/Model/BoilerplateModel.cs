@@ -94,7 +94,7 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
     /// Builds a model from trained ML.NET stages. <paramref name="metadata"/>'s Version is replaced by the
     /// content hash of what was trained.
     /// </summary>
-    internal static BoilerplateModel Create(ModelMetadata metadata, FeatureGroups groups, byte[] textModel, IReadOnlyList<byte[]> contextModels, byte[]? pageTypeModel = null)
+    public static BoilerplateModel Create(ModelMetadata metadata, FeatureGroups groups, byte[] textModel, IReadOnlyList<byte[]> contextModels, byte[]? pageTypeModel = null)
     {
         var file = new ModelFile(metadata, groups, textModel, contextModels) { PageTypeModel = pageTypeModel };
         var (text, context) = Compile(file, "the trained model");
@@ -104,7 +104,7 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
     }
 
     /// <summary>A copy of this model with other held-out figures in its metadata (the trained parts are shared).</summary>
-    internal BoilerplateModel WithMetrics(IReadOnlyDictionary<string, double> metrics)
+    public BoilerplateModel WithMetrics(IReadOnlyDictionary<string, double> metrics)
     {
         var (text, context) = Scorers();
         return new BoilerplateModel(_file with { Metadata = _file.Metadata with { Metrics = metrics } }, text, context, _pageType);
