@@ -42,20 +42,41 @@ public sealed class ServiceDependencyTests
     [Fact]
     public void The_service_assemblies_do_not_reference_training()
     {
-        var reached = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<Assembly>([typeof(BoilerplateServiceExtensions).Assembly]);
+        var reached = ServiceAssemblies().Select(assembly => assembly.GetName().Name!).ToList();
+
+        Assert.Contains("Boilerplate.Core", reached);
+        Assert.DoesNotContain(Training, reached);
+    }
+
+    [Fact]
+    public void The_service_assemblies_carry_no_training_data()
+    {
+        var resources = ServiceAssemblies().SelectMany(assembly => assembly.GetManifestResourceNames()).ToList();
+
+        Assert.Contains(resources, name => name.EndsWith("boilerplate-default.zip", StringComparison.Ordinal)); // the model it serves
+        Assert.DoesNotContain(resources, name => name.Contains("seed-samples", StringComparison.Ordinal));
+        Assert.DoesNotContain(resources, name => name.Contains("hand-labelled", StringComparison.Ordinal));
+    }
+
+    /// <summary>The service's assembly and every Boilerplate assembly it references, directly or not.</summary>
+    private static List<Assembly> ServiceAssemblies()
+    {
+        var service = typeof(BoilerplateServiceExtensions).Assembly;
+        var reached = new Dictionary<string, Assembly>(StringComparer.Ordinal) { [service.GetName().Name!] = service };
+        var pending = new Stack<Assembly>([service]);
         while (pending.TryPop(out var assembly))
         {
             foreach (var reference in assembly.GetReferencedAssemblies().Where(r => r.Name!.StartsWith("Boilerplate.", StringComparison.Ordinal)))
             {
-                if (reached.Add(reference.Name!))
+                if (!reached.ContainsKey(reference.Name!))
                 {
-                    pending.Push(Assembly.Load(reference));
+                    var loaded = Assembly.Load(reference);
+                    reached[reference.Name!] = loaded;
+                    pending.Push(loaded);
                 }
             }
         }
 
-        Assert.Contains("Boilerplate.Core", reached);
-        Assert.DoesNotContain(Training, reached);
+        return [.. reached.Values];
     }
 }
