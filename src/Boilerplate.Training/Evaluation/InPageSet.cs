@@ -1,7 +1,6 @@
 using System.Net;
 using Boilerplate.Core.Model;
 using Boilerplate.Core.Segmentation;
-using Boilerplate.Training;
 
 namespace Boilerplate.Training.Evaluation;
 

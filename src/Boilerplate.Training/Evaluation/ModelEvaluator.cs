@@ -6,7 +6,6 @@ using Boilerplate.Core.Input;
 using Boilerplate.Core.Model;
 using Boilerplate.Core.Pipeline;
 using Boilerplate.Core.Segmentation;
-using Boilerplate.Training;
 
 namespace Boilerplate.Training.Evaluation;
 

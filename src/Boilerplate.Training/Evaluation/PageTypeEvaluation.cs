@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Boilerplate.Core.Model;
 using Boilerplate.Core.Segmentation;
-using Boilerplate.Training;
 
 namespace Boilerplate.Training.Evaluation;
 
