@@ -3,12 +3,12 @@ using System.Globalization;
 using System.Text.Json;
 using Boilerplate.Cli.Evaluate;
 using Boilerplate.Cli.Peers;
-using Boilerplate.Core.Evaluation;
 using Boilerplate.Core.Model;
 using Boilerplate.Core.Pipeline;
 using Boilerplate.Core.Segmentation;
-using Boilerplate.Core.Training;
 using Boilerplate.Throughput;
+using Boilerplate.Training;
+using Boilerplate.Training.Evaluation;
 using Spectre.Console;
 
 var dataset = new Option<string?>("--dataset") { Description = "Datasets root or one corpus (default: BOILERPLATE_DATASETS, else ../shared/datasets)." };

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Boilerplate.Core.Model;
-using Boilerplate.Core.Training;
+using Boilerplate.Training;
 
 namespace Boilerplate.Testing;
 

@@ -2,11 +2,11 @@ using System.CommandLine;
 using Boilerplate.Cli.Evaluate;
 using Boilerplate.Cli.Peers;
 using Boilerplate.Core.Cleaning;
-using Boilerplate.Core.Evaluation;
 using Boilerplate.Core.Model;
 using Boilerplate.Core.Pipeline;
 using Boilerplate.Core.Segmentation;
-using Boilerplate.Core.Training;
+using Boilerplate.Training;
+using Boilerplate.Training.Evaluation;
 using Spectre.Console;
 
 namespace Boilerplate.Cli.Commands;

@@ -3,7 +3,7 @@ using System.Globalization;
 using Boilerplate.Cli.Metadata;
 using Boilerplate.Core.Metadata;
 using Boilerplate.Core.Model;
-using Boilerplate.Core.Training;
+using Boilerplate.Training;
 
 namespace Boilerplate.Cli.Commands;
 

@@ -5,7 +5,7 @@ using Boilerplate.Core.Input;
 using Boilerplate.Core.Pipeline;
 using Boilerplate.Core.Repair;
 using Boilerplate.Core.Segmentation;
-using Boilerplate.Core.Training;
+using Boilerplate.Training;
 using Spectre.Console;
 
 namespace Boilerplate.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Boilerplate.Core.Training;
+using Boilerplate.Training;
 using Spectre.Console;
 
 namespace Boilerplate.Cli.Commands;

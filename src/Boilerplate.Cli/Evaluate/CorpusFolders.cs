@@ -1,4 +1,4 @@
-using Boilerplate.Core.Training;
+using Boilerplate.Training;
 
 namespace Boilerplate.Cli.Evaluate;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Boilerplate.Core.Evaluation;
+using Boilerplate.Training.Evaluation;
 
 namespace Boilerplate.Cli.Evaluate;
 

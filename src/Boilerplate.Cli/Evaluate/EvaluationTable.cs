@@ -1,5 +1,5 @@
 using System.Globalization;
-using Boilerplate.Core.Evaluation;
+using Boilerplate.Training.Evaluation;
 using Spectre.Console;
 
 namespace Boilerplate.Cli.Evaluate;

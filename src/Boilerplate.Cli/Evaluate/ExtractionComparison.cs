@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Boilerplate.Cli.Peers;
-using Boilerplate.Core.Evaluation;
-using Boilerplate.Core.Training;
+using Boilerplate.Training;
+using Boilerplate.Training.Evaluation;
 
 namespace Boilerplate.Cli.Evaluate;
 

@@ -1,4 +1,4 @@
-using Boilerplate.Core.Evaluation;
+using Boilerplate.Training.Evaluation;
 
 namespace Boilerplate.Cli.Evaluate;
 

@@ -1,7 +1,7 @@
-using Boilerplate.Core.Evaluation;
 using Boilerplate.Core.Metadata;
 using Boilerplate.Core.Segmentation;
-using Boilerplate.Core.Training;
+using Boilerplate.Training;
+using Boilerplate.Training.Evaluation;
 
 namespace Boilerplate.Cli.Metadata;
 

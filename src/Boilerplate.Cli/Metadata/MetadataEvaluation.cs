@@ -7,7 +7,7 @@ using Boilerplate.Core.Metadata;
 using Boilerplate.Core.Model;
 using Boilerplate.Core.Pipeline;
 using Boilerplate.Core.Segmentation;
-using Boilerplate.Core.Training;
+using Boilerplate.Training;
 
 namespace Boilerplate.Cli.Metadata;
 

@@ -1,17 +1,18 @@
 using System.Diagnostics;
 using Boilerplate.Core.Cleaning;
 using Boilerplate.Core.Errors;
-using Boilerplate.Core.Evaluation;
 using Boilerplate.Core.Input;
 using Boilerplate.Core.Model;
 using Boilerplate.Core.Pipeline;
-using Boilerplate.Core.Training;
+using Boilerplate.Core.Segmentation;
+using Boilerplate.Training;
+using Boilerplate.Training.Evaluation;
 
 namespace Boilerplate.Cli.Peers;
 
 /// <summary>
 /// Our own pipeline as an extractor, in HTML mode (the page's markup) or text mode (the page as a naive scraper's
-/// plain text, Training.PlainTextView), with the clean options a caller would send (the defaults unless told).
+/// plain text, Core.Segmentation.PlainTextView), with the clean options a caller would send (the defaults unless told).
 /// </summary>
 /// <param name="name">Name shown in reports.</param>
 /// <param name="pipeline">The cleaning pipeline.</param>

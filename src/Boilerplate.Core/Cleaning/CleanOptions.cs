@@ -1,3 +1,4 @@
+using Boilerplate.Core.Model;
 using Boilerplate.Core.Repair;
 
 namespace Boilerplate.Core.Cleaning;
@@ -15,7 +16,7 @@ public sealed record CleanOptions
     public float? Threshold { get; init; }
 
     /// <summary>Labels whose blocks are kept.</summary>
-    public IReadOnlyList<string> KeepLabels { get; init; } = ["body"];
+    public IReadOnlyList<string> KeepLabels { get; init; } = [Labels.Body];
 
     /// <summary>Render Markdown as well as text.</summary>
     public bool IncludeMarkdown { get; init; }

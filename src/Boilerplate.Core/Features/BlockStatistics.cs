@@ -123,8 +123,11 @@ public sealed record BlockStatistics(
             text.Length + (2 * dense));
     }
 
-    /// <summary>CJK ideographs, kana and Hangul: scripts that pack a word into one or two characters.</summary>
-    internal static bool IsDenseScript(char c) =>
+    /// <summary>
+    /// CJK ideographs, kana and Hangul: scripts that pack a word into one or two characters. Public because label
+    /// derivation (Boilerplate.Training) treats a run of them like a long block.
+    /// </summary>
+    public static bool IsDenseScript(char c) =>
         c is (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF')
             or (>= '\uAC00' and <= '\uD7AF') or (>= '\uF900' and <= '\uFAFF');
 

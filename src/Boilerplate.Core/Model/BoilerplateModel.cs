@@ -92,9 +92,9 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
 
     /// <summary>
     /// Builds a model from trained ML.NET stages. <paramref name="metadata"/>'s Version is replaced by the
-    /// content hash of what was trained.
+    /// content hash of what was trained. Public for the trainer (Boilerplate.Training).
     /// </summary>
-    internal static BoilerplateModel Create(ModelMetadata metadata, FeatureGroups groups, byte[] textModel, IReadOnlyList<byte[]> contextModels, byte[]? pageTypeModel = null)
+    public static BoilerplateModel Create(ModelMetadata metadata, FeatureGroups groups, byte[] textModel, IReadOnlyList<byte[]> contextModels, byte[]? pageTypeModel = null)
     {
         var file = new ModelFile(metadata, groups, textModel, contextModels) { PageTypeModel = pageTypeModel };
         var (text, context) = Compile(file, "the trained model");
@@ -103,8 +103,11 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
         return new BoilerplateModel(file with { Metadata = metadata with { Version = version } }, text, context, pageType);
     }
 
-    /// <summary>A copy of this model with other held-out figures in its metadata (the trained parts are shared).</summary>
-    internal BoilerplateModel WithMetrics(IReadOnlyDictionary<string, double> metrics)
+    /// <summary>
+    /// A copy of this model with other held-out figures in its metadata (the trained parts are shared). Public for the
+    /// trainer (Boilerplate.Training), which scores the dev split after fitting.
+    /// </summary>
+    public BoilerplateModel WithMetrics(IReadOnlyDictionary<string, double> metrics)
     {
         var (text, context) = Scorers();
         return new BoilerplateModel(_file with { Metadata = _file.Metadata with { Metrics = metrics } }, text, context, _pageType);

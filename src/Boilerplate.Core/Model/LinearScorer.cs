@@ -8,8 +8,9 @@ namespace Boilerplate.Core.Model;
 /// Softmax of a linear model's scores, read out of ML.NET's <see cref="MaximumEntropyModelParameters"/>. Scoring
 /// a block through a PredictionEngine costs a pipeline call per row; reading the weights once and summing the block's
 /// few hundred hashed features directly is over ten times cheaper and has no state, so any thread may use it.
+/// Public because training (Boilerplate.Training) scores its first stage with it while fitting the second.
 /// </summary>
-internal sealed class LinearScorer : IRowScorer
+public sealed class LinearScorer : IRowScorer
 {
     private readonly float[] _weights;
     private readonly float[] _biases;

@@ -7,8 +7,9 @@ namespace Boilerplate.Core.Model;
 /// Tells a page's type (the WCXB types: article, forum, product, collection, listing, documentation, service) from
 /// <see cref="PageTypeFeatures"/> with a linear model trained beside the block stages and stored in the same file.
 /// Plain text carries no markup and often no URL, so a text page gets a type only when the model is fairly sure.
+/// Public because training (Boilerplate.Training) scores page types with it while fitting the block stages.
 /// </summary>
-internal sealed class PageTypeClassifier
+public sealed class PageTypeClassifier
 {
     /// <summary>Probability the likeliest type of a text page needs to be told.</summary>
     public const float TextConfidence = 0.6f;

@@ -17,9 +17,6 @@ internal sealed class ModelHost : IDisposable
     /// <summary><see cref="ModelSnapshot.Source"/> of the default model compiled into the service.</summary>
     public const string EmbeddedSource = "embedded:default";
 
-    /// <summary>Every model must know this label: it is what requests keep by default.</summary>
-    public const string RequiredLabel = "body";
-
     private readonly ModelLocator _locator;
     private readonly ModelWarmer _warmer;
     private readonly ServiceMetrics _metrics;
@@ -226,10 +223,10 @@ internal sealed class ModelHost : IDisposable
     {
         try
         {
-            if (!model.Labels.Contains(RequiredLabel, StringComparer.Ordinal))
+            if (!model.Labels.Contains(Labels.Body, StringComparer.Ordinal))
             {
                 throw new ModelLoadException(
-                    $"The model's labels ({string.Join(", ", model.Labels)}) lack \"{RequiredLabel}\", which requests keep by default.");
+                    $"The model's labels ({string.Join(", ", model.Labels)}) lack \"{Labels.Body}\", which requests keep by default.");
             }
 
             _warmer.Warm(model, cancellationToken);

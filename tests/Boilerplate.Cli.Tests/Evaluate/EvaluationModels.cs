@@ -1,6 +1,6 @@
 using Boilerplate.Core.Model;
-using Boilerplate.Core.Training;
 using Boilerplate.Testing;
+using Boilerplate.Training;
 
 namespace Boilerplate.Cli.Tests.Evaluate;
 

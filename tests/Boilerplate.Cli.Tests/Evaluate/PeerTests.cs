@@ -1,7 +1,7 @@
 using Boilerplate.Cli.Peers;
-using Boilerplate.Core.Evaluation;
-using Boilerplate.Core.Training;
 using Boilerplate.Testing;
+using Boilerplate.Training;
+using Boilerplate.Training.Evaluation;
 
 namespace Boilerplate.Cli.Tests.Evaluate;
 

@@ -1,5 +1,5 @@
 using Boilerplate.Cli.Evaluate;
-using Boilerplate.Core.Evaluation;
+using Boilerplate.Training.Evaluation;
 
 namespace Boilerplate.Cli.Tests.Evaluate;
 

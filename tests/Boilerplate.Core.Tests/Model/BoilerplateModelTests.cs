@@ -1,10 +1,11 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json.Nodes;
-using Boilerplate.Core.Evaluation;
 using Boilerplate.Core.Features;
 using Boilerplate.Core.Model;
 using Boilerplate.Core.Segmentation;
+using Boilerplate.Testing;
+using Boilerplate.Training.Evaluation;
 
 namespace Boilerplate.Core.Tests.Model;
 

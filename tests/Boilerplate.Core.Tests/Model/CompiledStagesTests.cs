@@ -1,5 +1,6 @@
 using Boilerplate.Core.Features;
 using Boilerplate.Core.Model;
+using Boilerplate.Testing;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 

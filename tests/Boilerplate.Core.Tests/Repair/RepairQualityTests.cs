@@ -1,6 +1,6 @@
 using Boilerplate.Core.Repair;
-using Boilerplate.Core.Training;
 using Boilerplate.Testing;
+using Boilerplate.Training;
 using Xunit.Abstractions;
 
 namespace Boilerplate.Core.Tests.Repair;

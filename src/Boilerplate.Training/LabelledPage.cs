@@ -1,0 +1,49 @@
+using System.IO.Compression;
+using Boilerplate.Core.Decoding;
+
+namespace Boilerplate.Training;
+
+/// <summary>One page of a labelled corpus: where its HTML is and the article body a person wrote out.</summary>
+/// <param name="Corpus">Name of the corpus folder ("wcxb-dev").</param>
+/// <param name="Id">Page id, unique within the corpus.</param>
+/// <param name="Url">Where the page was fetched from, when known.</param>
+/// <param name="Title">The page title from the truth file.</param>
+/// <param name="ArticleBody">The article body, paragraphs separated by blank lines.</param>
+/// <param name="With">Snippets that must be kept.</param>
+/// <param name="Without">Snippets that must be dropped.</param>
+/// <param name="HtmlPath">Path of the gzip-compressed page.</param>
+public sealed record LabelledPage(
+    string Corpus,
+    string Id,
+    string? Url,
+    string Title,
+    string ArticleBody,
+    IReadOnlyList<string> With,
+    IReadOnlyList<string> Without,
+    string HtmlPath)
+{
+    /// <summary>The page's type when the corpus says it (WCXB: article, forum, product, collection, listing, documentation, service).</summary>
+    public string? PageType { get; init; }
+
+    /// <summary>The page's author as the corpus writes it (WCXB), when the page has one.</summary>
+    public string? Author { get; init; }
+
+    /// <summary>The page's publication date as the corpus writes it (WCXB: yyyy-MM-dd), when the page has one.</summary>
+    public string? PublishDate { get; init; }
+
+    /// <summary>Whether the page belongs to the held-out dev split.</summary>
+    public bool IsDev => DatasetSplit.IsDev(Id);
+
+    /// <summary>"corpus/id": the key of the page's training pages, unique across corpora.</summary>
+    public string Key => $"{Corpus}/{Id}";
+
+    /// <summary>Reads, decompresses and decodes the page (charset from BOM or meta, as a browser would).</summary>
+    public string ReadHtml()
+    {
+        using var file = File.OpenRead(HtmlPath);
+        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        using var buffer = new MemoryStream();
+        gzip.CopyTo(buffer);
+        return HtmlDecoder.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), null);
+    }
+}

@@ -1,0 +1,32 @@
+namespace Boilerplate.Training;
+
+/// <summary>One user-supplied training example, read by <see cref="SampleReader"/>.</summary>
+public abstract record TrainingSample
+{
+    private TrainingSample(string source)
+    {
+        Source = source;
+    }
+
+    /// <summary>Where the sample came from ("samples.jsonl:12").</summary>
+    public string Source { get; }
+
+    /// <summary>
+    /// One labelled paragraph. With <paramref name="PageId"/> (and <paramref name="Position"/>), the paragraphs of a page
+    /// are put back together so the model sees their neighbours; without, the paragraph is learnt on its own.
+    /// </summary>
+    /// <param name="Text">The paragraph's text.</param>
+    /// <param name="Label">Its label (any name; a retrained model may add labels).</param>
+    /// <param name="Html">The block's HTML, when known; gives the model its markup.</param>
+    /// <param name="PageId">Id of the page the paragraph belongs to.</param>
+    /// <param name="Position">Position of the paragraph within its page.</param>
+    /// <param name="SampleSource">Where the sample came from.</param>
+    public sealed record Paragraph(string Text, string Label, string? Html, string? PageId, int? Position, string SampleSource)
+        : TrainingSample(SampleSource);
+
+    /// <summary>A whole page with its article body; blocks are labelled the way the corpora are.</summary>
+    /// <param name="Html">The page's HTML.</param>
+    /// <param name="ArticleBody">The article text, paragraphs separated by blank lines.</param>
+    /// <param name="SampleSource">Where the sample came from.</param>
+    public sealed record Page(string Html, string ArticleBody, string SampleSource) : TrainingSample(SampleSource);
+}

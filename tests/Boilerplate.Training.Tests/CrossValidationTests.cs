@@ -1,0 +1,40 @@
+using Boilerplate.Testing;
+using Boilerplate.Training;
+using Boilerplate.Training.Evaluation;
+
+namespace Boilerplate.Training.Tests;
+
+public sealed class CrossValidationTests
+{
+    [Fact]
+    public void Every_train_page_is_scored_once_by_a_model_that_never_saw_it_and_dev_is_never_read()
+    {
+        var corpora = LabelledDataset.DefaultCorpora.Select(name => LabelledDataset.Load(SharedData.PathOf("datasets", name))).ToList();
+        var data = new TrainingData { Corpora = corpora, Samples = SeedSamples.Load() };
+        var options = SmallModelFixture.Options;
+
+        var report = CrossValidation.Run(data, options, folds: 2, progress: null, CancellationToken.None);
+
+        Assert.Equal(2, report.Folds);
+        Assert.Equal(corpora.Count * 2, report.Results.Count);
+        foreach (var corpus in corpora)
+        {
+            var trainPages = corpus.Take(options.MaxPagesPerCorpus!.Value).Train.Count();
+            foreach (var mode in Enum.GetValues<EvaluationMode>())
+            {
+                var result = Assert.Single(report.Results, r => r.Corpus == corpus.Name && r.Mode == mode);
+                Assert.Equal(trainPages, result.Score.Pages);
+                Assert.InRange(result.Score.F1, 0.3, 1.0);
+            }
+        }
+
+        Assert.InRange(report.HandLabelledMacroF1, 0.3, 1.0);
+    }
+
+    [Fact]
+    public void Samples_alone_cannot_be_cross_validated()
+    {
+        var data = new TrainingData { Samples = SeedSamples.Load() };
+        Assert.Throws<InvalidOperationException>(() => CrossValidation.Run(data, new TrainingOptions(), 3, null, CancellationToken.None));
+    }
+}

@@ -1,0 +1,30 @@
+using Boilerplate.Training.Evaluation;
+
+namespace Boilerplate.Training.Tests.Evaluation;
+
+public sealed class InPageSetTests
+{
+    private const string First = "The first paragraph of the story opens here with enough words.";
+    private const string Last = "The last paragraph of the story closes it with enough words.";
+
+    [Fact]
+    public void The_article_end_is_found_in_the_body_not_in_json_ld_or_attributes()
+    {
+        var html = "<html><head><script type=\"application/ld+json\">{\"articleBody\":\"" + First + " " + Last + "\"}</script>"
+            + "<meta name=\"description\" content=\"" + Last + "\"></head><body>"
+            + "<img alt=\"" + Last + "\"><article><p>" + First + "</p><p>" + Last + "</p></article><footer>x</footer></body></html>";
+        var host = new InPageHost(html, First + "\n\n" + Last);
+
+        var end = InPageSet.ArticleEndOf(host);
+
+        Assert.Equal(html.IndexOf("</article>", StringComparison.Ordinal), end);
+    }
+
+    [Fact]
+    public void A_page_whose_article_words_stand_only_in_a_script_is_no_host()
+    {
+        var html = "<html><body><script>var s = \"" + Last + "\";</script><div id=\"app\"></div></body></html>";
+
+        Assert.Equal(-1, InPageSet.ArticleEndOf(new InPageHost(html, First + "\n\n" + Last)));
+    }
+}
