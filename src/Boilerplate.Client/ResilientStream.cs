@@ -295,7 +295,9 @@ internal sealed class ResilientStream
     /// <summary>One gRPC stream of the call: its sender and the pages sent on it, oldest first, not yet answered.</summary>
     private sealed class Attempt(ResilientStream owner, IReadOnlyList<Page> replay, CancellationToken callToken)
     {
-        private readonly Queue<Page> _sent = new();
+        // The replayed pages are owed by this stream from the start: if it fails before writing them all, the next one
+        // still sends every one of them.
+        private readonly Queue<Page> _sent = new(replay);
         private readonly Lock _sentGate = new();
         private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(callToken);
         private AsyncDuplexStreamingCall<CleanRequest, CleanResponse>? _call;
@@ -388,7 +390,7 @@ internal sealed class ResilientStream
         {
             foreach (var page in replay)
             {
-                await WriteAsync(writer, page, token).ConfigureAwait(false);
+                await writer.WriteAsync(page.Request, token).ConfigureAwait(false);
             }
 
             while (true)
