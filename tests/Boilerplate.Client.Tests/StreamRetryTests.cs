@@ -146,10 +146,13 @@ public sealed class StreamRetryTests
         var host = await ServiceHost.StartAsync();
         try
         {
-            // One success (the start) and one failure make a ratio of 0.5 over the minimum of 2.
+            // One success (the start) and one failure make a ratio of 0.5 over the minimum of 2. One attempt per unary
+            // call, so the probe below would itself fail with UNAVAILABLE, not BrokenCircuitException, had the stream's
+            // end not been counted.
             using var client = new BoilerplateClient(new BoilerplateClientOptions
             {
                 Address = host.Address,
+                Retry = { MaxAttempts = 1 },
                 CircuitBreaker = { MinimumThroughput = 2, FailureRatio = 0.5, BreakDuration = TimeSpan.FromSeconds(30) },
                 StreamRetry = { Enabled = streamRetry, MaxReconnects = 0 },
             });
