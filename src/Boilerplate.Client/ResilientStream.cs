@@ -214,7 +214,7 @@ internal sealed class ResilientStream
     /// <summary>How long to wait before reopening after <paramref name="failure"/>; null when it must be thrown.</summary>
     private TimeSpan? ReconnectDelay(BoilerplateException failure, int reconnects)
     {
-        if (failure.StatusCode != StatusCode.Unavailable || reconnects >= _streamRetry.MaxReconnects)
+        if (!IsLostStream(failure) || reconnects >= _streamRetry.MaxReconnects)
         {
             return null;
         }
@@ -225,6 +225,15 @@ internal sealed class ResilientStream
         delay = delay > _retry.MaxDelay ? _retry.MaxDelay : delay;
         return FitsDeadline(delay) ? delay : null;
     }
+
+    /// <summary>
+    /// UNAVAILABLE, or INTERNAL raised by the HTTP/2 transport rather than sent by the service: a stopping replica's
+    /// connection can close before its SHUTTING_DOWN trailers are read. Either way no page was refused.
+    /// </summary>
+    private static bool IsLostStream(BoilerplateException failure) =>
+        failure.StatusCode == StatusCode.Unavailable
+        || (failure.StatusCode == StatusCode.Internal
+            && failure.Status.DebugException is System.Net.Http.HttpProtocolException or IOException);
 
     private bool FitsDeadline(TimeSpan delay) => _deadline is not { } deadline || DateTime.UtcNow + delay < deadline;
 
