@@ -77,24 +77,37 @@ public sealed class BoilerplateClient : IBoilerplateClient, IDisposable
     }
 
     /// <summary>
-    /// Cleans a stream of pages over one call; responses come back in request order with each request's id. A page
+    /// Cleans a stream of pages; responses come back in request order, one per request, with each request's id. A page
     /// that failed comes back in its place with <c>Error</c> set and the stream goes on: read it with
-    /// <see cref="CleanResponseExtensions.GetError"/> (resend it later when its disposition is
-    /// <see cref="ErrorDisposition.RetryLater"/>). The call has <see cref="BoilerplateClientOptions.StreamTimeout"/> as
-    /// its deadline and starts through the circuit breaker: while the circuit is open it fails at once with
-    /// <c>BrokenCircuitException</c>, and a start that fails (up to the first response) counts towards it. The stream is
-    /// not retried (responses already received cannot be taken back): when the call fails it throws a
-    /// <see cref="BoilerplateException"/> and the ids received so far tell the caller which pages to resend.
+    /// <see cref="CleanResponseExtensions.GetError"/>. The call has <see cref="BoilerplateClientOptions.StreamTimeout"/>
+    /// as its deadline and starts through the circuit breaker: while the circuit is open it fails at once with
+    /// <c>BrokenCircuitException</c>; a stream that fails, before or after its first response, counts towards it.
+    /// Without <see cref="BoilerplateClientOptions.StreamRetry"/> it is one gRPC stream: AT_CAPACITY pages reach the
+    /// caller (resend them when their disposition is <see cref="ErrorDisposition.RetryLater"/>), and when the call fails
+    /// it throws a <see cref="BoilerplateException"/> and the ids received so far tell which pages to resend. With it,
+    /// AT_CAPACITY pages are resent after the service's delay and a stream ended with UNAVAILABLE is reopened to send
+    /// the unanswered pages again, still in request order and never a page already answered (docs/client.md).
     /// </summary>
     /// <param name="requests">The pages, read as the service accepts them.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async IAsyncEnumerable<CleanResponse> CleanStreamAsync(
+    public IAsyncEnumerable<CleanResponse> CleanStreamAsync(
         IAsyncEnumerable<CleanRequest> requests,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         DateTime? deadline = _options.StreamTimeout is { } timeout ? DateTime.UtcNow + timeout : null;
+        return _options.StreamRetry.Enabled
+            ? new ResilientStream(Service, _resilience, _options, deadline).RunAsync(requests, cancellationToken)
+            : SingleStreamAsync(requests, deadline, cancellationToken);
+    }
+
+    /// <summary>One gRPC stream, not retried: answers received cannot be taken back.</summary>
+    private async IAsyncEnumerable<CleanResponse> SingleStreamAsync(
+        IAsyncEnumerable<CleanRequest> requests,
+        DateTime? deadline,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         AsyncDuplexStreamingCall<CleanRequest, CleanResponse>? call = null;
         Task? sending = null;
         try
@@ -111,7 +124,7 @@ public sealed class BoilerplateClient : IBoilerplateClient, IDisposable
             while (more)
             {
                 yield return call!.ResponseStream.Current;
-                more = await NextAsync(call.ResponseStream, stop.Token).ConfigureAwait(false);
+                more = await NextAfterStartAsync(call.ResponseStream, stop.Token).ConfigureAwait(false);
             }
 
             await sending!.ConfigureAwait(false);
@@ -127,6 +140,20 @@ public sealed class BoilerplateClient : IBoilerplateClient, IDisposable
             }
 
             call?.Dispose();
+        }
+    }
+
+    /// <summary>Moves to the next response after the first; a failure now is recorded by the breaker too.</summary>
+    private async Task<bool> NextAfterStartAsync(IAsyncStreamReader<CleanResponse> responses, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await NextAsync(responses, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BoilerplateException e)
+        {
+            await _resilience.RecordStreamFailureAsync(e).ConfigureAwait(false);
+            throw;
         }
     }
 

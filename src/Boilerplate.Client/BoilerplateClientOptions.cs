@@ -43,6 +43,9 @@ public sealed class BoilerplateClientOptions
     /// <summary>Retries of calls that did not reach a working server (UNAVAILABLE, an attempt timeout) or met a full one (AT_CAPACITY).</summary>
     public ClientRetryOptions Retry { get; } = new();
 
+    /// <summary>Resends inside <c>CleanStreamAsync</c> of AT_CAPACITY pages and of pages a failed stream left unanswered (off unless enabled).</summary>
+    public ClientStreamRetryOptions StreamRetry { get; } = new();
+
     /// <summary>The circuit breaker that stops calling a failing service for a while.</summary>
     public ClientCircuitBreakerOptions CircuitBreaker { get; } = new();
 
@@ -138,6 +141,7 @@ public sealed class BoilerplateClientOptions
         }
 
         Retry.Validate();
+        StreamRetry.Validate();
         CircuitBreaker.Validate();
         Hedging.Validate();
     }
@@ -166,6 +170,7 @@ public sealed class BoilerplateClientOptions
         }
 
         Retry.CopyTo(copy.Retry);
+        StreamRetry.CopyTo(copy.StreamRetry);
         CircuitBreaker.CopyTo(copy.CircuitBreaker);
         Hedging.CopyTo(copy.Hedging);
         return copy;

@@ -102,6 +102,27 @@ internal sealed class ClientResilience
     }
 
     /// <summary>
+    /// Counts a stream that failed after its first answer towards the breaker, which saw only its start (a success):
+    /// a service that drops streams midway is unwell too. Non-server failures are ignored by the breaker as ever.
+    /// </summary>
+    public async Task RecordStreamFailureAsync(BoilerplateException failure)
+    {
+        try
+        {
+            await Breaker.ExecuteAsync(static (failure, _) => ValueTask.FromException(failure), failure, CancellationToken.None)
+                .ConfigureAwait(false);
+        }
+        catch (BoilerplateException e) when (ReferenceEquals(e, failure))
+        {
+            // Executed only to be recorded; the caller throws or handles it.
+        }
+        catch (BrokenCircuitException)
+        {
+            // Already open: nothing more to record.
+        }
+    }
+
+    /// <summary>
     /// UNAVAILABLE: the call reached no working server. AT_CAPACITY (a RESOURCE_EXHAUSTED that says so; other ones
     /// refuse the page itself): the service asked for a retry after a delay, retried here when that delay is no longer
     /// than <paramref name="maxDelay"/>, so no service can park a call for long; a longer one goes to the caller.
