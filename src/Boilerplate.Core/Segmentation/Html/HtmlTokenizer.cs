@@ -7,6 +7,12 @@ internal enum HtmlTokenKind
     Text,
     StartTag,
     EndTag,
+
+    /// <summary>A comment that opens a React Suspense boundary (<c>&lt;!--$--&gt;</c>, <c>$?</c>, <c>$!</c>).</summary>
+    SuspenseStart,
+
+    /// <summary>A comment that closes a React Suspense boundary (<c>&lt;!--/$--&gt;</c>).</summary>
+    SuspenseEnd,
 }
 
 /// <summary>
@@ -84,7 +90,11 @@ internal sealed class HtmlTokenizer(string html)
                     _at = after == '>' ? _at + 3 : SkipPast('>', _at + 2);
                     continue;
                 case '!':
-                    SkipMarkupDeclaration();
+                    if (SkipMarkupDeclaration() is { } marker)
+                    {
+                        return marker;
+                    }
+
                     continue;
                 case '?':
                     _at = SkipPast('>', _at + 2);
@@ -379,7 +389,15 @@ internal sealed class HtmlTokenizer(string html)
         return end;
     }
 
-    private void SkipMarkupDeclaration()
+    private static HtmlTokenKind? SuspenseMarker(ReadOnlySpan<char> comment) => comment switch
+    {
+        "$" or "$?" or "$!" => HtmlTokenKind.SuspenseStart,
+        "/$" => HtmlTokenKind.SuspenseEnd,
+        _ => null,
+    };
+
+    /// <summary>Skips a comment, doctype or CDATA section; returns the token a Suspense boundary comment stands for.</summary>
+    private HtmlTokenKind? SkipMarkupDeclaration()
     {
         var html = _html;
         var at = _at + 2;
@@ -390,13 +408,13 @@ internal sealed class HtmlTokenizer(string html)
             if (body < html.Length && html[body] == '>')
             {
                 _at = body + 1;
-                return;
+                return null;
             }
 
             if (body + 1 < html.Length && html[body] == '-' && html[body + 1] == '>')
             {
                 _at = body + 2;
-                return;
+                return null;
             }
 
             var close = html.IndexOf("--", body, StringComparison.Ordinal);
@@ -406,20 +424,20 @@ internal sealed class HtmlTokenizer(string html)
                 if (after < html.Length && html[after] == '>')
                 {
                     _at = after + 1;
-                    return;
+                    return SuspenseMarker(html.AsSpan(body, close - body));
                 }
 
                 if (after + 1 < html.Length && html[after] == '!' && html[after + 1] == '>')
                 {
                     _at = after + 2;
-                    return;
+                    return null;
                 }
 
                 close = html.IndexOf("--", close + 1, StringComparison.Ordinal);
             }
 
             _at = html.Length;
-            return;
+            return null;
         }
 
         if (html.AsSpan(at).StartsWith("doctype", StringComparison.OrdinalIgnoreCase))
@@ -432,10 +450,11 @@ internal sealed class HtmlTokenizer(string html)
                 || declaration.Contains("XHTML 1.0 Transitional", StringComparison.OrdinalIgnoreCase)
                 && declaration.Contains("http", StringComparison.OrdinalIgnoreCase);
             _at = end;
-            return;
+            return null;
         }
 
         _at = SkipPast('>', at);
+        return null;
     }
 
     private int SkipPast(char c, int from)

@@ -71,6 +71,86 @@ internal sealed class LiteDocument : IDisposable
 
     internal int BodyIndex { get; set; } = None;
 
+    /// <summary>Most Suspense boundary comments a document notes; past it later boundaries keep their fallbacks.</summary>
+    public const int MaxSuspenseMarkers = 4096;
+
+    /// <summary>React Suspense boundary comments in the body, in source order (see <see cref="StreamedSegments"/>).</summary>
+    internal IReadOnlyList<SuspenseMarker> SuspenseMarkers => _suspenseMarkers;
+
+    private readonly List<SuspenseMarker> _suspenseMarkers = [];
+
+    /// <summary>Notes a boundary comment read while <paramref name="parent"/> was the insertion point.</summary>
+    internal void NoteSuspenseMarker(int parent, bool start)
+    {
+        if (_suspenseMarkers.Count < MaxSuspenseMarkers && parent >= 0)
+        {
+            _suspenseMarkers.Add(new SuspenseMarker(parent, Nodes[parent].LastChild, start));
+        }
+    }
+
+    /// <summary>Makes <paramref name="node"/> the last child of <paramref name="parent"/>, or its child before <paramref name="before"/>.</summary>
+    internal void Link(int parent, int node, int before)
+    {
+        var nodes = Nodes;
+        nodes[node].Parent = parent;
+        if (before == None)
+        {
+            var last = nodes[parent].LastChild;
+            nodes[node].Previous = last;
+            if (last == None)
+            {
+                nodes[parent].FirstChild = node;
+            }
+            else
+            {
+                nodes[last].Next = node;
+            }
+
+            nodes[parent].LastChild = node;
+            return;
+        }
+
+        var previous = nodes[before].Previous;
+        nodes[node].Previous = previous;
+        nodes[node].Next = before;
+        nodes[before].Previous = node;
+        if (previous == None)
+        {
+            nodes[parent].FirstChild = node;
+        }
+        else
+        {
+            nodes[previous].Next = node;
+        }
+    }
+
+    /// <summary>Takes <paramref name="node"/> out of its parent's children.</summary>
+    internal void Unlink(int node)
+    {
+        var nodes = Nodes;
+        ref var data = ref nodes[node];
+        var parent = data.Parent;
+        if (data.Previous == None)
+        {
+            nodes[parent].FirstChild = data.Next;
+        }
+        else
+        {
+            nodes[data.Previous].Next = data.Next;
+        }
+
+        if (data.Next == None)
+        {
+            nodes[parent].LastChild = data.Previous;
+        }
+        else
+        {
+            nodes[data.Next].Previous = data.Previous;
+        }
+
+        (data.Parent, data.Previous, data.Next) = (None, None, None);
+    }
+
     /// <summary>Returns the arrays to their pools.</summary>
     public void Dispose()
     {
@@ -81,6 +161,7 @@ internal sealed class LiteDocument : IDisposable
         ArrayPool<char>.Shared.Return(Decoded);
         (Nodes, Attributes, Decoded, NodeCount, AttributeCount, DecodedLength) = ([], [], [], 0, 0, 0);
         _jsonLd.Clear();
+        _suspenseMarkers.Clear();
     }
 
     /// <summary>Grows a pooled array to hold at least <paramref name="needed"/> items.</summary>
@@ -115,6 +196,9 @@ internal sealed class LiteDocument : IDisposable
         public int Length;
         public bool DecodedText;
     }
+
+    /// <summary>A Suspense boundary comment: the element it was read in and the child it followed (or <see cref="None"/>).</summary>
+    internal readonly record struct SuspenseMarker(int Parent, int After, bool Start);
 
     /// <summary>One kept attribute; its value is a slice like text.</summary>
     internal struct AttributeData

@@ -109,10 +109,14 @@ internal sealed class LiteTreeBuilder
                 case HtmlTokenKind.EndTag:
                     OnEndTag(_tokenizer.TagName);
                     break;
+                case HtmlTokenKind.SuspenseStart or HtmlTokenKind.SuspenseEnd when _phase == Phase.InBody:
+                    _document.NoteSuspenseMarker(Current.Node, kind == HtmlTokenKind.SuspenseStart);
+                    break;
             }
         }
 
         StartBody();
+        StreamedSegments.Resolve(_document);
     }
 
     private void CountStartTag()
@@ -739,9 +743,9 @@ internal sealed class LiteTreeBuilder
 
             var copy = CopyElement(formattingNode);
             MoveChildren(blockNode, copy);
-            Link(blockNode, copy, LiteDocument.None);
-            Unlink(blockNode);
-            Link(commonAncestor, blockNode, LiteDocument.None);
+            _document.Link(blockNode, copy, LiteDocument.None);
+            _document.Unlink(blockNode);
+            _document.Link(commonAncestor, blockNode, LiteDocument.None);
 
             var blockEntry = _open[block];
             for (var i = formatting; i < block; i++)
@@ -777,32 +781,6 @@ internal sealed class LiteTreeBuilder
 
         (nodes[to].FirstChild, nodes[to].LastChild) = (nodes[from].FirstChild, nodes[from].LastChild);
         (nodes[from].FirstChild, nodes[from].LastChild) = (LiteDocument.None, LiteDocument.None);
-    }
-
-    private void Unlink(int node)
-    {
-        var nodes = _document.Nodes;
-        ref var data = ref nodes[node];
-        var parent = data.Parent;
-        if (data.Previous == LiteDocument.None)
-        {
-            nodes[parent].FirstChild = data.Next;
-        }
-        else
-        {
-            nodes[data.Previous].Next = data.Next;
-        }
-
-        if (data.Next == LiteDocument.None)
-        {
-            nodes[parent].LastChild = data.Previous;
-        }
-        else
-        {
-            nodes[data.Next].Previous = data.Previous;
-        }
-
-        (data.Parent, data.Previous, data.Next) = (LiteDocument.None, LiteDocument.None, LiteDocument.None);
     }
 
     private static bool IsFormatting(string tag) =>
@@ -996,7 +974,7 @@ internal sealed class LiteTreeBuilder
         if (table > 0 && _open[table].Node >= 0 && _document.Nodes[_open[table].Node].Parent is var fosterParent and >= 0)
         {
             var node = NewText(start, length, rcdata: true);
-            Link(fosterParent, node, before: _open[table].Node);
+            _document.Link(fosterParent, node, before: _open[table].Node);
             return;
         }
 
@@ -1048,7 +1026,7 @@ internal sealed class LiteTreeBuilder
         data.Length = attributes.Length;
         if (parent != LiteDocument.None)
         {
-            Link(parent, node, before);
+            _document.Link(parent, node, before);
         }
 
         return node;
@@ -1150,7 +1128,7 @@ internal sealed class LiteTreeBuilder
             return;
         }
 
-        Link(parent, NewText(start, length, rcdata), LiteDocument.None);
+        _document.Link(parent, NewText(start, length, rcdata), LiteDocument.None);
     }
 
     private int NewText(int start, int length, bool rcdata)
@@ -1196,42 +1174,6 @@ internal sealed class LiteTreeBuilder
             Previous = LiteDocument.None,
         };
         return node;
-    }
-
-    /// <summary>Makes <paramref name="node"/> the last child of <paramref name="parent"/>, or its child before <paramref name="before"/>.</summary>
-    private void Link(int parent, int node, int before)
-    {
-        var nodes = _document.Nodes;
-        nodes[node].Parent = parent;
-        if (before == LiteDocument.None)
-        {
-            var last = nodes[parent].LastChild;
-            nodes[node].Previous = last;
-            if (last == LiteDocument.None)
-            {
-                nodes[parent].FirstChild = node;
-            }
-            else
-            {
-                nodes[last].Next = node;
-            }
-
-            nodes[parent].LastChild = node;
-            return;
-        }
-
-        var previous = nodes[before].Previous;
-        nodes[node].Previous = previous;
-        nodes[node].Next = before;
-        nodes[before].Previous = node;
-        if (previous == LiteDocument.None)
-        {
-            nodes[parent].FirstChild = node;
-        }
-        else
-        {
-            nodes[previous].Next = node;
-        }
     }
 
     /// <summary>One open element: its tag, the node its children go into, and whether its content is SVG/MathML.</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Boilerplate.Core.Errors;
 using Boilerplate.Core.Segmentation;
 using Boilerplate.Core.Segmentation.Html;
@@ -8,44 +7,6 @@ namespace Boilerplate.Core.Tests.Segmentation.Html;
 
 public class LiteTreeBuilderTests
 {
-    /// <summary>The body's content as tags and text, e.g. "&lt;p&gt;a&lt;/p&gt;", to compare whole trees.</summary>
-    private static string Body(string html, SegmentationLimits? limits = null)
-    {
-        using var document = LiteTreeBuilder.Parse(html, limits ?? SegmentationLimits.Default, CancellationToken.None);
-        return Render(document.Body!.Value);
-    }
-
-    private static string Render(LiteNode root)
-    {
-        var output = new StringBuilder();
-        var stack = new Stack<(LiteNode? Next, string? Close)>();
-        stack.Push((root.FirstChild, null));
-        while (stack.Count > 0)
-        {
-            var (next, close) = stack.Pop();
-            if (next is not { } node)
-            {
-                output.Append(close);
-                continue;
-            }
-
-            stack.Push((node.NextSibling, close));
-            if (!node.IsElement)
-            {
-                output.Append(node.Text);
-                continue;
-            }
-
-            output.Append('<').Append(node.LocalName).Append('>');
-            if (!HtmlTags.Void.Contains(node.LocalName))
-            {
-                stack.Push((node.FirstChild, $"</{node.LocalName}>"));
-            }
-        }
-
-        return output.ToString();
-    }
-
     [Theory]
     [InlineData("<p>a<p>b", "<p>a</p><p>b</p>")]
     [InlineData("<p>a<div>b</div>", "<p>a</p><div>b</div>")]
@@ -54,7 +15,7 @@ public class LiteTreeBuilderTests
     [InlineData("<select><option>a<option>b<optgroup><option>c</select>", "<select><option>a</option><option>b</option><optgroup><option>c</option></optgroup></select>")]
     [InlineData("<h1>a<h2>b</h2>", "<h1>a</h1><h2>b</h2>")]
     [InlineData("<ruby>a<rt>b<rp>c</ruby>", "<ruby>a<rt>b</rt><rp>c</rp></ruby>")]
-    public void Implied_end_tags_close_siblings(string html, string expected) => Assert.Equal(expected, Body(html));
+    public void Implied_end_tags_close_siblings(string html, string expected) => Assert.Equal(expected, TreeText.Body(html));
 
     [Theory]
     [InlineData("<table><tr><td>a<td>b<tr><td>c</table>", "<table><tbody><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></tbody></table>")]
@@ -64,7 +25,7 @@ public class LiteTreeBuilderTests
     [InlineData("<table>fostered<tr><td>in</td></tr></table>", "fostered<table><tbody><tr><td>in</td></tr></tbody></table>")]
     [InlineData("<table><div>moved</div><tr><td>in</table>", "<div>moved</div><table><tbody><tr><td>in</td></tr></tbody></table>")]
     [InlineData("<table><tr><td><p>a</table>b", "<table><tbody><tr><td><p>a</p></td></tr></tbody></table>b")]
-    public void Tables_follow_the_table_rules(string html, string expected) => Assert.Equal(expected, Body(html));
+    public void Tables_follow_the_table_rules(string html, string expected) => Assert.Equal(expected, TreeText.Body(html));
 
     [Theory]
     [InlineData("<div><span>a</div>b", "<div><span>a</span></div>b")]
@@ -73,13 +34,13 @@ public class LiteTreeBuilderTests
     [InlineData("<span><p>a</span>b</p>", "<span><p>ab</p></span>")]
     [InlineData("<div>a</p>b</div>", "<div>a<p></p>b</div>")]
     [InlineData("</div></body>text", "text")]
-    public void End_tags_close_only_what_they_match_in_scope(string html, string expected) => Assert.Equal(expected, Body(html));
+    public void End_tags_close_only_what_they_match_in_scope(string html, string expected) => Assert.Equal(expected, TreeText.Body(html));
 
     [Theory]
     [InlineData("<a href=1>one<a href=2>two</a>", "<a>one</a><a>two</a>")]
     [InlineData("<a href=x><div>in</a>out</div>", "<a></a><div><a>in</a>out</div>")]
     [InlineData("<b>1<i>2</b>3</i>", "<b>1<i>2</i></b>3")]
-    public void Misnested_formatting_elements_keep_text_in_order(string html, string expected) => Assert.Equal(expected, Body(html));
+    public void Misnested_formatting_elements_keep_text_in_order(string html, string expected) => Assert.Equal(expected, TreeText.Body(html));
 
     [Theory]
     [InlineData("<p>a<script>if (a<b) document.write('<p>x</p>')</script>b</p>", "<p>a<script></script>b</p>")]
@@ -90,7 +51,7 @@ public class LiteTreeBuilderTests
     [InlineData("<p>a<plaintext><b>rest</b></plaintext>", "<p>a</p><plaintext><b>rest</b></plaintext></plaintext>")]
     [InlineData("<body><script><!--<script>x</script>still script--></script><p>after", "<script></script><p>after</p>")]
     [InlineData("<body><SCRIPT>a</Script ><p>after", "<script></script><p>after</p>")]
-    public void Raw_text_is_not_markup(string html, string expected) => Assert.Equal(expected, Body(html));
+    public void Raw_text_is_not_markup(string html, string expected) => Assert.Equal(expected, TreeText.Body(html));
 
     [Theory]
     [InlineData("<p>a<!-- <p>x</p> -->b</p>", "<p>ab</p>")]
@@ -98,7 +59,7 @@ public class LiteTreeBuilderTests
     [InlineData("<p>a<!-->b", "<p>ab</p>")]
     [InlineData("<p>a</>b</3>c", "<p>abc</p>")]
     [InlineData("<p>a < b <3 c", "<p>a < b <3 c</p>")]
-    public void Comments_and_declarations_are_skipped(string html, string expected) => Assert.Equal(expected, Body(html));
+    public void Comments_and_declarations_are_skipped(string html, string expected) => Assert.Equal(expected, TreeText.Body(html));
 
     [Theory]
     [InlineData("<DIV CLASS=A><P>x</P></DIV>", "<div><p>x</p></div>")]
@@ -106,7 +67,7 @@ public class LiteTreeBuilderTests
     [InlineData("<br/><div/>in div", "<br><div>in div</div>")]
     [InlineData("<p>a<img src=x>b<hr>c", "<p>a<img>b</p><hr>c")]
     [InlineData("<my-widget>x</my-widget>", "<my-widget>x</my-widget>")]
-    public void Names_void_elements_and_self_closing(string html, string expected) => Assert.Equal(expected, Body(html));
+    public void Names_void_elements_and_self_closing(string html, string expected) => Assert.Equal(expected, TreeText.Body(html));
 
     [Theory]
     [InlineData("<svg><p>breaks out</p></svg>", "<svg></svg><p>breaks out</p>")]
@@ -114,7 +75,7 @@ public class LiteTreeBuilderTests
     [InlineData("<svg><foreignObject><div>html</div></foreignObject></svg>", "<svg><foreignobject><div>html</div></foreignobject></svg>")]
     [InlineData("<body><template><p>hidden</p></template>shown", "<template></template>shown")]
     [InlineData("<table><tr><td><template><table><caption>x</template>in cell</table>", "<table><tbody><tr><td><template></template>in cell</td></tr></tbody></table>")]
-    public void Foreign_content_and_templates(string html, string expected) => Assert.Equal(expected, Body(html));
+    public void Foreign_content_and_templates(string html, string expected) => Assert.Equal(expected, TreeText.Body(html));
 
     [Fact]
     public void Head_holds_title_and_meta_and_implied_body_the_rest()
@@ -127,7 +88,7 @@ public class LiteTreeBuilderTests
         Assert.Equal(["title", "meta", "link"], document.Head!.Value.Children.Select(c => c.LocalName));
         Assert.Equal("T & U", document.Head.Value.Children.First().TextContent());
         Assert.Equal("O", document.Head.Value.Children.ElementAt(1).GetAttribute(LiteAttribute.Content));
-        Assert.Equal("text<meta>", Render(document.Body!.Value));
+        Assert.Equal("text<meta>", TreeText.Render(document.Body!.Value));
     }
 
     [Fact]
@@ -140,20 +101,20 @@ public class LiteTreeBuilderTests
 
     [Fact]
     public void Unclosed_elements_close_at_end_of_input() =>
-        Assert.Equal("<div><section><p><b>open</b></p></section></div>", Body("<div><section><p><b>open"));
+        Assert.Equal("<div><section><p><b>open</b></p></section></div>", TreeText.Body("<div><section><p><b>open"));
 
     [Theory]
     [InlineData("<p>before</p><div class=\"unterminated", "<p>before</p>")]
     [InlineData("<p>before</p><div", "<p>before</p>")]
     [InlineData("<p>before</p><!-- never closed <p>x", "<p>before</p>")]
-    public void A_tag_or_comment_cut_by_the_end_of_input_is_dropped(string html, string expected) => Assert.Equal(expected, Body(html));
+    public void A_tag_or_comment_cut_by_the_end_of_input_is_dropped(string html, string expected) => Assert.Equal(expected, TreeText.Body(html));
 
     [Fact]
     public void Nesting_past_the_cap_continues_as_siblings_at_the_cap()
     {
         var limits = SegmentationLimits.Default with { MaxDepth = 4 };
         // html and body take two of the four levels.
-        Assert.Equal("<div><div><div></div><div>a</div><div>b</div><div>c</div></div></div>", Body("<div><div><div><div>a<div>b<div>c", limits));
+        Assert.Equal("<div><div><div></div><div>a</div><div>b</div><div>c</div></div></div>", TreeText.Body("<div><div><div><div>a<div>b<div>c", limits));
     }
 
     [Fact]
@@ -162,7 +123,7 @@ public class LiteTreeBuilderTests
         var html = string.Concat(Enumerable.Repeat("<div><span>", 100_000)) + "deep" + string.Concat(Enumerable.Repeat("</i></span></p>", 100_000));
         string? body = null;
         var clock = Stopwatch.StartNew();
-        var thread = new Thread(() => body = Body(html), maxStackSize: 256 * 1024);
+        var thread = new Thread(() => body = TreeText.Body(html), maxStackSize: 256 * 1024);
         thread.Start();
         Assert.True(thread.Join(TimeSpan.FromSeconds(10)));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
@@ -173,7 +134,7 @@ public class LiteTreeBuilderTests
     public void More_start_tags_than_max_nodes_are_refused()
     {
         var limits = SegmentationLimits.Default with { MaxNodes = 100 };
-        var error = Assert.Throws<PageRejectedException>(() => Body(string.Concat(Enumerable.Repeat("<i>x</i>", 101)), limits));
+        var error = Assert.Throws<PageRejectedException>(() => TreeText.Body(string.Concat(Enumerable.Repeat("<i>x</i>", 101)), limits));
         Assert.Equal(PageRejection.TooManyNodes, error.Reason);
     }
 
