@@ -702,6 +702,10 @@ internal sealed class HtmlBlockWalker
         return false;
     }
 
+    /// <summary>Words in a class, id or role that name a collapsed panel (<see cref="IsCollapsedPanel"/>).</summary>
+    private static readonly string[] CollapsedPanelWords =
+        ["accordion", "collaps", "faq", "answer", "panel", "tab-pane", "tabpane", "tab-content", "tabcontent", "expand", "reveal"];
+
     private static bool IsHidden(LiteNode element, string tag)
     {
         if (!element.HasAttributes)
@@ -709,14 +713,38 @@ internal sealed class HtmlBlockWalker
             return tag == "dialog";
         }
 
-        if (element.HasAttribute(LiteAttribute.Hidden)
-            || (element.TryGetAttribute(LiteAttribute.AriaHidden, out var ariaHidden) && ariaHidden.Equals("true", StringComparison.OrdinalIgnoreCase))
+        if ((element.TryGetAttribute(LiteAttribute.AriaHidden, out var ariaHidden) && ariaHidden.Equals("true", StringComparison.OrdinalIgnoreCase))
             || (tag == "dialog" && !element.HasAttribute(LiteAttribute.Open)))
         {
             return true;
         }
 
-        return element.TryGetAttribute(LiteAttribute.Style, out var style) && StyleHides(style);
+        var hidden = element.HasAttribute(LiteAttribute.Hidden)
+            || (element.TryGetAttribute(LiteAttribute.Style, out var style) && StyleHides(style));
+        return hidden && !IsCollapsedPanel(element);
+    }
+
+    /// <summary>
+    /// Whether a hidden element is a panel the reader opens (an accordion's or FAQ's answer, a tab): its text is the
+    /// page's content, hidden only until clicked, so it is read like the rest; menus and dialogs stay hidden.
+    /// </summary>
+    private static bool IsCollapsedPanel(LiteNode element)
+    {
+        foreach (var name in (ReadOnlySpan<LiteAttribute>)[LiteAttribute.Class, LiteAttribute.Id, LiteAttribute.Role])
+        {
+            if (element.TryGetAttribute(name, out var value))
+            {
+                foreach (var word in CollapsedPanelWords)
+                {
+                    if (value.Contains(word, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool StyleHides(ReadOnlySpan<char> style)

@@ -93,6 +93,23 @@ public class HtmlSegmenterTests
     }
 
     [Fact]
+    public void Collapsed_panels_are_read_and_hidden_menus_are_not()
+    {
+        var page = Segment("""
+            <body>
+            <div class="faq"><h3>How long does delivery take?</h3>
+              <div class="faq__answer" style="display: none"><p>Two to three working days.</p></div></div>
+            <div class="tabs"><section role="tabpanel" id="specs" hidden><p>Weight: 1.2 kg</p></section></div>
+            <dd class="cmp-accordion__panel" hidden><p>Our team builds the data platform.</p></dd>
+            <ul class="submenu" style="display:none"><li><a href="/a">Menu entry</a></li></ul>
+            <div class="search-overlay" hidden><p>Search the site</p></div>
+            </body>
+            """);
+        Assert.Equal(["How long does delivery take?", "Two to three working days.", "Weight: 1.2 kg", "Our team builds the data platform."],
+            page.Blocks.Select(b => b.Text));
+    }
+
+    [Fact]
     public void Noscript_content_is_read_as_a_scraper_without_scripts_sees_it()
     {
         var page = Segment("""
