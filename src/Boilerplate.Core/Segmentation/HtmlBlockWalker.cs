@@ -16,6 +16,9 @@ namespace Boilerplate.Core.Segmentation;
 internal sealed class HtmlBlockWalker
 {
     private const int MaxAncestorTags = 32;
+
+    /// <summary>Depth below the walked root down to which a hidden element may be read for holding most of the page.</summary>
+    private const int MaxRevealDepth = 6;
     private const int LayoutScanBudget = 2000;
     private const int CancellationCheckInterval = 1024;
 
@@ -41,6 +44,8 @@ internal sealed class HtmlBlockWalker
     private TextRun _run;
     private List<TextRun>? _cells;
     private bool _lastWasBreak;
+    private int _rootTextLength = -1;
+    private LiteNode _root;
 
     /// <param name="limits">Bounds on the page.</param>
     /// <param name="cancellationToken">Stops the walk.</param>
@@ -59,6 +64,7 @@ internal sealed class HtmlBlockWalker
     /// <summary>Cuts the subtree of <paramref name="root"/> into blocks.</summary>
     public List<Block> Walk(LiteNode root)
     {
+        _root = root;
         Push(root, HtmlElementRoles.RoleOf(root.LocalName));
         while (_top >= 0)
         {
@@ -110,7 +116,9 @@ internal sealed class HtmlBlockWalker
             return;
         }
 
-        if (role == ElementRole.Skipped || IsHidden(element, tag) || (tag == "noscript" && HoldsEscapedMarkup(element)))
+        if (role == ElementRole.Skipped
+            || (IsHidden(element, tag) && !HoldsMostOfPage(element))
+            || (tag == "noscript" && HoldsEscapedMarkup(element)))
         {
             return;
         }
@@ -700,6 +708,26 @@ internal sealed class HtmlBlockWalker
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether a hidden element near the top holds three quarters of the page's text or more. No page shows a reader
+    /// a mostly invisible page: such a wrapper hides the page only until a script runs (anti-flicker, a lock screen, a
+    /// late render), so it is read. Only the first levels are asked, which bounds the counting to a few passes.
+    /// </summary>
+    private bool HoldsMostOfPage(LiteNode element)
+    {
+        if (_top >= MaxRevealDepth)
+        {
+            return false;
+        }
+
+        if (_rootTextLength < 0)
+        {
+            _rootTextLength = _root.TextLength();
+        }
+
+        return _rootTextLength > 0 && element.TextLength() * 4L >= _rootTextLength * 3L;
     }
 
     /// <summary>Words in a class, id or role that name a collapsed panel (<see cref="IsCollapsedPanel"/>).</summary>

@@ -110,6 +110,18 @@ public class HtmlSegmenterTests
     }
 
     [Fact]
+    public void A_wrapper_that_hides_most_of_the_page_until_a_script_runs_is_read()
+    {
+        var article = string.Join("", Enumerable.Range(1, 4).Select(i => $"<p>Paragraph {i} of the article, long enough to be most of the page.</p>"));
+        var page = Segment($"<body><div style=\"visibility:hidden;min-height:100vh\"><h1>Title</h1>{article}</div><footer><p>Contact</p></footer></body>");
+        Assert.Equal(6, page.Blocks.Count);
+
+        // Half the page hidden is a page choosing not to show it.
+        var half = Segment($"<body><div style=\"visibility:hidden\">{article}</div><div>{article}</div></body>");
+        Assert.Equal(4, half.Blocks.Count);
+    }
+
+    [Fact]
     public void Noscript_content_is_read_as_a_scraper_without_scripts_sees_it()
     {
         var page = Segment("""

@@ -98,6 +98,26 @@ internal readonly struct LiteNode(LiteDocument document, int index)
         return false;
     }
 
+    /// <summary>How many non-white-space characters the element's descendants hold.</summary>
+    public int TextLength()
+    {
+        var length = 0;
+        for (var node = FirstChild; node is { } current;)
+        {
+            if (!current.IsElement)
+            {
+                foreach (var c in current.Text)
+                {
+                    length += char.IsWhiteSpace(c) ? 0 : 1;
+                }
+            }
+
+            node = current.FirstChild ?? current.NextSibling ?? current.NextAfterAncestors(index);
+        }
+
+        return length;
+    }
+
     /// <summary>The concatenated text of the element's descendants.</summary>
     public string TextContent()
     {
