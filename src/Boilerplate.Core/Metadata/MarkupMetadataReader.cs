@@ -55,6 +55,13 @@ internal static class MarkupMetadataReader
         for (var i = 0; i < document.NodeCount; i++)
         {
             var node = new LiteNode(document, i);
+            if (title is null && node.LocalName == "title")
+            {
+                // Read before the attribute check: a title rarely has attributes.
+                title = BoundedText(document, i, 1000);
+                continue;
+            }
+
             if (!node.IsElement || !node.HasAttributes)
             {
                 continue;
@@ -80,9 +87,6 @@ internal static class MarkupMetadataReader
                 case "time" when node.TryGetAttribute(LiteAttribute.DateTime, out var datetime):
                     microdata.TimeElement ??= LenientDate.Parse(datetime.ToString());
                     break;
-                case "title" when title is null:
-                    title = BoundedText(document, i, 1000);
-                    continue;
             }
 
             if (hints.Authors.Count == 0 && IsAuthorHint(node))
@@ -115,7 +119,7 @@ internal static class MarkupMetadataReader
             .Or(hints.ToMetadata(url));
         return merged with
         {
-            Headline = Headline(firstH1, jsonLd.Headline, openGraph.Title.Length > 0 ? openGraph.Title : title, merged.SiteName),
+            Headline = Headline(firstH1, jsonLd.Headline, openGraph.Title.Length > 0 ? openGraph.Title : title, merged.SiteName, title),
             Language = language,
             CanonicalUrl = canonical,
         };
@@ -297,15 +301,15 @@ internal static class MarkupMetadataReader
     }
 
     /// <summary>
-    /// The headline: the first &lt;h1&gt; when the head's title or the JSON-LD headline contains it (so it is not a
-    /// logo or a teaser), else the JSON-LD headline or the head's title without the site name around it, else the
-    /// &lt;h1&gt;.
+    /// The headline: the first &lt;h1&gt; when the titles agree with it (half its words or more are in the head's title,
+    /// og:title or the JSON-LD headline, so it is the headline worded a little differently and not a logo or a teaser),
+    /// else the JSON-LD headline or the head's title without the site name around it, else the &lt;h1&gt;.
     /// </summary>
-    internal static string Headline(string? firstH1, string jsonLdHeadline, string? headTitle, string siteName)
+    internal static string Headline(string? firstH1, string jsonLdHeadline, string? headTitle, string siteName, string? otherTitle = null)
     {
         var h1 = MetadataText.Clean(firstH1, 1000);
         var title = MetadataText.Clean(headTitle, 1000);
-        if (h1.Length > 0 && (title.Contains(h1, StringComparison.OrdinalIgnoreCase) || jsonLdHeadline.Contains(h1, StringComparison.OrdinalIgnoreCase)))
+        if (h1.Length > 0 && TitlesAgreeWith(h1, [title, jsonLdHeadline, otherTitle]))
         {
             return h1;
         }
@@ -313,6 +317,25 @@ internal static class MarkupMetadataReader
         var headline = WithoutSiteName(jsonLdHeadline.Length > 0 ? jsonLdHeadline : title, siteName);
         return headline.Length > 0 ? headline : h1;
     }
+
+    private static bool TitlesAgreeWith(string h1, ReadOnlySpan<string?> titles)
+    {
+        var titleWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var title in titles)
+        {
+            titleWords.UnionWith(Words(title));
+        }
+
+        var words = Words(h1).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return words.Count > 0 && words.Count(titleWords.Contains) * 2 >= words.Count;
+    }
+
+    private static IEnumerable<string> Words(string? text) =>
+        (text ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(word => word.Trim(WordEdges))
+            .Where(word => word.Length > 0);
+
+    private static readonly char[] WordEdges = ['"', '\'', '“', '”', '‘', '’', '«', '»', ',', '.', ':', ';', '!', '?', '(', ')', '[', ']', '|', '-', '–', '—'];
 
     /// <summary>
     /// A head title without the site or section names around it: what follows the first " | " (when what precedes has

@@ -97,6 +97,13 @@ public sealed class MarkupMetadataTests
         Assert.Equal("Night trains return to the Alps", metadata.Headline);
     }
 
+    [Theory]
+    [InlineData("<title>Composition techniques in Landscape | Photo School</title>", "<h1>Composition techniques in landscape photography</h1>", "Composition techniques in landscape photography")]
+    [InlineData("<title>Night trains: the Alps again - Rail Weekly</title>", "<h1>Night trains return to the Alps</h1>", "Night trains return to the Alps")]
+    [InlineData("<title>Night trains return to the Alps - Rail Weekly</title>", "<h1>Subscribe for our weekly digest</h1>", "Night trains return to the Alps")]
+    public void The_first_h1_is_the_headline_when_the_titles_agree_with_most_of_its_words(string head, string body, string expected) =>
+        Assert.Equal(expected, Read(head, body).Headline);
+
     [Fact]
     public void Meta_and_dublin_core_only()
     {
