@@ -741,13 +741,13 @@ internal sealed class HtmlBlockWalker
             return tag == "dialog";
         }
 
-        if ((element.TryGetAttribute(LiteAttribute.AriaHidden, out var ariaHidden) && ariaHidden.Equals("true", StringComparison.OrdinalIgnoreCase))
-            || (tag == "dialog" && !element.HasAttribute(LiteAttribute.Open)))
+        if (tag == "dialog" && !element.HasAttribute(LiteAttribute.Open))
         {
             return true;
         }
 
         var hidden = element.HasAttribute(LiteAttribute.Hidden)
+            || (element.TryGetAttribute(LiteAttribute.AriaHidden, out var ariaHidden) && ariaHidden.Equals("true", StringComparison.OrdinalIgnoreCase))
             || (element.TryGetAttribute(LiteAttribute.Style, out var style) && StyleHides(style));
         return hidden && !IsCollapsedPanel(element);
     }
