@@ -73,6 +73,22 @@ public class HostileInputTests
     }
 
     [Fact]
+    public void Chained_streamed_segments_stay_bounded()
+    {
+        // Each segment holds the next one's placeholder 400 levels down: moved blindly, the tree would be 160,000 deep.
+        var html = new StringBuilder("<body><template id=\"P:0\"></template>");
+        for (var i = 0; i < 400; i++)
+        {
+            html.Append($"<div hidden id=\"S:{i}\">").Append(Repeat("<div>", 400)).Append($"text {i}<template id=\"P:{i + 1}\"></template>")
+                .Append(Repeat("</div>", 400)).Append("</div>");
+        }
+
+        var page = Run(html.ToString());
+
+        Assert.Contains(page.Blocks, block => block.Text == "text 0");
+    }
+
+    [Fact]
     public void Ten_megabyte_text_node_is_truncated_to_the_block_limit()
     {
         var limits = SegmentationLimits.Default with { MaxInputChars = 11_000_000 };

@@ -116,7 +116,7 @@ internal sealed class LiteTreeBuilder
         }
 
         StartBody();
-        StreamedSegments.Resolve(_document);
+        StreamedSegments.Resolve(_document, _limits.MaxDepth);
     }
 
     private void CountStartTag()

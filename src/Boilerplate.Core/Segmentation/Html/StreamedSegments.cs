@@ -10,7 +10,8 @@ namespace Boilerplate.Core.Segmentation.Html;
 /// <remarks>
 /// The page's scripts name the moves; where a page was saved without them, a segment fills the placeholder of its
 /// number. A move is made only between a hidden <c>S:</c> div and a template that is not inside it, so a page cannot
-/// build a cycle; a completed boundary also loses its fallback, up to the boundary's closing <c>&lt;!--/$--&gt;</c>. Work is linear in the source and the nodes, and at most <see cref="MaxMoves"/> moves.
+/// build a cycle, and only where the moved content stays within the parser's depth cap; a completed boundary also
+/// loses its fallback, up to the boundary's closing <c>&lt;!--/$--&gt;</c>. Work is linear in the source and the nodes, and at most <see cref="MaxMoves"/> moves.
 /// </remarks>
 internal static class StreamedSegments
 {
@@ -18,7 +19,7 @@ internal static class StreamedSegments
     public const int MaxMoves = 1024;
 
     /// <summary>Makes the moves; a page without streamed segments costs one search.</summary>
-    public static void Resolve(LiteDocument document)
+    public static void Resolve(LiteDocument document, int maxDepth)
     {
         var source = document.Source;
         if (!source.Contains("id=\"S:", StringComparison.Ordinal))
@@ -80,13 +81,64 @@ internal static class StreamedSegments
             }
         }
 
+        // A move may not take the tree past the parser's depth cap, and the checks may visit each node a few times.
+        var budget = 4L * document.NodeCount;
         foreach (var (template, content) in pairs)
         {
-            if (document.Nodes[template].Parent != LiteDocument.None && !IsInside(document, template, content))
+            if (document.Nodes[template].Parent != LiteDocument.None
+                && !IsInside(document, template, content)
+                && FitsBelow(document, content, maxDepth - Depth(document, template), ref budget))
             {
                 MoveInto(document, content, template);
             }
         }
+    }
+
+    private static int Depth(LiteDocument document, int node)
+    {
+        var depth = 0;
+        for (var i = document.Nodes[node].Parent; i != LiteDocument.None; i = document.Nodes[i].Parent)
+        {
+            depth++;
+        }
+
+        return depth;
+    }
+
+    /// <summary>Whether the descendants of <paramref name="content"/> reach no deeper than <paramref name="room"/> levels.</summary>
+    private static bool FitsBelow(LiteDocument document, int content, int room, ref long budget)
+    {
+        var nodes = document.Nodes;
+        var depth = 1;
+        var node = nodes[content].FirstChild;
+        while (node != LiteDocument.None)
+        {
+            if (--budget < 0 || depth > room)
+            {
+                return false;
+            }
+
+            if (nodes[node].Tag is not null && nodes[node].FirstChild != LiteDocument.None)
+            {
+                node = nodes[node].FirstChild;
+                depth++;
+                continue;
+            }
+
+            while (nodes[node].Next == LiteDocument.None)
+            {
+                node = nodes[node].Parent;
+                depth--;
+                if (node == content)
+                {
+                    return true;
+                }
+            }
+
+            node = nodes[node].Next;
+        }
+
+        return true;
     }
 
     /// <summary>The (placeholder, segment) pairs of the page's <c>$RC</c>, <c>$RR</c> and <c>$RS</c> calls, in order.</summary>

@@ -1,4 +1,5 @@
 using Boilerplate.Core.Segmentation;
+using Boilerplate.Core.Segmentation.Html;
 
 namespace Boilerplate.Core.Tests.Segmentation.Html;
 
@@ -47,6 +48,37 @@ public class StreamedSegmentsTests
     {
         Assert.Equal(Compact(TreeText.Body(html.Replace("S:", "Q:", StringComparison.Ordinal).Replace("P:", "R:", StringComparison.Ordinal))),
             Compact(TreeText.Body(html)));
+    }
+
+    [Fact]
+    public void Moves_that_would_take_the_tree_past_the_depth_cap_are_not_made()
+    {
+        var limits = SegmentationLimits.Default with { MaxDepth = 64 };
+        var html = "<body><template id=\"P:0\"></template>" + string.Concat(Enumerable.Range(0, 4).Select(i =>
+            $"<div hidden id=\"S:{i}\">{string.Concat(Enumerable.Repeat("<div>", 20))}text {i}<template id=\"P:{i + 1}\"></template>{string.Concat(Enumerable.Repeat("</div>", 20))}</div>"));
+
+        using var document = LiteTreeBuilder.Parse(html, limits, CancellationToken.None);
+
+        // Three segments fit below the cap (about 20 levels each); the fourth stays hidden where it was.
+        Assert.True(MaxDepth(document.Root) <= limits.MaxDepth);
+        Assert.Contains("text 2", TreeText.Render(document.Body!.Value), StringComparison.Ordinal);
+    }
+
+    private static int MaxDepth(LiteNode root)
+    {
+        var deepest = 0;
+        var stack = new Stack<(LiteNode Node, int Depth)>([(root, 0)]);
+        while (stack.Count > 0)
+        {
+            var (node, depth) = stack.Pop();
+            deepest = Math.Max(deepest, depth);
+            for (var child = node.FirstChild; child is { } c; child = c.NextSibling)
+            {
+                stack.Push((c, depth + 1));
+            }
+        }
+
+        return deepest;
     }
 
     [Fact]
