@@ -44,7 +44,7 @@ public class StageBenchmarks
     {
         var page = BenchmarkPages.Get(Page);
         _bytes = page.Bytes;
-        _html = HtmlDecoder.Decode(_bytes, null);
+        _html = CharsetDecoder.Decode(_bytes, null);
         _document = LiteTreeBuilder.Parse(_html, SegmentationLimits.Default, CancellationToken.None);
         _segmenter = new HtmlSegmenter(SegmentationLimits.Default);
         _page = _segmenter.Segment(_html, null, CancellationToken.None);
@@ -68,7 +68,7 @@ public class StageBenchmarks
 
     /// <summary>Bytes to text: charset detection and decoding.</summary>
     [Benchmark]
-    public string Decode() => HtmlDecoder.Decode(_bytes, null);
+    public string Decode() => CharsetDecoder.Decode(_bytes, null);
 
     /// <summary>Text to element tree (tokenize + tree building), the document returned to the pools right away.</summary>
     [Benchmark]

@@ -50,7 +50,7 @@ internal static class FuzzTarget
             input = input[(newline + 1)..];
         }
 
-        var decoded = HtmlDecoder.Decode(input, contentType);
+        var decoded = CharsetDecoder.Decode(input, contentType);
         Check(() => Html.Segment(decoded, "https://example.test/page", CancellationToken.None));
         Check(() => Text.Segment(decoded, url: null));
 

@@ -22,7 +22,7 @@ internal sealed class PageRequestBuilder(CleanOptions options, string? url, stri
         if (format == PageFormat.Text)
         {
             // A declared charset is honoured for text too; without one, text is UTF-8 (a byte-order mark wins).
-            request.Text = contentType is null ? PageText.Decode(content) : HtmlDecoder.Decode(content, contentType);
+            request.Text = contentType is null ? PageText.Decode(content) : CharsetDecoder.Decode(content, contentType);
         }
         else
         {

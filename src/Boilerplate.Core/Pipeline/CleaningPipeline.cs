@@ -148,7 +148,7 @@ public sealed class CleaningPipeline : IDisposable
     {
         using var decode = PipelineActivities.Start(PipelineActivities.Decode, parent);
         decode?.SetTag("boilerplate.input.bytes", bytes.Length);
-        var text = HtmlDecoder.Decode(bytes.Span, contentType);
+        var text = CharsetDecoder.Decode(bytes.Span, contentType);
         decode?.SetTag("boilerplate.input.chars", text.Length);
         return text;
     }

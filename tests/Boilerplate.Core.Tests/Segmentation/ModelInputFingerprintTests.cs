@@ -34,7 +34,7 @@ public class ModelInputFingerprintTests(ITestOutputHelper output)
             using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
             using var bytes = new MemoryStream();
             gzip.CopyTo(bytes);
-            var page = segmenter.Segment(HtmlDecoder.Decode(bytes.ToArray(), null), "https://example.com/", CancellationToken.None);
+            var page = segmenter.Segment(CharsetDecoder.Decode(bytes.ToArray(), null), "https://example.com/", CancellationToken.None);
             Add(hash, Path.GetFileName(path));
             Add(hash, page.Title);
             foreach (var block in page.Blocks)
