@@ -121,7 +121,7 @@ public static class Cleaner
         block is not null && original is not null
         && string.Equals(block.Tag, original.Tag, StringComparison.Ordinal)
         && string.Equals(block.AncestorTags, original.AncestorTags, StringComparison.Ordinal)
-        && (block.SubtreeId == original.SubtreeId || string.Equals(block.AttributeTokens, original.AttributeTokens, StringComparison.Ordinal));
+        && (block.ContainerId == original.ContainerId || string.Equals(block.AttributeTokens, original.AttributeTokens, StringComparison.Ordinal));
 
     /// <summary>
     /// A page where no block clears the bar still has a likeliest article: the blocks at least

@@ -88,7 +88,7 @@ public sealed class TextFeatureExtractor
                 {
                     output.Add(FeatureHasher.Add(FeatureHasher.Add(space, "tag"), dom.Tag));
                     output.Add(FeatureHasher.Add(FeatureHasher.Add(space, "link"), Bucket(dom.LinkTextShare)));
-                    output.Add(FeatureHasher.Add(FeatureHasher.Add(space, "same"), block.Dom?.SubtreeId == dom.SubtreeId ? 1 : 0));
+                    output.Add(FeatureHasher.Add(FeatureHasher.Add(space, "same"), block.Dom?.ContainerId == dom.ContainerId ? 1 : 0));
                 }
             }
 

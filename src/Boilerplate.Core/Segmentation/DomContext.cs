@@ -13,7 +13,7 @@ namespace Boilerplate.Core.Segmentation;
 /// <param name="LinkTextShare">Share of the block's characters that sit inside &lt;a&gt; elements (0..1).</param>
 /// <param name="LinkCount">Number of &lt;a href&gt; elements in the block.</param>
 /// <param name="Depth">Element depth of the block in the document.</param>
-/// <param name="SubtreeId">
+/// <param name="ContainerId">
 /// Index of the block's nearest sectioning ancestor (article, main, section, or the div that holds it)
 /// in document order; blocks sharing it share a container.
 /// </param>
@@ -25,5 +25,5 @@ public sealed record DomContext(
     float LinkTextShare,
     int LinkCount,
     int Depth,
-    int SubtreeId,
+    int ContainerId,
     DomElement? Element = null);

@@ -77,7 +77,7 @@ public class ModelInputFingerprintTests(ITestOutputHelper output)
                     BitConverter.SingleToInt32Bits(dom.LinkTextShare).ToString(CultureInfo.InvariantCulture),
                     dom.LinkCount.ToString(CultureInfo.InvariantCulture),
                     dom.Depth.ToString(CultureInfo.InvariantCulture),
-                    dom.SubtreeId.ToString(CultureInfo.InvariantCulture),
+                    dom.ContainerId.ToString(CultureInfo.InvariantCulture),
                     (dom.Element?.Id ?? -1).ToString(CultureInfo.InvariantCulture),
                     (dom.Element?.Depth ?? -1).ToString(CultureInfo.InvariantCulture)));
     }
