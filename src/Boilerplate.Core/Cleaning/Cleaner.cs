@@ -117,7 +117,7 @@ public static class Cleaner
     /// id="second", are still one body of text). Asked only of the few pairs that repeat each other, so nothing is
     /// built per block. Text input has no markup: never.
     /// </summary>
-    private static bool SamePlace(DomContext? block, DomContext? original) =>
+    private static bool SamePlace(BlockDom? block, BlockDom? original) =>
         block is not null && original is not null
         && string.Equals(block.Tag, original.Tag, StringComparison.Ordinal)
         && string.Equals(block.AncestorTags, original.AncestorTags, StringComparison.Ordinal)

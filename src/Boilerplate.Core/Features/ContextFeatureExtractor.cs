@@ -47,7 +47,7 @@ public sealed class ContextFeatureExtractor
     /// (blocks x <see cref="Dimension"/>, row-major), given the first stage's probabilities (blocks x labels) and,
     /// when the extractor reads page types, the page's type probabilities.
     /// </summary>
-    public void Extract(PageContext page, ReadOnlySpan<float> firstStage, Span<float> output, ReadOnlySpan<float> pageType = default)
+    public void Extract(PreparedPage page, ReadOnlySpan<float> firstStage, Span<float> output, ReadOnlySpan<float> pageType = default)
     {
         ArgumentNullException.ThrowIfNull(page);
         var n = page.Count;
@@ -154,7 +154,7 @@ public sealed class ContextFeatureExtractor
         }
     }
 
-    private void WriteFacts(PageContext page, int i, Span<float> facts)
+    private void WriteFacts(PreparedPage page, int i, Span<float> facts)
     {
         var block = page[i];
         var stats = page.Statistics[i];
@@ -256,7 +256,7 @@ public sealed class ContextFeatureExtractor
         }
     }
 
-    private static Dictionary<int, float[]> ContainerMeans(PageContext page, ReadOnlySpan<float> probabilities, int k)
+    private static Dictionary<int, float[]> ContainerMeans(PreparedPage page, ReadOnlySpan<float> probabilities, int k)
     {
         var sums = new Dictionary<int, float[]>();
         for (var i = 0; i < page.Count; i++)

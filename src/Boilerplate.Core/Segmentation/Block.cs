@@ -32,7 +32,7 @@ public sealed record Block(string Text, BlockKind Kind)
     public IReadOnlyList<IReadOnlyList<InlineSpan>?>? CellInlines { get; init; }
 
     /// <summary>DOM facts; null when the page came as text or paragraphs.</summary>
-    public DomContext? Dom { get; init; }
+    public BlockDom? Dom { get; init; }
 
     /// <summary>The damaged spans repaired in <see cref="Text"/> (see <see cref="PageRepairer"/>); empty when none.</summary>
     public IReadOnlyList<TextRepair> Repairs { get; init; } = [];

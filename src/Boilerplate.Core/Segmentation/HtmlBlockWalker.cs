@@ -434,7 +434,7 @@ internal sealed class HtmlBlockWalker
             Level = frame.Level,
             Ordered = frame.Ordered,
             CodeLanguage = frame.CodeLanguage,
-            Dom = ContextOf(owner, run.LinkTextShare, run.LinkCount),
+            Dom = DomOf(owner, run.LinkTextShare, run.LinkCount),
             Inlines = _captureInline ? SpansOf(run, text.Length, code: frame.Preserve) : null,
         });
         run.Reset(nextInLink);
@@ -463,7 +463,7 @@ internal sealed class HtmlBlockWalker
         {
             Cells = texts,
             HeaderRow = frame.InTableHead || frame.AllHeaderCells,
-            Dom = ContextOf(_top, visible == 0 ? 0f : (float)linkChars / visible, links),
+            Dom = DomOf(_top, visible == 0 ? 0f : (float)linkChars / visible, links),
             CellInlines = _captureInline ? CellSpansOf(cells, texts) : null,
         });
     }
@@ -528,10 +528,10 @@ internal sealed class HtmlBlockWalker
         return i;
     }
 
-    private DomContext ContextOf(int index, float linkShare, int linkCount)
+    private BlockDom DomOf(int index, float linkShare, int linkCount)
     {
         var frame = _stack[index];
-        return new DomContext(
+        return new BlockDom(
             frame.Tag,
             AncestorTagsOf(index),
             AttributeTokensOf(index),

@@ -61,7 +61,7 @@ internal static class HtmlElementRoles
         "table", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "li", "blockquote", "pre", "article",
         "section", "main", "nav", "header", "footer", "aside", "form");
 
-    /// <summary>Elements that start a new <see cref="DomContext.ContainerId"/>.</summary>
+    /// <summary>Elements that start a new <see cref="BlockDom.ContainerId"/>.</summary>
     private static readonly FrozenSet<string> ContainerTags = FrozenSet.Create(StringComparer.Ordinal,
         "article", "main", "section", "nav", "aside", "header", "footer", "div");
 

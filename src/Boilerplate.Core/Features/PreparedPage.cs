@@ -3,12 +3,12 @@ using Boilerplate.Core.Segmentation;
 namespace Boilerplate.Core.Features;
 
 /// <summary>A page prepared for feature extraction: each block's statistics computed once, container sizes counted.</summary>
-public sealed class PageContext
+public sealed class PreparedPage
 {
     private readonly Dictionary<int, int> _containerSizes = [];
 
     /// <summary>Prepares <paramref name="page"/>.</summary>
-    public PageContext(SegmentedPage page)
+    public PreparedPage(SegmentedPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
         Page = page;

@@ -18,7 +18,7 @@ namespace Boilerplate.Core.Segmentation;
 /// in document order; blocks sharing it share a container.
 /// </param>
 /// <param name="Element">The block's own element, whose parent chain leads to the root; null when built by hand.</param>
-public sealed record DomContext(
+public sealed record BlockDom(
     string Tag,
     string AncestorTags,
     string AttributeTokens,
