@@ -5,7 +5,7 @@ using Google.Protobuf;
 namespace Boilerplate.Cli.Clean;
 
 /// <summary>
-/// Makes the service's request for a page, for the in-process cleaner and a server alike: text or HTML bytes as
+/// Makes the service's request for a page, for the in-process backend and a server alike: text or HTML bytes as
 /// <c>--content-type</c>, the file's extension or the bytes decide (in that order), with the page's URL (a model
 /// input) and the Content-Type's charset.
 /// </summary>

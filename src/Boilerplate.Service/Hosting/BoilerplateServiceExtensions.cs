@@ -86,7 +86,7 @@ public static class BoilerplateServiceExtensions
         services.AddSingleton<ModelWarmer>();
         services.AddSingleton<ModelHost>();
         services.AddHostedService<ModelWatcher>();
-        services.AddSingleton<PageCleaner>();
+        services.AddSingleton<CleanRequestHandler>();
 
         services.AddGrpcHealthChecks(health =>
             {
