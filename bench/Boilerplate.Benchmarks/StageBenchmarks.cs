@@ -116,11 +116,11 @@ public class StageBenchmarks
 
     /// <summary>Keep decisions, duplicate removal and the text output.</summary>
     [Benchmark]
-    public CleanResult CleanText() => Cleaner.Clean(_page, _scores, CleanOptions.Default, _model.Version, CancellationToken.None);
+    public CleanResult CleanText() => ArticleAssembler.Clean(_page, _scores, CleanOptions.Default, _model.Version, CancellationToken.None);
 
     /// <summary>The same with Markdown rendered too.</summary>
     [Benchmark]
-    public CleanResult CleanMarkdown() => Cleaner.Clean(_page, _scores, WithMarkdown, _model.Version, CancellationToken.None);
+    public CleanResult CleanMarkdown() => ArticleAssembler.Clean(_page, _scores, WithMarkdown, _model.Version, CancellationToken.None);
 
     /// <summary>The whole pipeline from fetched bytes, including the hand-off to the isolated parser thread.</summary>
     [Benchmark]

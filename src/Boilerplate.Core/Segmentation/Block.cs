@@ -2,7 +2,7 @@ using Boilerplate.Core.Repair;
 
 namespace Boilerplate.Core.Segmentation;
 
-/// <summary>One paragraph of a page: the unit the model scores and the cleaner keeps or drops.</summary>
+/// <summary>One block of a page (the API calls it a paragraph): the unit the model scores and the article assembler keeps or drops.</summary>
 /// <param name="Text">The block's text, whitespace collapsed (line breaks kept for <see cref="BlockKind.Code"/>).</param>
 /// <param name="Kind">Structural kind.</param>
 public sealed record Block(string Text, BlockKind Kind)
