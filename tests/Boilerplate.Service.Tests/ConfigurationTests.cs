@@ -1,6 +1,7 @@
 using Boilerplate.Client;
 using Boilerplate.Protos.V1;
 using Boilerplate.Testing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Boilerplate.Service.Tests;
@@ -31,6 +32,7 @@ public sealed class ConfigurationTests
         var error = await Assert.ThrowsAsync<PageRefusedException>(() => host.Client.CleanHtmlAsync(SamplePages.Article(60)));
         Assert.Equal(ErrorReasons.TooManyParagraphs, error.Reason);
         Assert.NotEmpty((await host.Client.CleanHtmlAsync(SamplePages.Article(3))).Text);
+        Assert.Single(host.Logs.Entries, entry => entry.Level == LogLevel.Warning && entry.Message.Contains("Limits:MaxParagraphs (32) is deprecated", StringComparison.Ordinal));
     }
 
     [Fact]
