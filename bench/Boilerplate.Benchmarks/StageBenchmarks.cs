@@ -24,7 +24,7 @@ public class StageBenchmarks
     private LiteDocument _document = null!;
     private HtmlSegmenter _segmenter = null!;
     private SegmentedPage _page = null!;
-    private PageContext _context = null!;
+    private PreparedPage _prepared = null!;
     private TextFeatureExtractor _textFeatures = null!;
     private float[] _firstStage = [];
     private PageScores _scores = null!;
@@ -44,14 +44,14 @@ public class StageBenchmarks
     {
         var page = BenchmarkPages.Get(Page);
         _bytes = page.Bytes;
-        _html = HtmlDecoder.Decode(_bytes, null);
+        _html = CharsetDecoder.Decode(_bytes, null);
         _document = LiteTreeBuilder.Parse(_html, SegmentationLimits.Default, CancellationToken.None);
         _segmenter = new HtmlSegmenter(SegmentationLimits.Default);
         _page = _segmenter.Segment(_html, null, CancellationToken.None);
         _model = BoilerplateModel.LoadDefault();
-        _context = new PageContext(_page);
+        _prepared = new PreparedPage(_page);
         _textFeatures = new TextFeatureExtractor(_model.FeatureGroups);
-        _firstStage = _model.ScoreFirstStage(_context);
+        _firstStage = _model.ScoreFirstStage(_prepared);
         _scores = _model.Score(_page, CancellationToken.None);
         _pipeline = new CleaningPipeline(SegmentationLimits.Default);
         Console.WriteLine($"// {Page}: {page.Corpus}/{page.Id}, {page.Bytes.Length / 1024.0:F0} KiB, {_page.Blocks.Count} blocks");
@@ -68,7 +68,7 @@ public class StageBenchmarks
 
     /// <summary>Bytes to text: charset detection and decoding.</summary>
     [Benchmark]
-    public string Decode() => HtmlDecoder.Decode(_bytes, null);
+    public string Decode() => CharsetDecoder.Decode(_bytes, null);
 
     /// <summary>Text to element tree (tokenize + tree building), the document returned to the pools right away.</summary>
     [Benchmark]
@@ -90,12 +90,12 @@ public class StageBenchmarks
     [Benchmark]
     public int Features()
     {
-        var context = new PageContext(_page);
+        var prepared = new PreparedPage(_page);
         var features = new SparseFeatures();
         var total = 0;
-        for (var i = 0; i < context.Count; i++)
+        for (var i = 0; i < prepared.Count; i++)
         {
-            _textFeatures.Extract(context, i, features);
+            _textFeatures.Extract(prepared, i, features);
             total += features.Count;
         }
 
@@ -104,11 +104,11 @@ public class StageBenchmarks
 
     /// <summary>First stage: text features and the linear model's scores for every block.</summary>
     [Benchmark]
-    public float[] FirstStage() => _model.ScoreFirstStage(_context);
+    public float[] FirstStage() => _model.ScoreFirstStage(_prepared);
 
     /// <summary>Second-stage inputs: neighbours' first-stage scores, page facts and the page's type per block.</summary>
     [Benchmark]
-    public float[] ContextFeatures() => _model.ContextFeatures(_context, _firstStage);
+    public float[] ContextFeatures() => _model.ContextFeatures(_prepared, _firstStage);
 
     /// <summary>Both stages, as the pipeline scores a page (first stage + context features + second-stage trees).</summary>
     [Benchmark]
@@ -116,11 +116,11 @@ public class StageBenchmarks
 
     /// <summary>Keep decisions, duplicate removal and the text output.</summary>
     [Benchmark]
-    public CleanResult CleanText() => Cleaner.Clean(_page, _scores, CleanOptions.Default, _model.Version, CancellationToken.None);
+    public CleanResult CleanText() => ArticleAssembler.Clean(_page, _scores, CleanOptions.Default, _model.Version, CancellationToken.None);
 
     /// <summary>The same with Markdown rendered too.</summary>
     [Benchmark]
-    public CleanResult CleanMarkdown() => Cleaner.Clean(_page, _scores, WithMarkdown, _model.Version, CancellationToken.None);
+    public CleanResult CleanMarkdown() => ArticleAssembler.Clean(_page, _scores, WithMarkdown, _model.Version, CancellationToken.None);
 
     /// <summary>The whole pipeline from fetched bytes, including the hand-off to the isolated parser thread.</summary>
     [Benchmark]

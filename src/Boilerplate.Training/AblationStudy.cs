@@ -123,7 +123,7 @@ public static class AblationStudy
         text.AppendLine("# Model ablation and trainer comparison");
         text.AppendLine();
         var weights = results.Count == 0 ? string.Empty : string.Concat(results[0].Options.CorpusWeightArguments.Select(w => " --corpus-weight " + w));
-        text.AppendLine(CultureInfo.InvariantCulture, $"Produced by `boilerplate train --base default{weights} --ablation-report <file>`; training data: {dataDescription}.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Produced by `boilerplate train ablate --base default{weights} --report <file>`; training data: {dataDescription}.");
         text.AppendLine("Figures are shingle F1 on the fixed dev split (20% of each corpus by id hash, never trained on), macro-F1 on the");
         text.AppendLine("held-out hand-labelled paragraphs, and single-thread scoring time (features + both stages) on the dev pages.");
         text.AppendLine();

@@ -44,6 +44,6 @@ public sealed record LabelledPage(
         using var gzip = new GZipStream(file, CompressionMode.Decompress);
         using var buffer = new MemoryStream();
         gzip.CopyTo(buffer);
-        return HtmlDecoder.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), null);
+        return CharsetDecoder.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), null);
     }
 }

@@ -14,10 +14,10 @@ using Microsoft.ML.Trainers.LightGbm;
 namespace Boilerplate.Training;
 
 /// <summary>
-/// Trains a <see cref="BoilerplateModel"/>. The text stage (a maximum-entropy model over hashed sparse features) is
-/// trained k-fold by page, so that the context stage learns from out-of-fold text scores, as it will see them on
-/// unseen pages; then the text stage is retrained on everything, the context stage is trained, and the dev split is
-/// scored. Every learner is seeded and single-threaded, so the same data and seed give the same model; a tree context
+/// Trains a <see cref="BoilerplateModel"/>. The first stage (a maximum-entropy model over hashed sparse features) is
+/// trained k-fold by page, so that the second stage learns from out-of-fold text scores, as it will see them on
+/// unseen pages; then the first stage is retrained on everything, the second stage is trained, and the dev split is
+/// scored. Every learner is seeded and single-threaded, so the same data and seed give the same model; a tree second
 /// stage's per-label fits run side by side, one core each.
 /// </summary>
 public sealed class ModelTrainer
@@ -109,7 +109,7 @@ public sealed class ModelTrainer
         var ml = new MLContext(_options.Seed);
         var rows = TextRows(pages, labels, progress, cancellationToken);
 
-        // Out-of-fold text scores: what the context stage will see on pages the text stage never learnt from.
+        // Out-of-fold text scores: what the second stage will see on pages the first stage never learnt from.
         var folds = _options.Folds;
         var firstStage = new float[pages.Count][];
         for (var fold = 0; fold < folds; fold++)
@@ -176,18 +176,18 @@ public sealed class ModelTrainer
         var index = labels.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => (uint)x.i, StringComparer.Ordinal);
         var labelWeights = LabelWeights(pages, labels);
         var perPage = new TextRow[pages.Count][];
-        var contexts = new PageContext[pages.Count];
+        var preparedPages = new PreparedPage[pages.Count];
         var pageFold = new int[pages.Count];
         var done = 0;
         Parallel.For(0, pages.Count, new ParallelOptions { CancellationToken = cancellationToken }, () => new SparseFeatures(), (p, _, features) =>
         {
             var page = pages[p];
-            var context = new PageContext(page.Page);
+            var prepared = new PreparedPage(page.Page);
             var fold = (int)(FeatureHasher.Namespace(page.Key) % (uint)_options.Folds);
-            var pageRows = new TextRow[context.Count];
-            for (var i = 0; i < context.Count; i++)
+            var pageRows = new TextRow[prepared.Count];
+            for (var i = 0; i < prepared.Count; i++)
             {
-                extractor.Extract(context, i, features);
+                extractor.Extract(prepared, i, features);
                 var (indices, values) = features.ToSortedUnique();
                 pageRows[i] = new TextRow
                 {
@@ -199,7 +199,7 @@ public sealed class ModelTrainer
             }
 
             perPage[p] = pageRows;
-            contexts[p] = context;
+            preparedPages[p] = prepared;
             pageFold[p] = fold;
             var count = Interlocked.Increment(ref done);
             if (count % 256 == 0 || count == pages.Count)
@@ -209,7 +209,7 @@ public sealed class ModelTrainer
 
             return features;
         }, _ => { });
-        return new TextRowSet(perPage, contexts, pageFold);
+        return new TextRowSet(perPage, preparedPages, pageFold);
     }
 
     private Dictionary<string, float> LabelWeights(IReadOnlyList<TrainingPage> pages, List<string> labels)
@@ -274,7 +274,7 @@ public sealed class ModelTrainer
     }
 
     /// <summary>
-    /// Each training page's type probabilities by a page-type model fitted without its fold, as the context stage
+    /// Each training page's type probabilities by a page-type model fitted without its fold, as the second stage
     /// will meet them on pages the page-type model never saw; null when the PageType group is off.
     /// </summary>
     private float[][]? OutOfFoldPageTypes(MLContext ml, IReadOnlyList<TrainingPage> pages, TextRowSet rows, List<string> types, CancellationToken cancellationToken)
@@ -302,7 +302,7 @@ public sealed class ModelTrainer
                     }
                     else
                     {
-                        PageTypeClassifier.Probabilities(scorer, rows.Contexts[p], result[p]);
+                        PageTypeClassifier.Probabilities(scorer, rows.PreparedPages[p], result[p]);
                     }
                 }
             });
@@ -317,12 +317,12 @@ public sealed class ModelTrainer
         var perPage = new ContextRow[rows.PerPage.Length][];
         Parallel.For(0, rows.PerPage.Length, p =>
         {
-            var context = rows.Contexts[p];
+            var prepared = rows.PreparedPages[p];
             var dimension = extractor.Dimension;
-            var dense = new float[context.Count * dimension];
-            extractor.Extract(context, firstStage[p], dense, pageTypes is null ? default : pageTypes[p]);
-            var pageRows = new ContextRow[context.Count];
-            for (var i = 0; i < context.Count; i++)
+            var dense = new float[prepared.Count * dimension];
+            extractor.Extract(prepared, firstStage[p], dense, pageTypes is null ? default : pageTypes[p]);
+            var pageRows = new ContextRow[prepared.Count];
+            for (var i = 0; i < prepared.Count; i++)
             {
                 pageRows[i] = new ContextRow
                 {
@@ -443,7 +443,7 @@ public sealed class ModelTrainer
         public int Fold { get; set; }
     }
 
-    /// <summary>One block's context-stage training row (multiclass).</summary>
+    /// <summary>One block's second-stage training row (multiclass).</summary>
     private sealed class ContextRow
     {
         public uint Label { get; set; }
@@ -453,7 +453,7 @@ public sealed class ModelTrainer
         public float[] Features { get; set; } = [];
     }
 
-    /// <summary>One block's context-stage training row for one label against the rest.</summary>
+    /// <summary>One block's second-stage training row for one label against the rest.</summary>
     private sealed class BinaryContextRow
     {
         public bool Label { get; set; }
@@ -463,12 +463,12 @@ public sealed class ModelTrainer
         public float[] Features { get; set; } = [];
     }
 
-    /// <summary>The text rows of every page, with each page's context and fold.</summary>
-    private sealed class TextRowSet(TextRow[][] perPage, PageContext[] contexts, int[] pageFold) : IEnumerable<TextRow>
+    /// <summary>The text rows of every page, with each prepared page and its fold.</summary>
+    private sealed class TextRowSet(TextRow[][] perPage, PreparedPage[] preparedPages, int[] pageFold) : IEnumerable<TextRow>
     {
         public TextRow[][] PerPage { get; } = perPage;
 
-        public PageContext[] Contexts { get; } = contexts;
+        public PreparedPage[] PreparedPages { get; } = preparedPages;
 
         public int[] PageFold { get; } = pageFold;
 

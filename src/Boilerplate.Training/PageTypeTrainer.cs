@@ -35,7 +35,7 @@ internal static class PageTypeTrainer
         Parallel.For(0, typed.Count, new ParallelOptions { CancellationToken = cancellationToken }, () => new SparseFeatures(), (i, _, features) =>
         {
             var page = typed[i];
-            PageTypeFeatures.Extract(new PageContext(page.Page), features);
+            PageTypeFeatures.Extract(new PreparedPage(page.Page), features);
             var (indices, values) = features.ToSortedUnique();
             rows[i] = new PageTypeRow
             {

@@ -30,7 +30,7 @@ internal static class FuzzTarget
     private static readonly HtmlSegmenter Html = new(Limits);
     private static readonly TextSegmenter Text = new(Limits);
 
-    // The default model's labels; the cleaner only needs their names, so no model is loaded per run.
+    // The default model's labels; the article assembler only needs their names, so no model is loaded per run.
     private static readonly string[] Labels = ["body", "navigation", "legal"];
 
     // Cleaning as the service does with every output asked for; the bias rule runs the article and comment passes.
@@ -50,7 +50,7 @@ internal static class FuzzTarget
             input = input[(newline + 1)..];
         }
 
-        var decoded = HtmlDecoder.Decode(input, contentType);
+        var decoded = CharsetDecoder.Decode(input, contentType);
         Check(() => Html.Segment(decoded, "https://example.test/page", CancellationToken.None));
         Check(() => Text.Segment(decoded, url: null));
 
@@ -140,7 +140,7 @@ internal static class FuzzTarget
         }
 
         // Cleaning and metadata as the pipeline does after scoring, with scores drawn from each block's text.
-        var result = Cleaner.Clean(page, Scores(page), Options, "fuzz", CancellationToken.None);
+        var result = ArticleAssembler.Clean(page, Scores(page), Options, "fuzz", CancellationToken.None);
         if (result.Paragraphs.Count != page.Blocks.Count)
         {
             throw new InvalidOperationException($"{result.Paragraphs.Count} paragraphs for {page.Blocks.Count} blocks.");

@@ -13,7 +13,7 @@ namespace Boilerplate.Service.Tests;
 [Collection(TimingSensitiveCollection.Name)]
 public sealed class DeadlineWorkTests(DeadlineWorkTests.SingleSlotService service) : IClassFixture<DeadlineWorkTests.SingleSlotService>
 {
-    // Near Limits:MaxParagraphs (20,000 blocks with the heading and the intro).
+    // Near Limits:MaxBlocks (20,000 blocks with the heading and the intro).
     private const int Rows = 19_990;
 
     // Generous: freeing the slot takes a few milliseconds once the work notices the deadline; the quadratic Markdown of

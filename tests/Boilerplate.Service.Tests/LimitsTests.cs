@@ -21,7 +21,7 @@ public sealed class LimitsTests(LimitsTests.LimitedService service) : IClassFixt
         public async Task InitializeAsync() => Host = await ServiceHost.StartAsync(options =>
         {
             options.Settings["Limits:MaxReceiveMessageBytes"] = "65536";
-            options.Settings["Limits:MaxParagraphs"] = "32";
+            options.Settings["Limits:MaxBlocks"] = "32";
             options.Settings["Limits:MaxConcurrentRequests"] = "1";
             options.Settings["Limits:MaxQueuedRequests"] = "0";
             options.InjectFaults(Faults);
@@ -114,7 +114,7 @@ public sealed class DefaultDeadlineTests(DefaultDeadlineTests.HurriedService ser
     public async Task A_call_without_a_deadline_gets_the_default_one()
     {
         // The deadline is a timer whose callback needs a thread-pool thread; on a busy runner it can fire tens of
-        // milliseconds late, so the page is large enough (near MaxParagraphs) to take far longer than that.
+        // milliseconds late, so the page is large enough (near MaxBlocks) to take far longer than that.
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
             await _host.Client.Service.CleanAsync(new CleanRequest { Html = SamplePages.Article(19_000) }));
 

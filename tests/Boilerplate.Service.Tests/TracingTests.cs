@@ -29,7 +29,7 @@ public sealed class TracingTests(TracingTests.TracedService service) : IClassFix
 
         public async Task InitializeAsync() => Host = await ServiceHost.StartAsync(options =>
         {
-            options.Settings["Limits:MaxParagraphs"] = "40";
+            options.Settings["Limits:MaxBlocks"] = "40";
             options.InjectFaults(Faults);
             var previous = options.ConfigureServices;
             options.ConfigureServices = services =>

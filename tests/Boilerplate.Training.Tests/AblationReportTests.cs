@@ -32,6 +32,6 @@ public class AblationReportTests
 
         var markdown = AblationStudy.ToMarkdown([weighted], "test data");
 
-        Assert.Contains("`boilerplate train --base default --corpus-weight readability-pages=3 --ablation-report <file>`", markdown, StringComparison.Ordinal);
+        Assert.Contains("`boilerplate train ablate --base default --corpus-weight readability-pages=3 --report <file>`", markdown, StringComparison.Ordinal);
     }
 }

@@ -74,7 +74,7 @@ public sealed class BlockLabelerTests
     {
         var block = new Block("By browsing on you accept how we store data on your device.", BlockKind.Paragraph)
         {
-            Dom = new DomContext("p", "html body div", "consent banner", 0f, 0, 3, 1),
+            Dom = new BlockDom("p", "html body div", "consent banner", 0f, 0, 3, 1),
         };
         Assert.Equal(Labels.Legal, BlockLabeler.BoilerplateLabel(block));
         Assert.Equal(Labels.Navigation, BlockLabeler.BoilerplateLabel(block with { Dom = null }));
@@ -86,7 +86,7 @@ public sealed class BlockLabelerTests
         var list = new Block("Home | News | Sport | Weather | Culture | Travel | Jobs | Contact | Privacy Policy", BlockKind.Other);
         var linkedSentence = new Block("Read our guides on travel, jobs, weather and our privacy policy for readers.", BlockKind.Paragraph)
         {
-            Dom = new DomContext("p", "html body nav", "menu", 0.9f, 5, 3, 1),
+            Dom = new BlockDom("p", "html body nav", "menu", 0.9f, 5, 3, 1),
         };
 
         Assert.Equal(Labels.Navigation, BlockLabeler.BoilerplateLabel(list));

@@ -23,7 +23,7 @@ public sealed class ModelTrainerTests(SmallModelFixture fixture)
         var recognised = new HashSet<string>();
         foreach (var page in fixture.Pages)
         {
-            var firstStage = model.ScoreFirstStage(new PageContext(page.Page));
+            var firstStage = model.ScoreFirstStage(new PreparedPage(page.Page));
             for (var i = 0; i < page.Labels.Count; i++)
             {
                 var row = firstStage.AsSpan(i * model.Labels.Count, model.Labels.Count);

@@ -1,6 +1,6 @@
 namespace Boilerplate.Cli.Clean;
 
-/// <summary>How a page's bytes are sent to the cleaner: HTML bytes (charset decided by the decoder) or plain text.</summary>
+/// <summary>How a page's bytes are sent to the clean backend: HTML bytes (charset decided by the decoder) or plain text.</summary>
 internal enum PageFormat
 {
     Html,

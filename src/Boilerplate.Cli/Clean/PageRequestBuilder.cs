@@ -5,7 +5,7 @@ using Google.Protobuf;
 namespace Boilerplate.Cli.Clean;
 
 /// <summary>
-/// Makes the service's request for a page, for the in-process cleaner and a server alike: text or HTML bytes as
+/// Makes the service's request for a page, for the in-process backend and a server alike: text or HTML bytes as
 /// <c>--content-type</c>, the file's extension or the bytes decide (in that order), with the page's URL (a model
 /// input) and the Content-Type's charset.
 /// </summary>
@@ -22,7 +22,7 @@ internal sealed class PageRequestBuilder(CleanOptions options, string? url, stri
         if (format == PageFormat.Text)
         {
             // A declared charset is honoured for text too; without one, text is UTF-8 (a byte-order mark wins).
-            request.Text = contentType is null ? PageText.Decode(content) : HtmlDecoder.Decode(content, contentType);
+            request.Text = contentType is null ? PageText.Decode(content) : CharsetDecoder.Decode(content, contentType);
         }
         else
         {

@@ -17,7 +17,7 @@ internal static class PageSniffer
     public static bool LooksLikeHtml(ReadOnlySpan<byte> content)
     {
         // Decoded first, so a UTF-16 page (byte-order mark) sniffs as well as a UTF-8 one.
-        var start = HtmlDecoder.Decode(content[..Math.Min(content.Length, SniffBytes)], contentType: null).AsSpan().TrimStart();
+        var start = CharsetDecoder.Decode(content[..Math.Min(content.Length, SniffBytes)], contentType: null).AsSpan().TrimStart();
         if (start.Length < 2 || start[0] != '<')
         {
             return ContainsDocumentTag(start);

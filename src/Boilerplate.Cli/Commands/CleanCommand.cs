@@ -134,7 +134,7 @@ internal static class CleanCommand
             options.KeepLabels.AddRange(parse.GetValue(keep) ?? []);
 
             IReadOnlyList<PageFile> pages;
-            IPageCleaner cleaner;
+            ICleanBackend backend;
             try
             {
                 pages = PageFile.Find(parse.GetValue(paths)!);
@@ -143,7 +143,7 @@ internal static class CleanCommand
                     throw new ArgumentException($"--url names one page, and the paths hold {pages.Count}.");
                 }
 
-                cleaner = CreateCleaner(parse.GetValue(server), parse.GetValue(apiKey), parse.GetValue(model), options);
+                backend = CreateBackend(parse.GetValue(server), parse.GetValue(apiKey), parse.GetValue(model), options);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or ModelLoadException)
             {
@@ -151,7 +151,7 @@ internal static class CleanCommand
                 return ExitCodes.Usage;
             }
 
-            using (cleaner)
+            using (backend)
             {
                 if (pages.Count == 0)
                 {
@@ -159,7 +159,7 @@ internal static class CleanCommand
                     return ExitCodes.Usage;
                 }
 
-                var parallelism = parse.GetValue(parallel) ?? (cleaner is RemotePageCleaner ? DefaultServerParallelism : Environment.ProcessorCount);
+                var parallelism = parse.GetValue(parallel) ?? (backend is ServerBackend ? DefaultServerParallelism : Environment.ProcessorCount);
                 StreamWriter opened;
                 try
                 {
@@ -179,7 +179,7 @@ internal static class CleanCommand
                     : new PageContentWriter(writer, Console.Error, outputFormat);
                 var reader = new PageReader(openStandardInput ?? Console.OpenStandardInput, PageReader.DefaultMaxBytes);
                 var requests = new PageRequestBuilder(options, parse.GetValue(url), parse.GetValue(contentType));
-                var batch = new BatchCleaner(cleaner, pageWriter, reader, requests, options, parallelism);
+                var batch = new BatchRunner(backend, pageWriter, reader, requests, options, parallelism);
                 var summary = parse.GetValue(quiet) || Console.IsErrorRedirected || !console.Profile.Capabilities.Interactive
                     ? await batch.RunAsync(pages, onPageDone: null, cancellationToken)
                     : await console.Progress()
@@ -193,7 +193,7 @@ internal static class CleanCommand
 
                 if (!parse.GetValue(quiet))
                 {
-                    Print(console, summary, cleaner.Description);
+                    Print(console, summary, backend.Description);
                 }
 
                 return summary.ExitCode;
@@ -229,7 +229,7 @@ internal static class CleanCommand
         ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false))
         : new StreamWriter(path, append: false, new UTF8Encoding(false));
 
-    private static IPageCleaner CreateCleaner(string? server, string? apiKey, string? modelPath, CleanOptions options)
+    private static ICleanBackend CreateBackend(string? server, string? apiKey, string? modelPath, CleanOptions options)
     {
         if (server is not null)
         {
@@ -240,13 +240,13 @@ internal static class CleanCommand
                 // A key sent over plaintext to loopback never leaves this machine; elsewhere the client refuses it over http://.
                 AllowInsecureCredentials = IsLoopback(server),
             });
-            return new RemotePageCleaner(client, server);
+            return new ServerBackend(client, server);
         }
 
         var model = modelPath is null ? BoilerplateModel.LoadDefault() : BoilerplateModel.Load(modelPath);
         try
         {
-            return new LocalPageCleaner(model, options);
+            return new InProcessBackend(model, options);
         }
         catch
         {

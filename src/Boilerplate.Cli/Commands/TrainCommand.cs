@@ -8,85 +8,140 @@ namespace Boilerplate.Cli.Commands;
 
 /// <summary>
 /// <c>boilerplate train</c>: trains a model from user samples and/or the default corpora, prints the dev figures and
-/// writes the model file atomically (nothing is left behind when training fails or is cancelled).
+/// writes the model file atomically (nothing is left behind when training fails or is cancelled). Its subcommands use
+/// the same data and settings for something else: <c>train cross-validate</c> scores held-out train pages,
+/// <c>train ablate</c> compares configurations.
 /// </summary>
 internal static class TrainCommand
 {
     internal static Command Create()
     {
-        var samples = new Option<string[]>("--samples")
+        var shared = new TrainingArguments();
+        var output = new Option<string>("--out") { Description = "Where to write the model file (.zip).", Required = true };
+        var command = new Command("train", "Train a model on labelled samples and/or the default corpora.") { output };
+        shared.AddTo(command);
+        command.SetAction((parse, cancellationToken) => shared.RunAsync(parse, async (data, options, stopwatch) =>
+        {
+            using var model = await RunWithProgress(reporter => new ModelTrainer(options).Train(data, reporter, cancellationToken), cancellationToken);
+            var path = parse.GetValue(output)!;
+            model.Save(path);
+            Print(model.Metadata, path, stopwatch.Elapsed);
+        }));
+        command.Subcommands.Add(CreateCrossValidate());
+        command.Subcommands.Add(CreateAblate());
+        return command;
+    }
+
+    private static Command CreateCrossValidate()
+    {
+        var shared = new TrainingArguments();
+        var folds = new Option<int>("--folds") { Description = "Folds of the corpora's train split (2 or more).", DefaultValueFactory = _ => 3 };
+        var command = new Command(
+            "cross-validate",
+            "Fit one model per fold of the corpora's train split and print how each scores the pages it never saw; writes no model.") { folds };
+        folds.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 2)
+            {
+                result.AddError("--folds needs at least 2 folds.");
+            }
+        });
+        shared.AddTo(command);
+        command.SetAction((parse, cancellationToken) => shared.RunAsync(parse, async (data, options, stopwatch) =>
+        {
+            var report = await RunWithProgress(reporter => CrossValidation.Run(data, options, parse.GetValue(folds), reporter, cancellationToken), cancellationToken);
+            Print(report, stopwatch.Elapsed);
+        }));
+        return command;
+    }
+
+    private static Command CreateAblate()
+    {
+        var shared = new TrainingArguments();
+        var report = new Option<string>("--report") { Description = "Where to write the Markdown report.", Required = true };
+        var command = new Command("ablate", "Train the learner comparison and feature ablation on the same data and write a Markdown report.") { report };
+        shared.AddTo(command);
+        command.SetAction((parse, cancellationToken) => shared.RunAsync(parse, async (data, options, stopwatch) =>
+        {
+            var reportPath = parse.GetValue(report)!;
+            var results = await RunWithProgress(
+                reporter => AblationStudy.Run(data, options, reporter, done => WriteAtomically(reportPath, AblationStudy.ToMarkdown(done, data.Describe())), cancellationToken),
+                cancellationToken);
+            AnsiConsole.MarkupLineInterpolated($"Ablation report of {results.Count} configurations written to {reportPath} in {stopwatch.Elapsed.TotalMinutes:0.0} min.");
+        }));
+        return command;
+    }
+
+    /// <summary>
+    /// The data and learner settings <c>train</c> and its subcommands share: each command gets its own instances, so
+    /// they are given after the subcommand's name and validated the same way everywhere.
+    /// </summary>
+    private sealed class TrainingArguments
+    {
+        private static readonly TrainingOptions Defaults = new();
+
+        private readonly Option<string[]> _samples = new("--samples")
         {
             Description = "Sample files: JSON lines ({\"text\",\"label\"} paragraphs or {\"html\"|\"html_file\",\"articleBody\"} pages) or CSV (text,label).",
             AllowMultipleArgumentsPerToken = true,
         };
-        var output = new Option<string?>("--out") { Description = "Where to write the model file (.zip)." };
-        var corpusWeights = new Option<string[]>("--corpus-weight")
+
+        private readonly Option<string[]> _corpusWeights = new("--corpus-weight")
         {
             Description = "NAME=WEIGHT: weigh that corpus's pages so (others weigh 1); repeat for several. The default model uses readability-pages=3.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var ablation = new Option<string?>("--ablation-report")
-        {
-            Description = "Instead of one model, train the learner comparison and feature ablation on the same data and write a Markdown report here.",
-        };
-        var crossValidate = new Option<int?>("--cross-validate")
-        {
-            Description = "Instead of one model, fit one per fold of the corpora's train split (this many folds, 2 or more) and print how each scores the pages it never saw.",
-        };
-        var leaveOut = new Option<string[]>("--leave-out")
+
+        private readonly Option<string[]> _leaveOut = new("--leave-out")
         {
             Description = "With --base default: train without this default corpus (repeatable), to score it as pages the model never saw.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var baseData = new Option<string?>("--base") { Description = "\"default\": also train on the default corpora and seed samples." };
-        baseData.AcceptOnlyFromAmong("default");
-        var seed = new Option<int>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => 42 };
-        var datasets = new Option<string?>("--dataset", "--datasets") { Description = "Datasets folder (default: BOILERPLATE_DATASETS, else ../shared/datasets)." };
-        var maxPages = new Option<int?>("--max-pages") { Description = "Read at most this many pages of each corpus (quick experiments)." };
-        var defaults = new TrainingOptions();
-        var textTrainer = new Option<TextTrainer>("--text-trainer") { Description = "First-stage learner.", DefaultValueFactory = _ => defaults.TextTrainer };
-        var contextTrainer = new Option<ContextTrainer>("--context-trainer") { Description = "Second-stage learner.", DefaultValueFactory = _ => defaults.ContextTrainer };
-        var trees = new Option<int>("--trees") { Description = "Boosting rounds per label of a tree second stage (scoring cost grows with them).", DefaultValueFactory = _ => defaults.Trees };
-        var leaves = new Option<int>("--leaves") { Description = "Leaves per tree of a tree second stage.", DefaultValueFactory = _ => defaults.Leaves };
-        var learningRate = new Option<double>("--learning-rate") { Description = "Shrinkage per boosting round of a tree second stage.", DefaultValueFactory = _ => defaults.LearningRate };
 
-        var command = new Command("train", "Train a model on labelled samples and/or the default corpora.")
+        private readonly Option<string?> _baseData = new("--base") { Description = "\"default\": also train on the default corpora and seed samples." };
+        private readonly Option<int> _seed = new("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => 42 };
+        private readonly Option<string?> _datasets = new("--dataset", "--datasets") { Description = "Datasets folder (default: BOILERPLATE_DATASETS, else ../shared/datasets)." };
+        private readonly Option<int?> _maxPages = new("--max-pages") { Description = "Read at most this many pages of each corpus (quick experiments)." };
+        private readonly Option<TextTrainer> _textTrainer = new("--text-trainer") { Description = "First-stage learner.", DefaultValueFactory = _ => Defaults.TextTrainer };
+        private readonly Option<ContextTrainer> _contextTrainer = new("--context-trainer") { Description = "Second-stage learner.", DefaultValueFactory = _ => Defaults.ContextTrainer };
+        private readonly Option<int> _trees = new("--trees") { Description = "Boosting rounds per label of a tree second stage (scoring cost grows with them).", DefaultValueFactory = _ => Defaults.Trees };
+        private readonly Option<int> _leaves = new("--leaves") { Description = "Leaves per tree of a tree second stage.", DefaultValueFactory = _ => Defaults.Leaves };
+        private readonly Option<double> _learningRate = new("--learning-rate") { Description = "Shrinkage per boosting round of a tree second stage.", DefaultValueFactory = _ => Defaults.LearningRate };
+
+        public TrainingArguments() => _baseData.AcceptOnlyFromAmong("default");
+
+        public void AddTo(Command command)
         {
-            samples, output, baseData, seed, datasets, maxPages, textTrainer, contextTrainer, trees, leaves, learningRate, corpusWeights, leaveOut, ablation, crossValidate,
-        };
-        command.Validators.Add(result =>
-        {
-            var asked = (result.GetValue(output) is null ? 0 : 1) + (result.GetValue(ablation) is null ? 0 : 1) + (result.GetValue(crossValidate) is null ? 0 : 1);
-            if (asked != 1)
+            foreach (var option in new Option[] { _samples, _baseData, _seed, _datasets, _maxPages, _textTrainer, _contextTrainer, _trees, _leaves, _learningRate, _corpusWeights, _leaveOut })
             {
-                result.AddError("Give exactly one of --out (train a model), --ablation-report (compare configurations) and --cross-validate (score held-out train pages).");
+                command.Options.Add(option);
             }
 
-            if (result.GetValue(crossValidate) is < 2)
+            command.Validators.Add(result =>
             {
-                result.AddError("--cross-validate needs at least 2 folds.");
-            }
-
-            foreach (var name in result.GetValue(leaveOut) ?? [])
-            {
-                if (!LabelledDataset.DefaultCorpora.Contains(name, StringComparer.Ordinal))
+                foreach (var name in result.GetValue(_leaveOut) ?? [])
                 {
-                    result.AddError($"--leave-out {name}: not a default corpus ({string.Join(", ", LabelledDataset.DefaultCorpora)}).");
+                    if (!LabelledDataset.DefaultCorpora.Contains(name, StringComparer.Ordinal))
+                    {
+                        result.AddError($"--leave-out {name}: not a default corpus ({string.Join(", ", LabelledDataset.DefaultCorpora)}).");
+                    }
                 }
-            }
 
-            foreach (var weight in result.GetValue(corpusWeights) ?? [])
-            {
-                if (ParseCorpusWeight(weight) is null)
+                foreach (var weight in result.GetValue(_corpusWeights) ?? [])
                 {
-                    result.AddError($"--corpus-weight {weight}: give NAME=WEIGHT, e.g. readability-pages=3.");
+                    if (ParseCorpusWeight(weight) is null)
+                    {
+                        result.AddError($"--corpus-weight {weight}: give NAME=WEIGHT, e.g. readability-pages=3.");
+                    }
                 }
-            }
-        });
-        command.SetAction(async (parse, cancellationToken) =>
+            });
+        }
+
+        /// <summary>Checks the settings, loads the data and runs <paramref name="work"/>; a bad sample or setting exits 1, nothing to train on 2.</summary>
+        public async Task<int> RunAsync(ParseResult parse, Func<TrainingData, TrainingOptions, Stopwatch, Task> work)
         {
-            var samplePaths = parse.GetValue(samples) ?? [];
-            var useDefault = parse.GetValue(baseData) == "default";
+            var samplePaths = parse.GetValue(_samples) ?? [];
+            var useDefault = parse.GetValue(_baseData) == "default";
             if (samplePaths.Length == 0 && !useDefault)
             {
                 AnsiConsole.MarkupLine("[red]Nothing to train on:[/] give --samples FILE... and/or --base default.");
@@ -95,43 +150,23 @@ internal static class TrainCommand
 
             var options = new TrainingOptions
             {
-                Seed = parse.GetValue(seed),
-                MaxPagesPerCorpus = parse.GetValue(maxPages),
-                TextTrainer = parse.GetValue(textTrainer),
-                ContextTrainer = parse.GetValue(contextTrainer),
-                Trees = parse.GetValue(trees),
-                Leaves = parse.GetValue(leaves),
-                LearningRate = parse.GetValue(learningRate),
+                Seed = parse.GetValue(_seed),
+                MaxPagesPerCorpus = parse.GetValue(_maxPages),
+                TextTrainer = parse.GetValue(_textTrainer),
+                ContextTrainer = parse.GetValue(_contextTrainer),
+                Trees = parse.GetValue(_trees),
+                Leaves = parse.GetValue(_leaves),
+                LearningRate = parse.GetValue(_learningRate),
                 // The last weight given for a corpus wins, as with any repeated option.
-                CorpusWeights = (parse.GetValue(corpusWeights) ?? []).Select(w => ParseCorpusWeight(w)!.Value)
+                CorpusWeights = (parse.GetValue(_corpusWeights) ?? []).Select(w => ParseCorpusWeight(w)!.Value)
                     .GroupBy(w => w.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
             };
             try
             {
                 // TrainingOptions owns the bounds; checked before any data is read.
                 options.Validate();
-                var data = LoadData(samplePaths, useDefault, parse.GetValue(datasets), parse.GetValue(leaveOut) ?? []);
-                var stopwatch = Stopwatch.StartNew();
-                if (parse.GetValue(ablation) is { } reportPath)
-                {
-                    var results = await RunWithProgress(
-                        reporter => AblationStudy.Run(data, options, reporter, done => WriteAtomically(reportPath, AblationStudy.ToMarkdown(done, data.Describe())), cancellationToken),
-                        cancellationToken);
-                    AnsiConsole.MarkupLineInterpolated($"Ablation report of {results.Count} configurations written to {reportPath} in {stopwatch.Elapsed.TotalMinutes:0.0} min.");
-                    return 0;
-                }
-
-                if (parse.GetValue(crossValidate) is { } folds)
-                {
-                    var report = await RunWithProgress(reporter => CrossValidation.Run(data, options, folds, reporter, cancellationToken), cancellationToken);
-                    Print(report, stopwatch.Elapsed);
-                    return 0;
-                }
-
-                using var model = await RunWithProgress(reporter => new ModelTrainer(options).Train(data, reporter, cancellationToken), cancellationToken);
-                var path = parse.GetValue(output)!;
-                model.Save(path);
-                Print(model.Metadata, path, stopwatch.Elapsed);
+                var data = LoadData(samplePaths, useDefault, parse.GetValue(_datasets), parse.GetValue(_leaveOut) ?? []);
+                await work(data, options, Stopwatch.StartNew());
                 return 0;
             }
             catch (Exception e) when (e is SampleFormatException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException or InvalidOperationException or ArgumentOutOfRangeException)
@@ -139,8 +174,7 @@ internal static class TrainCommand
                 AnsiConsole.MarkupLineInterpolated($"[red]Training failed:[/] {e.Message}");
                 return 1;
             }
-        });
-        return command;
+        }
     }
 
     /// <summary>NAME=WEIGHT split and parsed; the range of the weight is TrainingOptions.Validate's to check.</summary>

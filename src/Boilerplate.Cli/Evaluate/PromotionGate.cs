@@ -27,7 +27,7 @@ internal sealed record GateVerdict(double Tolerance, IReadOnlyList<GateCheck> Ch
 /// Decides whether a new model may replace the serving one: it must not lose more than a tolerance of F1 on any
 /// corpus in any mode, measured on the same pages in the same run, nor of macro-F1 on the hand-labelled paragraphs,
 /// alone and placed inside pages, when both models have the same labels. The labels are part of what a caller gets; the article's text alone does
-/// not show them, since the cleaner's container rule can rescue a page from a model whose labels are poor.
+/// not show them, since the article assembler's container rule can rescue a page from a model whose labels are poor.
 /// </summary>
 internal static class PromotionGate
 {

@@ -48,7 +48,7 @@ internal static class ArticleContainer
         var keptChars = 0f;
         for (var i = 0; i < blocks.Count; i++)
         {
-            Cleaner.ThrowIfCancelled(i, cancellationToken);
+            ArticleAssembler.ThrowIfCancelled(i, cancellationToken);
             keptChars += kept[i] ? blocks[i].Text.Length : 0;
             chars[i] = Prose(blocks[i]);
             weights[i] = kept[i] ? 1 : 0;
@@ -67,7 +67,7 @@ internal static class ArticleContainer
         var droppedChars = 0f;
         for (var i = 0; i < blocks.Count; i++)
         {
-            Cleaner.ThrowIfCancelled(i, cancellationToken);
+            ArticleAssembler.ThrowIfCancelled(i, cancellationToken);
             if (blocks[i].Dom?.Element is not { } element)
             {
                 continue;
@@ -94,7 +94,7 @@ internal static class ArticleContainer
         foreach (var i in drop)
         {
             kept[i] = false;
-            reasons[i] = Cleaner.OutsideArticle;
+            reasons[i] = ArticleAssembler.OutsideArticle;
         }
 
         foreach (var i in add)

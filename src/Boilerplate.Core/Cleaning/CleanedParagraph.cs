@@ -2,7 +2,7 @@ using Boilerplate.Core.Segmentation;
 
 namespace Boilerplate.Core.Cleaning;
 
-/// <summary>One block with the model's verdict and the cleaner's decision.</summary>
+/// <summary>One block with the model's verdict and the article assembler's decision.</summary>
 /// <param name="Block">The block as segmented.</param>
 /// <param name="Label">Most probable label.</param>
 /// <param name="Scores">One probability per label of <see cref="CleanResult.Labels"/>.</param>

@@ -42,7 +42,7 @@ internal static class CommentThread
         var droppedChars = 0f;
         for (var i = 0; i < blocks.Count; i++)
         {
-            Cleaner.ThrowIfCancelled(i, cancellationToken);
+            ArticleAssembler.ThrowIfCancelled(i, cancellationToken);
             if (!kept[i])
             {
                 continue;
@@ -64,7 +64,7 @@ internal static class CommentThread
         foreach (var i in drop)
         {
             kept[i] = false;
-            reasons[i] = Cleaner.Comment;
+            reasons[i] = ArticleAssembler.Comment;
         }
     }
 

@@ -27,7 +27,7 @@ public static class ArticleRoot
     /// j's root (1 or 0) and at [block, 2j + 1] the share of the page's characters inside that root, into
     /// <paramref name="output"/> (blocks x 2 labels), given the first stage's probabilities (blocks x labels).
     /// </summary>
-    public static void Compute(PageContext page, ReadOnlySpan<float> probabilities, int labels, Span<float> output)
+    public static void Compute(PreparedPage page, ReadOnlySpan<float> probabilities, int labels, Span<float> output)
     {
         ArgumentNullException.ThrowIfNull(page);
         var n = page.Count;

@@ -4,7 +4,7 @@ namespace Boilerplate.Core.Features;
 
 /// <summary>
 /// Second-stage features of one block: the first stage's label probabilities of the block, of its neighbours, of
-/// windows around it, of its container (SubtreeId) and of the whole page, how far it shares the words of each
+/// windows around it, of its container (ContainerId) and of the whole page, how far it shares the words of each
 /// label's blocks (<see cref="TopicCoherence"/>), whether it lies where each label's text concentrates in the markup
 /// (<see cref="ArticleRoot"/>), plus its dense shape, markup and position facts, and the page's type probabilities
 /// when the model tells types (a list is the content of a listing page and chrome beside an article). A block's label
@@ -47,7 +47,7 @@ public sealed class ContextFeatureExtractor
     /// (blocks x <see cref="Dimension"/>, row-major), given the first stage's probabilities (blocks x labels) and,
     /// when the extractor reads page types, the page's type probabilities.
     /// </summary>
-    public void Extract(PageContext page, ReadOnlySpan<float> firstStage, Span<float> output, ReadOnlySpan<float> pageType = default)
+    public void Extract(PreparedPage page, ReadOnlySpan<float> firstStage, Span<float> output, ReadOnlySpan<float> pageType = default)
     {
         ArgumentNullException.ThrowIfNull(page);
         var n = page.Count;
@@ -67,9 +67,9 @@ public sealed class ContextFeatureExtractor
             }
         }
 
-        var subtreeMeans = (_groups & FeatureGroups.Subtree) != 0 ? SubtreeMeans(page, firstStage, k) : null;
-        var coherence = subtreeMeans is null ? null : new float[n * k];
-        var roots = subtreeMeans is null ? null : new float[n * k * ArticleRoot.PerLabel];
+        var containerMeans = (_groups & FeatureGroups.Subtree) != 0 ? ContainerMeans(page, firstStage, k) : null;
+        var coherence = containerMeans is null ? null : new float[n * k];
+        var roots = containerMeans is null ? null : new float[n * k * ArticleRoot.PerLabel];
         if (coherence is not null && roots is not null)
         {
             TopicCoherence.Compute(page, firstStage, k, coherence);
@@ -112,11 +112,11 @@ public sealed class ContextFeatureExtractor
                 at += 8 * k;
             }
 
-            if (subtreeMeans is not null)
+            if (containerMeans is not null)
             {
                 if (page[i].Dom is { } dom)
                 {
-                    subtreeMeans[dom.SubtreeId].AsSpan().CopyTo(row.Slice(at, k));
+                    containerMeans[dom.ContainerId].AsSpan().CopyTo(row.Slice(at, k));
                 }
                 else
                 {
@@ -154,7 +154,7 @@ public sealed class ContextFeatureExtractor
         }
     }
 
-    private void WriteFacts(PageContext page, int i, Span<float> facts)
+    private void WriteFacts(PreparedPage page, int i, Span<float> facts)
     {
         var block = page[i];
         var stats = page.Statistics[i];
@@ -183,7 +183,7 @@ public sealed class ContextFeatureExtractor
             facts[15] = block.Dom?.LinkTextShare ?? -1;
             facts[16] = block.Dom is { } dom ? MathF.Log(1 + dom.LinkCount) : -1;
             facts[17] = block.Dom?.Depth ?? -1;
-            facts[18] = page.SubtreeSize(i) is var size and > 0 ? MathF.Log(size) : -1;
+            facts[18] = page.ContainerSize(i) is var size and > 0 ? MathF.Log(size) : -1;
         }
 
         if ((_groups & FeatureGroups.Position) != 0)
@@ -256,7 +256,7 @@ public sealed class ContextFeatureExtractor
         }
     }
 
-    private static Dictionary<int, float[]> SubtreeMeans(PageContext page, ReadOnlySpan<float> probabilities, int k)
+    private static Dictionary<int, float[]> ContainerMeans(PreparedPage page, ReadOnlySpan<float> probabilities, int k)
     {
         var sums = new Dictionary<int, float[]>();
         for (var i = 0; i < page.Count; i++)
@@ -266,12 +266,12 @@ public sealed class ContextFeatureExtractor
                 continue;
             }
 
-            if (!sums.TryGetValue(dom.SubtreeId, out var sum))
+            if (!sums.TryGetValue(dom.ContainerId, out var sum))
             {
-                sums[dom.SubtreeId] = sum = new float[k];
+                sums[dom.ContainerId] = sum = new float[k];
             }
 
-            var size = page.SubtreeSize(i);
+            var size = page.ContainerSize(i);
             for (var j = 0; j < k; j++)
             {
                 sum[j] += probabilities[(i * k) + j] / size;

@@ -6,7 +6,7 @@ namespace Boilerplate.Core.Features;
 /// How a page's text, under one or more weightings of its blocks, spreads over the elements that hold it: each
 /// block's characters times its weight are summed up its chain of ancestors, so the deepest element holding more
 /// than a given share of a weighting's mass is one pass over the elements. The second stage's article root (weights:
-/// the first stage's probabilities, <see cref="ArticleRoot"/>) and the cleaner's article container (weight: kept or
+/// the first stage's probabilities, <see cref="ArticleRoot"/>) and the article assembler's article container (weight: kept or
 /// not) both ask it.
 /// </summary>
 internal sealed class ElementMass

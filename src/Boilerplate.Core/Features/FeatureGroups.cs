@@ -25,7 +25,11 @@ public enum FeatureGroups
     /// <summary>Shape and tag of the adjacent blocks, and the first stage's scores of blocks around it.</summary>
     Neighbours = 32,
 
-    /// <summary>How the first stage's scores concentrate in the block's container (SubtreeId), in the page and in the element holding most of each label's text, and how far the block shares each label's words.</summary>
+    /// <summary>
+    /// The container group: how the first stage's scores concentrate in the block's container (ContainerId), in the
+    /// page and in the element holding most of each label's text, and how far the block shares each label's words.
+    /// Named Subtree because model files store the group names and hash them into the model version.
+    /// </summary>
     Subtree = 64,
 
     /// <summary>The page's type as the page-type model tells it (probability of each type), when the model tells types.</summary>

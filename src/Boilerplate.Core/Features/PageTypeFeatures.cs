@@ -26,7 +26,7 @@ public static class PageTypeFeatures
     private static readonly uint BiasToken = FeatureHasher.Namespace("pt-bias");
 
     /// <summary>Writes the features of <paramref name="page"/> into <paramref name="into"/> (cleared first).</summary>
-    public static void Extract(PageContext page, SparseFeatures into)
+    public static void Extract(PreparedPage page, SparseFeatures into)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(into);
@@ -41,7 +41,7 @@ public static class PageTypeFeatures
         into.EndGroup();
     }
 
-    private static void Shape(PageContext page, SparseFeatures into)
+    private static void Shape(PreparedPage page, SparseFeatures into)
     {
         var n = page.Count;
         into.Add(FeatureHasher.Add(ShapeSpace, page.Page.Format == InputFormat.Html ? "html" : "text"));
@@ -141,7 +141,7 @@ public static class PageTypeFeatures
         }
     }
 
-    private static void Markup(PageContext page, SparseFeatures into)
+    private static void Markup(PreparedPage page, SparseFeatures into)
     {
         var limit = Math.Min(page.Count, MaxBlocksForMarkup);
         for (var i = 0; i < limit; i++)

@@ -34,7 +34,7 @@ public sealed class TextFeatureExtractor
     }
 
     /// <summary>Writes the features of block <paramref name="index"/> of <paramref name="page"/> into <paramref name="output"/> (cleared first).</summary>
-    public void Extract(PageContext page, int index, SparseFeatures output)
+    public void Extract(PreparedPage page, int index, SparseFeatures output)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(output);
@@ -88,7 +88,7 @@ public sealed class TextFeatureExtractor
                 {
                     output.Add(FeatureHasher.Add(FeatureHasher.Add(space, "tag"), dom.Tag));
                     output.Add(FeatureHasher.Add(FeatureHasher.Add(space, "link"), Bucket(dom.LinkTextShare)));
-                    output.Add(FeatureHasher.Add(FeatureHasher.Add(space, "same"), block.Dom?.SubtreeId == dom.SubtreeId ? 1 : 0));
+                    output.Add(FeatureHasher.Add(FeatureHasher.Add(space, "same"), block.Dom?.ContainerId == dom.ContainerId ? 1 : 0));
                 }
             }
 
@@ -197,7 +197,7 @@ public sealed class TextFeatureExtractor
         output.Add(FeatureHasher.Add(FeatureHasher.Add(space, hasMarkup ? "html-chars" : "text-chars"), Log2Bucket(stats.WeightedChars)));
     }
 
-    private static void AddDom(DomContext? dom, SparseFeatures output)
+    private static void AddDom(BlockDom? dom, SparseFeatures output)
     {
         if (dom is null)
         {

@@ -18,7 +18,7 @@ public static class TopicCoherence
     /// Writes, for every block of <paramref name="page"/> and label, the coherence in [0, 1] (or <see cref="Absent"/>)
     /// into <paramref name="output"/> (blocks x labels), given the first stage's probabilities (blocks x labels).
     /// </summary>
-    public static void Compute(PageContext page, ReadOnlySpan<float> probabilities, int labels, Span<float> output)
+    public static void Compute(PreparedPage page, ReadOnlySpan<float> probabilities, int labels, Span<float> output)
     {
         ArgumentNullException.ThrowIfNull(page);
         var n = page.Count;
@@ -113,7 +113,7 @@ public static class TopicCoherence
     }
 
     /// <summary>Each block's distinct words as vocabulary indices, concatenated; block i's run starts at blockTerms[i].</summary>
-    private static (int[] Terms, int[] BlockTerms, int Vocabulary) DistinctTerms(PageContext page)
+    private static (int[] Terms, int[] BlockTerms, int Vocabulary) DistinctTerms(PreparedPage page)
     {
         var n = page.Count;
         var vocabulary = new Dictionary<uint, int>();

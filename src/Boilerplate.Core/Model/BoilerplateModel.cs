@@ -147,7 +147,7 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
         var (text, context) = Scorers();
         var k = Labels.Count;
         var n = page.Blocks.Count;
-        var context0 = new PageContext(page);
+        var prepared = new PreparedPage(page);
         var firstStage = new float[n * k];
         var features = new SparseFeatures();
         for (var i = 0; i < n; i++)
@@ -157,14 +157,14 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            _textFeatures.Extract(context0, i, features);
+            _textFeatures.Extract(prepared, i, features);
             text.Score(features, firstStage.AsSpan(i * k, k));
         }
 
         var pageType = _pageType is null ? [] : new float[_pageType.Types.Count];
-        _pageType?.Probabilities(context0, pageType);
+        _pageType?.Probabilities(prepared, pageType);
         var dimension = _contextFeatures.Dimension;
-        var dense = ContextFeatures(context0, firstStage, pageType);
+        var dense = ContextFeatures(prepared, firstStage, pageType);
         var probabilities = new float[n * k];
         for (var start = 0; start < n; start += CancellationCheckInterval)
         {
@@ -175,7 +175,7 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
 
         return new PageScores(Labels, probabilities)
         {
-            PageType = _pageType?.Name(context0, pageType) ?? string.Empty,
+            PageType = _pageType?.Name(prepared, pageType) ?? string.Empty,
             PageTypes = _pageType?.Types ?? [],
             PageTypeProbabilities = pageType,
         };
@@ -186,14 +186,14 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
     {
         ArgumentNullException.ThrowIfNull(page);
         ObjectDisposedException.ThrowIf(_text is null, this);
-        return _pageType?.Predict(new PageContext(page)) ?? string.Empty;
+        return _pageType?.Predict(new PreparedPage(page)) ?? string.Empty;
     }
 
     /// <summary>
     /// The second stage's input rows (blocks x <see cref="ContextDimension"/>) from the first stage's probabilities
     /// and, when the model tells types, the page's type probabilities (computed here when not given).
     /// </summary>
-    internal float[] ContextFeatures(PageContext page, float[] firstStage, float[]? pageType = null)
+    internal float[] ContextFeatures(PreparedPage page, float[] firstStage, float[]? pageType = null)
     {
         if (pageType is null && _pageType is not null)
         {
@@ -210,7 +210,7 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
     internal int ContextDimension => _contextFeatures.Dimension;
 
     /// <summary>The first stage's probabilities alone (blocks x labels), which the second stage is trained on.</summary>
-    internal float[] ScoreFirstStage(PageContext page)
+    internal float[] ScoreFirstStage(PreparedPage page)
     {
         var (text, _) = Scorers();
         var k = Labels.Count;

@@ -28,10 +28,10 @@ public sealed class PageTypeClassifier
     public LinearScorer Scorer { get; }
 
     /// <summary>The probability of each type, in <see cref="Types"/> order.</summary>
-    public void Probabilities(PageContext page, Span<float> probabilities) => Probabilities(Scorer, page, probabilities);
+    public void Probabilities(PreparedPage page, Span<float> probabilities) => Probabilities(Scorer, page, probabilities);
 
     /// <summary>The probability of each type by <paramref name="scorer"/>, a page-type model's weights.</summary>
-    public static void Probabilities(LinearScorer scorer, PageContext page, Span<float> probabilities)
+    public static void Probabilities(LinearScorer scorer, PreparedPage page, Span<float> probabilities)
     {
         var features = new SparseFeatures();
         PageTypeFeatures.Extract(page, features);
@@ -39,7 +39,7 @@ public sealed class PageTypeClassifier
     }
 
     /// <summary>The page's type, or empty when a text page's type cannot be told.</summary>
-    public string Predict(PageContext page)
+    public string Predict(PreparedPage page)
     {
         Span<float> probabilities = stackalloc float[Types.Count];
         Probabilities(page, probabilities);
@@ -47,7 +47,7 @@ public sealed class PageTypeClassifier
     }
 
     /// <summary>The type these probabilities of <paramref name="page"/> tell, or empty when a text page's cannot be told.</summary>
-    public string Name(PageContext page, ReadOnlySpan<float> probabilities)
+    public string Name(PreparedPage page, ReadOnlySpan<float> probabilities)
     {
         var best = 0;
         for (var i = 1; i < probabilities.Length; i++)

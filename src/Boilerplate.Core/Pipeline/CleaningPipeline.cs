@@ -90,7 +90,7 @@ public sealed class CleaningPipeline : IDisposable
             CleanResult result;
             using (var clean = PipelineActivities.Start(PipelineActivities.Clean))
             {
-                result = Cleaner.Clean(page, scores, options, classifier.Version, cancellationToken);
+                result = ArticleAssembler.Clean(page, scores, options, classifier.Version, cancellationToken);
                 result = result with { Metadata = MetadataResolver.Resolve(page, result) };
                 clean?.SetTag("boilerplate.paragraphs.kept", result.Paragraphs.Count(p => p.Kept));
                 clean?.SetTag("boilerplate.text.chars", result.Text.Length);
@@ -148,7 +148,7 @@ public sealed class CleaningPipeline : IDisposable
     {
         using var decode = PipelineActivities.Start(PipelineActivities.Decode, parent);
         decode?.SetTag("boilerplate.input.bytes", bytes.Length);
-        var text = HtmlDecoder.Decode(bytes.Span, contentType);
+        var text = CharsetDecoder.Decode(bytes.Span, contentType);
         decode?.SetTag("boilerplate.input.chars", text.Length);
         return text;
     }

@@ -2,7 +2,7 @@ using Boilerplate.Core.Repair;
 
 namespace Boilerplate.Core.Segmentation;
 
-/// <summary>One paragraph of a page: the unit the model scores and the cleaner keeps or drops.</summary>
+/// <summary>One block of a page (the API calls it a paragraph): the unit the model scores and the article assembler keeps or drops.</summary>
 /// <param name="Text">The block's text, whitespace collapsed (line breaks kept for <see cref="BlockKind.Code"/>).</param>
 /// <param name="Kind">Structural kind.</param>
 public sealed record Block(string Text, BlockKind Kind)
@@ -32,7 +32,7 @@ public sealed record Block(string Text, BlockKind Kind)
     public IReadOnlyList<IReadOnlyList<InlineSpan>?>? CellInlines { get; init; }
 
     /// <summary>DOM facts; null when the page came as text or paragraphs.</summary>
-    public DomContext? Dom { get; init; }
+    public BlockDom? Dom { get; init; }
 
     /// <summary>The damaged spans repaired in <see cref="Text"/> (see <see cref="PageRepairer"/>); empty when none.</summary>
     public IReadOnlyList<TextRepair> Repairs { get; init; } = [];

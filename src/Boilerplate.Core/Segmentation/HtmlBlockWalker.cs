@@ -39,7 +39,7 @@ internal sealed class HtmlBlockWalker
     private readonly List<InlineSpan> _pendingFigures = [];
     private int _top = -1;
     private int _elements;
-    private int _subtrees;
+    private int _containers;
     private int _domElements;
     private TextRun _run;
     private List<TextRun>? _cells;
@@ -327,9 +327,9 @@ internal sealed class HtmlBlockWalker
         var frame = _stack[_top];
         frame.Reset(element, role, parent);
         var tag = frame.Tag;
-        if (HtmlElementRoles.StartsSubtree(tag))
+        if (HtmlElementRoles.StartsContainer(tag))
         {
-            frame.SubtreeId = ++_subtrees;
+            frame.ContainerId = ++_containers;
         }
 
         if (parent is { Flat: true })
@@ -434,7 +434,7 @@ internal sealed class HtmlBlockWalker
             Level = frame.Level,
             Ordered = frame.Ordered,
             CodeLanguage = frame.CodeLanguage,
-            Dom = ContextOf(owner, run.LinkTextShare, run.LinkCount),
+            Dom = DomOf(owner, run.LinkTextShare, run.LinkCount),
             Inlines = _captureInline ? SpansOf(run, text.Length, code: frame.Preserve) : null,
         });
         run.Reset(nextInLink);
@@ -463,7 +463,7 @@ internal sealed class HtmlBlockWalker
         {
             Cells = texts,
             HeaderRow = frame.InTableHead || frame.AllHeaderCells,
-            Dom = ContextOf(_top, visible == 0 ? 0f : (float)linkChars / visible, links),
+            Dom = DomOf(_top, visible == 0 ? 0f : (float)linkChars / visible, links),
             CellInlines = _captureInline ? CellSpansOf(cells, texts) : null,
         });
     }
@@ -528,10 +528,10 @@ internal sealed class HtmlBlockWalker
         return i;
     }
 
-    private DomContext ContextOf(int index, float linkShare, int linkCount)
+    private BlockDom DomOf(int index, float linkShare, int linkCount)
     {
         var frame = _stack[index];
-        return new DomContext(
+        return new BlockDom(
             frame.Tag,
             AncestorTagsOf(index),
             AttributeTokensOf(index),
@@ -543,11 +543,11 @@ internal sealed class HtmlBlockWalker
     }
 
     /// <summary>
-    /// The subtree that holds the block, not one the block starts: text written straight into sibling divs (one div a
+    /// The container that holds the block, not one the block starts: text written straight into sibling divs (one div a
     /// paragraph, common in generated markup) would otherwise give every paragraph a container of its own.
     /// </summary>
     private int ContainerOf(int index) =>
-        index > 0 && HtmlElementRoles.StartsSubtree(_stack[index].Tag) ? _stack[index - 1].SubtreeId : _stack[index].SubtreeId;
+        index > 0 && HtmlElementRoles.StartsContainer(_stack[index].Tag) ? _stack[index - 1].ContainerId : _stack[index].ContainerId;
 
     /// <summary>The element of frame <paramref name="index"/>, creating it and any ancestor no block has needed yet.</summary>
     private DomElement ElementOf(int index)
@@ -821,7 +821,7 @@ internal sealed class HtmlBlockWalker
 
         public bool ListOrdered { get; set; }
 
-        public int SubtreeId { get; set; }
+        public int ContainerId { get; set; }
 
         /// <summary>This element as blocks see it, once one of them needed it.</summary>
         public DomElement? Element { get; set; }
@@ -868,7 +868,7 @@ internal sealed class HtmlBlockWalker
             CodeLanguage = parent?.CodeLanguage;
             ListDepth = parent?.ListDepth ?? 0;
             ListOrdered = parent?.ListOrdered ?? false;
-            SubtreeId = parent?.SubtreeId ?? 0;
+            ContainerId = parent?.ContainerId ?? 0;
             InTableHead = parent?.InTableHead ?? false;
             Flat = parent?.Flat ?? false;
             Preserve = parent?.Preserve ?? false;

@@ -11,8 +11,11 @@ internal enum ElementRole
     /// <summary>Flows inside the text around it (a, span, em): no block boundary.</summary>
     Inline,
 
-    /// <summary>Holds blocks and loose text (div, section, td, body, unknown elements): its loose text is a block.</summary>
-    Container,
+    /// <summary>
+    /// Holds blocks and loose text (div, section, td, body, unknown elements): its loose text is a block. Not the
+    /// glossary's container, which only the <c>ContainerTags</c> start.
+    /// </summary>
+    Wrapper,
 
     /// <summary>Is a block of its own (p, h1-h6, li, pre, tr, ...).</summary>
     Block,
@@ -58,21 +61,21 @@ internal static class HtmlElementRoles
         "table", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "li", "blockquote", "pre", "article",
         "section", "main", "nav", "header", "footer", "aside", "form");
 
-    /// <summary>Elements that start a new <see cref="DomContext.SubtreeId"/>.</summary>
-    private static readonly FrozenSet<string> SubtreeTags = FrozenSet.Create(StringComparer.Ordinal,
+    /// <summary>Elements that start a new <see cref="BlockDom.ContainerId"/>.</summary>
+    private static readonly FrozenSet<string> ContainerTags = FrozenSet.Create(StringComparer.Ordinal,
         "article", "main", "section", "nav", "aside", "header", "footer", "div");
 
     public static ElementRole RoleOf(string tag) =>
         SkippedTags.Contains(tag) ? ElementRole.Skipped
         : InlineTags.Contains(tag) ? ElementRole.Inline
         : BlockTags.Contains(tag) ? ElementRole.Block
-        : ElementRole.Container;
+        : ElementRole.Wrapper;
 
     public static bool SeparatesWords(string tag) => MathTokenTags.Contains(tag);
 
     public static bool MarksLayoutTable(string tag) => LayoutMarkers.Contains(tag);
 
-    public static bool StartsSubtree(string tag) => SubtreeTags.Contains(tag);
+    public static bool StartsContainer(string tag) => ContainerTags.Contains(tag);
 
     /// <summary>Heading level of h1-h6, else 0.</summary>
     public static int HeadingLevel(string tag) =>

@@ -4,7 +4,7 @@ using Boilerplate.Core.Segmentation;
 namespace Boilerplate.Service.Configuration;
 
 /// <summary>What one call may cost, and how many calls may run at once (section <c>Limits</c>).</summary>
-public sealed class LimitsOptions
+public sealed class LimitsOptions : IValidatableObject
 {
     /// <summary>Configuration section name.</summary>
     public const string Section = "Limits";
@@ -18,11 +18,18 @@ public sealed class LimitsOptions
     public int MaxSendMessageBytes { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>
-    /// Most paragraphs (blocks) one page may yield before it is refused as too large. At least 32, so the warm-up
-    /// pages every new model must clean fit.
+    /// Most blocks (the API's paragraphs) one page may yield before it is refused as too large; unset, 20,000. At
+    /// least 32, so the warm-up pages every new model must clean fit.
     /// </summary>
     [Range(32, int.MaxValue)]
-    public int MaxParagraphs { get; set; } = SegmentationLimits.Default.MaxBlocks;
+    public int? MaxBlocks { get; set; }
+
+    /// <summary>Deprecated name of <see cref="MaxBlocks"/>, still read; setting both is refused at start-up.</summary>
+    [Range(32, int.MaxValue)]
+    public int? MaxParagraphs { get; set; }
+
+    /// <summary>The block limit in force: <see cref="MaxBlocks"/>, else its deprecated name, else the domain's default.</summary>
+    public int EffectiveMaxBlocks => MaxBlocks ?? MaxParagraphs ?? SegmentationLimits.Default.MaxBlocks;
 
     /// <summary>Most HTML elements one page may hold before it is refused as too large (at least 256, for the warm-up pages).</summary>
     [Range(256, int.MaxValue)]
@@ -99,8 +106,19 @@ public sealed class LimitsOptions
     /// <summary>The parsing limits the domain enforces, from these options.</summary>
     public SegmentationLimits ToSegmentationLimits() => SegmentationLimits.Default with
     {
-        MaxBlocks = MaxParagraphs,
+        MaxBlocks = EffectiveMaxBlocks,
         MaxNodes = MaxNodes,
         ParseTimeout = ParseTimeout,
     };
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // Two values for one limit would leave the reader guessing which one holds.
+        if (MaxBlocks is not null && MaxParagraphs is not null)
+        {
+            yield return new ValidationResult(
+                "Set Limits:MaxBlocks only; Limits:MaxParagraphs is its deprecated name.", [nameof(MaxBlocks), nameof(MaxParagraphs)]);
+        }
+    }
 }

@@ -79,14 +79,23 @@ public static class BoilerplateServiceExtensions
         });
         services.AddGrpcReflection();
 
-        services.AddSingleton(provider => new CleaningPipeline(
-            provider.GetRequiredService<IOptions<LimitsOptions>>().Value.ToSegmentationLimits(),
-            provider.GetRequiredService<ILogger<CleaningPipeline>>()));
+        services.AddSingleton(provider =>
+        {
+            var limits = provider.GetRequiredService<IOptions<LimitsOptions>>().Value;
+            if (limits.MaxParagraphs is { } maxParagraphs)
+            {
+                // Still honoured, but said once at start-up so the configuration gets updated.
+                provider.GetRequiredService<ILogger<LimitsOptions>>().LogWarning(
+                    "Limits:MaxParagraphs ({MaxParagraphs}) is deprecated; set Limits:MaxBlocks instead", maxParagraphs);
+            }
+
+            return new CleaningPipeline(limits.ToSegmentationLimits(), provider.GetRequiredService<ILogger<CleaningPipeline>>());
+        });
         services.AddSingleton<ModelLocator>();
         services.AddSingleton<ModelWarmer>();
         services.AddSingleton<ModelHost>();
         services.AddHostedService<ModelWatcher>();
-        services.AddSingleton<PageCleaner>();
+        services.AddSingleton<CleanRequestHandler>();
 
         services.AddGrpcHealthChecks(health =>
             {

@@ -40,7 +40,7 @@ public sealed class CleanServerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Standard_input_and_its_url_reach_the_server_as_they_reach_the_local_cleaner()
+    public async Task Standard_input_and_its_url_reach_the_server_as_they_reach_the_in_process_backend()
     {
         var page = Encoding.UTF8.GetBytes(StandardInputTests.LinkedArticle);
         string[] args = ["-", "--url", "https://news.example/2025/seals.html", "--format", "markdown"];

@@ -40,22 +40,73 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Needs_exactly_one_of_out_ablation_report_and_cross_validate()
+    public async Task Train_needs_out_and_refuses_the_old_mode_flags()
     {
         Assert.NotEqual(0, await InvokeAsync("train", "--samples", "x.jsonl"));
         Assert.NotEqual(0, await InvokeAsync("train", "--samples", "x.jsonl", "--out", "m.zip", "--cross-validate", "3"));
+        Assert.NotEqual(0, await InvokeAsync("train", "--samples", "x.jsonl", "--ablation-report", "r.md"));
     }
 
     [Fact]
-    public async Task Cross_validation_needs_two_folds_and_the_corpora()
+    public void The_documented_training_command_parses_to_train()
+    {
+        var parse = Parse("train", "--base", "default", "--seed", "42", "--corpus-weight", "readability-pages=3", "--out", "model.zip");
+
+        Assert.Empty(parse.Errors);
+        Assert.Equal("train", parse.CommandResult.Command.Name);
+        Assert.Equal("model.zip", parse.GetValue<string>("--out"));
+        Assert.Equal(["readability-pages=3"], parse.GetValue<string[]>("--corpus-weight")!);
+    }
+
+    [Fact]
+    public void Cross_validate_is_a_subcommand_with_the_training_options_and_three_folds_by_default()
+    {
+        var parse = Parse("train", "cross-validate", "--base", "default", "--seed", "7", "--corpus-weight", "readability-pages=3", "--leave-out", "readability-pages");
+
+        Assert.Empty(parse.Errors);
+        Assert.Equal("cross-validate", parse.CommandResult.Command.Name);
+        Assert.Equal(3, parse.GetValue<int>("--folds"));
+        Assert.Equal(7, parse.GetValue<int>("--seed"));
+        Assert.Equal(["readability-pages"], parse.GetValue<string[]>("--leave-out")!);
+        Assert.Equal(5, Parse("train", "cross-validate", "--base", "default", "--folds", "5").GetValue<int>("--folds"));
+    }
+
+    [Theory]
+    [InlineData("--folds", "1")]
+    [InlineData("--leave-out", "no-such-corpus")]
+    [InlineData("--corpus-weight", "readability-pages")]
+    [InlineData("--out", "m.zip")]
+    public void Cross_validate_refuses_bad_arguments_before_reading_data(string option, string value) =>
+        Assert.NotEmpty(Parse("train", "cross-validate", "--base", "default", option, value).Errors);
+
+    [Fact]
+    public async Task Cross_validation_needs_the_corpora()
     {
         var samples = Path.Combine(_folder, "samples.jsonl");
         await File.WriteAllLinesAsync(samples, SampleLines());
 
-        Assert.NotEqual(0, await InvokeAsync("train", "--base", "default", "--cross-validate", "1"));
-
         // Samples alone have no corpus pages to hold out: a clear failure, not a crash.
-        Assert.Equal(1, await InvokeAsync("train", "--samples", samples, "--cross-validate", "2"));
+        Assert.Equal(1, await InvokeAsync("train", "cross-validate", "--samples", samples, "--folds", "2"));
+    }
+
+    [Fact]
+    public void Ablate_is_a_subcommand_that_needs_a_report_path()
+    {
+        var parse = Parse("train", "ablate", "--base", "default", "--corpus-weight", "readability-pages=3", "--report", "ablation.md");
+
+        Assert.Empty(parse.Errors);
+        Assert.Equal("ablate", parse.CommandResult.Command.Name);
+        Assert.Equal("ablation.md", parse.GetValue<string>("--report"));
+        Assert.NotEmpty(Parse("train", "ablate", "--base", "default").Errors);
+        Assert.NotEmpty(Parse("train", "ablate", "--base", "default", "--report", "r.md", "--leave-out", "no-such-corpus").Errors);
+    }
+
+    [Fact]
+    public async Task A_subcommand_with_nothing_to_train_on_exits_2()
+    {
+        Assert.Equal(2, await InvokeAsync("train", "cross-validate"));
+        Assert.Equal(2, await InvokeAsync("train", "ablate", "--report", Path.Combine(_folder, "r.md")));
+        Assert.Empty(Directory.GetFiles(_folder));
     }
 
     [Theory]
@@ -104,8 +155,9 @@ public sealed class TrainCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static Task<int> InvokeAsync(params string[] args) =>
-        new RootCommand { TrainCommand.Create() }.Parse(args).InvokeAsync();
+    private static Task<int> InvokeAsync(params string[] args) => Parse(args).InvokeAsync();
+
+    private static ParseResult Parse(params string[] args) => new RootCommand { TrainCommand.Create() }.Parse(args);
 
     private static IEnumerable<string> SampleLines()
     {

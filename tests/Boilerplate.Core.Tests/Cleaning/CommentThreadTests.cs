@@ -42,7 +42,7 @@ public sealed class CommentThreadTests
             PageTypes = PageTypes,
             PageTypeProbabilities = [others, forum, others],
         };
-        return Cleaner.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
+        return ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class CommentThreadTests
 
         Assert.All(Story, p => Assert.Contains(p, result.Text, StringComparison.Ordinal));
         Assert.All(Comments, c => Assert.DoesNotContain(c, result.Text, StringComparison.Ordinal));
-        Assert.All(result.Paragraphs.Where(p => Comments.Contains(p.Block.Text)), p => Assert.Equal(Cleaner.Comment, p.Reason));
+        Assert.All(result.Paragraphs.Where(p => Comments.Contains(p.Block.Text)), p => Assert.Equal(ArticleAssembler.Comment, p.Reason));
     }
 
     [Theory]

@@ -66,7 +66,7 @@ public partial class MarkdownCorpusRoundTripTests(ITestOutputHelper output)
         using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
         using var bytes = new MemoryStream();
         gzip.CopyTo(bytes);
-        return HtmlDecoder.Decode(bytes.ToArray(), null);
+        return CharsetDecoder.Decode(bytes.ToArray(), null);
     }
 
     private static int Count(string text, string what) => Regex.Count(text, Regex.Escape(what));

@@ -39,15 +39,15 @@ public sealed class ArticleRootTests
     [Fact]
     public void Text_input_has_no_root()
     {
-        var page = new PageContext(new TextSegmenter().FromParagraphs(["One paragraph.", "Another one."], null));
+        var page = new PreparedPage(new TextSegmenter().FromParagraphs(["One paragraph.", "Another one."], null));
         var features = Compute(page, [0.9f, 0.1f, 0.2f, 0.8f]);
         Assert.All(features, f => Assert.All(f, value => Assert.Equal(ArticleRoot.Absent, value)));
     }
 
-    private static PageContext Html(string html) => new(new HtmlSegmenter(SegmentationLimits.Default).Segment(html, null, default));
+    private static PreparedPage Html(string html) => new(new HtmlSegmenter(SegmentationLimits.Default).Segment(html, null, default));
 
     /// <summary>The features of each block: [in root of label 0, root share of label 0, in root of label 1, root share of label 1].</summary>
-    private static float[][] Compute(PageContext page, float[] probabilities)
+    private static float[][] Compute(PreparedPage page, float[] probabilities)
     {
         var output = new float[page.Count * Labels * ArticleRoot.PerLabel];
         ArticleRoot.Compute(page, probabilities, Labels, output);

@@ -18,7 +18,7 @@ public sealed class FeatureExtractionTests
     [Fact]
     public void Unspaced_scripts_get_character_ngrams()
     {
-        var page = new PageContext(Segmenter.FromParagraphs(["北京欢迎你，今天天气很好。"], null));
+        var page = new PreparedPage(Segmenter.FromParagraphs(["北京欢迎你，今天天气很好。"], null));
         var charsOnly = new SparseFeatures();
         new TextFeatureExtractor(FeatureGroups.CharNgrams).Extract(page, 0, charsOnly);
         // One 3-gram per character position of the padded text, plus the format flag.
@@ -28,7 +28,7 @@ public sealed class FeatureExtractionTests
     [Fact]
     public void Text_without_markup_has_a_no_markup_value_and_unit_length_groups()
     {
-        var page = new PageContext(Segmenter.FromParagraphs(["Home", "A paragraph of body text that goes on."], null));
+        var page = new PreparedPage(Segmenter.FromParagraphs(["Home", "A paragraph of body text that goes on."], null));
         var features = new SparseFeatures();
         new TextFeatureExtractor(FeatureGroups.Dom).Extract(page, 0, features);
         Assert.Equal(2, features.Count);
@@ -44,7 +44,7 @@ public sealed class FeatureExtractionTests
     [Fact]
     public void Context_features_mark_missing_neighbours_and_containers()
     {
-        var page = new PageContext(Segmenter.FromParagraphs(["one", "two", "three"], null));
+        var page = new PreparedPage(Segmenter.FromParagraphs(["one", "two", "three"], null));
         var extractor = new ContextFeatureExtractor(FeatureGroups.All, 2);
         var firstStage = new float[] { 0.9f, 0.1f, 0.2f, 0.8f, 0.7f, 0.3f };
         var output = new float[3 * extractor.Dimension];
@@ -65,7 +65,7 @@ public sealed class FeatureExtractionTests
     [InlineData(FeatureGroups.All & ~FeatureGroups.Shape & ~FeatureGroups.Dom & ~FeatureGroups.Position)]
     public void Switching_a_group_off_keeps_the_layout_and_reads_as_zero(FeatureGroups groups)
     {
-        var page = new PageContext(Segmenter.FromParagraphs(["one", "two", "three"], null));
+        var page = new PreparedPage(Segmenter.FromParagraphs(["one", "two", "three"], null));
         var all = new ContextFeatureExtractor(FeatureGroups.All, 3);
         var some = new ContextFeatureExtractor(groups, 3);
         var firstStage = Enumerable.Range(0, 9).Select(i => (i % 3) / 3f + 0.1f).ToArray();

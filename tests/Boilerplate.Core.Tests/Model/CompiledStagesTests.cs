@@ -26,10 +26,10 @@ public sealed class CompiledStagesTests(SmallModelFixture fixture)
         var compared = 0;
         foreach (var page in fixture.DevPages.Take(3))
         {
-            var context = new PageContext(page);
-            for (var i = 0; i < context.Count; i++)
+            var prepared = new PreparedPage(page);
+            for (var i = 0; i < prepared.Count; i++)
             {
-                extractor.Extract(context, i, features);
+                extractor.Extract(prepared, i, features);
                 var (indices, values) = features.ToSortedUnique();
                 var predicted = engine.Predict(new SparseInput { Features = new VBuffer<float>(FeatureSchema.SparseDimension, indices.Length, values, indices) });
                 text.Score(features, expected);
@@ -60,9 +60,9 @@ public sealed class CompiledStagesTests(SmallModelFixture fixture)
             using var engine = ml.Model.CreatePredictionEngine<DenseInput, BinaryOutput>(transformer, inputSchemaDefinition: schema);
             foreach (var page in fixture.DevPages.Take(3))
             {
-                var pageContext = new PageContext(page);
-                var dense = fixture.Model.ContextFeatures(pageContext, fixture.Model.ScoreFirstStage(pageContext));
-                for (var i = 0; i < pageContext.Count; i++)
+                var preparedPage = new PreparedPage(page);
+                var dense = fixture.Model.ContextFeatures(preparedPage, fixture.Model.ScoreFirstStage(preparedPage));
+                for (var i = 0; i < preparedPage.Count; i++)
                 {
                     var row = dense.AsSpan(i * dimension, dimension);
                     var predicted = engine.Predict(new DenseInput { Features = row.ToArray() });
@@ -82,11 +82,11 @@ public sealed class CompiledStagesTests(SmallModelFixture fixture)
         var checkedRows = 0;
         foreach (var page in fixture.DevPages.Take(4))
         {
-            var pageContext = new PageContext(page);
-            var dense = fixture.Model.ContextFeatures(pageContext, fixture.Model.ScoreFirstStage(pageContext));
+            var preparedPage = new PreparedPage(page);
+            var dense = fixture.Model.ContextFeatures(preparedPage, fixture.Model.ScoreFirstStage(preparedPage));
 
             // Every row count from 1 up to a few lanes past 4, so both the side-by-side walk and the rest are covered.
-            for (var rows = 1; rows <= Math.Min(pageContext.Count, 11); rows++)
+            for (var rows = 1; rows <= Math.Min(preparedPage.Count, 11); rows++)
             {
                 var together = new float[rows * 3];
                 context.ScoreRows(dense.AsSpan(0, rows * dimension), dimension, together);

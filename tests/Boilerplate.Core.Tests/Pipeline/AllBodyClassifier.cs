@@ -3,7 +3,7 @@ using Boilerplate.Core.Segmentation;
 
 namespace Boilerplate.Core.Tests.Pipeline;
 
-/// <summary>Test double: scores every block as certain "body", so tests can isolate what the cleaner itself drops.</summary>
+/// <summary>Test double: scores every block as certain "body", so tests can isolate what the article assembler itself drops.</summary>
 internal sealed class AllBodyClassifier : IBlockClassifier
 {
     public IReadOnlyList<string> Labels { get; } = ["body", "navigation", "legal"];

@@ -24,7 +24,7 @@ public sealed class CleaningPipelineTests : IDisposable
         Assert.Equal("U.S. drones fight Mx drug trade", result.Title);
         var teaser = Assert.Single(result.Paragraphs, p => p.Block.Text.EndsWith("deep...", StringComparison.Ordinal));
         Assert.False(teaser.Kept);
-        Assert.Equal(Cleaner.Duplicate, teaser.Reason);
+        Assert.Equal(ArticleAssembler.Duplicate, teaser.Reason);
         Assert.Single(result.Paragraphs, p => !p.Kept);
         Assert.Contains("sending drones deep into Mexican territory", result.Text);
         Assert.DoesNotContain("deep...", result.Text);
@@ -49,7 +49,7 @@ public sealed class CleaningPipelineTests : IDisposable
 
         // The teaser still repeats the lead once both are repaired the same way.
         var teaser = Assert.Single(result.Paragraphs, p => p.Block.Text.EndsWith("deep...", StringComparison.Ordinal));
-        Assert.Equal(Cleaner.Duplicate, teaser.Reason);
+        Assert.Equal(ArticleAssembler.Duplicate, teaser.Reason);
         var lead = result.Paragraphs.First(p => p.Kept && p.Block.Text.StartsWith("WASHINGTON", StringComparison.Ordinal));
         Assert.Equal(["_", "_"], lead.Block.Repairs.Select(r => r.Original));
         Assert.All(lead.Block.Repairs, r => Assert.Equal(r.Replacement, lead.Block.Text.Substring(r.Offset, r.Replacement.Length)));

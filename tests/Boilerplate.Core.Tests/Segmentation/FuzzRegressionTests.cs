@@ -12,7 +12,7 @@ namespace Boilerplate.Core.Tests.Segmentation;
 public class FuzzRegressionTests
 {
     // AFL crash id:000000 (splice of the article seed): a <meta charset="utf-7"> in the prescan window.
-    // Encoding.GetEncoding("utf-7") throws NotSupportedException in .NET, which escaped HtmlDecoder.
+    // Encoding.GetEncoding("utf-7") throws NotSupportedException in .NET, which escaped CharsetDecoder.
     private const string MetaCharsetUtf7Finding =
         "azzvu79pdj48c4A+Ij4+Pj4+Pj4+Pj4+Pj4+PjwhRE9DVD48aHRtbHkiPjxoZWFkPjxtZXRhIGNoYXJzZXQ9InV0Zi03Ij48dGl0" +
         "bGU+SGVhZGxpbmUgfCBTaXQoImhtYWluPgo8Zm9vdGVyIGlkPXRlPC90aXRsZT48bWV0YSBwcm9wZXJ0eT0ib2c6dGl0bCZuYnNw" +
@@ -31,7 +31,7 @@ public class FuzzRegressionTests
     [Fact]
     public void Meta_charset_utf7_finding_decodes_and_segments()
     {
-        var html = HtmlDecoder.Decode(Convert.FromBase64String(MetaCharsetUtf7Finding), contentType: null);
+        var html = CharsetDecoder.Decode(Convert.FromBase64String(MetaCharsetUtf7Finding), contentType: null);
 
         Assert.Contains("Headline", html, StringComparison.Ordinal);
         AssertSegmentsOrRefuses(html);
@@ -45,7 +45,7 @@ public class FuzzRegressionTests
     {
         var bytes = Encoding.UTF8.GetBytes(head + "<p>caf\u00e9 +AGEAbABlAHIAdAAo-</p>");
 
-        var html = HtmlDecoder.Decode(bytes, contentType);
+        var html = CharsetDecoder.Decode(bytes, contentType);
 
         // Sniffed as UTF-8, and the UTF-7 escape stays literal text instead of turning into markup.
         Assert.Contains("<p>caf\u00e9 +AGEAbABlAHIAdAAo-</p>", html, StringComparison.Ordinal);

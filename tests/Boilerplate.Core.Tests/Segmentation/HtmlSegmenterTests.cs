@@ -181,15 +181,15 @@ public class HtmlSegmenterTests
         var lead = Single(page, "Some linked words");
         Assert.Equal("lead post", lead.Dom!.AttributeTokens);
         Assert.Equal(6f / 15f, lead.Dom.LinkTextShare, 3);
-        Assert.NotEqual(home.Dom.SubtreeId, lead.Dom.SubtreeId);
+        Assert.NotEqual(home.Dom.ContainerId, lead.Dom.ContainerId);
     }
 
     [Fact]
-    public void Blocks_in_one_container_share_a_subtree_id()
+    public void Blocks_in_one_container_share_a_container_id()
     {
         var page = Segment("<article><p>a</p><p>b</p></article><section><p>c</p></section>");
-        Assert.Equal(page.Blocks[0].Dom!.SubtreeId, page.Blocks[1].Dom!.SubtreeId);
-        Assert.NotEqual(page.Blocks[1].Dom!.SubtreeId, page.Blocks[2].Dom!.SubtreeId);
+        Assert.Equal(page.Blocks[0].Dom!.ContainerId, page.Blocks[1].Dom!.ContainerId);
+        Assert.NotEqual(page.Blocks[1].Dom!.ContainerId, page.Blocks[2].Dom!.ContainerId);
     }
 
     [Fact]
@@ -197,8 +197,8 @@ public class HtmlSegmenterTests
     {
         var page = Segment("<div class=chapter><div>First line.</div><div>Second line.</div></div><div>Elsewhere.</div>");
         Assert.Equal(["First line.", "Second line.", "Elsewhere."], page.Blocks.Select(b => b.Text));
-        Assert.Equal(page.Blocks[0].Dom!.SubtreeId, page.Blocks[1].Dom!.SubtreeId);
-        Assert.NotEqual(page.Blocks[1].Dom!.SubtreeId, page.Blocks[2].Dom!.SubtreeId);
+        Assert.Equal(page.Blocks[0].Dom!.ContainerId, page.Blocks[1].Dom!.ContainerId);
+        Assert.NotEqual(page.Blocks[1].Dom!.ContainerId, page.Blocks[2].Dom!.ContainerId);
     }
 
     [Theory]

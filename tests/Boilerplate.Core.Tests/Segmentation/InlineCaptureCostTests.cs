@@ -96,6 +96,6 @@ public class InlineCaptureCostTests(ITestOutputHelper output)
         using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
         using var bytes = new MemoryStream();
         gzip.CopyTo(bytes);
-        return HtmlDecoder.Decode(bytes.ToArray(), null);
+        return CharsetDecoder.Decode(bytes.ToArray(), null);
     }
 }

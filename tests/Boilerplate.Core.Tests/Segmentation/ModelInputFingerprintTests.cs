@@ -34,7 +34,7 @@ public class ModelInputFingerprintTests(ITestOutputHelper output)
             using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
             using var bytes = new MemoryStream();
             gzip.CopyTo(bytes);
-            var page = segmenter.Segment(HtmlDecoder.Decode(bytes.ToArray(), null), "https://example.com/", CancellationToken.None);
+            var page = segmenter.Segment(CharsetDecoder.Decode(bytes.ToArray(), null), "https://example.com/", CancellationToken.None);
             Add(hash, Path.GetFileName(path));
             Add(hash, page.Title);
             foreach (var block in page.Blocks)
@@ -77,7 +77,7 @@ public class ModelInputFingerprintTests(ITestOutputHelper output)
                     BitConverter.SingleToInt32Bits(dom.LinkTextShare).ToString(CultureInfo.InvariantCulture),
                     dom.LinkCount.ToString(CultureInfo.InvariantCulture),
                     dom.Depth.ToString(CultureInfo.InvariantCulture),
-                    dom.SubtreeId.ToString(CultureInfo.InvariantCulture),
+                    dom.ContainerId.ToString(CultureInfo.InvariantCulture),
                     (dom.Element?.Id ?? -1).ToString(CultureInfo.InvariantCulture),
                     (dom.Element?.Depth ?? -1).ToString(CultureInfo.InvariantCulture)));
     }

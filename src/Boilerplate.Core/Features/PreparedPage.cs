@@ -3,12 +3,12 @@ using Boilerplate.Core.Segmentation;
 namespace Boilerplate.Core.Features;
 
 /// <summary>A page prepared for feature extraction: each block's statistics computed once, container sizes counted.</summary>
-public sealed class PageContext
+public sealed class PreparedPage
 {
-    private readonly Dictionary<int, int> _subtreeSizes = [];
+    private readonly Dictionary<int, int> _containerSizes = [];
 
     /// <summary>Prepares <paramref name="page"/>.</summary>
-    public PageContext(SegmentedPage page)
+    public PreparedPage(SegmentedPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
         Page = page;
@@ -20,7 +20,7 @@ public sealed class PageContext
             TotalChars += Statistics[i].Chars;
             if (block.Dom is { } dom)
             {
-                _subtreeSizes[dom.SubtreeId] = _subtreeSizes.GetValueOrDefault(dom.SubtreeId) + 1;
+                _containerSizes[dom.ContainerId] = _containerSizes.GetValueOrDefault(dom.ContainerId) + 1;
             }
         }
     }
@@ -41,5 +41,5 @@ public sealed class PageContext
     public Block this[int index] => Page.Blocks[index];
 
     /// <summary>Number of blocks that share block <paramref name="index"/>'s container; 0 without markup.</summary>
-    public int SubtreeSize(int index) => Page.Blocks[index].Dom is { } dom ? _subtreeSizes[dom.SubtreeId] : 0;
+    public int ContainerSize(int index) => Page.Blocks[index].Dom is { } dom ? _containerSizes[dom.ContainerId] : 0;
 }

@@ -21,7 +21,7 @@ namespace Boilerplate.Core.Decoding;
 /// a stale declaration: pages re-saved as UTF-8 keep their old &lt;meta&gt;, and a multi-byte misreading is the worst
 /// case (GBK read from UTF-8 bytes swallowed "&lt;/title&gt;" and left a Chinese page with no body at all).
 /// </remarks>
-public static class HtmlDecoder
+public static class CharsetDecoder
 {
     /// <summary>How far into the page a &lt;meta&gt; charset declaration is looked for.</summary>
     public const int PrescanBytes = 4096;
@@ -31,7 +31,7 @@ public static class HtmlDecoder
 
     private static readonly Encoding Utf8Lenient = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
-    static HtmlDecoder()
+    static CharsetDecoder()
     {
         // Legacy code pages (windows-125x, Shift_JIS, GBK, ...) are in the shared framework but not registered by default.
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);

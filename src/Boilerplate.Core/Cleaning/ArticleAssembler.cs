@@ -5,12 +5,12 @@ using Boilerplate.Core.Segmentation;
 namespace Boilerplate.Core.Cleaning;
 
 /// <summary>
-/// Turns a scored page into the cleaned result: applies the keep rule (see <see cref="CleanOptions"/> and the
+/// Assembles the article from a scored page, the last stage of cleaning: applies the keep rule (see <see cref="CleanOptions"/> and the
 /// remarks of <c>KeepRule</c>), under the bias rule makes an HTML page's kept blocks agree with the article's
 /// container (<c>ArticleContainer</c>), drops near-duplicates of kept paragraphs, and renders the kept blocks as text
 /// and, when asked, Markdown and HTML (both led by the title, see <see cref="ArticleTitle"/>).
 /// </summary>
-public static class Cleaner
+public static class ArticleAssembler
 {
     /// <summary>Reason given for a block whose best label is a keep label but whose score missed the bar.</summary>
     public const string BelowThreshold = "below threshold";
@@ -117,11 +117,11 @@ public static class Cleaner
     /// id="second", are still one body of text). Asked only of the few pairs that repeat each other, so nothing is
     /// built per block. Text input has no markup: never.
     /// </summary>
-    private static bool SamePlace(DomContext? block, DomContext? original) =>
+    private static bool SamePlace(BlockDom? block, BlockDom? original) =>
         block is not null && original is not null
         && string.Equals(block.Tag, original.Tag, StringComparison.Ordinal)
         && string.Equals(block.AncestorTags, original.AncestorTags, StringComparison.Ordinal)
-        && (block.SubtreeId == original.SubtreeId || string.Equals(block.AttributeTokens, original.AttributeTokens, StringComparison.Ordinal));
+        && (block.ContainerId == original.ContainerId || string.Equals(block.AttributeTokens, original.AttributeTokens, StringComparison.Ordinal));
 
     /// <summary>
     /// A page where no block clears the bar still has a likeliest article: the blocks at least

@@ -3,10 +3,11 @@ using Boilerplate.Protos.V1;
 namespace Boilerplate.Cli.Clean;
 
 /// <summary>
-/// Cleans one page, in this process or on a server. Both take the service's request and answer with its response
-/// message, so a page is read and written by one piece of code whichever way it was cleaned.
+/// Where <c>clean</c> sends its pages: this process (<see cref="InProcessBackend"/>) or a server
+/// (<see cref="ServerBackend"/>). Both take the service's request and answer with its response message, so a page
+/// is read and written by one piece of code whichever way it was cleaned.
 /// </summary>
-internal interface IPageCleaner : IDisposable
+internal interface ICleanBackend : IDisposable
 {
     /// <summary>Where pages are cleaned, for the summary ("model 1a2b3c4d5e6f" or the server address).</summary>
     string Description { get; }

@@ -4,7 +4,7 @@ using Boilerplate.Protos.V1;
 namespace Boilerplate.Cli.Clean;
 
 /// <summary>Cleans pages on a Boilerplate server through the client library (retries, circuit breaker).</summary>
-internal sealed class RemotePageCleaner(BoilerplateClient client, string address) : IPageCleaner
+internal sealed class ServerBackend(BoilerplateClient client, string address) : ICleanBackend
 {
     public string Description => $"server {address}";
 

@@ -9,7 +9,7 @@ using Boilerplate.Protos.V1;
 namespace Boilerplate.Cli.Clean;
 
 /// <summary>Cleans pages in this process with a model loaded from a file or the embedded default.</summary>
-internal sealed class LocalPageCleaner : IPageCleaner
+internal sealed class InProcessBackend : ICleanBackend
 {
     private readonly BoilerplateModel _model;
     private readonly CleaningPipeline _pipeline = new(SegmentationLimits.Default);
@@ -18,7 +18,7 @@ internal sealed class LocalPageCleaner : IPageCleaner
 
     /// <summary>Takes ownership of <paramref name="model"/>.</summary>
     /// <exception cref="ArgumentException">The options are out of range or name a label the model does not know.</exception>
-    public LocalPageCleaner(BoilerplateModel model, CleanOptions options)
+    public InProcessBackend(BoilerplateModel model, CleanOptions options)
     {
         _model = model;
         _options = options;

@@ -26,8 +26,8 @@ internal sealed record CleanSummary(int Pages, int Succeeded, int Failed, long P
 /// Cleans many page files with up to N in flight and writes the results in input order, so output is
 /// reproducible whatever the parallelism. A page's failure is written as that page's error and the run goes on.
 /// </summary>
-internal sealed class BatchCleaner(
-    IPageCleaner cleaner,
+internal sealed class BatchRunner(
+    ICleanBackend backend,
     IPageWriter writer,
     PageReader reader,
     PageRequestBuilder requests,
@@ -93,7 +93,7 @@ internal sealed class BatchCleaner(
         try
         {
             var content = await reader.ReadAsync(page, cancellationToken).ConfigureAwait(false);
-            var response = await cleaner.CleanAsync(requests.Build(page, content), cancellationToken).ConfigureAwait(false);
+            var response = await backend.CleanAsync(requests.Build(page, content), cancellationToken).ConfigureAwait(false);
             return new Outcome(page, response, null);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)

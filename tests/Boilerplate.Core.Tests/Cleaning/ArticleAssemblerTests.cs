@@ -5,7 +5,7 @@ using Boilerplate.Core.Segmentation;
 
 namespace Boilerplate.Core.Tests.Cleaning;
 
-public class CleanerTests
+public class ArticleAssemblerTests
 {
     private static readonly string[] Labels = ["body", "navigation", "legal"];
 
@@ -22,7 +22,7 @@ public class CleanerTests
     {
         var page = new HtmlSegmenter(SegmentationLimits.Default).Segment(html, null, CancellationToken.None);
         var scores = new PageScores(Labels, [.. page.Blocks.SelectMany(_ => new[] { 0.9f, 0.05f, 0.05f })]);
-        return Cleaner.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
+        return ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public class CleanerTests
     {
         // 0.40 body beats 0.35 / 0.25 although it is under half: bias 0 is the argmax rule, not a 0.5 threshold.
         var (page, scores) = Scored(("plurality body", 0.40f, 0.35f, 0.25f), ("menu", 0.2f, 0.7f, 0.1f), ("cookies", 0.1f, 0.2f, 0.7f));
-        var result = Cleaner.Clean(page, scores, CleanOptions.Default, "v1", CancellationToken.None);
+        var result = ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v1", CancellationToken.None);
 
         Assert.Equal([true, false, false], Kept(result));
         Assert.Equal(["", "navigation", "legal"], result.Paragraphs.Select(p => p.Reason));
@@ -46,16 +46,16 @@ public class CleanerTests
     {
         var (page, scores) = Scored(("clear", 0.9f, 0.05f, 0.05f), ("close call", 0.45f, 0.5f, 0.05f), ("weak", 0.34f, 0.36f, 0.30f), ("nav", 0.02f, 0.97f, 0.01f));
 
-        Assert.Equal([true, false, false, false], Kept(Cleaner.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None)));
-        Assert.Equal([true, true, true, false], Kept(Cleaner.Clean(page, scores, new CleanOptions { Bias = 0.5f }, "v", CancellationToken.None)));
+        Assert.Equal([true, false, false, false], Kept(ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None)));
+        Assert.Equal([true, true, true, false], Kept(ArticleAssembler.Clean(page, scores, new CleanOptions { Bias = 0.5f }, "v", CancellationToken.None)));
         // Even full recall drops a block that is 95 points more likely navigation than body.
-        var loose = Cleaner.Clean(page, scores, new CleanOptions { Bias = 1f }, "v", CancellationToken.None);
+        var loose = ArticleAssembler.Clean(page, scores, new CleanOptions { Bias = 1f }, "v", CancellationToken.None);
         Assert.Equal([true, true, true, false], Kept(loose));
         Assert.Equal("navigation", loose.Paragraphs[3].Reason);
-        var strict = Cleaner.Clean(page, scores, new CleanOptions { Bias = -1f }, "v", CancellationToken.None);
+        var strict = ArticleAssembler.Clean(page, scores, new CleanOptions { Bias = -1f }, "v", CancellationToken.None);
         Assert.Equal([false, false, false, false], Kept(strict));
-        Assert.Equal(Cleaner.BelowThreshold, strict.Paragraphs[0].Reason);
-        Assert.Equal([true, false, false, false], Kept(Cleaner.Clean(page, scores, new CleanOptions { Bias = -0.5f }, "v", CancellationToken.None)));
+        Assert.Equal(ArticleAssembler.BelowThreshold, strict.Paragraphs[0].Reason);
+        Assert.Equal([true, false, false, false], Kept(ArticleAssembler.Clean(page, scores, new CleanOptions { Bias = -0.5f }, "v", CancellationToken.None)));
     }
 
     [Fact]
@@ -63,11 +63,11 @@ public class CleanerTests
     {
         var (page, scores) = Scored(("a", 0.6f, 0.3f, 0.1f), ("b", 0.3f, 0.3f, 0.4f));
 
-        var result = Cleaner.Clean(page, scores, new CleanOptions { Threshold = 0.7f, Bias = 1f }, "v", CancellationToken.None);
+        var result = ArticleAssembler.Clean(page, scores, new CleanOptions { Threshold = 0.7f, Bias = 1f }, "v", CancellationToken.None);
         Assert.Equal([false, false], Kept(result));
-        Assert.Equal([Cleaner.BelowThreshold, "legal"], result.Paragraphs.Select(p => p.Reason));
+        Assert.Equal([ArticleAssembler.BelowThreshold, "legal"], result.Paragraphs.Select(p => p.Reason));
 
-        var bodyAndLegal = Cleaner.Clean(page, scores, new CleanOptions { Threshold = 0.7f, KeepLabels = ["body", "legal"] }, "v", CancellationToken.None);
+        var bodyAndLegal = ArticleAssembler.Clean(page, scores, new CleanOptions { Threshold = 0.7f, KeepLabels = ["body", "legal"] }, "v", CancellationToken.None);
         Assert.Equal([true, true], Kept(bodyAndLegal));
     }
 
@@ -75,7 +75,7 @@ public class CleanerTests
     public void Unknown_keep_label_is_refused_with_the_models_labels()
     {
         var (page, scores) = Scored(("a", 1f, 0f, 0f));
-        var error = Assert.Throws<PageRejectedException>(() => Cleaner.Clean(page, scores, new CleanOptions { KeepLabels = ["article"] }, "v", CancellationToken.None));
+        var error = Assert.Throws<PageRejectedException>(() => ArticleAssembler.Clean(page, scores, new CleanOptions { KeepLabels = ["article"] }, "v", CancellationToken.None));
         Assert.Equal(PageRejection.UnknownLabel, error.Reason);
         Assert.Contains("'article'", error.Message);
         Assert.Contains("body, navigation, legal", error.Message);
@@ -89,7 +89,7 @@ public class CleanerTests
     public void Out_of_range_bias_or_threshold_is_refused(float bias, float? threshold)
     {
         var (page, scores) = Scored(("a", 1f, 0f, 0f));
-        var error = Assert.Throws<PageRejectedException>(() => Cleaner.Clean(page, scores, new CleanOptions { Bias = bias, Threshold = threshold }, "v", CancellationToken.None));
+        var error = Assert.Throws<PageRejectedException>(() => ArticleAssembler.Clean(page, scores, new CleanOptions { Bias = bias, Threshold = threshold }, "v", CancellationToken.None));
         Assert.Equal(PageRejection.InvalidOption, error.Reason);
     }
 
@@ -101,9 +101,9 @@ public class CleanerTests
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 
-        Assert.Throws<OperationCanceledException>(() => Cleaner.Clean(page, scores, CleanOptions.Default, "v", cancelled.Token));
+        Assert.Throws<OperationCanceledException>(() => ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", cancelled.Token));
         Assert.Throws<OperationCanceledException>(() => DuplicateDetector.Find([.. page.Blocks.Select(b => b.Text)], null, null, cancelled.Token));
-        Assert.Equal(200, Cleaner.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None).Paragraphs.Count);
+        Assert.Equal(200, ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None).Paragraphs.Count);
     }
 
     [Fact]
@@ -113,11 +113,11 @@ public class CleanerTests
             ("The council voted on Tuesday to approve the new budget after a long deb...", 0.9f, 0.05f, 0.05f),
             ("The council voted on Tuesday to approve the new budget after a long debate about schools and roads.", 0.9f, 0.05f, 0.05f),
             ("Unrelated closing words of the article.", 0.9f, 0.05f, 0.05f));
-        var result = Cleaner.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
+        var result = ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
 
         Assert.Equal([false, true, true], Kept(result));
-        Assert.Equal(Cleaner.Duplicate, result.Paragraphs[0].Reason);
-        Assert.True(Kept(Cleaner.Clean(page, scores, new CleanOptions { KeepDuplicates = true }, "v", CancellationToken.None)).All(k => k));
+        Assert.Equal(ArticleAssembler.Duplicate, result.Paragraphs[0].Reason);
+        Assert.True(Kept(ArticleAssembler.Clean(page, scores, new CleanOptions { KeepDuplicates = true }, "v", CancellationToken.None)).All(k => k));
     }
 
     [Fact]
@@ -128,10 +128,10 @@ public class CleanerTests
             ("The council voted on Tuesday to approve the new budget after a long deb...", 0.2f, 0.75f, 0.05f),
             (Full, 0.1f, 0.85f, 0.05f),
             (Full, 0.9f, 0.05f, 0.05f));
-        var result = Cleaner.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
+        var result = ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
 
         Assert.Equal([false, false, true], Kept(result));
-        Assert.Equal([Cleaner.Duplicate, "navigation", string.Empty], result.Paragraphs.Select(p => p.Reason));
+        Assert.Equal([ArticleAssembler.Duplicate, "navigation", string.Empty], result.Paragraphs.Select(p => p.Reason));
     }
 
     [Fact]
@@ -139,10 +139,10 @@ public class CleanerTests
     {
         const string Text = "Subscribe to our newsletter to get the best stories of the week delivered to your inbox every single Friday morning";
         var (page, scores) = Scored((Text, 0.9f, 0.05f, 0.05f), ("Middle paragraph.", 0.9f, 0.05f, 0.05f), ("SUBSCRIBE " + Text[10..] + ", thanks.", 0.9f, 0.05f, 0.05f));
-        var result = Cleaner.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
+        var result = ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
 
         Assert.Equal([true, true, false], Kept(result));
-        Assert.Equal(Cleaner.Duplicate, result.Paragraphs[2].Reason);
+        Assert.Equal(ArticleAssembler.Duplicate, result.Paragraphs[2].Reason);
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public class CleanerTests
 
         Assert.Equal([Full, "Foo", "Tempor incididunt ut labore et dolore.", Full, Full], result.Paragraphs.Select(p => p.Block.Text));
         Assert.Equal([true, true, true, true, false], Kept(result));
-        Assert.Equal(Cleaner.Duplicate, result.Paragraphs[4].Reason);
+        Assert.Equal(ArticleAssembler.Duplicate, result.Paragraphs[4].Reason);
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public class CleanerTests
         var result = CleanedAsAllBody(html);
 
         Assert.Equal([true, true, false], Kept(result));
-        Assert.Equal(Cleaner.Duplicate, result.Paragraphs[2].Reason);
+        Assert.Equal(ArticleAssembler.Duplicate, result.Paragraphs[2].Reason);
     }
 
     [Fact]
@@ -177,14 +177,14 @@ public class CleanerTests
     {
         var (page, scores) = Scored(("Test Case 1", 0.30f, 0.65f, 0.05f), ("Test Case 2", 0.20f, 0.75f, 0.05f), ("Cookies", 0.1f, 0.1f, 0.8f));
 
-        var result = Cleaner.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
+        var result = ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
 
         // 0.20 is at least half of 0.30; 0.10 is not.
         Assert.Equal([true, true, false], Kept(result));
         Assert.Equal("Test Case 1\n\nTest Case 2", result.Text);
         Assert.Equal([string.Empty, string.Empty, "legal"], result.Paragraphs.Select(p => p.Reason));
-        Assert.DoesNotContain(true, Kept(Cleaner.Clean(page, scores, new CleanOptions { Threshold = 0.5f }, "v", CancellationToken.None)));
-        Assert.DoesNotContain(true, Kept(Cleaner.Clean(page, scores, new CleanOptions { Bias = -0.2f }, "v", CancellationToken.None)));
+        Assert.DoesNotContain(true, Kept(ArticleAssembler.Clean(page, scores, new CleanOptions { Threshold = 0.5f }, "v", CancellationToken.None)));
+        Assert.DoesNotContain(true, Kept(ArticleAssembler.Clean(page, scores, new CleanOptions { Bias = -0.2f }, "v", CancellationToken.None)));
     }
 
     [Fact]
@@ -199,14 +199,14 @@ public class CleanerTests
 
         // The short line inside the article, between kept paragraphs, comes back; the brief beside it at body 0.6
         // goes, while the one at 0.85 is clear enough to stay.
-        var result = Cleaner.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
+        var result = ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
         Assert.Equal([true, true, true, true, false, true], Kept(result));
-        Assert.Equal(Cleaner.OutsideArticle, result.Paragraphs[4].Reason);
+        Assert.Equal(ArticleAssembler.OutsideArticle, result.Paragraphs[4].Reason);
 
         // A caller asking for precision gets the drop but no additions; a hard threshold gets neither.
-        var precise = Cleaner.Clean(page, scores, new CleanOptions { Bias = -0.1f }, "v", CancellationToken.None);
+        var precise = ArticleAssembler.Clean(page, scores, new CleanOptions { Bias = -0.1f }, "v", CancellationToken.None);
         Assert.Equal([true, false, true, true, false, true], Kept(precise));
-        var threshold = Cleaner.Clean(page, scores, new CleanOptions { Threshold = 0.5f }, "v", CancellationToken.None);
+        var threshold = ArticleAssembler.Clean(page, scores, new CleanOptions { Threshold = 0.5f }, "v", CancellationToken.None);
         Assert.Equal([true, false, true, true, true, true], Kept(threshold));
     }
 
@@ -225,7 +225,7 @@ public class CleanerTests
         var scores = new PageScores(Labels, [.. page.Blocks.SelectMany((b, i) =>
             i == story ? new[] { 0.59f, 0.38f, 0.03f } : b.Text.StartsWith("topic", StringComparison.Ordinal) ? [0.93f, 0.06f, 0.01f] : [0.2f, 0.75f, 0.05f])]);
 
-        var result = Cleaner.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
+        var result = ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
 
         Assert.True(result.Paragraphs[story].Kept, result.Paragraphs[story].Reason);
         Assert.Contains(Story, result.Text, StringComparison.Ordinal);
@@ -243,7 +243,7 @@ public class CleanerTests
         float[][] rows = [[0.6f, 0.35f, 0.05f], [0.6f, 0.35f, 0.05f], [0.95f, 0.04f, 0.01f], [0.95f, 0.04f, 0.01f]];
         var scores = new PageScores(Labels, [.. rows.SelectMany(r => r)]);
 
-        var result = Cleaner.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
+        var result = ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
 
         Assert.Equal([true, true, true, true], Kept(result));
     }
@@ -252,24 +252,24 @@ public class CleanerTests
     public void Text_blocks_have_no_container_and_keep_their_own_decisions()
     {
         var (page, scores) = Scored(("Long article paragraph.", 0.9f, 0.05f, 0.05f), ("Short line.", 0.35f, 0.6f, 0.05f), ("Another article paragraph.", 0.9f, 0.05f, 0.05f));
-        Assert.Equal([true, false, true], Kept(Cleaner.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None)));
+        Assert.Equal([true, false, true], Kept(ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None)));
     }
 
     [Fact]
     public void Markdown_is_rendered_only_when_asked()
     {
         var (page, scores) = Scored(("a", 1f, 0f, 0f));
-        Assert.Equal(string.Empty, Cleaner.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None).Markdown);
+        Assert.Equal(string.Empty, ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None).Markdown);
         // The page's title "T" leads as a heading: the kept block does not say it.
-        Assert.Equal("# T\n\na", Cleaner.Clean(page, scores, new CleanOptions { IncludeMarkdown = true }, "v", CancellationToken.None).Markdown);
+        Assert.Equal("# T\n\na", ArticleAssembler.Clean(page, scores, new CleanOptions { IncludeMarkdown = true }, "v", CancellationToken.None).Markdown);
     }
 
     [Fact]
     public void Html_is_rendered_only_when_asked()
     {
         var (page, scores) = Scored(("a <b>", 1f, 0f, 0f));
-        Assert.Equal(string.Empty, Cleaner.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None).Html);
-        Assert.Equal("<article>\n<h1>T</h1>\n<p>a &lt;b&gt;</p>\n</article>", Cleaner.Clean(page, scores, new CleanOptions { IncludeHtml = true }, "v", CancellationToken.None).Html);
+        Assert.Equal(string.Empty, ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None).Html);
+        Assert.Equal("<article>\n<h1>T</h1>\n<p>a &lt;b&gt;</p>\n</article>", ArticleAssembler.Clean(page, scores, new CleanOptions { IncludeHtml = true }, "v", CancellationToken.None).Html);
     }
 
     [Theory]
@@ -286,14 +286,14 @@ public class CleanerTests
         var (page, scores) = Scored([.. Enumerable.Range(0, count).Select(i => ($"Paragraph number {i} of a long page.", 0.9f, 0.05f, 0.05f))]);
         var options = new CleanOptions { KeepDuplicates = true, IncludeMarkdown = true };
         var whole = new CountingBlocks(page.Blocks);
-        Cleaner.Clean(page with { Blocks = whole }, scores, options, "v", CancellationToken.None);
+        ArticleAssembler.Clean(page with { Blocks = whole }, scores, options, "v", CancellationToken.None);
         using var cancel = new CancellationTokenSource();
         var blocks = new CountingBlocks(page.Blocks, cancel, cancelAtRead: (long)(share * whole.Reads));
 
-        Assert.Throws<OperationCanceledException>(() => Cleaner.Clean(page with { Blocks = blocks }, scores, options, "v", cancel.Token));
+        Assert.Throws<OperationCanceledException>(() => ArticleAssembler.Clean(page with { Blocks = blocks }, scores, options, "v", cancel.Token));
 
         Assert.True(
-            blocks.ReadsAfterCancel <= 2 * Cleaner.CancellationCheckInterval,
+            blocks.ReadsAfterCancel <= 2 * ArticleAssembler.CancellationCheckInterval,
             $"{blocks.ReadsAfterCancel:N0} reads after cancellation.");
     }
 }

@@ -13,17 +13,17 @@ namespace Boilerplate.Core.Segmentation;
 /// <param name="LinkTextShare">Share of the block's characters that sit inside &lt;a&gt; elements (0..1).</param>
 /// <param name="LinkCount">Number of &lt;a href&gt; elements in the block.</param>
 /// <param name="Depth">Element depth of the block in the document.</param>
-/// <param name="SubtreeId">
+/// <param name="ContainerId">
 /// Index of the block's nearest sectioning ancestor (article, main, section, or the div that holds it)
 /// in document order; blocks sharing it share a container.
 /// </param>
 /// <param name="Element">The block's own element, whose parent chain leads to the root; null when built by hand.</param>
-public sealed record DomContext(
+public sealed record BlockDom(
     string Tag,
     string AncestorTags,
     string AttributeTokens,
     float LinkTextShare,
     int LinkCount,
     int Depth,
-    int SubtreeId,
+    int ContainerId,
     DomElement? Element = null);

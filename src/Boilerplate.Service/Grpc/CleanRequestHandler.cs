@@ -8,7 +8,7 @@ using Boilerplate.Service.Telemetry;
 namespace Boilerplate.Service.Grpc;
 
 /// <summary>Cleans one request with the model serving when it starts; shared by Clean and CleanStream.</summary>
-internal sealed class PageCleaner(CleaningPipeline pipeline, ModelHost models, ServiceMetrics metrics)
+internal sealed class CleanRequestHandler(CleaningPipeline pipeline, ModelHost models, ServiceMetrics metrics)
 {
     public CleanResponse Clean(CleanRequest request, CancellationToken cancellationToken)
     {
