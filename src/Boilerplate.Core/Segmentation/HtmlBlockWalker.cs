@@ -758,6 +758,12 @@ internal sealed class HtmlBlockWalker
     /// </summary>
     private static bool IsCollapsedPanel(LiteNode element)
     {
+        // WAI-ARIA's accordion pattern gives each panel role="region".
+        if (element.TryGetAttribute(LiteAttribute.Role, out var role) && role.Trim().Equals("region", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
         foreach (var name in (ReadOnlySpan<LiteAttribute>)[LiteAttribute.Class, LiteAttribute.Id, LiteAttribute.Role])
         {
             if (element.TryGetAttribute(name, out var value))
