@@ -20,6 +20,9 @@ internal enum PageSelection
 
     /// <summary>Every page, in a fixed shuffled order.</summary>
     All,
+
+    /// <summary>The <see cref="RequestCorpus.LargestCount"/> largest pages: the soak's worst case for memory (issue 23).</summary>
+    Largest,
 }
 
 /// <summary>One load run, validated before any request is sent.</summary>

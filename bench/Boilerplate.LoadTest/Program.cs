@@ -13,7 +13,7 @@ var address = new Option<Uri>("--address")
     CustomParser = result => new Uri(result.Tokens.Single().Value, UriKind.Absolute),
 };
 var dataset = new Option<string?>("--dataset") { Description = $"Datasets root or one corpus folder (default: ${DatasetPages.Variable})." };
-var pages = new Option<PageSelection>("--pages") { Description = "median: the middle tenth of pages by size; all: every page.", DefaultValueFactory = _ => PageSelection.Median };
+var pages = new Option<PageSelection>("--pages") { Description = "median: the middle tenth of pages by size; all: every page; largest: the 300 largest.", DefaultValueFactory = _ => PageSelection.Median };
 var mode = new Option<CallMode>("--mode") { Description = "unary or stream.", DefaultValueFactory = _ => CallMode.Unary };
 var concurrency = new Option<int>("--concurrency") { Description = "Unary: calls in flight. Stream: number of streams.", DefaultValueFactory = _ => 8 };
 var window = new Option<int>("--window") { Description = "Stream: pages in flight per stream.", DefaultValueFactory = _ => 4 };

@@ -15,6 +15,9 @@ internal sealed class RequestCorpus
         MedianBytes = medianBytes;
     }
 
+    /// <summary>How many pages <see cref="PageSelection.Largest"/> sends.</summary>
+    public const int LargestCount = 300;
+
     /// <summary>Number of distinct pages.</summary>
     public int Count => _requests.Length;
 
@@ -28,9 +31,12 @@ internal sealed class RequestCorpus
     public static RequestCorpus Load(string dataset, PageSelection selection)
     {
         var bySize = DatasetPages.Load(dataset).OrderBy(p => p.Bytes.Length).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
-        var chosen = selection == PageSelection.Median
-            ? bySize.Skip(bySize.Count * 45 / 100).Take(Math.Max(1, bySize.Count / 10)).ToList()
-            : bySize;
+        var chosen = selection switch
+        {
+            PageSelection.Median => bySize.Skip(bySize.Count * 45 / 100).Take(Math.Max(1, bySize.Count / 10)).ToList(),
+            PageSelection.Largest => bySize.TakeLast(LargestCount).ToList(),
+            _ => bySize,
+        };
 
         // A fixed shuffle so consecutive calls do not walk up the sizes, and reruns send the same sequence.
         var random = new Random(20260101);

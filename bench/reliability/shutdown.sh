@@ -18,7 +18,9 @@ done
 corpus="$datasets/wcxb-dev/pages"
 [[ -d $corpus ]] || fail "no pages at $corpus"
 mkdir -p "$work/pages"
-find "$corpus" -name '*.html.gz' | sort | head -n "$pages" | xargs -I{} cp {} "$work/pages/"
+# Not `find | sort | head`: under pipefail, sort killed by SIGPIPE when head has enough ends the script (exit 141).
+mapfile -t files < <(find "$corpus" -name '*.html.gz' | sort)
+cp "${files[@]:0:$pages}" "$work/pages/"
 
 build
 # Per-request hosting logs show which calls started and finished around the SIGTERM.

@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Soak: steady closed-loop load for 10 minutes (default) while the service's RSS is sampled every 10 s.
 # Passes when no call fails and memory is flat: the mean RSS of the last quarter of the run is within 10% of
-# the mean of its second quarter (the first quarter is warm-up: JIT, pools, GC heap sizing).
-#   bench/reliability/soak.sh [--seconds N] [--concurrency N]
+# the mean of its second quarter (the first quarter is warm-up: JIT, pools, GC heap sizing). --pages picks the
+# load generator's pages: median (default, typical pages) or largest (the 300 largest, issue 23's memory check).
+#   bench/reliability/soak.sh [--seconds N] [--concurrency N] [--pages median|largest|all]
 source "$(dirname "$0")/lib.sh"
 seconds=600
 concurrency=16
+pages=median
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --seconds) seconds=$2; shift 2 ;;
     --concurrency) concurrency=$2; shift 2 ;;
-    *) echo "usage: soak.sh [--seconds N] [--concurrency N]" >&2; exit 2 ;;
+    --pages) pages=$2; shift 2 ;;
+    *) echo "usage: soak.sh [--seconds N] [--concurrency N] [--pages median|largest|all]" >&2; exit 2 ;;
   esac
 done
 
@@ -19,7 +22,7 @@ start_service
 samples="$results/soak-rss.csv"
 echo "seconds,rss_mib" > "$samples"
 started=$(date +%s)
-load --concurrency "$concurrency" --requests 100000000 --duration "$seconds" --warmup 0 --json "$results/soak.json" > "$work/soak.out" 2>&1 &
+load --pages "$pages" --concurrency "$concurrency" --requests 100000000 --duration "$seconds" --warmup 0 --json "$results/soak.json" > "$work/soak.out" 2>&1 &
 load_pid=$!
 while kill -0 "$load_pid" 2>/dev/null; do
   echo "$(( $(date +%s) - started )),$(rss_mib "$service_pid")" >> "$samples"
