@@ -89,6 +89,17 @@ public class HostileInputTests
     }
 
     [Fact]
+    public void An_eight_megabyte_tag_name_is_cut_and_costs_its_blocks_nothing()
+    {
+        var name = "x" + new string('a', 8_000_000);
+        var paragraphs = string.Concat(Enumerable.Range(0, 40).Select(i => $"<p>Paragraph {i}.</p>"));
+        var page = Run($"<{name}>{paragraphs}<p>After.</p>");
+
+        Assert.Equal(41, page.Blocks.Count);
+        Assert.All(page.Blocks, block => Assert.True(block.Dom!.AncestorTags.Length < 1000));
+    }
+
+    [Fact]
     public void Ten_megabyte_text_node_is_truncated_to_the_block_limit()
     {
         var limits = SegmentationLimits.Default with { MaxInputChars = 11_000_000 };

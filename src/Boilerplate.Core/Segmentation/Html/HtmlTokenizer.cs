@@ -25,6 +25,9 @@ internal sealed class HtmlTokenizer(string html)
 {
     private const int MaxStackName = 64;
 
+    /// <summary>Longest tag name kept; longer names are cut (start and end tags alike, so they still match).</summary>
+    internal const int MaxNameLength = 128;
+
     private readonly string _html = html;
     private readonly Dictionary<string, string> _otherNames = new(StringComparer.Ordinal);
     private PendingAttribute[] _attributes = new PendingAttribute[8];
@@ -465,6 +468,12 @@ internal sealed class HtmlTokenizer(string html)
 
     private string Intern(ReadOnlySpan<char> name)
     {
+        // No element name is longer; an 8 MB one would be copied into every block's facts below it.
+        if (name.Length > MaxNameLength)
+        {
+            name = name[..MaxNameLength];
+        }
+
         var lower = Lower(name, stackalloc char[MaxStackName]);
         if (HtmlTags.KnownByName.TryGetValue(lower, out var known))
         {
