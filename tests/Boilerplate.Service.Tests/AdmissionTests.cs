@@ -1,5 +1,6 @@
 using Boilerplate.Client;
 using Boilerplate.Protos.V1;
+using Boilerplate.Service.Admission;
 using Boilerplate.Testing;
 using Grpc.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -79,8 +80,15 @@ public sealed class AdmissionTests
             Assert.Equal(ErrorReasons.AtCapacity, error.Reason);
             Assert.Equal(TimeSpan.FromSeconds(1), error.RetryAfter);
         });
-        // None of the refused 4 x 15 MB was read (the queued call's small body was read while it waited, before).
-        Assert.Equal(0, readDuringRefusals);
+        // Of the refused 4 x 15 MB only each message's 5-byte gRPC prefix was read, to learn it is too big to drain (the
+        // queued call's small body was read while it waited, before).
+        Assert.Equal(4 * RefusedBody.FrameHeaderBytes, readDuringRefusals);
+
+        // A small refused call is read to its end first, so its stream closes with the status rather than a reset.
+        var readBeforeSmall = meter.BytesRead;
+        var small = await Assert.ThrowsAsync<RetryLaterException>(() => impatient.CleanTextAsync(SeedPage.Text));
+        Assert.Equal(StatusCode.ResourceExhausted, small.StatusCode);
+        Assert.True(meter.BytesRead - readBeforeSmall > SeedPage.Text.Length, $"{meter.BytesRead - readBeforeSmall} bytes read");
         Assert.NotEmpty((await holder).Text);
         Assert.NotEmpty((await queued).Text);
     }

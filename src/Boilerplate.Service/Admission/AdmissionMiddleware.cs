@@ -18,7 +18,8 @@ namespace Boilerplate.Service.Admission;
 /// ASP.NET Core middleware after routing, a call is authenticated (health exempt), an admin method refused to
 /// non-admin keys, a unary Clean given its slot or queue place (<see cref="SlotTicket"/>; refused when there is none),
 /// and its body metered against the in-flight bytes budget. A refusal is a trailers-only gRPC response carrying the same status and
-/// details as any other; the unread body is discarded by Kestrel's stream reset.
+/// details as any other. A call refused for want of a slot has its body read and discarded first (bounded), so it ends
+/// with its status rather than a reset; other refusals leave the unread body to Kestrel's stream reset.
 /// </summary>
 internal sealed partial class AdmissionMiddleware(
     RequestDelegate next,
@@ -81,7 +82,8 @@ internal sealed partial class AdmissionMiddleware(
             return;
         }
 
-        var body = new BudgetedRequestBody(context.Request.Body, budget, caller, settings.CapacityRetryDelay);
+        var original = context.Request.Body;
+        var body = new BudgetedRequestBody(original, budget, caller, settings.CapacityRetryDelay);
         context.Request.Body = body;
         context.Features.Set(body);
         try
@@ -95,6 +97,7 @@ internal sealed partial class AdmissionMiddleware(
                 using var ticket = new SlotTicket(limiter, caller, context.RequestAborted);
                 if (ticket.Refusal is { } busy)
                 {
+                    await RefusedBody.DrainAsync(original, declared, context.RequestAborted).ConfigureAwait(false);
                     await RefuseAsync(context, method, ErrorStatuses.AtCapacity(busy.Message, busy.RetryAfter), started).ConfigureAwait(false);
                     return;
                 }

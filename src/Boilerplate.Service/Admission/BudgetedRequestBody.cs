@@ -54,8 +54,20 @@ internal sealed class BudgetedRequestBody(Stream inner, RequestBytesBudget budge
 
     public override int Read(byte[] buffer, int offset, int count) => Take(inner.Read(buffer, offset, count));
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        Take(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        if (read > 0 && !budget.TryTake(caller, read))
+        {
+            // The call will not run: its bytes go back at once, for the calls that will. The rest of the body is read
+            // and discarded, so the call ends with this status, not a reset.
+            ReleaseAll();
+            await RefusedBody.DrainAsync(inner, null, cancellationToken, atMessageStart: false).ConfigureAwait(false);
+            throw Refusal();
+        }
+
+        return Hold(read);
+    }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
@@ -72,21 +84,28 @@ internal sealed class BudgetedRequestBody(Stream inner, RequestBytesBudget budge
 
     private int Take(int read)
     {
+        if (read > 0 && !budget.TryTake(caller, read))
+        {
+            throw Refusal();
+        }
+
+        return Hold(read);
+    }
+
+    private int Hold(int read)
+    {
         if (read > 0)
         {
-            if (!budget.TryTake(caller, read))
-            {
-                // An RpcException, as gRPC reads a unary request before any interceptor could translate another.
-                throw ErrorStatuses.AtCapacity(
-                    $"The service, or this key's share of it, holds all the request bytes it may ({budget.Limit / (1024 * 1024)} MiB " +
-                    "in all, Limits:MaxInFlightRequestBytes; Limits:MaxKeyShare of it per key). Retry after a back-off, " +
-                    "send smaller pages, or add replicas.",
-                    retryAfter).ToRpcException();
-            }
-
             Interlocked.Add(ref _held, read);
         }
 
         return read;
     }
+
+    // An RpcException, as gRPC reads a unary request before any interceptor could translate another.
+    private RpcException Refusal() => ErrorStatuses.AtCapacity(
+        $"The service, or this key's share of it, holds all the request bytes it may ({budget.Limit / (1024 * 1024)} MiB " +
+        "in all, Limits:MaxInFlightRequestBytes; Limits:MaxKeyShare of it per key). Retry after a back-off, " +
+        "send smaller pages, or add replicas.",
+        retryAfter).ToRpcException();
 }
