@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 
 namespace Boilerplate.Client.Tests;
 

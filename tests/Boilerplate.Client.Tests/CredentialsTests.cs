@@ -1,4 +1,4 @@
-using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Grpc.Core;
 
 namespace Boilerplate.Client.Tests;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Boilerplate.Protos.V1;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 
 namespace Boilerplate.Client.Tests;
 

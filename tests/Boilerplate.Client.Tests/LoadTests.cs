@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Xunit.Abstractions;
 
 namespace Boilerplate.Client.Tests;

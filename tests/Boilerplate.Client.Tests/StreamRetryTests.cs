@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Boilerplate.Protos.V1;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Grpc.Core;
 using Polly.CircuitBreaker;
 

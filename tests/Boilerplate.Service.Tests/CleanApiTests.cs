@@ -1,6 +1,6 @@
 using System.Text;
 using Boilerplate.Protos.V1;
-using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Google.Protobuf;
 
 namespace Boilerplate.Service.Tests;

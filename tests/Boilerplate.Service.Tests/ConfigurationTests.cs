@@ -1,6 +1,7 @@
 using Boilerplate.Client;
 using Boilerplate.Protos.V1;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

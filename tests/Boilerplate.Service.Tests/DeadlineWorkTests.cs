@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Boilerplate.Protos.V1;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Grpc.Core;
 
 namespace Boilerplate.Service.Tests;

@@ -1,5 +1,5 @@
 using Boilerplate.Protos.V1;
-using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Google.Protobuf;
 using Grpc.Core;
 

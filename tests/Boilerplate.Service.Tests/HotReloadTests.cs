@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Boilerplate.Protos.V1;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Boilerplate.Protos.V1;
-using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Grpc.Core;
 using Grpc.Net.Client;
 

@@ -1,6 +1,7 @@
 using Boilerplate.Client;
 using Boilerplate.Protos.V1;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 

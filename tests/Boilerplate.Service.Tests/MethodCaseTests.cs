@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Boilerplate.Protos.V1;
 using Boilerplate.Service.Telemetry;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Health.V1;

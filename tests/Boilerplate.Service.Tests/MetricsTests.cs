@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using Boilerplate.Protos.V1;
-using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Boilerplate.Service.Tests;

@@ -1,5 +1,6 @@
 using Boilerplate.Client;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 
 namespace Boilerplate.Service.Tests;
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Boilerplate.Client;
 using Boilerplate.Protos.V1;
-using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Grpc.Core;
 using Grpc.Health.V1;
 using HealthClient = Grpc.Health.V1.Health.HealthClient;

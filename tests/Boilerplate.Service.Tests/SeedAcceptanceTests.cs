@@ -1,5 +1,5 @@
 using Boilerplate.Protos.V1;
-using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 
 namespace Boilerplate.Service.Tests;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Boilerplate.Protos.V1;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.Health.V1;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Boilerplate.Core.Pipeline;
 using Boilerplate.Protos.V1;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Google.Protobuf;
 using Grpc.Core;
 using OpenTelemetry.Trace;

@@ -1,5 +1,5 @@
 using System.Text;
-using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 
 namespace Boilerplate.Cli.Tests.Clean;
 

@@ -1,5 +1,5 @@
 using Boilerplate.Cli.Tests.Clean;
-using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 
 namespace Boilerplate.Cli.Tests.Health;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Boilerplate.Cli.Tests.Clean;
 using Boilerplate.Cli.Tests.Tool;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 
 namespace Boilerplate.Cli.Tests.Model;
 
