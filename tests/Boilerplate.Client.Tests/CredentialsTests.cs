@@ -4,6 +4,7 @@ using Grpc.Core;
 namespace Boilerplate.Client.Tests;
 
 /// <summary>The API key travels as call credentials, and never over plaintext unless the caller says so.</summary>
+[Trait("Category", "Functional")]
 public sealed class CredentialsTests
 {
     private const string Key = "scraper-key-0123456789";

@@ -7,6 +7,7 @@ namespace Boilerplate.Client.Tests;
 
 /// <summary>A service killed mid-run and restarted on the same port: every page is cleaned exactly once.</summary>
 [Collection(HeavyTests.Name)]
+[Trait("Category", "Functional")]
 public sealed class KillAndRestartTests
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace Boilerplate.Client.Tests;
 
 /// <summary>64 concurrent callers through one client against an in-process service: no call fails.</summary>
 [Collection(HeavyTests.Name)]
+[Trait("Category", "Functional")]
 public sealed class LoadTests(ITestOutputHelper output)
 {
     [Fact]

@@ -13,6 +13,7 @@ namespace Boilerplate.Client.Tests;
 /// after its first answer.
 /// </summary>
 [Collection(TimingSensitiveCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class StreamRetryTests
 {
     private static readonly TimeSpan CapacityDelay = TimeSpan.FromMilliseconds(300);

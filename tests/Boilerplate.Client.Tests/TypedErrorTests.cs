@@ -14,6 +14,7 @@ namespace Boilerplate.Client.Tests;
 /// the fields at fault; a stream's failed page is a value to inspect, not an exception.
 /// </summary>
 [Collection(FaultyServiceCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class TypedErrorTests(FaultyService service)
 {
     [Theory]

@@ -14,6 +14,7 @@ namespace Boilerplate.Service.Tests;
 /// Calls are refused before their body is read (no key, over capacity, over the in-flight bytes budget), admin
 /// methods need an admin key, and one key cannot take every place in the queue.
 /// </summary>
+[Trait("Category", "Functional")]
 public sealed class AdmissionTests
 {
     private const string ScraperKey = "scraper-key-51d0c2";

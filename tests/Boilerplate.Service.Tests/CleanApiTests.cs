@@ -7,6 +7,7 @@ namespace Boilerplate.Service.Tests;
 
 /// <summary>Each field of the Clean API, through a real client against the real service and default model.</summary>
 [Collection(DefaultServiceCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class CleanApiTests(DefaultServiceFixture fixture)
 {
     private const string ArticleHtml = """

@@ -11,6 +11,7 @@ namespace Boilerplate.Service.Tests;
 /// comes back in its place with its error, and the stream goes on.
 /// </summary>
 [Collection(DefaultServiceCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class CleanStreamTests(DefaultServiceFixture fixture)
 {
     private readonly ServiceHost _host = fixture.Host;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Boilerplate.Service.Tests;
 
 /// <summary>Bad settings stop the service at start-up with the key named, instead of failing calls later.</summary>
+[Trait("Category", "Functional")]
 public sealed class ConfigurationTests
 {
     [Theory]

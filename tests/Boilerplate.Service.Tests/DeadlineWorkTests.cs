@@ -12,6 +12,7 @@ namespace Boilerplate.Service.Tests;
 /// if the work noticed the deadline. Markdown for long tables used to be quadratic and deaf to cancellation.
 /// </summary>
 [Collection(TimingSensitiveCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class DeadlineWorkTests(DeadlineWorkTests.SingleSlotService service) : IClassFixture<DeadlineWorkTests.SingleSlotService>
 {
     // Near Limits:MaxBlocks (20,000 blocks with the heading and the intro).

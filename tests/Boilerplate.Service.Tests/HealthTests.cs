@@ -8,6 +8,7 @@ using HealthClient = Grpc.Health.V1.Health.HealthClient;
 namespace Boilerplate.Service.Tests;
 
 /// <summary>Health follows the model: SERVING once a model is loaded and warmed, the embedded one when the path holds none.</summary>
+[Trait("Category", "Functional")]
 public sealed class HealthTests
 {
     [Fact]

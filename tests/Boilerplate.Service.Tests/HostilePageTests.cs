@@ -9,6 +9,7 @@ namespace Boilerplate.Service.Tests;
 
 /// <summary>Pages built to hurt the parser get a status, and the service stays healthy for the next caller.</summary>
 [Collection(DefaultServiceCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class HostilePageTests(DefaultServiceFixture fixture)
 {
     private readonly ServiceHost _host = fixture.Host;

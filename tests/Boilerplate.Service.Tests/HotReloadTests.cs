@@ -14,6 +14,7 @@ namespace Boilerplate.Service.Tests;
 /// keeps serving.
 /// </summary>
 [Collection(TimingSensitiveCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class HotReloadTests(ITestOutputHelper output)
 {
     private const string Page =

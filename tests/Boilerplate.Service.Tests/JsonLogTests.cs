@@ -8,6 +8,7 @@ using Grpc.Net.Client;
 namespace Boilerplate.Service.Tests;
 
 /// <summary>The service process, told to log JSON, writes one JSON object a line with the call's trace id.</summary>
+[Trait("Category", "Functional")]
 public sealed class JsonLogTests
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace Boilerplate.Service.Tests;
 
 /// <summary>GetModelInfo and ReloadModel.</summary>
 [Collection(DefaultServiceCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class ModelServiceTests(DefaultServiceFixture fixture)
 {
     [Fact]

@@ -13,6 +13,7 @@ using Grpc.Reflection.V1Alpha;
 namespace Boilerplate.Service.Tests;
 
 /// <summary>API keys, reflection on and off, and TLS from Kestrel configuration.</summary>
+[Trait("Category", "Functional")]
 public sealed class SecurityTests
 {
     private const string Key = "test-key-6f1c2a9e";

@@ -5,6 +5,7 @@ namespace Boilerplate.Service.Tests;
 
 /// <summary>The seed acceptance: the real service and default model clean the seed article as a reader would.</summary>
 [Collection(DefaultServiceCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class SeedAcceptanceTests(DefaultServiceFixture fixture)
 {
     private readonly ServiceHost _host = fixture.Host;

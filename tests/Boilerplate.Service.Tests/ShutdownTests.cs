@@ -7,6 +7,7 @@ using Grpc.Net.Client;
 namespace Boilerplate.Service.Tests;
 
 /// <summary>SIGTERM: pages already read are answered, open streams end with UNAVAILABLE, and the process exits cleanly.</summary>
+[Trait("Category", "Functional")]
 public sealed class ShutdownTests
 {
     [Fact]

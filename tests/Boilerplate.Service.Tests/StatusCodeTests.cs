@@ -9,6 +9,7 @@ namespace Boilerplate.Service.Tests;
 
 /// <summary>Every refusal reaches the caller with the documented status and an actionable message.</summary>
 [Collection(DefaultServiceCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class StatusCodeTests(DefaultServiceFixture fixture)
 {
     private readonly ServiceHost _host = fixture.Host;

@@ -4,6 +4,7 @@ using Boilerplate.Testing.Service;
 namespace Boilerplate.Cli.Tests.Clean;
 
 /// <summary>`boilerplate clean --server` against the real service on loopback.</summary>
+[Trait("Category", "Functional")]
 public sealed class CleanServerTests : IAsyncLifetime, IDisposable
 {
     private readonly PageFolder _folder = new();

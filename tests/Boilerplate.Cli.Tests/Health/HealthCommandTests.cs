@@ -3,6 +3,7 @@ using Boilerplate.Testing.Service;
 
 namespace Boilerplate.Cli.Tests.Health;
 
+[Trait("Category", "Functional")]
 public class HealthCommandTests
 {
     [Fact]
