@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 
 namespace Boilerplate.Client.Tests;
 
 /// <summary>A call refused as AT_CAPACITY is retried after the delay the service asks for, not the client's back-off.</summary>
+[Trait("Category", "Functional")]
 public sealed class CapacityRetryTests(CapacityRetryTests.OneSlotService service) : IClassFixture<CapacityRetryTests.OneSlotService>
 {
     // Long enough that "refused before a retry could have waited it out" holds on a loaded machine, where the first

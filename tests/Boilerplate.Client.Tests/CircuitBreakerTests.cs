@@ -6,6 +6,7 @@ namespace Boilerplate.Client.Tests;
 
 /// <summary>The breaker opens on a failing service, fails fast while open, and closes once the service recovers.</summary>
 [Collection(FaultyServiceCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class CircuitBreakerTests(FaultyService service)
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace Boilerplate.Client.Tests;
 
 /// <summary>Microsoft.Extensions conventions: configuration binding, named clients, start-up validation, the caller's options left alone.</summary>
 [Collection(FaultyServiceCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class ClientRegistrationTests(FaultyService service)
 {
     [Fact]

@@ -5,6 +5,7 @@ namespace Boilerplate.Client.Tests;
 
 /// <summary>Registration through DI, DNS targets, and refusing options that cannot work.</summary>
 [Collection(FaultyServiceCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class ClientSetupTests(FaultyService service)
 {
     [Fact]

@@ -1,9 +1,10 @@
-using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Grpc.Core;
 
 namespace Boilerplate.Client.Tests;
 
 /// <summary>The API key travels as call credentials, and never over plaintext unless the caller says so.</summary>
+[Trait("Category", "Functional")]
 public sealed class CredentialsTests
 {
     private const string Key = "scraper-key-0123456789";

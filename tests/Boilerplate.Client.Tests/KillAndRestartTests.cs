@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using Boilerplate.Protos.V1;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 
 namespace Boilerplate.Client.Tests;
 
 /// <summary>A service killed mid-run and restarted on the same port: every page is cleaned exactly once.</summary>
 [Collection(HeavyTests.Name)]
+[Trait("Category", "Functional")]
 public sealed class KillAndRestartTests
 {
     [Fact]

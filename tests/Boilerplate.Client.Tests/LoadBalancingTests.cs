@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 
 namespace Boilerplate.Client.Tests;
 
 /// <summary>Round-robin over three service processes; killing one loses no call.</summary>
 [Collection(HeavyTests.Name)]
+[Trait("Category", "Functional")]
 public sealed class LoadBalancingTests
 {
     private const string RequestLog = "Request finished HTTP/2 POST";

@@ -1,12 +1,14 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Xunit.Abstractions;
 
 namespace Boilerplate.Client.Tests;
 
 /// <summary>64 concurrent callers through one client against an in-process service: no call fails.</summary>
 [Collection(HeavyTests.Name)]
+[Trait("Category", "Functional")]
 public sealed class LoadTests(ITestOutputHelper output)
 {
     [Fact]

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Boilerplate.Protos.V1;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Grpc.Core;
 using Polly.CircuitBreaker;
 
@@ -12,6 +13,7 @@ namespace Boilerplate.Client.Tests;
 /// abandoned and retried, the total bounds all retries, a hedge answers first, and streams have a deadline and the breaker.
 /// </summary>
 [Collection(FaultyServiceCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class ResilienceOrderTests(FaultyService service)
 {
     private static readonly string Page = SamplePages.Article(3);

@@ -9,6 +9,7 @@ namespace Boilerplate.Client.Tests;
 /// answers (AT_CAPACITY itself: <see cref="CapacityRetryTests"/>).
 /// </summary>
 [Collection(FaultyServiceCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class RetryTests(FaultyService service)
 {
     private static readonly string Page = SamplePages.Article(3);

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Boilerplate.Protos.V1;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Grpc.Core;
 using Polly.CircuitBreaker;
 
@@ -12,6 +13,7 @@ namespace Boilerplate.Client.Tests;
 /// after its first answer.
 /// </summary>
 [Collection(TimingSensitiveCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class StreamRetryTests
 {
     private static readonly TimeSpan CapacityDelay = TimeSpan.FromMilliseconds(300);

@@ -1,5 +1,6 @@
 using Boilerplate.Protos.V1;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
@@ -13,6 +14,7 @@ namespace Boilerplate.Client.Tests;
 /// the fields at fault; a stream's failed page is a value to inspect, not an exception.
 /// </summary>
 [Collection(FaultyServiceCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class TypedErrorTests(FaultyService service)
 {
     [Theory]

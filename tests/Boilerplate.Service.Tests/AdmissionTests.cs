@@ -2,6 +2,7 @@ using Boilerplate.Client;
 using Boilerplate.Protos.V1;
 using Boilerplate.Service.Admission;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Grpc.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
@@ -14,6 +15,7 @@ namespace Boilerplate.Service.Tests;
 /// Calls are refused before their body is read (no key, over capacity, over the in-flight bytes budget), admin
 /// methods need an admin key, and one key cannot take every place in the queue.
 /// </summary>
+[Trait("Category", "Functional")]
 public sealed class AdmissionTests
 {
     private const string ScraperKey = "scraper-key-51d0c2";

@@ -1,12 +1,13 @@
 using System.Text;
 using Boilerplate.Protos.V1;
-using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Google.Protobuf;
 
 namespace Boilerplate.Service.Tests;
 
 /// <summary>Each field of the Clean API, through a real client against the real service and default model.</summary>
 [Collection(DefaultServiceCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class CleanApiTests(DefaultServiceFixture fixture)
 {
     private const string ArticleHtml = """

@@ -1,5 +1,6 @@
 using Boilerplate.Protos.V1;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Google.Rpc;
 using Grpc.Core;
 
@@ -10,6 +11,7 @@ namespace Boilerplate.Service.Tests;
 /// comes back in its place with its error, and the stream goes on.
 /// </summary>
 [Collection(DefaultServiceCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class CleanStreamTests(DefaultServiceFixture fixture)
 {
     private readonly ServiceHost _host = fixture.Host;

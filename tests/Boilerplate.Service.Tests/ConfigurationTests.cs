@@ -1,12 +1,14 @@
 using Boilerplate.Client;
 using Boilerplate.Protos.V1;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Boilerplate.Service.Tests;
 
 /// <summary>Bad settings stop the service at start-up with the key named, instead of failing calls later.</summary>
+[Trait("Category", "Functional")]
 public sealed class ConfigurationTests
 {
     [Theory]

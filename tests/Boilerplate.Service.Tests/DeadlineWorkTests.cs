@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Boilerplate.Protos.V1;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Grpc.Core;
 
 namespace Boilerplate.Service.Tests;
@@ -11,6 +12,7 @@ namespace Boilerplate.Service.Tests;
 /// if the work noticed the deadline. Markdown for long tables used to be quadratic and deaf to cancellation.
 /// </summary>
 [Collection(TimingSensitiveCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class DeadlineWorkTests(DeadlineWorkTests.SingleSlotService service) : IClassFixture<DeadlineWorkTests.SingleSlotService>
 {
     // Near Limits:MaxBlocks (20,000 blocks with the heading and the intro).

@@ -1,4 +1,4 @@
-using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 
 namespace Boilerplate.Service.Tests;
 

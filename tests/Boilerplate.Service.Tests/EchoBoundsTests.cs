@@ -1,5 +1,5 @@
 using Boilerplate.Protos.V1;
-using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Google.Protobuf;
 using Grpc.Core;
 
@@ -9,6 +9,7 @@ namespace Boilerplate.Service.Tests;
 /// What a caller sends comes back in a status message or a log line only in bounded form: a refusal stays a clear
 /// INVALID_ARGUMENT however much the request carries, and neither the service nor the gRPC framework logs the bulk.
 /// </summary>
+[Trait("Category", "Functional")]
 public sealed class EchoBoundsTests(EchoBoundsTests.LoggedService service) : IClassFixture<EchoBoundsTests.LoggedService>
 {
     // A refusal names what it must in a few hundred characters; the status trailer and a log line stay far below this.

@@ -1,5 +1,6 @@
 using Boilerplate.Protos.V1;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Grpc.Health.V1;
 using Microsoft.Extensions.Logging;
 using HealthClient = Grpc.Health.V1.Health.HealthClient;
@@ -7,6 +8,7 @@ using HealthClient = Grpc.Health.V1.Health.HealthClient;
 namespace Boilerplate.Service.Tests;
 
 /// <summary>Health follows the model: SERVING once a model is loaded and warmed, the embedded one when the path holds none.</summary>
+[Trait("Category", "Functional")]
 public sealed class HealthTests
 {
     [Fact]

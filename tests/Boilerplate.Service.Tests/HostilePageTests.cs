@@ -1,5 +1,6 @@
 using Boilerplate.Protos.V1;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Grpc.Core;
 using Grpc.Health.V1;
 using HealthClient = Grpc.Health.V1.Health.HealthClient;
@@ -8,6 +9,7 @@ namespace Boilerplate.Service.Tests;
 
 /// <summary>Pages built to hurt the parser get a status, and the service stays healthy for the next caller.</summary>
 [Collection(DefaultServiceCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class HostilePageTests(DefaultServiceFixture fixture)
 {
     private readonly ServiceHost _host = fixture.Host;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Boilerplate.Protos.V1;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
@@ -13,6 +14,7 @@ namespace Boilerplate.Service.Tests;
 /// keeps serving.
 /// </summary>
 [Collection(TimingSensitiveCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class HotReloadTests(ITestOutputHelper output)
 {
     private const string Page =

@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Boilerplate.Protos.V1;
-using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Grpc.Core;
 using Grpc.Net.Client;
 
 namespace Boilerplate.Service.Tests;
 
 /// <summary>The service process, told to log JSON, writes one JSON object a line with the call's trace id.</summary>
+[Trait("Category", "Functional")]
 public sealed class JsonLogTests
 {
     [Fact]

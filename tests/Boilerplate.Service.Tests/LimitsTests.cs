@@ -1,12 +1,14 @@
 using Boilerplate.Client;
 using Boilerplate.Protos.V1;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 
 namespace Boilerplate.Service.Tests;
 
 /// <summary>A service with small limits: size, paragraph count, one call at a time, and test-injected failures.</summary>
+[Trait("Category", "Functional")]
 public sealed class LimitsTests(LimitsTests.LimitedService service) : IClassFixture<LimitsTests.LimitedService>
 {
     private readonly FaultPlan _faults = service.Faults;
@@ -96,6 +98,7 @@ public sealed class LimitsTests(LimitsTests.LimitedService service) : IClassFixt
 
 /// <summary>A service whose default deadline is far too short for any page.</summary>
 [Collection(TimingSensitiveCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class DefaultDeadlineTests(DefaultDeadlineTests.HurriedService service) : IClassFixture<DefaultDeadlineTests.HurriedService>
 {
     private readonly ServiceHost _host = service.Host;

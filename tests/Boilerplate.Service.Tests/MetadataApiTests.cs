@@ -1,10 +1,11 @@
 using Boilerplate.Protos.V1;
-using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 
 namespace Boilerplate.Service.Tests;
 
 /// <summary>CleanResponse.metadata through a real client against the real service and default model.</summary>
 [Collection(DefaultServiceCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class MetadataApiTests(DefaultServiceFixture fixture)
 {
     private const string ArticleHtml = """

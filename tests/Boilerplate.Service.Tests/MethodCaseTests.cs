@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Boilerplate.Protos.V1;
 using Boilerplate.Service.Telemetry;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Health.V1;
@@ -13,6 +14,7 @@ namespace Boilerplate.Service.Tests;
 /// Routing matches a method's path in any letter case, so every rule and metric keyed on the method must hold for
 /// every spelling of it: the concurrency limit, the metric series, and the health exemption from API keys.
 /// </summary>
+[Trait("Category", "Functional")]
 public sealed class MethodCaseTests
 {
     private const string Key = "case-test-key-3b7d";

@@ -1,11 +1,12 @@
 using System.Diagnostics.Metrics;
 using Boilerplate.Protos.V1;
-using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Boilerplate.Service.Tests;
 
 /// <summary>The Prometheus endpoint on its own HTTP/1.1 port shows the service's counters; the gauges read the limiter.</summary>
+[Trait("Category", "Functional")]
 public sealed class MetricsTests
 {
     [Fact]

@@ -1,5 +1,6 @@
 using Boilerplate.Client;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 
@@ -7,6 +8,7 @@ namespace Boilerplate.Service.Tests;
 
 /// <summary>GetModelInfo and ReloadModel.</summary>
 [Collection(DefaultServiceCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class ModelServiceTests(DefaultServiceFixture fixture)
 {
     [Fact]

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 
 namespace Boilerplate.Service.Tests;
 
@@ -8,6 +8,7 @@ namespace Boilerplate.Service.Tests;
 /// With <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> set, the service pushes its spans, metrics and logs over OTLP: here to a loopback HTTP
 /// receiver standing in for a collector (OTLP/HTTP, <c>OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf</c>).
 /// </summary>
+[Trait("Category", "Functional")]
 public sealed class OtlpExportTests
 {
     [Fact]

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Boilerplate.Client;
 using Boilerplate.Protos.V1;
-using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Grpc.Core;
 using Grpc.Health.V1;
 using HealthClient = Grpc.Health.V1.Health.HealthClient;
@@ -13,6 +13,7 @@ using Grpc.Reflection.V1Alpha;
 namespace Boilerplate.Service.Tests;
 
 /// <summary>API keys, reflection on and off, and TLS from Kestrel configuration.</summary>
+[Trait("Category", "Functional")]
 public sealed class SecurityTests
 {
     private const string Key = "test-key-6f1c2a9e";

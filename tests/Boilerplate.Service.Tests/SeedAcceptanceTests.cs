@@ -1,10 +1,11 @@
 using Boilerplate.Protos.V1;
-using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 
 namespace Boilerplate.Service.Tests;
 
 /// <summary>The seed acceptance: the real service and default model clean the seed article as a reader would.</summary>
 [Collection(DefaultServiceCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class SeedAcceptanceTests(DefaultServiceFixture fixture)
 {
     private readonly ServiceHost _host = fixture.Host;

@@ -1,11 +1,13 @@
 using Boilerplate.Protos.V1;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Grpc.Core;
 using Grpc.Net.Client;
 
 namespace Boilerplate.Service.Tests;
 
 /// <summary>SIGTERM: pages already read are answered, open streams end with UNAVAILABLE, and the process exits cleanly.</summary>
+[Trait("Category", "Functional")]
 public sealed class ShutdownTests
 {
     [Fact]

@@ -1,6 +1,7 @@
 using Boilerplate.Client;
 using Boilerplate.Protos.V1;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Google.Rpc;
 using Grpc.Core;
 
@@ -8,6 +9,7 @@ namespace Boilerplate.Service.Tests;
 
 /// <summary>Every refusal reaches the caller with the documented status and an actionable message.</summary>
 [Collection(DefaultServiceCollection.Name)]
+[Trait("Category", "Functional")]
 public sealed class StatusCodeTests(DefaultServiceFixture fixture)
 {
     private readonly ServiceHost _host = fixture.Host;

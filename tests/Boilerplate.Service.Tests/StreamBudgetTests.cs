@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Boilerplate.Protos.V1;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.Health.V1;
@@ -12,6 +13,7 @@ namespace Boilerplate.Service.Tests;
 /// A CleanStream holds a concurrency slot only while one of its pages is cleaned, and is closed after
 /// <c>Limits:StreamIdleTimeout</c> with nothing to do, so silent streams cannot starve unary calls.
 /// </summary>
+[Trait("Category", "Functional")]
 public sealed class StreamBudgetTests
 {
     [Fact]

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Boilerplate.Core.Pipeline;
 using Boilerplate.Protos.V1;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 using Google.Protobuf;
 using Grpc.Core;
 using OpenTelemetry.Trace;
@@ -13,6 +14,7 @@ namespace Boilerplate.Service.Tests;
 /// Spans of real calls over loopback, caught by an in-memory exporter. Every host in the test process hears every
 /// ASP.NET Core request, so each test keeps to the spans of a trace it started itself.
 /// </summary>
+[Trait("Category", "Functional")]
 public sealed class TracingTests(TracingTests.TracedService service) : IClassFixture<TracingTests.TracedService>
 {
     private const string CleanSpanName = "boilerplate.v1.BoilerplateService/Clean";

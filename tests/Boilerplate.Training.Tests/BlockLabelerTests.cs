@@ -93,6 +93,7 @@ public sealed class BlockLabelerTests
         Assert.Equal(Labels.Navigation, BlockLabeler.BoilerplateLabel(linkedSentence));
     }
 
+    [Trait("Category", "Quality")]
     [Fact]
     public void Body_labels_of_a_real_page_reproduce_its_article()
     {

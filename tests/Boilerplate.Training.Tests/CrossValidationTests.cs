@@ -4,6 +4,7 @@ using Boilerplate.Training.Evaluation;
 
 namespace Boilerplate.Training.Tests;
 
+[Trait("Category", "Quality")]
 public sealed class CrossValidationTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using Boilerplate.Training;
 
 namespace Boilerplate.Training.Tests;
 
+[Trait("Category", "Quality")]
 public sealed class DatasetSplitTests
 {
     [Fact]

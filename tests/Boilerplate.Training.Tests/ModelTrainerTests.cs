@@ -7,6 +7,7 @@ using Boilerplate.Training;
 namespace Boilerplate.Training.Tests;
 
 [Collection(SmallModelCollection.Name)]
+[Trait("Category", "Quality")]
 public sealed class ModelTrainerTests(SmallModelFixture fixture)
 {
     [Fact]

@@ -16,7 +16,7 @@ namespace Boilerplate.Service.Hosting;
 
 /// <summary>
 /// The whole service composition, kept out of Program.cs so tests host exactly the production service
-/// in-process (see tests/Boilerplate.Testing/ServiceHost.cs).
+/// in-process (see tests/Boilerplate.Testing.Service/ServiceHost.cs).
 /// </summary>
 public static class BoilerplateServiceExtensions
 {

@@ -1,9 +1,10 @@
 using System.Text;
-using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 
 namespace Boilerplate.Cli.Tests.Clean;
 
 /// <summary>`boilerplate clean --server` against the real service on loopback.</summary>
+[Trait("Category", "Functional")]
 public sealed class CleanServerTests : IAsyncLifetime, IDisposable
 {
     private readonly PageFolder _folder = new();

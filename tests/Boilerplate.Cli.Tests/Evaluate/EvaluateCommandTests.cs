@@ -7,6 +7,7 @@ using Spectre.Console;
 
 namespace Boilerplate.Cli.Tests.Evaluate;
 
+[Trait("Category", "Quality")]
 public class EvaluateCommandTests(EvaluationModels models) : IClassFixture<EvaluationModels>
 {
     private static readonly string Corpus = SharedData.PathOf("datasets", "readability-pages");

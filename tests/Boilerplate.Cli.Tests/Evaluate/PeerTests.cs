@@ -5,6 +5,7 @@ using Boilerplate.Training.Evaluation;
 
 namespace Boilerplate.Cli.Tests.Evaluate;
 
+[Trait("Category", "Quality")]
 public class PeerTests
 {
     [Fact]

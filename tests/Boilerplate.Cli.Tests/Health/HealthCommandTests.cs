@@ -1,8 +1,9 @@
 using Boilerplate.Cli.Tests.Clean;
-using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 
 namespace Boilerplate.Cli.Tests.Health;
 
+[Trait("Category", "Functional")]
 public class HealthCommandTests
 {
     [Fact]

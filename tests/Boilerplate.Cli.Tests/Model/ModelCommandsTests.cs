@@ -2,10 +2,12 @@ using System.Text.Json.Nodes;
 using Boilerplate.Cli.Tests.Clean;
 using Boilerplate.Cli.Tests.Tool;
 using Boilerplate.Testing;
+using Boilerplate.Testing.Service;
 
 namespace Boilerplate.Cli.Tests.Model;
 
 /// <summary>`boilerplate model-info` and `reload` against the real service on loopback.</summary>
+[Trait("Category", "Functional")]
 public sealed class ModelCommandsTests : IAsyncLifetime
 {
     private const string Key = "scraper-key-7f3a";

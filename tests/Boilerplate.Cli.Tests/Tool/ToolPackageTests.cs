@@ -12,6 +12,7 @@ namespace Boilerplate.Cli.Tests.Tool;
 /// <c>--filter "Category!=Slow"</c>.
 /// </summary>
 [Trait("Category", "Slow")]
+[Trait("Category", "Functional")]
 public sealed class ToolPackageTests : IDisposable
 {
     private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(2);

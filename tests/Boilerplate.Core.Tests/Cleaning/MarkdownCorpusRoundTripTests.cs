@@ -15,6 +15,7 @@ namespace Boilerplate.Core.Tests.Cleaning;
 /// a CommonMark parser, says exactly its text: escaping lets no character of the page turn into markup, and no
 /// markup we write leaks into the text. The HTML out of every page holds only the renderer's own elements.
 /// </summary>
+[Trait("Category", "Quality")]
 public partial class MarkdownCorpusRoundTripTests(ITestOutputHelper output)
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();

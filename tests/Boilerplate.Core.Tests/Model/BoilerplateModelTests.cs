@@ -10,6 +10,7 @@ using Boilerplate.Training.Evaluation;
 namespace Boilerplate.Core.Tests.Model;
 
 [Collection(SmallModelCollection.Name)]
+[Trait("Category", "Quality")]
 public sealed class BoilerplateModelTests(SmallModelFixture fixture)
 {
     [Fact]

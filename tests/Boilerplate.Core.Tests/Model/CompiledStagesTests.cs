@@ -11,6 +11,7 @@ namespace Boilerplate.Core.Tests.Model;
 /// to ML.NET's own predictions, so an ML.NET upgrade that changes a model's meaning fails here, not in production.
 /// </summary>
 [Collection(SmallModelCollection.Name)]
+[Trait("Category", "Quality")]
 public sealed class CompiledStagesTests(SmallModelFixture fixture)
 {
     [Fact]

@@ -15,6 +15,7 @@ public sealed class CleaningPipelineTests : IDisposable
 
     public void Dispose() => _pipeline.Dispose();
 
+    [Trait("Category", "Quality")]
     [Fact]
     public void Seed_article_teaser_is_dropped_as_duplicate()
     {
@@ -31,6 +32,7 @@ public sealed class CleaningPipelineTests : IDisposable
         Assert.Equal("test-all-body", result.ModelVersion);
     }
 
+    [Trait("Category", "Quality")]
     [Fact]
     public void Seed_article_is_repaired_before_scoring_and_each_block_lists_its_repairs()
     {
@@ -55,6 +57,7 @@ public sealed class CleaningPipelineTests : IDisposable
         Assert.All(lead.Block.Repairs, r => Assert.Equal(r.Replacement, lead.Block.Text.Substring(r.Offset, r.Replacement.Length)));
     }
 
+    [Trait("Category", "Quality")]
     [Fact]
     public void Repair_off_leaves_the_seed_as_it_came()
     {

@@ -9,6 +9,7 @@ namespace Boilerplate.Core.Tests.Repair;
 /// Text repair keeps its measured quality (docs/repair.md): floors just under the dev figures for damaged truth
 /// texts, and on every undamaged truth text of every corpus no change but undoing mojibake the truth already holds.
 /// </summary>
+[Trait("Category", "Quality")]
 public sealed class RepairQualityTests(ITestOutputHelper output)
 {
     private static readonly Lazy<IReadOnlyList<LabelledDataset>> Corpora = new(() =>

@@ -11,6 +11,7 @@ namespace Boilerplate.Core.Tests.Segmentation;
 /// What recording inline spans and rendering rich output cost, counted in bytes allocated (deterministic, unlike
 /// time): segmentation with spans against the same segmentation without them, and renderers against their output.
 /// </summary>
+[Trait("Category", "Quality")]
 public class InlineCaptureCostTests(ITestOutputHelper output)
 {
     private static readonly Lazy<List<string>> Pages = new(() =>

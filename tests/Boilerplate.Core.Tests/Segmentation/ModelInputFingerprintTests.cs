@@ -17,6 +17,7 @@ namespace Boilerplate.Core.Tests.Segmentation;
 /// both when React's streamed segments, collapsed panels (accordions, tabs, FAQ answers) and wrappers hiding most of a
 /// page started being read.
 /// </summary>
+[Trait("Category", "Quality")]
 public class ModelInputFingerprintTests(ITestOutputHelper output)
 {
     [Theory]

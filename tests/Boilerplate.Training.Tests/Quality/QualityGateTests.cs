@@ -12,6 +12,7 @@ namespace Boilerplate.Training.Tests.Quality;
 /// macro-F1 on the held-out hand-labelled paragraphs alone and placed inside pages, and page-type accuracy. A
 /// retrained model that scores lower fails here before it ships.
 /// </summary>
+[Trait("Category", "Quality")]
 public sealed class QualityGateTests(ITestOutputHelper output)
 {
     private static readonly Lazy<BoilerplateModel> Model = new(BoilerplateModel.LoadDefault);

@@ -22,6 +22,7 @@ namespace Boilerplate.Core.Tests.Segmentation.Html;
 /// now passes (the list must stay true) or a longer list fails the test. Set HTML5LIB_DUMP to a file path to write
 /// every failure there with both trees.</para>
 /// </remarks>
+[Trait("Category", "Quality")]
 public class Html5libTreeConstructionTests(ITestOutputHelper output)
 {
     // The list may shrink but not grow: a parser change that breaks more cases cannot be hidden by listing them.

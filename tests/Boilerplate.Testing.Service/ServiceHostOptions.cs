@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Boilerplate.Testing;
+namespace Boilerplate.Testing.Service;
 
 /// <summary>How a test wants its in-process service configured.</summary>
 public sealed class ServiceHostOptions

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Boilerplate.Testing;
+namespace Boilerplate.Testing.Service;
 
 /// <summary>
 /// The real service (the same composition as Program.cs) running in-process on Kestrel on a free loopback port,

@@ -3,7 +3,7 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Boilerplate.Testing;
+namespace Boilerplate.Testing.Service;
 
 /// <summary>
 /// Test-only faults for the in-process service: the next N clean calls fail with a chosen status, optionally after

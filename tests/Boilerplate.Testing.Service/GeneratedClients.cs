@@ -1,6 +1,6 @@
 using Grpc.Core;
 
-namespace Boilerplate.Testing;
+namespace Boilerplate.Testing.Service;
 
 /// <summary>
 /// The client library's generated stubs on a channel of the test's choosing. The service's own stubs are visible to

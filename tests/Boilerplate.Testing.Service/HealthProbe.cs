@@ -1,7 +1,7 @@
 using Grpc.Core;
 using Grpc.Health.V1;
 
-namespace Boilerplate.Testing;
+namespace Boilerplate.Testing.Service;
 
 /// <summary>Waits on the standard gRPC health service, for services hosted in-process and in their own process alike.</summary>
 internal static class HealthProbe

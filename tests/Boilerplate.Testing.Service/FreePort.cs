@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Boilerplate.Testing;
+namespace Boilerplate.Testing.Service;
 
 /// <summary>A loopback port nobody listens on right now, for listeners that cannot bind port 0 themselves.</summary>
 public static class FreePort

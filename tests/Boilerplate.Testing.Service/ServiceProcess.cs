@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using Boilerplate.Client;
 using Grpc.Net.Client;
 
-namespace Boilerplate.Testing;
+namespace Boilerplate.Testing.Service;
 
 /// <summary>
 /// The built service run as a child process (<c>dotnet Boilerplate.Service.dll --urls ...</c>), for what an
