@@ -10,6 +10,8 @@ namespace Boilerplate.Service.Admission;
 /// </summary>
 internal sealed class BudgetedRequestBody(Stream inner, RequestBytesBudget budget, Caller caller, TimeSpan retryAfter) : Stream
 {
+    private readonly byte[] _prefix = new byte[RefusedBody.FrameHeaderBytes];
+    private int _prefixLength;
     private long _held;
 
     /// <summary>Bytes this call holds of the budget.</summary>
@@ -57,12 +59,18 @@ internal sealed class BudgetedRequestBody(Stream inner, RequestBytesBudget budge
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        NotePrefix(buffer.Span[..read]);
         if (read > 0 && !budget.TryTake(caller, read))
         {
-            // The call will not run: its bytes go back at once, for the calls that will. The rest of the body is read
-            // and discarded, so the call ends with this status, not a reset.
+            // The call will not run: its bytes go back at once, for the calls that will. The rest of a small message
+            // is read and discarded, so the call ends with this status, not a reset.
             ReleaseAll();
-            await RefusedBody.DrainAsync(inner, null, cancellationToken, atMessageStart: false).ConfigureAwait(false);
+            if (_prefixLength == RefusedBody.FrameHeaderBytes
+                && System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(_prefix.AsSpan(1)) <= RefusedBody.MaxDrainBytes)
+            {
+                await RefusedBody.DrainAsync(inner, null, cancellationToken, atMessageStart: false).ConfigureAwait(false);
+            }
+
             throw Refusal();
         }
 
@@ -81,6 +89,17 @@ internal sealed class BudgetedRequestBody(Stream inner, RequestBytesBudget budge
     public override void SetLength(long value) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    /// <summary>Keeps the body's first five bytes, the gRPC prefix that holds the first message's length.</summary>
+    private void NotePrefix(ReadOnlySpan<byte> read)
+    {
+        var wanted = Math.Min(RefusedBody.FrameHeaderBytes - _prefixLength, read.Length);
+        if (wanted > 0)
+        {
+            read[..wanted].CopyTo(_prefix.AsSpan(_prefixLength));
+            _prefixLength += wanted;
+        }
+    }
 
     private int Take(int read)
     {
