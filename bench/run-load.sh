@@ -18,6 +18,7 @@ mkdir -p "$results"
 
 dotnet build -c Release "$repo/src/Boilerplate.Service" -v quiet -nologo
 dotnet build -c Release "$repo/bench/Boilerplate.LoadTest" -v quiet -nologo
+dotnet build -c Release "$repo/src/Boilerplate.Cli" -v quiet -nologo
 
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 5077)"
 log="$results/load-service.log"
@@ -30,6 +31,11 @@ trap 'kill "$service" 2>/dev/null || true; wait "$service" 2>/dev/null || true' 
 for _ in $(seq 1 120); do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
   kill -0 "$service" 2>/dev/null || { echo "service exited; see $log" >&2; exit 1; }
+  sleep 0.5
+done
+# The port opens before the model is warm; calls before SERVING are answered UNAVAILABLE and would be timed.
+for _ in $(seq 1 120); do
+  dotnet "$repo/src/Boilerplate.Cli/bin/Release/net10.0/boilerplate.dll" health --server "http://127.0.0.1:$port" >/dev/null 2>&1 && break
   sleep 0.5
 done
 
