@@ -65,8 +65,7 @@ internal sealed class BudgetedRequestBody(Stream inner, RequestBytesBudget budge
             // The call will not run: its bytes go back at once, for the calls that will. The rest of a small message
             // is read and discarded, so the call ends with this status, not a reset.
             ReleaseAll();
-            if (_prefixLength == RefusedBody.FrameHeaderBytes
-                && System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(_prefix.AsSpan(1)) <= RefusedBody.MaxDrainBytes)
+            if (RefusedBody.IsDrainable(_prefix.AsSpan(0, _prefixLength)))
             {
                 await RefusedBody.DrainAsync(inner, null, cancellationToken, atMessageStart: false).ConfigureAwait(false);
             }

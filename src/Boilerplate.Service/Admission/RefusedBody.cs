@@ -37,7 +37,7 @@ internal static class RefusedBody
                     total += got;
                 }
 
-                if (System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(buffer.AsSpan(1, 4)) > MaxDrainBytes)
+                if (!IsDrainable(buffer.AsSpan(0, FrameHeaderBytes)))
                 {
                     return;
                 }
@@ -62,6 +62,10 @@ internal static class RefusedBody
             System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>Whether a gRPC message's prefix (all five bytes of it) announces a message small enough to drain.</summary>
+    public static bool IsDrainable(ReadOnlySpan<byte> prefix) =>
+        prefix.Length == FrameHeaderBytes && System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(prefix[1..]) <= MaxDrainBytes;
 
     /// <summary>A gRPC message's prefix: the compressed flag and the 4-byte length.</summary>
     public const int FrameHeaderBytes = 5;
