@@ -18,17 +18,20 @@ public sealed class StreamRetryTests
 {
     private static readonly TimeSpan CapacityDelay = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>A service with one slot and no queue, so a held slot refuses every other page as AT_CAPACITY.</summary>
+    private static Task<ServiceHost> StartOneSlotHostAsync(FaultPlan faults) => ServiceHost.StartAsync(options =>
+    {
+        options.Settings["Limits:MaxConcurrentRequests"] = "1";
+        options.Settings["Limits:MaxQueuedRequests"] = "0";
+        options.Settings["Limits:CapacityRetryDelay"] = CapacityDelay.ToString();
+        options.InjectFaults(faults);
+    });
+
     [Fact]
     public async Task At_capacity_pages_are_resent_after_the_delay_and_answered_in_order()
     {
         var faults = new FaultPlan();
-        await using var host = await ServiceHost.StartAsync(options =>
-        {
-            options.Settings["Limits:MaxConcurrentRequests"] = "1";
-            options.Settings["Limits:MaxQueuedRequests"] = "0";
-            options.Settings["Limits:CapacityRetryDelay"] = CapacityDelay.ToString();
-            options.InjectFaults(faults);
-        });
+        await using var host = await StartOneSlotHostAsync(faults);
         var plain = host.CreateClient(options => options.CircuitBreaker.Enabled = false);
         var retrying = host.CreateClient(options =>
         {
@@ -56,13 +59,7 @@ public sealed class StreamRetryTests
     public async Task At_capacity_with_a_delay_past_max_delay_reaches_the_caller()
     {
         var faults = new FaultPlan();
-        await using var host = await ServiceHost.StartAsync(options =>
-        {
-            options.Settings["Limits:MaxConcurrentRequests"] = "1";
-            options.Settings["Limits:MaxQueuedRequests"] = "0";
-            options.Settings["Limits:CapacityRetryDelay"] = CapacityDelay.ToString();
-            options.InjectFaults(faults);
-        });
+        await using var host = await StartOneSlotHostAsync(faults);
         var client = host.CreateClient(options =>
         {
             options.CircuitBreaker.Enabled = false;
