@@ -21,8 +21,8 @@ internal static class HeadersMode
         var results = new List<(string Case, string Outcome)>();
         foreach (var size in new[] { 40_000, 100_000, 500_000, 1_000_000 })
         {
-            results.Add(($"one field of {size / 1000} KB", await SendAsync(args.Address, [("x-padding", new string('a', size))], body).ConfigureAwait(false)));
-            results.Add(($"{size / 1000} fields of 1 KB", await SendAsync(args.Address,
+            results.Add(($"one field of {size / 1000} KB", await CallAsync(args.Address, [("x-padding", new string('a', size))], body).ConfigureAwait(false)));
+            results.Add(($"{size / 1000} fields of 1 KB", await CallAsync(args.Address,
                 Enumerable.Range(0, size / 1000).Select(i => ($"x-pad-{i}", new string('b', 1000))).ToArray(), body).ConfigureAwait(false)));
         }
 
@@ -58,28 +58,6 @@ internal static class HeadersMode
         outcome.StartsWith("HTTP ", StringComparison.Ordinal) || outcome.StartsWith("RST_STREAM", StringComparison.Ordinal)
         || outcome.StartsWith("GOAWAY", StringComparison.Ordinal) || outcome.StartsWith("connection closed", StringComparison.Ordinal);
 
-    private static async Task<string> SendAsync(Uri address, (string, string)[] extra, byte[] body)
-    {
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        try
-        {
-            await using var connection = await RawHttp2Connection.ConnectAsync(address, 1 << 20, grantWindow: true, limit.Token).ConfigureAwait(false);
-            var stream = await connection.OpenStreamAsync(NoWindowMode.GrpcHeaders(address, "/boilerplate.v1.BoilerplateService/Clean", extra), endStream: false, limit.Token).ConfigureAwait(false);
-            try
-            {
-                await connection.SendDataAsync(stream, body, endStream: true, limit.Token).ConfigureAwait(false);
-            }
-            catch (IOException)
-            {
-                // Refused while the body was on its way: the outcome below says how.
-            }
-
-            await Task.WhenAny(stream.Done.Task, Task.Delay(5000, limit.Token)).ConfigureAwait(false);
-            return stream.Outcome(connection);
-        }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or OperationCanceledException)
-        {
-            return $"connection closed ({e.GetType().Name})";
-        }
-    }
+    private static Task<string> CallAsync(Uri address, (string, string)[] extra, byte[] body) => RawHttp2Connection.CallOnceAsync(
+        address, "/boilerplate.v1.BoilerplateService/Clean", extra, body, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(5));
 }

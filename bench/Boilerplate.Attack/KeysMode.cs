@@ -105,28 +105,6 @@ internal static class KeysMode
     private static bool Refusal(string outcome) =>
         outcome is "Unauthenticated" or "PermissionDenied" or "Unimplemented" || HeadersMode.Refused(outcome);
 
-    private static async Task<string> SendAsync(Uri address, string path, (string, string)[] extra, byte[] body)
-    {
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        try
-        {
-            await using var connection = await RawHttp2Connection.ConnectAsync(address, 1 << 20, grantWindow: true, limit.Token).ConfigureAwait(false);
-            var stream = await connection.OpenStreamAsync(NoWindowMode.GrpcHeaders(address, path, extra), endStream: false, limit.Token).ConfigureAwait(false);
-            try
-            {
-                await connection.SendDataAsync(stream, body, endStream: true, limit.Token).ConfigureAwait(false);
-            }
-            catch (IOException)
-            {
-                // Refused while the body was on its way.
-            }
-
-            await Task.WhenAny(stream.Done.Task, Task.Delay(20_000, limit.Token)).ConfigureAwait(false);
-            return stream.Outcome(connection);
-        }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or OperationCanceledException)
-        {
-            return $"connection closed ({e.GetType().Name})";
-        }
-    }
+    private static Task<string> SendAsync(Uri address, string path, (string, string)[] extra, byte[] body) =>
+        RawHttp2Connection.CallOnceAsync(address, path, extra, body, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(20));
 }

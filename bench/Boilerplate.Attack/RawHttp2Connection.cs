@@ -45,6 +45,36 @@ internal sealed class RawHttp2Connection : IAsyncDisposable
     public bool Closed { get; private set; }
 
     /// <summary>
+    /// One gRPC call on a connection of its own, its body sent whole: the stream's outcome in a word
+    /// (waiting at most <paramref name="wait"/> for the stream to end), or how the connection closed.
+    /// </summary>
+    public static async Task<string> CallOnceAsync(
+        Uri address, string path, (string, string)[] extra, byte[] body, TimeSpan limit, TimeSpan wait)
+    {
+        using var cancel = new CancellationTokenSource(limit);
+        try
+        {
+            await using var connection = await ConnectAsync(address, 1 << 20, grantWindow: true, cancel.Token).ConfigureAwait(false);
+            var stream = await connection.OpenStreamAsync(NoWindowMode.GrpcHeaders(address, path, extra), endStream: false, cancel.Token).ConfigureAwait(false);
+            try
+            {
+                await connection.SendDataAsync(stream, body, endStream: true, cancel.Token).ConfigureAwait(false);
+            }
+            catch (IOException)
+            {
+                // Refused while the body was on its way: the outcome below says how.
+            }
+
+            await Task.WhenAny(stream.Done.Task, Task.Delay(wait, cancel.Token)).ConfigureAwait(false);
+            return stream.Outcome(connection);
+        }
+        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
+        {
+            return $"connection closed ({e.GetType().Name})";
+        }
+    }
+
+    /// <summary>
     /// Connects and exchanges settings. <paramref name="initialWindow"/> is the window granted to each response
     /// stream; with <paramref name="grantWindow"/> false no WINDOW_UPDATE is ever sent, so the server can send no
     /// more response bytes than that.
