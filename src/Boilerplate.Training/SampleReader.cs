@@ -7,7 +7,8 @@ namespace Boilerplate.Training;
 /// Reads user training samples. JSON lines (<c>.jsonl</c>, <c>.json</c>), one object a line, either paragraph-level
 /// <c>{"text","label"}</c> with optional <c>"html"</c> (the block's markup), <c>"page"</c> (page id) and
 /// <c>"position"</c> (order within the page), or page-level <c>{"html" | "html_file", "articleBody"}</c>
-/// (<c>html_file</c> relative to the samples file). Or CSV (<c>.csv</c>) with columns <c>text,label</c> and an optional
+/// (<c>html_file</c> relative to the samples file) with optional <c>"blocks": [{"text","label"}]</c> naming the label of
+/// blocks of the page other than its article (a promotion, a comment). Or CSV (<c>.csv</c>) with columns <c>text,label</c> and an optional
 /// header. A line that cannot be used is refused with <see cref="SampleFormatException"/>: file, line and reason.
 /// </summary>
 public static class SampleReader
@@ -100,7 +101,7 @@ public static class SampleReader
                 html = File.ReadAllText(full);
             }
 
-            return new TrainingSample.Page(html!, articleBody, source);
+            return new TrainingSample.Page(html!, articleBody, source) { Blocks = PageBlocks(root, name, number) };
         }
 
         var text = OptionalString(root, "text", name, number);
@@ -128,6 +129,34 @@ public static class SampleReader
         }
 
         return new TrainingSample.Paragraph(text, CheckLabel(label.Trim(), name, number), OptionalString(root, "html", name, number), page, position, source);
+    }
+
+    private static IReadOnlyList<TrainingSample.LabelledBlock> PageBlocks(JsonElement root, string name, int number)
+    {
+        if (!root.TryGetProperty("blocks", out var blocks) || blocks.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (blocks.ValueKind != JsonValueKind.Array)
+        {
+            throw new SampleFormatException(name, number, "\"blocks\" must be an array of {\"text\", \"label\"} objects.");
+        }
+
+        var result = new List<TrainingSample.LabelledBlock>();
+        foreach (var block in blocks.EnumerateArray())
+        {
+            var text = block.ValueKind == JsonValueKind.Object ? OptionalString(block, "text", name, number) : null;
+            var label = block.ValueKind == JsonValueKind.Object ? OptionalString(block, "label", name, number) : null;
+            if (string.IsNullOrWhiteSpace(text) || string.IsNullOrWhiteSpace(label))
+            {
+                throw new SampleFormatException(name, number, "each of \"blocks\" needs a non-empty \"text\" (the block's text, as on the page) and \"label\".");
+            }
+
+            result.Add(new TrainingSample.LabelledBlock(text.Trim(), CheckLabel(label.Trim(), name, number)));
+        }
+
+        return result;
     }
 
     private static string? OptionalString(JsonElement root, string property, string name, int number)

@@ -10,12 +10,18 @@ public static class SeedSamples
     /// <summary>Name of the embedded resource.</summary>
     public const string ResourceName = "Boilerplate.Training.Samples.seed-samples.jsonl";
 
+    private const string FileName = "seed-samples.jsonl";
+
+    /// <summary>Whether <paramref name="sample"/> is one of the seed samples rather than a user's.</summary>
+    public static bool IsSeed(TrainingSample sample) =>
+        sample?.Source.StartsWith(FileName + ":", StringComparison.Ordinal) ?? throw new ArgumentNullException(nameof(sample));
+
     /// <summary>Reads the seed samples.</summary>
     public static IReadOnlyList<TrainingSample> Load()
     {
         using var stream = typeof(SeedSamples).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"Resource {ResourceName} is missing from this build of Boilerplate.Core.");
         using var reader = new StreamReader(stream);
-        return SampleReader.Read(reader, "seed-samples.jsonl", AppContext.BaseDirectory);
+        return SampleReader.Read(reader, FileName, AppContext.BaseDirectory);
     }
 }

@@ -61,7 +61,17 @@ public sealed class TrainingPageBuilder
     public IReadOnlyList<TrainingPage> FromPageSample(TrainingSample.Page sample, float weight, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sample);
-        return FromHtml(sample.Source, sample.Html, sample.ArticleBody, null, weight, cancellationToken);
+        var pages = FromHtml(sample.Source, sample.Html, sample.ArticleBody, null, weight, cancellationToken);
+        if (sample.Blocks.Count == 0)
+        {
+            return pages;
+        }
+
+        // Blocks the sample names keep their own label over the one derived from the article body.
+        return pages.Select(p => p with
+        {
+            Labels = p.Labels.Select((label, i) => sample.LabelOf(p.Page.Blocks[i].Text) ?? label).ToList(),
+        }).ToList();
     }
 
     /// <summary>

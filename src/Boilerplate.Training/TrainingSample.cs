@@ -28,5 +28,36 @@ public abstract record TrainingSample
     /// <param name="Html">The page's HTML.</param>
     /// <param name="ArticleBody">The article text, paragraphs separated by blank lines.</param>
     /// <param name="SampleSource">Where the sample came from.</param>
-    public sealed record Page(string Html, string ArticleBody, string SampleSource) : TrainingSample(SampleSource);
+    public sealed record Page(string Html, string ArticleBody, string SampleSource) : TrainingSample(SampleSource)
+    {
+        /// <summary>Blocks of the page named with a label of their own (a promotion, a comment), by their text.</summary>
+        public IReadOnlyList<LabelledBlock> Blocks { get; init; } = [];
+
+        /// <summary>
+        /// The label <see cref="Blocks"/> give a block of the page: the first whose text the block's holds, or that holds
+        /// the block's (when the block has 20 characters or more); null when none names it.
+        /// </summary>
+        public string? LabelOf(string blockText)
+        {
+            ArgumentNullException.ThrowIfNull(blockText);
+            var text = Normalize(blockText);
+            foreach (var block in Blocks)
+            {
+                var named = Normalize(block.Text);
+                if (named.Length > 0 && (text.Contains(named, StringComparison.Ordinal) || (text.Length >= 20 && named.Contains(text, StringComparison.Ordinal))))
+                {
+                    return block.Label;
+                }
+            }
+
+            return null;
+        }
+
+        private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+    }
+
+    /// <summary>A block of a page sample named with its label.</summary>
+    /// <param name="Text">The block's text as it reads on the page.</param>
+    /// <param name="Label">Its label.</param>
+    public sealed record LabelledBlock(string Text, string Label);
 }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Boilerplate.Core.Model;
 using Boilerplate.Training;
+using Boilerplate.Training.AddedLabels;
 using Spectre.Console;
 
 namespace Boilerplate.Cli.Commands;
@@ -18,18 +20,100 @@ internal static class TrainCommand
     {
         var shared = new TrainingArguments();
         var output = new Option<string>("--out") { Description = "Where to write the model file (.zip).", Required = true };
-        var command = new Command("train", "Train a model on labelled samples and/or the default corpora.") { output };
+        var full = new Option<bool>("--full")
+        {
+            Description = "With --base default and samples of new labels: retrain the whole model with the samples folded in (about 13 min) instead of adding the new labels on top of the default model (a minute or two).",
+        };
+        var command = new Command("train", "Train a model on labelled samples and/or the default corpora.") { output, full };
         shared.AddTo(command);
         command.SetAction((parse, cancellationToken) => shared.RunAsync(parse, async (data, options, stopwatch) =>
         {
-            using var model = await RunWithProgress(reporter => new ModelTrainer(options).Train(data, reporter, cancellationToken), cancellationToken);
             var path = parse.GetValue(output)!;
+            var userSamples = data.Samples.Where(s => !SeedSamples.IsSeed(s)).ToList();
+            if (data.Corpora.Count > 0 && !parse.GetValue(full) && AddedLabelTrainer.NewLabels(userSamples, Labels.Default).Count > 0)
+            {
+                await TrainAddedLabelsAsync(userSamples, data.Corpora, options.Seed, path, stopwatch, cancellationToken);
+                return;
+            }
+
+            using var model = await RunWithProgress(reporter => new ModelTrainer(options).Train(data, reporter, cancellationToken), cancellationToken);
+            if (data.Corpora.Count == 0 && TrainedModelCheck.Degenerate(model, userSamples, cancellationToken) is { } reason)
+            {
+                throw new InvalidOperationException(
+                    $"{reason} Samples alone cannot teach article text from page chrome: give --base default, which adds your labels to the shipped model. No model was written.");
+            }
+
             model.Save(path);
             Print(model.Metadata, path, stopwatch.Elapsed);
+            if (data.Corpora.Count == 0)
+            {
+                AnsiConsole.MarkupLine(
+                    "[yellow]Warning:[/] trained on your samples alone (no --base), the model knows nothing of real pages' article text and chrome. " +
+                    "To add labels to the shipped model, train with --base default.");
+            }
         }));
         command.Subcommands.Add(CreateCrossValidate());
         command.Subcommands.Add(CreateAblate());
         return command;
+    }
+
+    /// <summary>Adds the samples' new labels on top of the default model, prints what cross-validation measured and writes the model unless it is degenerate.</summary>
+    private static async Task TrainAddedLabelsAsync(
+        IReadOnlyList<TrainingSample> samples, IReadOnlyList<LabelledDataset> corpora, int seed, string path, Stopwatch stopwatch, CancellationToken cancellationToken)
+    {
+        using var baseModel = BoilerplateModel.LoadDefault();
+        var (model, report) = await RunWithProgress(
+            reporter => new AddedLabelTrainer(new AddedLabelOptions { Seed = seed }).Train(baseModel, samples, corpora, reporter, cancellationToken), cancellationToken);
+        using (model)
+        {
+            Print(report);
+            if (report.Labels.FirstOrDefault(l => l.TruePositives == 0) is { } never)
+            {
+                throw new InvalidOperationException(
+                    $"Held out, not one sample of '{never.Label}' was told as '{never.Label}': the model would never give that label. Add more samples of it. No model was written.");
+            }
+
+            model.Save(path);
+            var size = new FileInfo(path).Length / 1024.0 / 1024.0;
+            AnsiConsole.MarkupLineInterpolated(
+                $"Model [bold]{model.Version[..12]}[/] (the default model {baseModel.Version[..12]} with {string.Join(", ", report.Labels.Select(l => l.Label))} added; labels {string.Join(", ", model.Labels)}) written to {path} ({size:0.00} MB) in {stopwatch.Elapsed.TotalMinutes:0.0} min.");
+        }
+    }
+
+    private static void Print(AddedLabelReport report)
+    {
+        var table = new Table().AddColumn("added label").AddColumn(new TableColumn("samples").RightAligned())
+            .AddColumn(new TableColumn("precision").RightAligned()).AddColumn(new TableColumn("recall").RightAligned())
+            .AddColumn(new TableColumn("page blocks taken for it").RightAligned());
+        foreach (var label in report.Labels)
+        {
+            table.AddRow(
+                label.Label,
+                label.Samples.ToString(CultureInfo.InvariantCulture),
+                label.Precision.ToString("0.000", CultureInfo.InvariantCulture),
+                label.Recall.ToString("0.000", CultureInfo.InvariantCulture),
+                $"{label.BaseFalseAlarms} of {report.HeldOutBaseBlocks}");
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated(
+            $"{report.Folds}-fold cross-validation over your samples, each held out between two article paragraphs, and over {report.HeldOutBaseBlocks} blocks of base pages; {report.DroppedBaseBlocks} base blocks that repeat one of your samples were left out, so your label wins.");
+        if (report.DevMetrics.Count > 0)
+        {
+            var dev = new Table().AddColumn("dev metric (default labels)").AddColumn(new TableColumn("default model").RightAligned())
+                .AddColumn(new TableColumn("with added labels").RightAligned()).AddColumn(new TableColumn("change").RightAligned());
+            foreach (var (metric, before, after) in report.DevMetrics)
+            {
+                dev.AddRow(metric, before.ToString("0.000", CultureInfo.InvariantCulture), after.ToString("0.000", CultureInfo.InvariantCulture), (after - before).ToString("+0.000;-0.000;0.000", CultureInfo.InvariantCulture));
+            }
+
+            AnsiConsole.Write(dev);
+        }
+
+        foreach (var warning in report.Warnings)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]Warning:[/] {warning}");
+        }
     }
 
     private static Command CreateCrossValidate()
@@ -98,7 +182,10 @@ internal static class TrainCommand
             AllowMultipleArgumentsPerToken = true,
         };
 
-        private readonly Option<string?> _baseData = new("--base") { Description = "\"default\": also train on the default corpora and seed samples." };
+        private readonly Option<string?> _baseData = new("--base")
+        {
+            Description = "\"default\": build on the default model: samples of new labels are added on top of it; without samples, or with --full, it is retrained on the default corpora and seed samples.",
+        };
         private readonly Option<int> _seed = new("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => 42 };
         private readonly Option<string?> _datasets = new("--dataset", "--datasets") { Description = "Datasets folder (default: BOILERPLATE_DATASETS, else ../shared/datasets)." };
         private readonly Option<int?> _maxPages = new("--max-pages") { Description = "Read at most this many pages of each corpus (quick experiments)." };

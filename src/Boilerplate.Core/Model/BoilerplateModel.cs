@@ -27,17 +27,19 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
     private LinearScorer? _text;
     private IRowScorer? _context;
     private readonly PageTypeClassifier? _pageType;
+    private readonly LinearScorer? _added;
     private readonly TextFeatureExtractor _textFeatures;
     private readonly ContextFeatureExtractor _contextFeatures;
 
-    private BoilerplateModel(ModelFile file, LinearScorer text, IRowScorer context, PageTypeClassifier? pageType)
+    private BoilerplateModel(ModelFile file, LinearScorer text, IRowScorer context, PageTypeClassifier? pageType, LinearScorer? added)
     {
         _file = file;
         _text = text;
         _context = context;
         _pageType = pageType;
+        _added = added;
         _textFeatures = new TextFeatureExtractor(file.Groups);
-        _contextFeatures = new ContextFeatureExtractor(file.Groups, file.Metadata.Labels.Count, pageType?.Types.Count ?? 0);
+        _contextFeatures = new ContextFeatureExtractor(file.Groups, file.Metadata.BaseLabelCount, pageType?.Types.Count ?? 0);
     }
 
     /// <summary>What the model file says about itself.</summary>
@@ -54,6 +56,9 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
 
     /// <summary>The compiled stages.</summary>
     internal (LinearScorer Text, IRowScorer Context) Stages => Scorers();
+
+    /// <summary>The labels the base stages score, before any added ones.</summary>
+    public IReadOnlyList<string> BaseLabels => _file.Metadata.Labels.Take(_file.Metadata.BaseLabelCount).ToList();
 
     /// <summary>The page types the model tells (empty: none).</summary>
     public IReadOnlyList<string> PageTypes => _pageType?.Types ?? [];
@@ -99,8 +104,43 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
         var file = new ModelFile(metadata, groups, textModel, contextModels) { PageTypeModel = pageTypeModel };
         var (text, context) = Compile(file, "the trained model");
         var pageType = CompilePageType(file, "the trained model");
-        var version = ContentHash(file, text, context, pageType);
-        return new BoilerplateModel(file with { Metadata = metadata with { Version = version } }, text, context, pageType);
+        var version = ContentHash(file, text, context, pageType, null);
+        return new BoilerplateModel(file with { Metadata = metadata with { Version = version } }, text, context, pageType, null);
+    }
+
+    /// <summary>
+    /// This model's base stages with an added-label stage on top (<see cref="AddedLabelStage"/>): its labels become the
+    /// base labels followed by <paramref name="added"/>'s. Public for the trainer (Boilerplate.Training).
+    /// </summary>
+    /// <param name="added">The added labels, in the stage's class order (after its "other" class).</param>
+    /// <param name="stageModel">The stage as saved by ML.NET: a multiclass linear model over <see cref="AddedLabelFeatures"/>' rows.</param>
+    /// <param name="trainer">What trained the stage, appended to the base model's trainer.</param>
+    /// <param name="trainingData">What the stage was trained on, appended to the base model's description.</param>
+    /// <param name="metrics">Held-out figures of the whole model.</param>
+    public BoilerplateModel WithAddedLabels(IReadOnlyList<AddedLabel> added, byte[] stageModel, string trainer, string trainingData, IReadOnlyDictionary<string, double> metrics)
+    {
+        ArgumentNullException.ThrowIfNull(added);
+        ArgumentNullException.ThrowIfNull(stageModel);
+        if (added.Count == 0)
+        {
+            throw new ArgumentException("Give at least one added label.", nameof(added));
+        }
+
+        var (text, context) = Scorers();
+        var baseLabels = BaseLabels;
+        var metadata = _file.Metadata with
+        {
+            Labels = [.. baseLabels, .. added.Select(a => a.Name)],
+            AddedLabels = added,
+            Trainer = $"{_file.Metadata.Trainer}; added labels: {trainer}",
+            TrainingData = $"{_file.Metadata.TrainingData}; added labels: {trainingData}",
+            Metrics = metrics,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        var file = _file with { Metadata = metadata, AddedLabelsModel = stageModel };
+        var stage = CompileAddedLabels(file, "the trained added-label stage");
+        var version = ContentHash(file, text, context, _pageType, stage);
+        return new BoilerplateModel(file with { Metadata = metadata with { Version = version } }, text, context, _pageType, stage);
     }
 
     /// <summary>
@@ -110,7 +150,7 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
     public BoilerplateModel WithMetrics(IReadOnlyDictionary<string, double> metrics)
     {
         var (text, context) = Scorers();
-        return new BoilerplateModel(_file with { Metadata = _file.Metadata with { Metrics = metrics } }, text, context, _pageType);
+        return new BoilerplateModel(_file with { Metadata = _file.Metadata with { Metrics = metrics } }, text, context, _pageType, _added);
     }
 
     /// <summary>Writes the model to <paramref name="path"/> atomically: a temporary file beside it, then a rename.</summary>
@@ -145,7 +185,7 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
     {
         ArgumentNullException.ThrowIfNull(page);
         var (text, context) = Scorers();
-        var k = Labels.Count;
+        var k = _file.Metadata.BaseLabelCount;
         var n = page.Blocks.Count;
         var prepared = new PreparedPage(page);
         var firstStage = new float[n * k];
@@ -171,6 +211,12 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             var count = Math.Min(CancellationCheckInterval, n - start);
             context.ScoreRows(dense.AsSpan(start * dimension, count * dimension), dimension, probabilities.AsSpan(start * k, count * k));
+        }
+
+        if (_added is not null)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            probabilities = new AddedLabelFeatures(k).Combine(prepared, probabilities, _added, _file.Metadata.AddedLabels.Count);
         }
 
         return new PageScores(Labels, probabilities)
@@ -213,7 +259,7 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
     internal float[] ScoreFirstStage(PreparedPage page)
     {
         var (text, _) = Scorers();
-        var k = Labels.Count;
+        var k = _file.Metadata.BaseLabelCount;
         var result = new float[page.Count * k];
         var features = new SparseFeatures();
         for (var i = 0; i < page.Count; i++)
@@ -246,7 +292,8 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
         var file = ModelFile.Read(stream, source);
         var (text, context) = Compile(file, source);
         var pageType = CompilePageType(file, source);
-        var version = ContentHash(file, text, context, pageType);
+        var added = CompileAddedLabels(file, source);
+        var version = ContentHash(file, text, context, pageType, added);
         if (!string.Equals(version, file.Metadata.Version, StringComparison.Ordinal))
         {
             throw new ModelLoadException(
@@ -254,12 +301,12 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
                 "Use an intact copy of the file, or retrain it.");
         }
 
-        return new BoilerplateModel(file, text, context, pageType);
+        return new BoilerplateModel(file, text, context, pageType, added);
     }
 
     private static (LinearScorer Text, IRowScorer Context) Compile(ModelFile file, string source)
     {
-        var labels = file.Metadata.Labels.Count;
+        var labels = file.Metadata.BaseLabelCount;
         var ml = new MLContext();
         var text = Transformer(ml, file.TextModel, source, ModelFile.TextModelEntry) switch
         {
@@ -308,6 +355,29 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
         return new PageTypeClassifier(scorer, file.Metadata.PageTypes);
     }
 
+    private static LinearScorer? CompileAddedLabels(ModelFile file, string source)
+    {
+        if (file.AddedLabelsModel is not { } bytes)
+        {
+            return null;
+        }
+
+        var scorer = Transformer(new MLContext(), bytes, source, ModelFile.AddedLabelsModelEntry) switch
+        {
+            MaximumEntropyModelParameters maxEnt => LinearScorer.From(maxEnt),
+            var other => throw Unsupported(source, ModelFile.AddedLabelsModelEntry, other),
+        };
+        var dimension = new AddedLabelFeatures(file.Metadata.BaseLabelCount).Dimension;
+        if (scorer.Labels != file.Metadata.AddedLabels.Count + 1 || scorer.Dimension != dimension)
+        {
+            throw new ModelLoadException(
+                $"{source} does not fit together: metadata.json names {file.Metadata.AddedLabels.Count} added labels, but the added-label model " +
+                $"scores {scorer.Labels} classes over {scorer.Dimension} features. The file was assembled by hand or damaged; retrain it.");
+        }
+
+        return scorer;
+    }
+
     private static object Transformer(MLContext ml, byte[] bytes, string source, string entry)
     {
         try
@@ -327,7 +397,7 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
     private static ModelLoadException Unsupported(string source, string entry, object model) =>
         new($"{source}: {entry} holds a {model.GetType().Name}, which this build cannot score; retrain the model with this build.");
 
-    private static string ContentHash(ModelFile file, LinearScorer text, IRowScorer context, PageTypeClassifier? pageType)
+    private static string ContentHash(ModelFile file, LinearScorer text, IRowScorer context, PageTypeClassifier? pageType, LinearScorer? added)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { file.Metadata.Labels, Groups = file.Groups.ToString(), FeatureSchema.Version })));
@@ -338,6 +408,8 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
             hash.AppendData(Encoding.UTF8.GetBytes(string.Join('\n', pageType.Types)));
             pageType.Scorer.AddTo(hash);
         }
+
+        added?.AddTo(hash);
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }

@@ -10,7 +10,8 @@ namespace Boilerplate.Core.Model;
 /// groups), <c>text-model.zip</c> (the first stage, an ML.NET multiclass model) and the second stage: either one ML.NET
 /// multiclass model <c>context-model.zip</c>, or one binary ML.NET model per label, <c>context-model-0.zip</c>,
 /// <c>context-model-1.zip</c>... in label order; optionally <c>page-type-model.zip</c>, an ML.NET multiclass model over
-/// the page-type features, whose types <see cref="ModelMetadata.PageTypes"/> names.
+/// the page-type features, whose types <see cref="ModelMetadata.PageTypes"/> names; and, when labels were added on top
+/// of a base model, <c>added-labels-model.zip</c>, the ML.NET multiclass model of <see cref="AddedLabelStage"/>.
 /// </summary>
 /// <param name="Metadata">What the model says about itself.</param>
 /// <param name="Groups">Feature groups the model was trained with.</param>
@@ -23,9 +24,13 @@ internal sealed record ModelFile(ModelMetadata Metadata, FeatureGroups Groups, b
     public const string TextModelEntry = "text-model.zip";
     public const string ContextModelEntry = "context-model.zip";
     public const string PageTypeModelEntry = "page-type-model.zip";
+    public const string AddedLabelsModelEntry = "added-labels-model.zip";
 
     /// <summary>The page-type model as saved by ML.NET, when the model was trained on pages of known type.</summary>
     public byte[]? PageTypeModel { get; init; }
+
+    /// <summary>The added-label stage as saved by ML.NET, when labels were added on top of a base model.</summary>
+    public byte[]? AddedLabelsModel { get; init; }
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
 
@@ -61,13 +66,20 @@ internal sealed record ModelFile(ModelMetadata Metadata, FeatureGroups Groups, b
                     throw new ModelLoadException($"{source}: {MetadataEntry} must name at least two distinct labels; retrain the model.");
                 }
 
+                metadata = metadata with { AddedLabels = metadata.AddedLabels ?? [] };
+                if (metadata.BaseLabelCount < 2 || !metadata.AddedLabels.Select(a => a.Name).SequenceEqual(metadata.Labels.Skip(metadata.BaseLabelCount), StringComparer.Ordinal))
+                {
+                    throw new ModelLoadException($"{source}: {MetadataEntry}'s added labels must be the last of its labels, after at least two base labels; retrain the model.");
+                }
+
                 var features = JsonSerializer.Deserialize<FeaturesJson>(ReadEntry(zip, FeaturesEntry, source), Json)
                     ?? throw new ModelLoadException($"{source}: {FeaturesEntry} is empty; retrain the model.");
                 var context = zip.GetEntry(ContextModelEntry) is not null
                     ? [ReadEntry(zip, ContextModelEntry, source)]
-                    : metadata.Labels.Select((_, i) => ReadEntry(zip, PerLabelEntry(i), source)).ToList();
+                    : Enumerable.Range(0, metadata.BaseLabelCount).Select(i => ReadEntry(zip, PerLabelEntry(i), source)).ToList();
                 var pageType = metadata.PageTypes is { Count: >= 2 } ? ReadEntry(zip, PageTypeModelEntry, source) : null;
-                return new ModelFile(metadata, features.Groups, ReadEntry(zip, TextModelEntry, source), context) { PageTypeModel = pageType };
+                var added = metadata.AddedLabels.Count > 0 ? ReadEntry(zip, AddedLabelsModelEntry, source) : null;
+                return new ModelFile(metadata, features.Groups, ReadEntry(zip, TextModelEntry, source), context) { PageTypeModel = pageType, AddedLabelsModel = added };
             }
             catch (JsonException e)
             {
@@ -96,6 +108,11 @@ internal sealed record ModelFile(ModelMetadata Metadata, FeatureGroups Groups, b
         if (PageTypeModel is not null)
         {
             WriteEntry(zip, PageTypeModelEntry, PageTypeModel, CompressionLevel.NoCompression);
+        }
+
+        if (AddedLabelsModel is not null)
+        {
+            WriteEntry(zip, AddedLabelsModelEntry, AddedLabelsModel, CompressionLevel.NoCompression);
         }
     }
 
