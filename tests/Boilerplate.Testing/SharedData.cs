@@ -13,10 +13,13 @@ public static class SharedData
 
     private static string Locate()
     {
+        // An explicit setting wins even when it names nothing, so a run can prove it needs no shared data.
         var fromEnvironment = Environment.GetEnvironmentVariable("BOILERPLATE_SHARED");
-        if (!string.IsNullOrEmpty(fromEnvironment) && System.IO.Directory.Exists(fromEnvironment))
+        if (!string.IsNullOrEmpty(fromEnvironment))
         {
-            return fromEnvironment;
+            return System.IO.Directory.Exists(fromEnvironment)
+                ? fromEnvironment
+                : throw new DirectoryNotFoundException($"BOILERPLATE_SHARED names '{fromEnvironment}', which does not exist.");
         }
 
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

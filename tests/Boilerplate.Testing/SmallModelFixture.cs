@@ -8,7 +8,7 @@ namespace Boilerplate.Testing;
 /// A model trained once per test run on a dozen real pages of each corpus: small, fast, and real. Shared by the Core
 /// and Training tests; each declares its own collection, as xUnit finds collection definitions only in the test assembly.
 /// </summary>
-public sealed class SmallModelFixture : IDisposable
+public sealed class SmallModelFixture : IModelFixture, IDisposable
 {
     public static readonly TrainingOptions Options = new()
     {

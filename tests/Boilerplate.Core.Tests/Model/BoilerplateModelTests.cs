@@ -9,10 +9,117 @@ using Boilerplate.Training.Evaluation;
 
 namespace Boilerplate.Core.Tests.Model;
 
-[Collection(SmallModelCollection.Name)]
-[Trait("Category", "Quality")]
-public sealed class BoilerplateModelTests(SmallModelFixture fixture)
+/// <summary>
+/// Scoring, saving and loading a model: on the committed tiny model as unit tests (with the refusals of bad model files),
+/// and on a model trained from the datasets in this run as quality tests (with what it extracts from unseen articles).
+/// </summary>
+public abstract class BoilerplateModelTests(IModelFixture fixture)
 {
+    /// <summary>The committed tiny model and pages: needs no ../shared.</summary>
+    [Collection(TinyModelCollection.Name)]
+    public sealed class OfCommittedModel(TinyModelFixture fixture) : BoilerplateModelTests(fixture)
+    {
+        [Fact]
+        public void Was_trained_against_this_builds_feature_schema() =>
+            Assert.True(
+                TinyModelFixture.CommittedSchemaVersion() == FeatureSchema.Version,
+                $"The committed tiny model was trained against feature schema {TinyModelFixture.CommittedSchemaVersion()}, this build extracts {FeatureSchema.Version}. {TinyModelFixture.RegenerateHint}");
+
+        [Fact]
+        public void Refuses_a_file_that_is_not_a_zip()
+        {
+            var error = Assert.Throws<ModelLoadException>(() => BoilerplateModel.Load(new MemoryStream(Encoding.UTF8.GetBytes("not a model"))));
+            Assert.Contains("not a zip", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Refuses_a_missing_file_naming_it()
+        {
+            var error = Assert.Throws<ModelLoadException>(() => BoilerplateModel.Load("/nonexistent/model.zip"));
+            Assert.Contains("/nonexistent/model.zip", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Refuses_a_model_missing_a_part()
+        {
+            var stream = Rewrite(zip => zip.GetEntry("text-model.zip")!.Delete());
+            var error = Assert.Throws<ModelLoadException>(() => BoilerplateModel.Load(stream));
+            Assert.Contains("lacks its text-model.zip part", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Refuses_a_model_of_another_feature_schema()
+        {
+            var stream = RewriteMetadata(metadata => metadata["FeatureSchemaVersion"] = FeatureSchema.Version + 1);
+            var error = Assert.Throws<ModelLoadException>(() => BoilerplateModel.Load(stream));
+            Assert.Contains($"feature schema {FeatureSchema.Version + 1}", error.Message, StringComparison.Ordinal);
+            Assert.Contains("Retrain", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Refuses_a_model_whose_parts_do_not_match_its_hash()
+        {
+            var stream = RewriteMetadata(metadata => metadata["Version"] = new string('0', 64));
+            var error = Assert.Throws<ModelLoadException>(() => BoilerplateModel.Load(stream));
+            Assert.Contains("damaged", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Refuses_a_damaged_ml_net_part()
+        {
+            var stream = Rewrite(zip =>
+            {
+                zip.GetEntry("text-model.zip")!.Delete();
+                using var writer = new StreamWriter(zip.CreateEntry("text-model.zip").Open());
+                writer.Write("garbage");
+            });
+            var error = Assert.Throws<ModelLoadException>(() => BoilerplateModel.Load(stream));
+            Assert.Contains("text-model.zip is not a readable ML.NET model", error.Message, StringComparison.Ordinal);
+        }
+
+        private MemoryStream Rewrite(Action<ZipArchive> change)
+        {
+            var stream = Serialise(fixture.Model);
+            using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+            {
+                change(zip);
+            }
+
+            stream.Position = 0;
+            return stream;
+        }
+
+        private MemoryStream RewriteMetadata(Action<JsonObject> change) => Rewrite(zip =>
+        {
+            var entry = zip.GetEntry("metadata.json")!;
+            JsonObject metadata;
+            using (var reader = new StreamReader(entry.Open()))
+            {
+                metadata = JsonNode.Parse(reader.ReadToEnd())!.AsObject();
+            }
+
+            change(metadata);
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("metadata.json").Open());
+            writer.Write(metadata.ToJsonString());
+        });
+    }
+
+    /// <summary>A model trained on a dozen pages of each corpus in this run.</summary>
+    [Collection(SmallModelCollection.Name)]
+    [Trait("Category", "Quality")]
+    public sealed class OfTrainedModel(SmallModelFixture fixture) : BoilerplateModelTests(fixture)
+    {
+        [Fact]
+        public void Extracts_most_of_unseen_articles_after_training_on_a_dozen_pages()
+        {
+            var dev = fixture.Data.Corpora.SelectMany(c => c.Take(40).Dev).ToList();
+            using var evaluator = new ModelEvaluator();
+            var result = evaluator.Evaluate(fixture.Model, "first dev pages", dev, EvaluationMode.Html, CancellationToken.None);
+            Assert.True(result.Score.F1 > 0.6, $"F1 {result.Score.F1:0.000} on {dev.Count} dev pages");
+        }
+    }
+
     [Fact]
     public void Scores_every_block_with_a_distribution_over_the_labels()
     {
@@ -28,15 +135,6 @@ public sealed class BoilerplateModelTests(SmallModelFixture fixture)
                 Assert.Equal(1f, scores.For(i).ToArray().Sum(), 3);
             }
         }
-    }
-
-    [Fact]
-    public void Extracts_most_of_unseen_articles_after_training_on_a_dozen_pages()
-    {
-        var dev = fixture.Data.Corpora.SelectMany(c => c.Take(40).Dev).ToList();
-        using var evaluator = new ModelEvaluator();
-        var result = evaluator.Evaluate(fixture.Model, "first dev pages", dev, EvaluationMode.Html, CancellationToken.None);
-        Assert.True(result.Score.F1 > 0.6, $"F1 {result.Score.F1:0.000} on {dev.Count} dev pages");
     }
 
     [Fact]
@@ -94,58 +192,6 @@ public sealed class BoilerplateModelTests(SmallModelFixture fixture)
         Assert.Equal(0, scores.BlockCount);
     }
 
-    [Fact]
-    public void Refuses_a_file_that_is_not_a_zip()
-    {
-        var error = Assert.Throws<ModelLoadException>(() => BoilerplateModel.Load(new MemoryStream(Encoding.UTF8.GetBytes("not a model"))));
-        Assert.Contains("not a zip", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Refuses_a_missing_file_naming_it()
-    {
-        var error = Assert.Throws<ModelLoadException>(() => BoilerplateModel.Load("/nonexistent/model.zip"));
-        Assert.Contains("/nonexistent/model.zip", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Refuses_a_model_missing_a_part()
-    {
-        var stream = Rewrite(zip => zip.GetEntry("text-model.zip")!.Delete());
-        var error = Assert.Throws<ModelLoadException>(() => BoilerplateModel.Load(stream));
-        Assert.Contains("lacks its text-model.zip part", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Refuses_a_model_of_another_feature_schema()
-    {
-        var stream = RewriteMetadata(metadata => metadata["FeatureSchemaVersion"] = FeatureSchema.Version + 1);
-        var error = Assert.Throws<ModelLoadException>(() => BoilerplateModel.Load(stream));
-        Assert.Contains($"feature schema {FeatureSchema.Version + 1}", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Retrain", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Refuses_a_model_whose_parts_do_not_match_its_hash()
-    {
-        var stream = RewriteMetadata(metadata => metadata["Version"] = new string('0', 64));
-        var error = Assert.Throws<ModelLoadException>(() => BoilerplateModel.Load(stream));
-        Assert.Contains("damaged", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Refuses_a_damaged_ml_net_part()
-    {
-        var stream = Rewrite(zip =>
-        {
-            zip.GetEntry("text-model.zip")!.Delete();
-            using var writer = new StreamWriter(zip.CreateEntry("text-model.zip").Open());
-            writer.Write("garbage");
-        });
-        var error = Assert.Throws<ModelLoadException>(() => BoilerplateModel.Load(stream));
-        Assert.Contains("text-model.zip is not a readable ML.NET model", error.Message, StringComparison.Ordinal);
-    }
-
     private static float[] Flatten(PageScores scores) =>
         Enumerable.Range(0, scores.BlockCount).SelectMany(i => scores.For(i).ToArray()).ToArray();
 
@@ -162,31 +208,4 @@ public sealed class BoilerplateModelTests(SmallModelFixture fixture)
             File.Delete(path);
         }
     }
-
-    private MemoryStream Rewrite(Action<ZipArchive> change)
-    {
-        var stream = Serialise(fixture.Model);
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
-        {
-            change(zip);
-        }
-
-        stream.Position = 0;
-        return stream;
-    }
-
-    private MemoryStream RewriteMetadata(Action<JsonObject> change) => Rewrite(zip =>
-    {
-        var entry = zip.GetEntry("metadata.json")!;
-        JsonObject metadata;
-        using (var reader = new StreamReader(entry.Open()))
-        {
-            metadata = JsonNode.Parse(reader.ReadToEnd())!.AsObject();
-        }
-
-        change(metadata);
-        entry.Delete();
-        using var writer = new StreamWriter(zip.CreateEntry("metadata.json").Open());
-        writer.Write(metadata.ToJsonString());
-    });
 }

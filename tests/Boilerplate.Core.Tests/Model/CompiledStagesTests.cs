@@ -8,12 +8,20 @@ namespace Boilerplate.Core.Tests.Model;
 
 /// <summary>
 /// The model scores with its stages' trained numbers read out of the ML.NET models; these tests hold that reading
-/// to ML.NET's own predictions, so an ML.NET upgrade that changes a model's meaning fails here, not in production.
+/// to ML.NET's own predictions, so an ML.NET upgrade that changes a model's meaning fails here, not in production: on the
+/// committed tiny model's bytes as unit tests, and on a model this ML.NET trains in the run as quality tests.
 /// </summary>
-[Collection(SmallModelCollection.Name)]
-[Trait("Category", "Quality")]
-public sealed class CompiledStagesTests(SmallModelFixture fixture)
+public abstract class CompiledStagesTests(IModelFixture fixture)
 {
+    /// <summary>The committed tiny model and pages: needs no ../shared.</summary>
+    [Collection(TinyModelCollection.Name)]
+    public sealed class OfCommittedModel(TinyModelFixture fixture) : CompiledStagesTests(fixture);
+
+    /// <summary>A model trained on a dozen pages of each corpus in this run.</summary>
+    [Collection(SmallModelCollection.Name)]
+    [Trait("Category", "Quality")]
+    public sealed class OfTrainedModel(SmallModelFixture fixture) : CompiledStagesTests(fixture);
+
     [Fact]
     public void Text_stage_matches_ml_net()
     {

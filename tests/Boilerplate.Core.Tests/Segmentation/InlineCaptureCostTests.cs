@@ -11,12 +11,12 @@ namespace Boilerplate.Core.Tests.Segmentation;
 /// What recording inline spans and rendering rich output cost, counted in bytes allocated (deterministic, unlike
 /// time): segmentation with spans against the same segmentation without them, and renderers against their output.
 /// </summary>
-[Trait("Category", "Quality")]
 public class InlineCaptureCostTests(ITestOutputHelper output)
 {
     private static readonly Lazy<List<string>> Pages = new(() =>
         Directory.GetFiles(SharedData.PathOf("datasets", "readability-pages", "pages"), "*.html.gz").Order(StringComparer.Ordinal).Select(Read).ToList());
 
+    [Trait("Category", "Quality")]
     [Fact]
     public void Recording_inline_spans_adds_little_to_what_segmentation_allocates()
     {
@@ -34,6 +34,7 @@ public class InlineCaptureCostTests(ITestOutputHelper output)
         Assert.True(ratio < 1.12, $"spans cost {ratio:P1} of plain segmentation");
     }
 
+    [Trait("Category", "Quality")]
     [Fact]
     public void Rendering_allocates_in_proportion_to_its_output()
     {
