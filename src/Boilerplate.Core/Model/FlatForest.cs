@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
@@ -13,14 +14,14 @@ namespace Boilerplate.Core.Model;
 /// <remarks>
 /// Rows are summed with QuickScorer's bitvectors (Lucchese et al., SIGIR 2015) when every tree has at most 32 leaves:
 /// a tree's leaves are numbered left to right, each node whose test fails clears the leaves of its left subtree, and
-/// the row exits at the lowest bit left. Every node is tested, eight rows at a time side by side, with no branch on
-/// the data, so the walk's mispredicted branches are gone. The leaves are added in tree order, as the walk adds them,
-/// so both give the same sums to the bit.
+/// the row exits at the lowest bit left. Every node is tested, sixteen rows at a time side by side (one 512-bit or two
+/// 256-bit vectors), with no branch on the data, so the walk's mispredicted branches are gone. The leaves are added
+/// in tree order, as the walk adds them, so both give the same sums to the bit.
 /// </remarks>
 internal sealed class FlatForest
 {
-    /// <summary>Rows tested side by side: one 256-bit vector of features or bitvectors.</summary>
-    private const int Lanes = 8;
+    /// <summary>Rows tested side by side: two 256-bit vectors of features or bitvectors.</summary>
+    private const int Lanes = 16;
 
     /// <summary>The most leaves a tree can have for the bitvector path (one bit each in a uint).</summary>
     private const int MaxBitvectorLeaves = 32;
@@ -79,6 +80,9 @@ internal sealed class FlatForest
         (_tests, _testEnds, _orderedLeaves) = Bitvectors();
     }
 
+    /// <summary>Number of split nodes over all trees.</summary>
+    public int Nodes => _feature.Length;
+
     /// <summary>Number of trees.</summary>
     public int Trees => _treeRoots.Length;
 
@@ -86,7 +90,14 @@ internal sealed class FlatForest
     public bool UsesBitvectors => _tests is not null;
 
     /// <summary>Adds up the trees for every row of <paramref name="dimension"/> features, bias first, then tree by tree.</summary>
-    public void SumRows(ReadOnlySpan<float> rows, int dimension, Span<double> sums)
+    public void SumRows(ReadOnlySpan<float> rows, int dimension, Span<double> sums) =>
+        SumRows(rows, dimension, sums, Vector512.IsHardwareAccelerated);
+
+    /// <summary>
+    /// The same, testing sixteen rows as one 512-bit vector when <paramref name="wide"/> and the hardware has them,
+    /// else as two 256-bit ones; walked when there are no bitvectors or no hardware vectors.
+    /// </summary>
+    internal void SumRows(ReadOnlySpan<float> rows, int dimension, Span<double> sums, bool wide)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(dimension, _maxFeature);
         if (_tests is null || !Vector256.IsHardwareAccelerated)
@@ -95,7 +106,7 @@ internal sealed class FlatForest
             return;
         }
 
-        SumRowsWithBitvectors(rows, dimension, sums);
+        SumRowsWithBitvectors(rows, dimension, sums, wide && Vector512.IsHardwareAccelerated);
     }
 
     /// <summary>The same sums by walking every tree node by node for each row: the reference for the bitvectors.</summary>
@@ -135,18 +146,23 @@ internal sealed class FlatForest
         hash.AppendData(BitConverter.GetBytes(_bias));
     }
 
-    private void SumRowsWithBitvectors(ReadOnlySpan<float> rows, int dimension, Span<double> sums)
+    private void SumRowsWithBitvectors(ReadOnlySpan<float> rows, int dimension, Span<double> sums, bool wide)
     {
         var tests = _tests!;
         var testEnds = _testEnds!;
         var orderedLeaves = _orderedLeaves!;
         sums.Fill(_bias);
 
-        // Eight rows at a time, turned into columns: feature f of the eight rows is one vector at columns[f * 8].
+        // Sixteen rows at a time, turned into columns: feature f of the sixteen rows is at columns[f * 16].
+        // Every tree's sixteen exits are kept, then added up tree by tree, so each loop stays small.
         var columnCount = dimension * Lanes;
-        Span<float> columns = columnCount <= 1024 ? stackalloc float[columnCount] : new float[columnCount];
-        Span<uint> exits = stackalloc uint[Lanes];
+        var exitCount = testEnds.Length * Lanes;
+        Span<float> columns = columnCount <= 2048 ? stackalloc float[columnCount] : new float[columnCount];
+        Span<uint> exits = exitCount <= 8192 ? stackalloc uint[exitCount] : new uint[exitCount];
         ref var column0 = ref MemoryMarshal.GetReference(columns);
+        ref var exit0 = ref MemoryMarshal.GetReference(exits);
+        ref var test0 = ref MemoryMarshal.GetArrayDataReference(tests);
+        ref var leaf0 = ref MemoryMarshal.GetArrayDataReference(orderedLeaves);
         for (var first = 0; first < sums.Length; first += Lanes)
         {
             var lanes = Math.Min(Lanes, sums.Length - first);
@@ -160,26 +176,89 @@ internal sealed class FlatForest
                 }
             }
 
-            var node = 0;
             for (var t = 0; t < testEnds.Length; t++)
             {
-                var bits = Vector256<uint>.AllBitsSet;
-                for (var end = testEnds[t]; node < end; node++)
+                ref var test = ref Unsafe.Add(ref test0, t == 0 ? 0 : testEnds[t - 1]);
+                ref var end = ref Unsafe.Add(ref test0, testEnds[t]);
+                ref var treeExits = ref Unsafe.Add(ref exit0, t * Lanes);
+                if (wide)
                 {
-                    ref readonly var test = ref tests[node];
-                    var x = Vector256.LoadUnsafe(ref column0, (nuint)test.Column);
-                    var passes = Vector256.LessThanOrEqual(x, Vector256.Create(test.Threshold)).AsUInt32();
-                    bits &= passes | Vector256.Create(test.Mask);
+                    Test512(ref test, ref end, ref column0, ref treeExits);
                 }
-
-                bits.CopyTo(exits);
-                var leaves = orderedLeaves.AsSpan(t * MaxBitvectorLeaves, MaxBitvectorLeaves);
-                for (var lane = 0; lane < lanes; lane++)
+                else
                 {
-                    sums[first + lane] += leaves[BitOperations.TrailingZeroCount(exits[lane])];
+                    Test256(ref test, ref end, ref column0, ref treeExits);
                 }
             }
+
+            AddLeaves(exits, ref leaf0, sums.Slice(first, lanes));
         }
+    }
+
+    /// <summary>Tests one tree's nodes [test, end) on sixteen rows as one 512-bit vector, writing their exits.</summary>
+    private static void Test512(ref NodeTest test, ref NodeTest end, ref float column0, ref uint exits)
+    {
+        var bits = Vector512<uint>.AllBitsSet;
+        for (; Unsafe.IsAddressLessThan(ref test, ref end); test = ref Unsafe.Add(ref test, 1))
+        {
+            var x = Vector512.LoadUnsafe(ref Unsafe.Add(ref column0, test.Column));
+            bits &= Vector512.LessThanOrEqual(x, Vector512.Create(test.Threshold)).AsUInt32() | Vector512.Create(test.Mask);
+        }
+
+        bits.StoreUnsafe(ref exits);
+    }
+
+    /// <summary>Tests one tree's nodes [test, end) on sixteen rows as two 256-bit vectors, writing their exits.</summary>
+    private static void Test256(ref NodeTest test, ref NodeTest end, ref float column0, ref uint exits)
+    {
+        var low = Vector256<uint>.AllBitsSet;
+        var high = Vector256<uint>.AllBitsSet;
+        for (; Unsafe.IsAddressLessThan(ref test, ref end); test = ref Unsafe.Add(ref test, 1))
+        {
+            ref var x = ref Unsafe.Add(ref column0, test.Column);
+            var threshold = Vector256.Create(test.Threshold);
+            var mask = Vector256.Create(test.Mask);
+            low &= Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref x), threshold).AsUInt32() | mask;
+            high &= Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref x, (nuint)Vector256<float>.Count), threshold).AsUInt32() | mask;
+        }
+
+        low.StoreUnsafe(ref exits);
+        high.StoreUnsafe(ref exits, (nuint)Vector256<uint>.Count);
+    }
+
+    /// <summary>
+    /// Adds each tree's exit leaf to the sums of a block's rows, tree by tree for each row; four rows at once keep four
+    /// running sums in registers, so one row's adds do not wait on each other.
+    /// </summary>
+    private static void AddLeaves(ReadOnlySpan<uint> exits, ref double leaf0, Span<double> blockSums)
+    {
+        const int Rows = 4;
+        var trees = exits.Length / Lanes;
+        Span<double> padded = stackalloc double[Lanes];
+        blockSums.CopyTo(padded);
+        ref var exit0 = ref MemoryMarshal.GetReference(exits);
+        for (var lane = 0; lane < blockSums.Length; lane += Rows)
+        {
+            double sum0 = padded[lane], sum1 = padded[lane + 1], sum2 = padded[lane + 2], sum3 = padded[lane + 3];
+            ref var exit = ref Unsafe.Add(ref exit0, lane);
+            ref var leaves = ref leaf0;
+            for (var t = 0; t < trees; t++)
+            {
+                sum0 += Unsafe.Add(ref leaves, BitOperations.TrailingZeroCount(exit) & (MaxBitvectorLeaves - 1));
+                sum1 += Unsafe.Add(ref leaves, BitOperations.TrailingZeroCount(Unsafe.Add(ref exit, 1)) & (MaxBitvectorLeaves - 1));
+                sum2 += Unsafe.Add(ref leaves, BitOperations.TrailingZeroCount(Unsafe.Add(ref exit, 2)) & (MaxBitvectorLeaves - 1));
+                sum3 += Unsafe.Add(ref leaves, BitOperations.TrailingZeroCount(Unsafe.Add(ref exit, 3)) & (MaxBitvectorLeaves - 1));
+                exit = ref Unsafe.Add(ref exit, Lanes);
+                leaves = ref Unsafe.Add(ref leaves, MaxBitvectorLeaves);
+            }
+
+            padded[lane] = sum0;
+            padded[lane + 1] = sum1;
+            padded[lane + 2] = sum2;
+            padded[lane + 3] = sum3;
+        }
+
+        padded[..blockSums.Length].CopyTo(blockSums);
     }
 
     /// <summary>
@@ -244,7 +323,7 @@ internal sealed class FlatForest
 
     private readonly record struct Node(int Feature, float Threshold, int Left, int Right);
 
-    /// <summary>One node of the bitvector form: its feature's offset in the columns, threshold, and leaf mask.</summary>
-    [StructLayout(LayoutKind.Sequential)]
+    /// <summary>One node of the bitvector form: its feature's offset in the columns, threshold, and leaf mask (16 bytes, a shift apart).</summary>
+    [StructLayout(LayoutKind.Sequential, Size = 16)]
     private readonly record struct NodeTest(int Column, float Threshold, uint Mask);
 }

@@ -60,19 +60,22 @@ internal sealed class TreeEnsembleScorer : IRowScorer
 
     /// <inheritdoc />
     public void ScoreRows(ReadOnlySpan<float> rows, int dimension, Span<float> probabilities) =>
-        Sum(rows, dimension, probabilities, walk: false);
+        ScoreRows(rows, dimension, probabilities, TreeSums.Widest);
 
     /// <summary>
-    /// <see cref="ScoreRows(ReadOnlySpan{float}, int, Span{float})"/> by walking every tree node by node: the
-    /// reference the bitvector sums are held to, bit for bit.
+    /// <see cref="ScoreRows(ReadOnlySpan{float}, int, Span{float})"/> with the trees summed as <paramref name="sums"/>
+    /// says: walking them node by node is the reference the bitvector sums are held to, bit for bit.
     /// </summary>
-    internal void ScoreRowsByWalking(ReadOnlySpan<float> rows, int dimension, Span<float> probabilities) =>
-        Sum(rows, dimension, probabilities, walk: true);
+    internal void ScoreRows(ReadOnlySpan<float> rows, int dimension, Span<float> probabilities, TreeSums sums) =>
+        Sum(rows, dimension, probabilities, sums);
+
+    /// <summary>Split nodes over all labels' trees: the tests a row takes with bitvectors.</summary>
+    internal int Nodes => _ensembles.Sum(ensemble => ensemble.Forest.Nodes);
 
     /// <summary>Whether every label's trees are summed with bitvectors (see <see cref="FlatForest"/>), not walked.</summary>
     internal bool UsesBitvectors => _ensembles.All(ensemble => ensemble.Forest.UsesBitvectors);
 
-    private void Sum(ReadOnlySpan<float> rows, int dimension, Span<float> probabilities, bool walk)
+    private void Sum(ReadOnlySpan<float> rows, int dimension, Span<float> probabilities, TreeSums method)
     {
         var n = rows.Length / dimension;
         var k = _ensembles.Length;
@@ -80,13 +83,13 @@ internal sealed class TreeEnsembleScorer : IRowScorer
         for (var label = 0; label < k; label++)
         {
             var forest = _ensembles[label].Forest;
-            if (walk)
+            if (method == TreeSums.Walk)
             {
                 forest.WalkRows(rows, dimension, sums);
             }
             else
             {
-                forest.SumRows(rows, dimension, sums);
+                forest.SumRows(rows, dimension, sums, wide: method == TreeSums.Widest);
             }
 
             for (var i = 0; i < n; i++)
@@ -166,4 +169,17 @@ internal sealed class TreeEnsembleScorer : IRowScorer
             hash.AppendData(BitConverter.GetBytes(calibrator.Offset));
         }
     }
+}
+
+/// <summary>How <see cref="TreeEnsembleScorer"/> sums a label's trees (all give the same sums to the bit).</summary>
+internal enum TreeSums
+{
+    /// <summary>Every tree walked node by node for each row.</summary>
+    Walk,
+
+    /// <summary>Bitvectors, sixteen rows as two 256-bit vectors.</summary>
+    Vector256,
+
+    /// <summary>Bitvectors in the widest vectors the hardware has (512 bits where it has them): what scoring runs.</summary>
+    Widest,
 }

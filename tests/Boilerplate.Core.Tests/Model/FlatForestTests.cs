@@ -34,13 +34,20 @@ public sealed class FlatForestTests
                 var n = prepared.Count;
 
                 // The whole page at once, and its first rows in every count up to past two vectors' worth.
-                foreach (var rows in Enumerable.Range(1, Math.Min(n, 17)).Append(n).Distinct())
+                foreach (var rows in Enumerable.Range(1, Math.Min(n, 33)).Append(n).Distinct())
                 {
                     var walked = new float[rows * k];
-                    var summed = new float[rows * k];
-                    trees.ScoreRowsByWalking(dense.AsSpan(0, rows * dimension), dimension, walked);
-                    trees.ScoreRows(dense.AsSpan(0, rows * dimension), dimension, summed);
-                    Assert.Equal(walked, summed);
+                    trees.ScoreRows(dense.AsSpan(0, rows * dimension), dimension, walked, TreeSums.Walk);
+                    foreach (var method in new[] { TreeSums.Vector256, TreeSums.Widest })
+                    {
+                        var summed = new float[rows * k];
+                        trees.ScoreRows(dense.AsSpan(0, rows * dimension), dimension, summed, method);
+                        Assert.Equal(walked, summed);
+                    }
+
+                    var scored = new float[rows * k];
+                    trees.ScoreRows(dense.AsSpan(0, rows * dimension), dimension, scored);
+                    Assert.Equal(walked, scored);
                 }
 
                 rowsCompared += n;
@@ -70,11 +77,15 @@ public sealed class FlatForestTests
         dense.AsSpan(0, dimension).Fill(float.NaN);
         dense.AsSpan(dimension, dimension).Fill(0f);
         var walked = new float[rows * trees.Labels];
-        var summed = new float[rows * trees.Labels];
-        trees.ScoreRowsByWalking(dense, dimension, walked);
-        trees.ScoreRows(dense, dimension, summed);
-        Assert.Equal(walked, summed);
-        Assert.DoesNotContain(summed, float.IsNaN);
+        trees.ScoreRows(dense, dimension, walked, TreeSums.Walk);
+        foreach (var method in new[] { TreeSums.Vector256, TreeSums.Widest })
+        {
+            var summed = new float[rows * trees.Labels];
+            trees.ScoreRows(dense, dimension, summed, method);
+            Assert.Equal(walked, summed);
+        }
+
+        Assert.DoesNotContain(walked, float.IsNaN);
     }
 
     [Fact]
@@ -112,9 +123,12 @@ public sealed class FlatForestTests
     {
         var forest = Forest([new Tree([], [], [], [], [0.5]), new Tree([], [], [], [], [0.25])], bias: 1);
         Assert.True(forest.UsesBitvectors);
-        var sums = new double[9];
-        forest.SumRows(new float[9 * 3], 3, sums);
-        Assert.All(sums, sum => Assert.Equal(1.75, sum));
+        foreach (var wide in new[] { false, true })
+        {
+            var sums = new double[19];
+            forest.SumRows(new float[19 * 3], 3, sums, wide);
+            Assert.All(sums, sum => Assert.Equal(1.75, sum));
+        }
     }
 
     [Fact]
@@ -126,7 +140,7 @@ public sealed class FlatForestTests
 
     private static void AssertSameSums(FlatForest forest, Random random, int dimension)
     {
-        foreach (var rows in new[] { 1, 3, 8, 9, 16, 23 })
+        foreach (var rows in new[] { 1, 3, 8, 9, 15, 16, 17, 23, 32, 40 })
         {
             var dense = new float[rows * dimension];
             for (var i = 0; i < dense.Length; i++)
@@ -141,10 +155,13 @@ public sealed class FlatForestTests
             }
 
             var walked = new double[rows];
-            var summed = new double[rows];
             forest.WalkRows(dense, dimension, walked);
-            forest.SumRows(dense, dimension, summed);
-            Assert.Equal(walked, summed);
+            foreach (var wide in new[] { false, true })
+            {
+                var summed = new double[rows];
+                forest.SumRows(dense, dimension, summed, wide);
+                Assert.Equal(walked, summed);
+            }
         }
     }
 
