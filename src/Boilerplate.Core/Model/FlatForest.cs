@@ -153,26 +153,29 @@ internal sealed class FlatForest
         var orderedLeaves = _orderedLeaves!;
         sums.Fill(_bias);
 
-        // Sixteen rows at a time, turned into columns: feature f of the sixteen rows is at columns[f * 16].
-        // Every tree's sixteen exits are kept, then added up tree by tree, so each loop stays small.
-        var columnCount = dimension * Lanes;
-        var exitCount = testEnds.Length * Lanes;
-        Span<float> columns = columnCount <= 2048 ? stackalloc float[columnCount] : new float[columnCount];
-        Span<uint> exits = exitCount <= 8192 ? stackalloc uint[exitCount] : new uint[exitCount];
+        // Sixteen rows at a time (thirty-two in two 512-bit vectors while more than sixteen are left), turned into
+        // columns: feature f of the block's rows is at columns[f * width]. Every tree's exits are kept, then added up
+        // tree by tree, so each loop stays small.
+        var maxWidth = wide ? 2 * Lanes : Lanes;
+        var columnCount = dimension * maxWidth;
+        var exitCount = testEnds.Length * maxWidth;
+        Span<float> columns = columnCount <= 4096 ? stackalloc float[columnCount] : new float[columnCount];
+        Span<uint> exits = exitCount <= 16384 ? stackalloc uint[exitCount] : new uint[exitCount];
         ref var column0 = ref MemoryMarshal.GetReference(columns);
         ref var exit0 = ref MemoryMarshal.GetReference(exits);
         ref var test0 = ref MemoryMarshal.GetArrayDataReference(tests);
         ref var leaf0 = ref MemoryMarshal.GetArrayDataReference(orderedLeaves);
-        for (var first = 0; first < sums.Length; first += Lanes)
+        for (var first = 0; first < sums.Length;)
         {
-            var lanes = Math.Min(Lanes, sums.Length - first);
-            for (var lane = 0; lane < Lanes; lane++)
+            var width = sums.Length - first > Lanes ? maxWidth : Lanes;
+            var lanes = Math.Min(width, sums.Length - first);
+            for (var lane = 0; lane < width; lane++)
             {
                 // Lanes past the last row repeat the first row; their exits are not read.
                 var row = rows.Slice((first + (lane < lanes ? lane : 0)) * dimension, dimension);
                 for (var f = 0; f < dimension; f++)
                 {
-                    columns[(f * Lanes) + lane] = row[f];
+                    columns[(f * width) + lane] = row[f];
                 }
             }
 
@@ -180,8 +183,12 @@ internal sealed class FlatForest
             {
                 ref var test = ref Unsafe.Add(ref test0, t == 0 ? 0 : testEnds[t - 1]);
                 ref var end = ref Unsafe.Add(ref test0, testEnds[t]);
-                ref var treeExits = ref Unsafe.Add(ref exit0, t * Lanes);
-                if (wide)
+                ref var treeExits = ref Unsafe.Add(ref exit0, t * width);
+                if (width > Lanes)
+                {
+                    Test512Twice(ref test, ref end, ref column0, ref treeExits);
+                }
+                else if (wide)
                 {
                     Test512(ref test, ref end, ref column0, ref treeExits);
                 }
@@ -191,8 +198,30 @@ internal sealed class FlatForest
                 }
             }
 
-            AddLeaves(exits, ref leaf0, sums.Slice(first, lanes));
+            AddLeaves(exits[..(testEnds.Length * width)], width, ref leaf0, sums.Slice(first, lanes));
+            first += lanes;
         }
+    }
+
+    /// <summary>
+    /// Tests one tree's nodes [test, end) on thirty-two rows as two 512-bit vectors (columns 32 wide), writing their
+    /// exits: one read of each node for twice the rows.
+    /// </summary>
+    private static void Test512Twice(ref NodeTest test, ref NodeTest end, ref float column0, ref uint exits)
+    {
+        var low = Vector512<uint>.AllBitsSet;
+        var high = Vector512<uint>.AllBitsSet;
+        for (; Unsafe.IsAddressLessThan(ref test, ref end); test = ref Unsafe.Add(ref test, 1))
+        {
+            ref var x = ref Unsafe.Add(ref column0, 2 * test.Column);
+            var threshold = Vector512.Create(test.Threshold);
+            var mask = Vector512.Create(test.Mask);
+            low = Vector512.ConditionalSelect(~Vector512.LessThanOrEqual(Vector512.LoadUnsafe(ref x), threshold).AsUInt32(), low & mask, low);
+            high = Vector512.ConditionalSelect(~Vector512.LessThanOrEqual(Vector512.LoadUnsafe(ref x, (nuint)Lanes), threshold).AsUInt32(), high & mask, high);
+        }
+
+        low.StoreUnsafe(ref exits);
+        high.StoreUnsafe(ref exits, (nuint)Lanes);
     }
 
     /// <summary>Tests one tree's nodes [test, end) on sixteen rows as one 512-bit vector, writing their exits.</summary>
@@ -202,7 +231,7 @@ internal sealed class FlatForest
         for (; Unsafe.IsAddressLessThan(ref test, ref end); test = ref Unsafe.Add(ref test, 1))
         {
             var x = Vector512.LoadUnsafe(ref Unsafe.Add(ref column0, test.Column));
-            bits &= Vector512.LessThanOrEqual(x, Vector512.Create(test.Threshold)).AsUInt32() | Vector512.Create(test.Mask);
+            bits = Vector512.ConditionalSelect(~Vector512.LessThanOrEqual(x, Vector512.Create(test.Threshold)).AsUInt32(), bits & Vector512.Create(test.Mask), bits);
         }
 
         bits.StoreUnsafe(ref exits);
@@ -230,11 +259,11 @@ internal sealed class FlatForest
     /// Adds each tree's exit leaf to the sums of a block's rows, tree by tree for each row; four rows at once keep four
     /// running sums in registers, so one row's adds do not wait on each other.
     /// </summary>
-    private static void AddLeaves(ReadOnlySpan<uint> exits, ref double leaf0, Span<double> blockSums)
+    private static void AddLeaves(ReadOnlySpan<uint> exits, int width, ref double leaf0, Span<double> blockSums)
     {
         const int Rows = 4;
-        var trees = exits.Length / Lanes;
-        Span<double> padded = stackalloc double[Lanes];
+        var trees = exits.Length / width;
+        Span<double> padded = stackalloc double[2 * Lanes];
         blockSums.CopyTo(padded);
         ref var exit0 = ref MemoryMarshal.GetReference(exits);
         for (var lane = 0; lane < blockSums.Length; lane += Rows)
@@ -248,7 +277,7 @@ internal sealed class FlatForest
                 sum1 += Unsafe.Add(ref leaves, BitOperations.TrailingZeroCount(Unsafe.Add(ref exit, 1)) & (MaxBitvectorLeaves - 1));
                 sum2 += Unsafe.Add(ref leaves, BitOperations.TrailingZeroCount(Unsafe.Add(ref exit, 2)) & (MaxBitvectorLeaves - 1));
                 sum3 += Unsafe.Add(ref leaves, BitOperations.TrailingZeroCount(Unsafe.Add(ref exit, 3)) & (MaxBitvectorLeaves - 1));
-                exit = ref Unsafe.Add(ref exit, Lanes);
+                exit = ref Unsafe.Add(ref exit, width);
                 leaves = ref Unsafe.Add(ref leaves, MaxBitvectorLeaves);
             }
 
