@@ -14,13 +14,14 @@ namespace Boilerplate.Core.Model;
 /// <remarks>
 /// Rows are summed with QuickScorer's bitvectors (Lucchese et al., SIGIR 2015) when every tree has at most 32 leaves:
 /// a tree's leaves are numbered left to right, each node whose test fails clears the leaves of its left subtree, and
-/// the row exits at the lowest bit left. Every node is tested, sixteen rows at a time side by side (one 512-bit or two
-/// 256-bit vectors), with no branch on the data, so the walk's mispredicted branches are gone. The leaves are added
-/// in tree order, as the walk adds them, so both give the same sums to the bit.
+/// the row exits at the lowest bit left. Every node is tested on 16 rows at a time side by side (one 512-bit or two
+/// 256-bit vectors; 32 rows in two 512-bit vectors where there are enough), with no branch on the data, so the walk's
+/// mispredicted branches are gone. The leaves are added in tree order, as the walk adds them, so both give the same
+/// sums to the bit.
 /// </remarks>
 internal sealed class FlatForest
 {
-    /// <summary>Rows tested side by side: two 256-bit vectors of features or bitvectors.</summary>
+    /// <summary>Rows in a block tested side by side: one 512-bit or two 256-bit vectors of features or bitvectors.</summary>
     private const int Lanes = 16;
 
     /// <summary>The most leaves a tree can have for the bitvector path (one bit each in a uint).</summary>
@@ -94,8 +95,8 @@ internal sealed class FlatForest
         SumRows(rows, dimension, sums, Vector512.IsHardwareAccelerated);
 
     /// <summary>
-    /// The same, testing sixteen rows as one 512-bit vector when <paramref name="wide"/> and the hardware has them,
-    /// else as two 256-bit ones; walked when there are no bitvectors or no hardware vectors.
+    /// The same, in 512-bit vectors when <paramref name="wide"/> and the hardware has them, else in 256-bit ones;
+    /// walked when there are no bitvectors or no hardware vectors.
     /// </summary>
     internal void SumRows(ReadOnlySpan<float> rows, int dimension, Span<double> sums, bool wide)
     {
@@ -160,7 +161,7 @@ internal sealed class FlatForest
         var columnCount = dimension * maxWidth;
         var exitCount = testEnds.Length * maxWidth;
         Span<float> columns = columnCount <= 4096 ? stackalloc float[columnCount] : new float[columnCount];
-        Span<uint> exits = exitCount <= 16384 ? stackalloc uint[exitCount] : new uint[exitCount];
+        Span<uint> exits = exitCount <= 8192 ? stackalloc uint[exitCount] : new uint[exitCount];
         ref var column0 = ref MemoryMarshal.GetReference(columns);
         ref var exit0 = ref MemoryMarshal.GetReference(exits);
         ref var test0 = ref MemoryMarshal.GetArrayDataReference(tests);
