@@ -10,7 +10,7 @@ namespace Boilerplate.Core.Model;
 /// or FastTree model parameters; the per-label probabilities are normalised to sum 1. ML.NET's own multiclass tree
 /// models score the per-label ensembles of every row in a <c>Parallel.For</c>, which for three labels costs more in
 /// scheduling than the trees do and competes with the service's request threads; the flattened trees are summed
-/// inline (<see cref="FlatForest"/>: eight blocks at a time through every tree's nodes, with no branch on the data).
+/// inline (<see cref="FlatForest"/>: 16 or 32 blocks at a time through every tree's nodes, with no branch on the data).
 /// </summary>
 internal sealed class TreeEnsembleScorer : IRowScorer
 {
@@ -63,19 +63,10 @@ internal sealed class TreeEnsembleScorer : IRowScorer
         ScoreRows(rows, dimension, probabilities, TreeSums.Widest);
 
     /// <summary>
-    /// <see cref="ScoreRows(ReadOnlySpan{float}, int, Span{float})"/> with the trees summed as <paramref name="sums"/>
+    /// <see cref="ScoreRows(ReadOnlySpan{float}, int, Span{float})"/> with the trees summed as <paramref name="method"/>
     /// says: walking them node by node is the reference the bitvector sums are held to, bit for bit.
     /// </summary>
-    internal void ScoreRows(ReadOnlySpan<float> rows, int dimension, Span<float> probabilities, TreeSums sums) =>
-        Sum(rows, dimension, probabilities, sums);
-
-    /// <summary>Split nodes over all labels' trees: the tests a row takes with bitvectors.</summary>
-    internal int Nodes => _ensembles.Sum(ensemble => ensemble.Forest.Nodes);
-
-    /// <summary>Whether every label's trees are summed with bitvectors (see <see cref="FlatForest"/>), not walked.</summary>
-    internal bool UsesBitvectors => _ensembles.All(ensemble => ensemble.Forest.UsesBitvectors);
-
-    private void Sum(ReadOnlySpan<float> rows, int dimension, Span<float> probabilities, TreeSums method)
+    internal void ScoreRows(ReadOnlySpan<float> rows, int dimension, Span<float> probabilities, TreeSums method)
     {
         var n = rows.Length / dimension;
         var k = _ensembles.Length;
@@ -103,6 +94,12 @@ internal sealed class TreeEnsembleScorer : IRowScorer
             Probabilities.Normalise(probabilities.Slice(i * k, k));
         }
     }
+
+    /// <summary>Split nodes over all labels' trees: the tests a row takes with bitvectors.</summary>
+    internal int Nodes => _ensembles.Sum(ensemble => ensemble.Forest.Nodes);
+
+    /// <summary>Whether every label's trees are summed with bitvectors (see <see cref="FlatForest"/>), not walked.</summary>
+    internal bool UsesBitvectors => _ensembles.All(ensemble => ensemble.Forest.UsesBitvectors);
 
     /// <summary>The calibrated probability of label <paramref name="label"/> alone, before normalisation.</summary>
     public float LabelProbability(int label, ReadOnlySpan<float> features) => _ensembles[label].Score(features);
