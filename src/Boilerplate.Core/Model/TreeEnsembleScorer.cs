@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Microsoft.ML.Calibrators;
 using Microsoft.ML.Trainers.FastTree;
@@ -10,10 +9,8 @@ namespace Boilerplate.Core.Model;
 /// One calibrated boosted-tree ensemble per label (one label against the rest), read out of ML.NET's binary LightGBM
 /// or FastTree model parameters; the per-label probabilities are normalised to sum 1. ML.NET's own multiclass tree
 /// models score the per-label ensembles of every row in a <c>Parallel.For</c>, which for three labels costs more in
-/// scheduling than the trees do and competes with the service's request threads; walking the flattened trees
-/// inline costs well under a microsecond per block. A page's blocks are scored tree by tree (<see cref="ScoreRows"/>):
-/// each tree's few nodes stay in cache while every block walks it, instead of all trees streaming through the cache
-/// once per block.
+/// scheduling than the trees do and competes with the service's request threads; the flattened trees are summed
+/// inline (<see cref="FlatForest"/>: 16 or 32 blocks at a time through every tree's nodes, with no branch on the data).
 /// </summary>
 internal sealed class TreeEnsembleScorer : IRowScorer
 {
@@ -62,14 +59,30 @@ internal sealed class TreeEnsembleScorer : IRowScorer
     }
 
     /// <inheritdoc />
-    public void ScoreRows(ReadOnlySpan<float> rows, int dimension, Span<float> probabilities)
+    public void ScoreRows(ReadOnlySpan<float> rows, int dimension, Span<float> probabilities) =>
+        ScoreRows(rows, dimension, probabilities, TreeSums.Widest);
+
+    /// <summary>
+    /// <see cref="ScoreRows(ReadOnlySpan{float}, int, Span{float})"/> with the trees summed as <paramref name="method"/>
+    /// says: walking them node by node is the reference the bitvector sums are held to, bit for bit.
+    /// </summary>
+    internal void ScoreRows(ReadOnlySpan<float> rows, int dimension, Span<float> probabilities, TreeSums method)
     {
         var n = rows.Length / dimension;
         var k = _ensembles.Length;
         var sums = n <= 256 ? stackalloc double[n] : new double[n];
         for (var label = 0; label < k; label++)
         {
-            _ensembles[label].SumRows(rows, dimension, sums);
+            var forest = _ensembles[label].Forest;
+            if (method == TreeSums.Walk)
+            {
+                forest.WalkRows(rows, dimension, sums);
+            }
+            else
+            {
+                forest.SumRows(rows, dimension, sums, wide: method == TreeSums.Widest);
+            }
+
             for (var i = 0; i < n; i++)
             {
                 probabilities[(i * k) + label] = _ensembles[label].Calibrate(sums[i]);
@@ -81,6 +94,12 @@ internal sealed class TreeEnsembleScorer : IRowScorer
             Probabilities.Normalise(probabilities.Slice(i * k, k));
         }
     }
+
+    /// <summary>Split nodes over all labels' trees: the tests a row takes with bitvectors.</summary>
+    internal int Nodes => _ensembles.Sum(ensemble => ensemble.Forest.Nodes);
+
+    /// <summary>Whether every label's trees are summed with bitvectors (see <see cref="FlatForest"/>), not walked.</summary>
+    internal bool UsesBitvectors => _ensembles.All(ensemble => ensemble.Forest.UsesBitvectors);
 
     /// <summary>The calibrated probability of label <paramref name="label"/> alone, before normalisation.</summary>
     public float LabelProbability(int label, ReadOnlySpan<float> features) => _ensembles[label].Score(features);
@@ -94,41 +113,10 @@ internal sealed class TreeEnsembleScorer : IRowScorer
         }
     }
 
-    /// <summary>
-    /// All trees of one label in flat arrays. Node n tests features[Feature[n]] &lt;= Threshold[n] and goes to
-    /// Left[n] or Right[n]; a negative child c is leaf ~c, whose value is in the tree's slice of LeafValues.
-    /// </summary>
-    private sealed class Ensemble
+    /// <summary>One label's trees and the Platt calibration of their sum.</summary>
+    private sealed class Ensemble(FlatForest forest, PlattCalibrator calibrator)
     {
-        // The same nodes packed 16 bytes each, so a step of the walk touches one cache line instead of four arrays.
-        private readonly Node[] _nodes;
-        private readonly int[] _treeRoots;
-        private readonly int[] _leafOffsets;
-        private readonly int[] _feature;
-        private readonly float[] _threshold;
-        private readonly int[] _left;
-        private readonly int[] _right;
-        private readonly double[] _leafValues;
-        private readonly double _bias;
-        private readonly PlattCalibrator _calibrator;
-
-        private Ensemble(int[] treeRoots, int[] leafOffsets, int[] feature, float[] threshold, int[] left, int[] right, double[] leafValues, double bias, PlattCalibrator calibrator)
-        {
-            _treeRoots = treeRoots;
-            _leafOffsets = leafOffsets;
-            _feature = feature;
-            _threshold = threshold;
-            _left = left;
-            _right = right;
-            _leafValues = leafValues;
-            _bias = bias;
-            _calibrator = calibrator;
-            _nodes = new Node[feature.Length];
-            for (var n = 0; n < _nodes.Length; n++)
-            {
-                _nodes[n] = new Node(feature[n], threshold[n], left[n], right[n]);
-            }
-        }
+        public FlatForest Forest => forest;
 
         public static Ensemble From(RegressionTreeEnsemble ensemble, PlattCalibrator calibrator)
         {
@@ -158,56 +146,37 @@ internal sealed class TreeEnsembleScorer : IRowScorer
                 leafValues.AddRange(tree.LeafValues.Select(v => v * weight));
             }
 
-            return new Ensemble([.. roots], [.. leafOffsets], [.. feature], [.. threshold], [.. left], [.. right], [.. leafValues], ensemble.Bias, calibrator);
+            var forest = new FlatForest([.. roots], [.. leafOffsets], [.. feature], [.. threshold], [.. left], [.. right], [.. leafValues], ensemble.Bias);
+            return new Ensemble(forest, calibrator);
         }
 
         public float Score(ReadOnlySpan<float> features)
         {
             Span<double> sum = stackalloc double[1];
-            SumRows(features, features.Length, sum);
+            forest.SumRows(features, features.Length, sum);
             return Calibrate(sum[0]);
         }
 
-        /// <summary>Adds up the trees for every row, tree by tree.</summary>
-        public void SumRows(ReadOnlySpan<float> rows, int dimension, Span<double> sums)
-        {
-            sums.Fill(_bias);
-            var nodes = _nodes;
-            for (var t = 0; t < _treeRoots.Length; t++)
-            {
-                var root = _treeRoots[t];
-                var leaves = _leafValues.AsSpan(_leafOffsets[t]);
-                for (var r = 0; r < sums.Length; r++)
-                {
-                    var row = rows.Slice(r * dimension, dimension);
-                    var node = root;
-                    while (node >= 0)
-                    {
-                        ref readonly var split = ref nodes[node];
-                        node = row[split.Feature] <= split.Threshold ? split.Left : split.Right;
-                    }
-
-                    sums[r] += leaves[~node];
-                }
-            }
-        }
-
-        public float Calibrate(double sum) => _calibrator.PredictProbability((float)sum);
+        public float Calibrate(double sum) => calibrator.PredictProbability((float)sum);
 
         public void AddTo(IncrementalHash hash)
         {
-            foreach (var array in new Array[] { _treeRoots, _leafOffsets, _feature, _left, _right })
-            {
-                hash.AppendData(MemoryMarshal.AsBytes(((int[])array).AsSpan()));
-            }
-
-            hash.AppendData(MemoryMarshal.AsBytes(_threshold.AsSpan()));
-            hash.AppendData(MemoryMarshal.AsBytes(_leafValues.AsSpan()));
-            hash.AppendData(BitConverter.GetBytes(_bias));
-            hash.AppendData(BitConverter.GetBytes(_calibrator.Slope));
-            hash.AppendData(BitConverter.GetBytes(_calibrator.Offset));
+            forest.AddTo(hash);
+            hash.AppendData(BitConverter.GetBytes(calibrator.Slope));
+            hash.AppendData(BitConverter.GetBytes(calibrator.Offset));
         }
-
-        private readonly record struct Node(int Feature, float Threshold, int Left, int Right);
     }
+}
+
+/// <summary>How <see cref="TreeEnsembleScorer"/> sums a label's trees (all give the same sums to the bit).</summary>
+internal enum TreeSums
+{
+    /// <summary>Every tree walked node by node for each row.</summary>
+    Walk,
+
+    /// <summary>Bitvectors, sixteen rows as two 256-bit vectors.</summary>
+    Vector256,
+
+    /// <summary>Bitvectors in the widest vectors the hardware has (512 bits where it has them): what scoring runs.</summary>
+    Widest,
 }

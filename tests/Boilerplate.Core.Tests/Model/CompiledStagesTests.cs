@@ -94,8 +94,8 @@ public abstract class CompiledStagesTests(IModelFixture fixture)
             var preparedPage = new PreparedPage(page);
             var dense = fixture.Model.ContextFeatures(preparedPage, fixture.Model.ScoreFirstStage(preparedPage));
 
-            // Every row count from 1 up to a few lanes past 4, so both the side-by-side walk and the rest are covered.
-            for (var rows = 1; rows <= Math.Min(preparedPage.Count, 11); rows++)
+            // Every row count from 1 to past a block of 32, so full and partial blocks of 16 and 32 are covered.
+            for (var rows = 1; rows <= Math.Min(preparedPage.Count, 40); rows++)
             {
                 var together = new float[rows * 3];
                 context.ScoreRows(dense.AsSpan(0, rows * dimension), dimension, together);
