@@ -9,6 +9,25 @@ namespace Boilerplate.Core.Model;
 public static class AddedLabelStage
 {
     /// <summary>
+    /// The stage's verdict with each added label's log-odds moved by its offset (<paramref name="offsets"/>, one per
+    /// added label; "other" stays), renormalised.
+    /// </summary>
+    public static void Shift(ReadOnlySpan<float> verdict, ReadOnlySpan<float> offsets, Span<float> shifted)
+    {
+        var sum = shifted[0] = verdict[0];
+        for (var h = 1; h < verdict.Length; h++)
+        {
+            shifted[h] = verdict[h] * MathF.Exp(offsets[h - 1]);
+            sum += shifted[h];
+        }
+
+        for (var h = 0; h < verdict.Length; h++)
+        {
+            shifted[h] /= sum;
+        }
+    }
+
+    /// <summary>
     /// Writes one block's probabilities over base and added labels: base labels share the stage's "other"
     /// probability in the base model's proportions, added labels take theirs; the row sums to 1.
     /// </summary>

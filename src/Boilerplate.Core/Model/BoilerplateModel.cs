@@ -28,6 +28,7 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
     private IRowScorer? _context;
     private readonly PageTypeClassifier? _pageType;
     private readonly LinearScorer? _added;
+    private readonly float[] _addedOffsets;
     private readonly TextFeatureExtractor _textFeatures;
     private readonly ContextFeatureExtractor _contextFeatures;
 
@@ -38,6 +39,7 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
         _context = context;
         _pageType = pageType;
         _added = added;
+        _addedOffsets = file.Metadata.AddedLabels.Select(a => a.Offset).ToArray();
         _textFeatures = new TextFeatureExtractor(file.Groups);
         _contextFeatures = new ContextFeatureExtractor(file.Groups, file.Metadata.BaseLabelCount, pageType?.Types.Count ?? 0);
     }
@@ -216,7 +218,7 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
         if (_added is not null)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            probabilities = new AddedLabelFeatures(k).Combine(prepared, probabilities, _added, _file.Metadata.AddedLabels.Count);
+            probabilities = new AddedLabelFeatures(k).Combine(prepared, probabilities, _added, _addedOffsets);
         }
 
         return new PageScores(Labels, probabilities)
@@ -410,6 +412,10 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
         }
 
         added?.AddTo(hash);
+        foreach (var label in file.Metadata.AddedLabels)
+        {
+            hash.AppendData(BitConverter.GetBytes(label.Offset));
+        }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }

@@ -23,6 +23,7 @@ internal static class ModelInfoMapper
         };
         info.Labels.AddRange(metadata.Labels);
         info.PageTypes.AddRange(metadata.PageTypes);
+        info.AddedLabels.AddRange(metadata.AddedLabels.Select(a => new AddedLabel { Name = a.Name, Samples = a.Samples, Precision = a.Precision, Recall = a.Recall }));
         foreach (var (name, value) in metadata.Metrics)
         {
             info.Metrics[name] = value;

@@ -90,13 +90,13 @@ public sealed class AddedLabelTrainer
         Share(seedRows, _options.SeedWeight * positiveWeight);
         var rows = sampleRows.Concat(baseRows).Concat(seedRows).ToList();
         var ml = new MLContext(_options.Seed);
-        var figures = CrossValidate(ml, rows, added, counts, writer.Dimension, progress, cancellationToken);
+        var (figures, offsets) = CrossValidate(ml, rows, added, counts, writer.Dimension, progress, cancellationToken);
         progress?.Report(new TrainingProgress("added-label stage, all samples", 0, 1));
         var (stage, schema) = Fit(ml, rows, added.Count + 1, writer.Dimension);
         var stageBytes = ModelTrainer.Save(ml, stage, schema);
         progress?.Report(new TrainingProgress("added-label stage, all samples", 1, 1));
 
-        var addedLabels = figures.Select(f => new AddedLabel(f.Label, f.Samples, Math.Round(f.Precision, 4), Math.Round(f.Recall, 4))).ToList();
+        var addedLabels = figures.Select((f, i) => new AddedLabel(f.Label, f.Samples, Math.Round(f.Precision, 4), Math.Round(f.Recall, 4)) { Offset = offsets[i] }).ToList();
         var metrics = new SortedDictionary<string, double>(baseModel.Metadata.Metrics.ToDictionary(), StringComparer.Ordinal);
         foreach (var f in figures)
         {
@@ -151,7 +151,7 @@ public sealed class AddedLabelTrainer
         }
     }
 
-    /// <summary>The seed samples as "other", each in the views a user's paragraph gets; held out with the samples' folds, never assessed.</summary>
+    /// <summary>The seed samples as "other", each in the views a user's paragraph gets; cross-validation counts them as base blocks.</summary>
     private List<AddedLabelRow> SeedRows(AddedLabelRowWriter writer, List<string> context, ConflictFilter conflicts, CancellationToken cancellationToken)
     {
         if (_options.SeedWeight == 0)
@@ -169,7 +169,7 @@ public sealed class AddedLabelTrainer
             results[i] = ParagraphRows(writer, sample, before, after, 0, fold, cancellationToken);
             foreach (var row in results[i])
             {
-                row.Assessed = false;
+                row.FromBase = true;
             }
         });
         return results.SelectMany(r => r).ToList();
@@ -318,12 +318,14 @@ public sealed class AddedLabelTrainer
         return (results.SelectMany(r => r).ToList(), dropped);
     }
 
-    private List<AddedLabelFigures> CrossValidate(MLContext ml, List<AddedLabelRow> rows, IReadOnlyList<string> added, Dictionary<string, int> counts, int dimension, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Scores every assessed row with a stage fitted on the other folds, then tunes each added label's offset (see
+    /// <see cref="AddedLabel.Offset"/>) for the best F1 over those out-of-fold verdicts, and counts at the tuned offsets.
+    /// </summary>
+    private (List<AddedLabelFigures> Figures, float[] Offsets) CrossValidate(
+        MLContext ml, List<AddedLabelRow> rows, IReadOnlyList<string> added, Dictionary<string, int> counts, int dimension, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
-        var truePositives = new int[added.Count + 1];
-        var falseNegatives = new int[added.Count + 1];
-        var falsePositives = new int[added.Count + 1];
-        var baseAlarms = new int[added.Count + 1];
+        var heldOut = new List<(AddedLabelRow Row, float[] Verdict)>();
         var stage = $"cross-validation, {_options.Folds} folds";
         for (var fold = 0; fold < _options.Folds; fold++)
         {
@@ -332,37 +334,78 @@ public sealed class AddedLabelTrainer
             var held = fold;
             var (transformer, _) = Fit(ml, rows.Where(r => r.Fold != held), added.Count + 1, dimension);
             var scorer = LinearScorer.From(transformer.Model);
-            var verdict = new float[added.Count + 1];
             foreach (var row in rows.Where(r => r.Fold == held && r.Assessed))
             {
-                var predicted = Predict(scorer, row, verdict);
-                var actual = (int)row.Label;
-                if (predicted == actual)
-                {
-                    truePositives[actual]++;
-                    continue;
-                }
-
-                falseNegatives[actual]++;
-                falsePositives[predicted]++;
-                if (row.FromBase)
-                {
-                    baseAlarms[predicted]++;
-                }
+                var verdict = new float[added.Count + 1];
+                var features = row.Features;
+                scorer.Score(features.GetIndices(), features.GetValues(), verdict);
+                heldOut.Add((row, verdict));
             }
         }
 
         progress?.Report(new TrainingProgress(stage, _options.Folds, _options.Folds));
-        return added.Select((label, i) => new AddedLabelFigures(label, counts[label], truePositives[i + 1], falseNegatives[i + 1], falsePositives[i + 1], baseAlarms[i + 1])).ToList();
+        var offsets = new float[added.Count + 1];
+        for (var h = 1; h <= added.Count; h++)
+        {
+            var best = (F1: -1.0, Offset: 0f);
+            for (var offset = -MaxOffset; offset <= MaxOffset + 1e-6f; offset += OffsetStep)
+            {
+                offsets[h] = offset;
+                var f = Count(heldOut, offsets, added.Count)[h];
+                var f1 = f.TruePositives == 0 ? 0 : 2.0 * f.TruePositives / ((2.0 * f.TruePositives) + f.FalsePositives + f.FalseNegatives);
+                // Ties go to the offset nearest 0: the stage as fitted.
+                if (f1 > best.F1 + 1e-9 || (Math.Abs(f1 - best.F1) <= 1e-9 && Math.Abs(offset) < Math.Abs(best.Offset)))
+                {
+                    best = (f1, offset);
+                }
+            }
+
+            offsets[h] = best.Offset;
+        }
+
+        var counted = Count(heldOut, offsets, added.Count);
+        var figures = added.Select((label, i) =>
+        {
+            var c = counted[i + 1];
+            return new AddedLabelFigures(label, counts[label], c.TruePositives, c.FalseNegatives, c.FalsePositives, c.BaseFalseAlarms);
+        }).ToList();
+        return (figures, offsets[1..]);
     }
 
-    /// <summary>The class the whole model gives the row: the merged row's most probable label, an added label's class or 0.</summary>
-    private static int Predict(LinearScorer scorer, AddedLabelRow row, float[] verdict)
+    private const float MaxOffset = 4f;
+    private const float OffsetStep = 0.25f;
+
+    private static (int TruePositives, int FalseNegatives, int FalsePositives, int BaseFalseAlarms)[] Count(List<(AddedLabelRow Row, float[] Verdict)> heldOut, float[] offsets, int added)
     {
-        var features = row.Features;
-        scorer.Score(features.GetIndices(), features.GetValues(), verdict);
-        Span<float> merged = stackalloc float[row.BaseRow.Length + verdict.Length - 1];
-        AddedLabelStage.Merge(row.BaseRow, verdict, merged);
+        var result = new (int TruePositives, int FalseNegatives, int FalsePositives, int BaseFalseAlarms)[added + 1];
+        var shifted = new float[added + 1];
+        foreach (var (row, verdict) in heldOut)
+        {
+            AddedLabelStage.Shift(verdict, offsets, shifted);
+            var predicted = Predict(row.BaseRow, shifted);
+            var actual = (int)row.Label;
+            if (predicted == actual)
+            {
+                result[actual].TruePositives++;
+                continue;
+            }
+
+            result[actual].FalseNegatives++;
+            result[predicted].FalsePositives++;
+            if (row.FromBase)
+            {
+                result[predicted].BaseFalseAlarms++;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The class the whole model gives a block: its merged row's most probable label, an added label's class or 0.</summary>
+    private static int Predict(float[] baseRow, float[] verdict)
+    {
+        Span<float> merged = stackalloc float[baseRow.Length + verdict.Length - 1];
+        AddedLabelStage.Merge(baseRow, verdict, merged);
         var best = 0;
         for (var j = 1; j < merged.Length; j++)
         {
@@ -372,7 +415,7 @@ public sealed class AddedLabelTrainer
             }
         }
 
-        return best < row.BaseRow.Length ? 0 : best - row.BaseRow.Length + 1;
+        return best < baseRow.Length ? 0 : best - baseRow.Length + 1;
     }
 
     private (MulticlassPredictionTransformer<MaximumEntropyModelParameters> Model, DataViewSchema Schema) Fit(MLContext ml, IEnumerable<AddedLabelRow> rows, int classes, int dimension)

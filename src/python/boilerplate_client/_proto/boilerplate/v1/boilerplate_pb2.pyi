@@ -12,6 +12,18 @@ REPAIR_MODE_OFF: RepairMode
 REPAIR_MODE_ON: RepairMode
 REPAIR_MODE_UNSPECIFIED: RepairMode
 
+class AddedLabel(_message.Message):
+    __slots__ = ["name", "precision", "recall", "samples"]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    PRECISION_FIELD_NUMBER: _ClassVar[int]
+    RECALL_FIELD_NUMBER: _ClassVar[int]
+    SAMPLES_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    precision: float
+    recall: float
+    samples: int
+    def __init__(self, name: _Optional[str] = ..., samples: _Optional[int] = ..., precision: _Optional[float] = ..., recall: _Optional[float] = ...) -> None: ...
+
 class CleanOptions(_message.Message):
     __slots__ = ["bias", "include_html", "include_markdown", "include_paragraphs", "keep_duplicates", "keep_labels", "repair_text", "threshold"]
     BIAS_FIELD_NUMBER: _ClassVar[int]
@@ -95,7 +107,7 @@ class GetModelInfoRequest(_message.Message):
     def __init__(self) -> None: ...
 
 class ModelInfo(_message.Message):
-    __slots__ = ["created_at", "feature_schema_version", "labels", "loaded_at", "metrics", "mlnet_version", "page_types", "source", "trainer", "training_data", "version"]
+    __slots__ = ["added_labels", "created_at", "feature_schema_version", "labels", "loaded_at", "metrics", "mlnet_version", "page_types", "source", "trainer", "training_data", "version"]
     class MetricsEntry(_message.Message):
         __slots__ = ["key", "value"]
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -103,6 +115,7 @@ class ModelInfo(_message.Message):
         key: str
         value: float
         def __init__(self, key: _Optional[str] = ..., value: _Optional[float] = ...) -> None: ...
+    ADDED_LABELS_FIELD_NUMBER: _ClassVar[int]
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     FEATURE_SCHEMA_VERSION_FIELD_NUMBER: _ClassVar[int]
     LABELS_FIELD_NUMBER: _ClassVar[int]
@@ -114,6 +127,7 @@ class ModelInfo(_message.Message):
     TRAINER_FIELD_NUMBER: _ClassVar[int]
     TRAINING_DATA_FIELD_NUMBER: _ClassVar[int]
     VERSION_FIELD_NUMBER: _ClassVar[int]
+    added_labels: _containers.RepeatedCompositeFieldContainer[AddedLabel]
     created_at: _timestamp_pb2.Timestamp
     feature_schema_version: int
     labels: _containers.RepeatedScalarFieldContainer[str]
@@ -125,7 +139,7 @@ class ModelInfo(_message.Message):
     trainer: str
     training_data: str
     version: str
-    def __init__(self, version: _Optional[str] = ..., labels: _Optional[_Iterable[str]] = ..., created_at: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., mlnet_version: _Optional[str] = ..., feature_schema_version: _Optional[int] = ..., trainer: _Optional[str] = ..., training_data: _Optional[str] = ..., metrics: _Optional[_Mapping[str, float]] = ..., source: _Optional[str] = ..., loaded_at: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., page_types: _Optional[_Iterable[str]] = ...) -> None: ...
+    def __init__(self, version: _Optional[str] = ..., labels: _Optional[_Iterable[str]] = ..., created_at: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., mlnet_version: _Optional[str] = ..., feature_schema_version: _Optional[int] = ..., trainer: _Optional[str] = ..., training_data: _Optional[str] = ..., metrics: _Optional[_Mapping[str, float]] = ..., source: _Optional[str] = ..., loaded_at: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., page_types: _Optional[_Iterable[str]] = ..., added_labels: _Optional[_Iterable[_Union[AddedLabel, _Mapping]]] = ...) -> None: ...
 
 class PageMetadata(_message.Message):
     __slots__ = ["authors", "canonical_url", "description", "headline", "image_url", "language", "language_detected", "modified_time", "published_time", "site_name", "tags"]
