@@ -36,8 +36,8 @@ var heldOut = labels.ToDictionary(l => l, l => Read(Path.Combine(data, l, "heldo
 var report = new StringBuilder();
 report.AppendLine(CultureInfo.InvariantCulture, $"Options: base weight {options.BaseWeight}, seed weight {options.SeedWeight}, L2 {options.L2Regularization}, {options.BasePages} base pages, default model {baseModel.Version[..12]}.");
 report.AppendLine();
-report.AppendLine("| label(s) | samples | CV precision | CV recall | held-out recall (text) | precision (text) | held-out recall (HTML) | precision (HTML) | news blocks taken | train s |");
-report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+report.AppendLine("| label(s) | samples | CV precision | CV recall | held-out recall (text) | precision (text) | held-out recall (HTML) | precision (HTML) | news blocks taken | hand-labelled paragraphs taken | train s |");
+report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 
 void Run(string name, IReadOnlyList<string> trainedLabels, int size)
 {
@@ -49,10 +49,13 @@ void Run(string name, IReadOnlyList<string> trainedLabels, int size)
     {
         var text = Measure(model, trainedLabels, html: false);
         var html = Measure(model, trainedLabels, html: true);
+        var handLabelled = Boilerplate.Training.Evaluation.HandLabelledSet.Evaluate(model, null, CancellationToken.None);
+        var taken = handLabelled.Labels.Select((label, column) => (label, column)).Where(x => trainedLabels.Contains(x.label))
+            .Sum(x => handLabelled.Confusion.Sum(row => row[x.column]));
         var cvPrecision = trained.Labels.Average(f => f.Precision);
         var cvRecall = trained.Labels.Average(f => f.Recall);
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {size} | {cvPrecision:0.000} | {cvRecall:0.000} | {text.Recall:0.000} | {text.Precision:0.000} | {html.Recall:0.000} | {html.Precision:0.000} | {text.NewsTaken + html.NewsTaken} | {seconds:0} |");
+            $"| {name} | {size} | {cvPrecision:0.000} | {cvRecall:0.000} | {text.Recall:0.000} | {text.Precision:0.000} | {html.Recall:0.000} | {html.Precision:0.000} | {text.NewsTaken + html.NewsTaken} | {taken} of {handLabelled.Count} | {seconds:0} |");
         report.AppendLine(line);
         Console.WriteLine(line);
         foreach (var (metric, before, after) in trained.DevMetrics.Where(d => Math.Abs(d.New - d.Base) >= 0.0005))

@@ -54,7 +54,7 @@ public sealed class HotReloadTests(ITestOutputHelper output)
         var path = Path.Combine(directory, "model.zip");
         var defaultVersion = ModelFiles.WriteDefault(path);
         var watch = Stopwatch.StartNew();
-        using var promo = ModelFiles.TrainWithExtraLabel(directory, "promo", PromoExamples);
+        using var promo = ModelFiles.AddLabel(directory, "promo", PromoExamples);
         output.WriteLine($"trained the promo model in {watch.Elapsed.TotalSeconds:F1} s");
         var trainedFile = Path.Combine(directory, "trained.bin");
         promo.Save(trainedFile);
@@ -97,6 +97,9 @@ public sealed class HotReloadTests(ITestOutputHelper output)
         Assert.All(promoAnswer.Paragraphs, paragraph => Assert.Contains("promo", paragraph.Scores.Keys));
         Assert.Equal("promo", Assert.Single(promoAnswer.Paragraphs, paragraph => paragraph.Text.StartsWith("Flash sale", StringComparison.Ordinal)).Label);
         Assert.Contains("Flash sale", promoAnswer.Text, StringComparison.Ordinal);
+        var added = Assert.Single((await host.Client.GetModelInfoAsync()).AddedLabels);
+        Assert.Equal(("promo", PromoExamples.Length), (added.Name, added.Samples));
+        Assert.InRange(added.Recall, 0.01, 1);
 
         // Renamed into place, as a deployment tool would: back to the default model.
         var staging = Path.Combine(directory, "model.zip.incoming");

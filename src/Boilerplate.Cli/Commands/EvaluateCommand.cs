@@ -119,8 +119,10 @@ internal static class EvaluateCommand
                 var hosts = InPageSet.HostsFrom(corpora);
                 var inPage = hosts.Count > 0 ? InPageSet.Evaluate(candidate, hosts, null, cancellationToken) : [];
 
-                // A candidate with other labels (a retrained "promo") cannot be compared on the three-way sets.
-                var sameLabels = current is not null && candidate.Labels.SequenceEqual(current.Labels, StringComparer.OrdinalIgnoreCase);
+                // The three-way sets compare models that tell the current model's labels: the same, or those with labels
+                // added on top (a paragraph they give an added label counts as missed). A model retrained on another label
+                // set cannot be compared on them.
+                var sameLabels = current is not null && candidate.Labels.Take(current.Labels.Count).SequenceEqual(current.Labels, StringComparer.OrdinalIgnoreCase);
                 var currentInPage = sameLabels && hosts.Count > 0 ? InPageSet.Evaluate(current!, hosts, null, cancellationToken) : [];
                 var gate = current is null ? null : PromotionGate.Judge(
                     results,

@@ -32,7 +32,8 @@ internal static class TrainCommand
             var userSamples = data.Samples.Where(s => !SeedSamples.IsSeed(s)).ToList();
             if (data.Corpora.Count > 0 && !parse.GetValue(full) && AddedLabelTrainer.NewLabels(userSamples, Labels.Default).Count > 0)
             {
-                await TrainAddedLabelsAsync(userSamples, data.Corpora, options.Seed, path, stopwatch, cancellationToken);
+                var corpora = options.MaxPagesPerCorpus is { } max ? data.Corpora.Select(c => c.Take(max)).ToList() : data.Corpora;
+                await TrainAddedLabelsAsync(userSamples, corpora, options.Seed, path, stopwatch, cancellationToken);
                 return;
             }
 
@@ -97,7 +98,7 @@ internal static class TrainCommand
 
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated(
-            $"{report.Folds}-fold cross-validation over your samples, each held out between two article paragraphs, and over {report.HeldOutBaseBlocks} blocks of base pages; {report.DroppedBaseBlocks} base blocks that repeat one of your samples were left out, so your label wins.");
+            $"{report.Folds}-fold cross-validation over your samples, each held out between two article paragraphs, and over {report.HeldOutBaseBlocks} ordinary blocks (base-corpus pages and the multilingual seed lines); {report.DroppedBaseBlocks} base blocks that repeat one of your samples were left out, so your label wins.");
         if (report.DevMetrics.Count > 0)
         {
             var dev = new Table().AddColumn("dev metric (default labels)").AddColumn(new TableColumn("default model").RightAligned())

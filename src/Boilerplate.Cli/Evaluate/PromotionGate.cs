@@ -26,7 +26,8 @@ internal sealed record GateVerdict(double Tolerance, IReadOnlyList<GateCheck> Ch
 /// <summary>
 /// Decides whether a new model may replace the serving one: it must not lose more than a tolerance of F1 on any
 /// corpus in any mode, measured on the same pages in the same run, nor of macro-F1 on the hand-labelled paragraphs,
-/// alone and placed inside pages, when both models have the same labels. The labels are part of what a caller gets; the article's text alone does
+/// alone and placed inside pages, when the candidate tells the current model's labels (the same, or with labels added on
+/// top, whose paragraphs taken from a current label count against it). The labels are part of what a caller gets; the article's text alone does
 /// not show them, since the article assembler's container rule can rescue a page from a model whose labels are poor.
 /// </summary>
 internal static class PromotionGate

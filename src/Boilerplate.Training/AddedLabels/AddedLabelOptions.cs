@@ -21,7 +21,7 @@ public sealed record AddedLabelOptions
     /// the added labels' samples in all: without them, the base pages (mostly English) would teach the stage that any
     /// other language is the new label.
     /// </summary>
-    public float SeedWeight { get; init; } = 2f;
+    public float SeedWeight { get; init; } = 8f;
 
     /// <summary>L2 regularisation of the stage's maximum-entropy model.</summary>
     public float L2Regularization { get; init; } = 1f;

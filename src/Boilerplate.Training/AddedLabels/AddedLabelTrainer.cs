@@ -108,7 +108,7 @@ public sealed class AddedLabelTrainer
             addedLabels,
             stageBytes,
             string.Create(CultureInfo.InvariantCulture, $"LbfgsMaximumEntropy over words, character 3-grams, shape and the base probabilities (L2 {_options.L2Regularization})"),
-            string.Create(CultureInfo.InvariantCulture, $"{sampleLabels.Count} sample blocks ({string.Join(", ", added.Select(l => $"{l} {counts[l]}"))}) against {baseRows.Count} blocks of {_options.BasePages} base pages"),
+            string.Create(CultureInfo.InvariantCulture, $"on top of model {baseModel.Version[..12]}: {sampleLabels.Count} sample blocks ({string.Join(", ", added.Select(l => $"{l} {counts[l]}"))}) against {baseRows.Count} blocks of {_options.BasePages} base pages"),
             metrics);
 
         var devMetrics = new List<(string, double, double)>();
@@ -469,7 +469,7 @@ public sealed class AddedLabelTrainer
 
             if (f.Recall < _options.WarnBelow)
             {
-                warnings.Add(string.Create(CultureInfo.InvariantCulture, $"'{f.Label}': held-out recall {f.Recall:0.00}: most unseen wordings would be missed. Add more varied samples."));
+                warnings.Add(string.Create(CultureInfo.InvariantCulture, $"'{f.Label}': held-out recall {f.Recall:0.00}: {1 - f.Recall:P0} of your held-out samples were missed, and unseen wordings fare no better. Add more varied samples (other wordings, the languages you crawl)."));
             }
 
             if (f.Precision < _options.WarnBelow)

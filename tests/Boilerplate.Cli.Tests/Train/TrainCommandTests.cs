@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Boilerplate.Cli.Commands;
 using Boilerplate.Core.Model;
+using Boilerplate.Testing;
 
 namespace Boilerplate.Cli.Tests.Train;
 
@@ -151,6 +152,36 @@ public sealed class TrainCommandTests : IDisposable
 
         using var model = BoilerplateModel.Load(output);
         Assert.Contains("20 trees of 7 leaves", model.Metadata.Trainer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Samples_that_teach_nothing_are_refused_without_writing_a_model()
+    {
+        var samples = Path.Combine(_folder, "flat.jsonl");
+        await File.WriteAllLinesAsync(samples, Enumerable.Range(0, 20).Select(i => JsonSerializer.Serialize(new { text = "Click here", label = i % 2 == 0 ? "promo" : "body" })));
+        var output = Path.Combine(_folder, "model.zip");
+
+        Assert.Equal(1, await InvokeAsync("train", "--samples", samples, "--out", output));
+        Assert.Empty(Directory.GetFiles(_folder, "*.zip*"));
+    }
+
+    [Fact]
+    [Trait("Category", "Quality")]
+    public async Task Samples_of_a_new_label_with_base_default_add_it_on_top_of_the_default_model()
+    {
+        var samples = Path.Combine(_folder, "promo.jsonl");
+        string[] goods = ["boots", "coats", "gloves", "scarves", "hats", "jackets", "sofas", "lamps", "bikes", "tents"];
+        await File.WriteAllLinesAsync(samples, Enumerable.Range(0, 24).Select(i => JsonSerializer.Serialize(new { text = $"Save {10 + i}% on all winter {goods[i % 10]} this week only, use code SNOW{i}!", label = "promo" })));
+        var output = Path.Combine(_folder, "model.zip");
+
+        Assert.Equal(0, await InvokeAsync("train", "--samples", samples, "--base", "default", "--dataset", SharedData.PathOf("datasets"), "--max-pages", "12", "--out", output));
+
+        using var model = BoilerplateModel.Load(output);
+        using var defaultModel = BoilerplateModel.LoadDefault();
+        Assert.Equal([.. defaultModel.Labels, "promo"], model.Labels);
+        Assert.Equal(24, Assert.Single(model.Metadata.AddedLabels).Samples);
+        Assert.Contains($"on top of model {defaultModel.Version[..12]}", model.Metadata.TrainingData, StringComparison.Ordinal);
+        Assert.Contains("dev.wcxb-dev.html.f1", model.Metadata.Metrics.Keys);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
