@@ -83,8 +83,9 @@ public sealed class AddedLabelTrainer
         var sampleRows = SampleRows(writer, samples, context, ClassOf, progress, cancellationToken);
         var positives = samples.OfType<TrainingSample.Paragraph>().Where(s => classOf.ContainsKey(s.Label)).Select(s => s.Text)
             .Concat(samples.OfType<TrainingSample.Page>().SelectMany(p => p.Blocks).Where(b => classOf.ContainsKey(b.Label)).Select(b => b.Text));
-        var (baseRows, dropped) = BaseRows(writer, corpora, new ConflictFilter(positives), progress, cancellationToken);
-        var seedRows = SeedRows(writer, context, new ConflictFilter(positives), cancellationToken);
+        var conflicts = new ConflictFilter(positives);
+        var (baseRows, dropped) = BaseRows(writer, corpora, conflicts, progress, cancellationToken);
+        var seedRows = SeedRows(writer, context, conflicts, cancellationToken);
         var positiveWeight = sampleRows.Where(r => r.Label != 0).Sum(r => r.Weight);
         Share(baseRows, _options.BaseWeight * positiveWeight);
         Share(seedRows, _options.SeedWeight * positiveWeight);
