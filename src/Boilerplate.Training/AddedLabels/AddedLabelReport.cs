@@ -19,8 +19,8 @@ public sealed record AddedLabelFigures(string Label, int Samples, int TruePositi
 /// <summary>What training an added-label stage did and measured.</summary>
 /// <param name="Labels">Cross-validated figures per added label.</param>
 /// <param name="Folds">Folds of the cross-validation.</param>
-/// <param name="BaseBlocks">Base-page blocks learnt as "other".</param>
-/// <param name="HeldOutBaseBlocks">Base-page blocks scored held out across the folds.</param>
+/// <param name="BaseBlocks">Rows of base-page blocks and seed lines (in their views) learnt as "other".</param>
+/// <param name="HeldOutBaseBlocks">Rows of base-page blocks and seed lines scored held out across the folds.</param>
 /// <param name="DroppedBaseBlocks">Base-page blocks left out because their text matches a sample of an added label (the sample wins).</param>
 /// <param name="Warnings">What the user should know before rolling the model out.</param>
 /// <param name="DevMetrics">Dev-split figures of the base model and of the new one, by metric name; empty when not scored.</param>

@@ -108,7 +108,7 @@ public sealed class AddedLabelTrainer
         var model = baseModel.WithAddedLabels(
             addedLabels,
             stageBytes,
-            string.Create(CultureInfo.InvariantCulture, $"LbfgsMaximumEntropy over words, character 3-grams, shape and the base probabilities (L2 {_options.L2Regularization})"),
+            string.Create(CultureInfo.InvariantCulture, $"LbfgsMaximumEntropy over words, stems, in-word character 3-5-grams, symbols, shape and the base probabilities (L2 {_options.L2Regularization}, offsets {string.Join(", ", addedLabels.Select(a => a.Name + " " + a.Offset.ToString("+0.00;-0.00;0", CultureInfo.InvariantCulture)))})"),
             string.Create(CultureInfo.InvariantCulture, $"on top of model {baseModel.Version[..12]}: {sampleLabels.Count} sample blocks ({string.Join(", ", added.Select(l => $"{l} {counts[l]}"))}) against {baseRows.Count} blocks of {_options.BasePages} base pages"),
             metrics);
 
@@ -124,7 +124,7 @@ public sealed class AddedLabelTrainer
             _logger.LogWarning("{Warning}", warning);
         }
 
-        var report = new AddedLabelReport(figures, _options.Folds, baseRows.Count, baseRows.Count(r => r.Assessed), dropped, warnings, devMetrics);
+        var report = new AddedLabelReport(figures, _options.Folds, baseRows.Count + seedRows.Count, baseRows.Concat(seedRows).Count(r => r.Assessed), dropped, warnings, devMetrics);
         return (model, report);
     }
 
