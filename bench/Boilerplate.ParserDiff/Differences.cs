@@ -14,8 +14,25 @@ internal static class Differences
         ["table", "caption", "colgroup", "col", "tbody", "thead", "tfoot", "tr", "td", "th"];
 
     /// <summary>The kind of the difference at <paramref name="i"/>.</summary>
-    public static string Classify(IReadOnlyList<ElementAt> ours, IReadOnlyList<ElementAt> angle, int i)
+    /// <param name="ours">Our builder's elements.</param>
+    /// <param name="angle">AngleSharp's elements.</param>
+    /// <param name="i">The first index where they differ.</param>
+    /// <param name="streamed">The page has React streamed segments, which ours moves into their placeholders.</param>
+    /// <param name="shadowRoots">The page has declarative shadow roots (<c>&lt;template shadowrootmode&gt;</c>).</param>
+    public static string Classify(IReadOnlyList<ElementAt> ours, IReadOnlyList<ElementAt> angle, int i, bool streamed, bool shadowRoots)
     {
+        var oTag = i < ours.Count ? ours[i].Tag : null;
+        var aTag = i < angle.Count ? angle[i].Tag : null;
+        if (streamed && (oTag == "template" || aTag == "template"))
+        {
+            return "React streamed segment moved into its placeholder by ours (StreamedSegments)";
+        }
+
+        if (shadowRoots && oTag == "template")
+        {
+            return "declarative shadow root: ours keeps the <template> in the tree, AngleSharp attaches it as a shadow root";
+        }
+
         if (i >= ours.Count)
         {
             return $"AngleSharp has more elements at the end: <{angle[i].Tag}>";
@@ -34,13 +51,31 @@ internal static class Differences
 
         var extraInAngle = i + 1 < angle.Count && angle[i + 1].Tag == o.Tag;
         var extraInOurs = i + 1 < ours.Count && ours[i + 1].Tag == a.Tag;
+        var oParent = Parent(ours, i);
+        var aParent = Parent(angle, i);
+        if (o.Tag == a.Tag && aParent == "colgroup" && oParent != "colgroup")
+        {
+            return "implied <colgroup> added by AngleSharp";
+        }
+
+        if (o.Tag == a.Tag && aParent is not null && Formatting.Contains(aParent) && oParent != aParent)
+        {
+            return $"formatting element reopened by AngleSharp: <{aParent}>";
+        }
+
+        if (o.Tag == a.Tag && a.Depth > o.Depth && PathAt(angle, i).Contains("form>", StringComparison.Ordinal)
+            && !PathAt(ours, i).Contains("form>", StringComparison.Ordinal))
+        {
+            return "</form> leaves the form's open children open in AngleSharp, ours closes them";
+        }
+
         if (o.Tag == a.Tag)
         {
             var inTable = InTable(ours, i) || InTable(angle, i);
             return $"same <{o.Tag}> at another depth{(inTable ? " (in a table)" : string.Empty)}";
         }
 
-        if (extraInAngle && Formatting.Contains(a.Tag))
+        if (Formatting.Contains(a.Tag))
         {
             return $"formatting element reopened by AngleSharp: <{a.Tag}>";
         }
@@ -79,6 +114,19 @@ internal static class Differences
 
         path.Reverse();
         return $"{string.Join('>', path)} (depth {elements[i].Depth})";
+    }
+
+    private static string? Parent(IReadOnlyList<ElementAt> elements, int i)
+    {
+        for (var j = i - 1; j >= 0; j--)
+        {
+            if (elements[j].Depth == elements[i].Depth - 1)
+            {
+                return elements[j].Tag;
+            }
+        }
+
+        return null;
     }
 
     private static bool InTable(IReadOnlyList<ElementAt> elements, int i)

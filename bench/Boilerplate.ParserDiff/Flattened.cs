@@ -17,7 +17,11 @@ internal readonly record struct ElementAt(int Depth, string Tag);
 /// content fragment, which is not walked), the text of script and style (never stored), and namespaces and case of
 /// element names (SVG's <c>foreignObject</c> becomes <c>foreignobject</c>).
 /// </remarks>
-internal sealed record Flattened(IReadOnlyList<ElementAt> Elements, string Text)
+/// <param name="Elements">The body's elements in document order.</param>
+/// <param name="Text">The visible text, outside shadow roots.</param>
+/// <param name="ShadowText">AngleSharp only: the visible text inside declarative shadow roots, which a browser shows and
+/// our builder drops with the template's contents; not part of <paramref name="Text"/>.</param>
+internal sealed record Flattened(IReadOnlyList<ElementAt> Elements, string Text, string ShadowText = "")
 {
     private static readonly HashSet<string> HiddenText = ["script", "style", "template"];
 
@@ -60,42 +64,50 @@ internal sealed record Flattened(IReadOnlyList<ElementAt> Elements, string Text)
     {
         var elements = new List<ElementAt>();
         var text = new TextCollector();
+        var shadowText = new TextCollector();
         if (document.Body is not { } body)
         {
             return new Flattened(elements, string.Empty);
         }
 
-        var stack = new Stack<(INode Node, int Depth, bool Hidden)>();
-        for (var i = body.ChildNodes.Length - 1; i >= 0; i--)
-        {
-            stack.Push((body.ChildNodes[i], 1, false));
-        }
-
+        var stack = new Stack<(INode Node, int Depth, bool Hidden, bool Shadow)>();
+        PushChildren(stack, body.ChildNodes, 1, false, false);
         while (stack.Count > 0)
         {
-            var (node, depth, hidden) = stack.Pop();
+            var (node, depth, hidden, shadow) = stack.Pop();
             switch (node)
             {
-                case IText t:
-                    if (!hidden)
-                    {
-                        text.Add(t.Data);
-                    }
-
+                case IText t when !hidden:
+                    (shadow ? shadowText : text).Add(t.Data);
                     break;
                 case IElement element:
                     var tag = element.LocalName.ToLowerInvariant();
-                    elements.Add(new ElementAt(depth, tag));
-                    for (var i = element.ChildNodes.Length - 1; i >= 0; i--)
+                    if (!shadow)
                     {
-                        stack.Push((element.ChildNodes[i], depth + 1, hidden || HiddenText.Contains(tag)));
+                        elements.Add(new ElementAt(depth, tag));
+                    }
+
+                    var hideChildren = hidden || HiddenText.Contains(tag);
+                    PushChildren(stack, element.ChildNodes, depth + 1, hideChildren, shadow);
+                    if (element.ShadowRoot is { } root)
+                    {
+                        // Pushed last, so walked first: a shadow root's content renders in place of the host's children.
+                        PushChildren(stack, root.ChildNodes, depth + 1, hideChildren, true);
                     }
 
                     break;
             }
         }
 
-        return new Flattened(elements, text.ToString());
+        return new Flattened(elements, text.ToString(), shadowText.ToString());
+    }
+
+    private static void PushChildren(Stack<(INode Node, int Depth, bool Hidden, bool Shadow)> stack, INodeList children, int depth, bool hidden, bool shadow)
+    {
+        for (var i = children.Length - 1; i >= 0; i--)
+        {
+            stack.Push((children[i], depth, hidden, shadow));
+        }
     }
 
     private static void PushChildren(Stack<(LiteNode Node, int Depth, bool Hidden)> stack, LiteNode parent, int depth, bool hidden)

@@ -17,7 +17,8 @@ namespace Boilerplate.ParserDiff;
 /// kinds of first difference, the slowest pages); <c>--json FILE</c> writes the per-page results.
 /// </summary>
 /// <remarks>
-/// Usage: <c>dotnet run --project bench/Boilerplate.ParserDiff -c Release -- [--datasets DIR] [--json FILE] [--max-pages N]</c>.
+/// Usage: <c>dotnet run --project bench/Boilerplate.ParserDiff -c Release -- [--datasets DIR] [--json FILE] [--max-pages N]</c>;
+/// <c>--show CORPUS/ID</c> prints both element sequences around one page's first difference.
 /// Differences the builder makes on purpose (docs/model.md) show up here as their own kinds; the tool names them
 /// and does not hide them, so the table says how often each deliberate choice matters on real pages.
 /// </remarks>
@@ -28,6 +29,7 @@ internal static class Program
         string? datasets = null;
         string? json = null;
         var maxPages = int.MaxValue;
+        string? show = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -38,11 +40,14 @@ internal static class Program
                 case "--json" when i + 1 < args.Length:
                     json = args[++i];
                     break;
+                case "--show" when i + 1 < args.Length:
+                    show = args[++i];
+                    break;
                 case "--max-pages" when i + 1 < args.Length:
                     maxPages = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
                 default:
-                    Console.Error.WriteLine("usage: Boilerplate.ParserDiff [--datasets DIR] [--json FILE] [--max-pages N]");
+                    Console.Error.WriteLine("usage: Boilerplate.ParserDiff [--datasets DIR] [--json FILE] [--max-pages N] [--show CORPUS/ID]");
                     return 2;
             }
         }
@@ -52,6 +57,11 @@ internal static class Program
             .SelectMany(name => LabelledDataset.Load(Path.Combine(root, name)).Pages)
             .Take(maxPages)
             .ToList();
+        if (show is not null)
+        {
+            Show(pages.Single(p => p.Key == show).ReadHtml(), Console.Out);
+            return 0;
+        }
 
         // Untimed pass over a few pages so the JIT does not land on the first pages' times.
         foreach (var page in pages.Take(20))
@@ -97,17 +107,37 @@ internal static class Program
         if (ours is null)
         {
             return new PageResult(page.Corpus, page.Id, html.Length, false, 0, angle.Elements.Count, -1, "rejected by ours (limits)",
-                null, null, false, angle.Text.Length, 0, angle.Text.Length, null, null, oursMs, angleMs);
+                null, null, false, angle.Text.Length, 0, angle.Text.Length, null, null, angle.ShadowText.Length, oursMs, angleMs);
         }
 
         var first = FirstDifference(ours.Elements, angle.Elements);
         var (textDiff, oursSnippet, angleSnippet) = TextDifference(ours.Text, angle.Text);
         return new PageResult(
             page.Corpus, page.Id, html.Length, first < 0, ours.Elements.Count, angle.Elements.Count, first,
-            first < 0 ? null : Differences.Classify(ours.Elements, angle.Elements, first),
+            first < 0 ? null : Differences.Classify(ours.Elements, angle.Elements, first, Streamed(html), ShadowRoots(html)),
             first < 0 ? null : Differences.PathAt(ours.Elements, first),
             first < 0 ? null : Differences.PathAt(angle.Elements, first),
-            textDiff == 0, textDiff, ours.Text.Length, angle.Text.Length, oursSnippet, angleSnippet, oursMs, angleMs);
+            textDiff == 0, textDiff, ours.Text.Length, angle.Text.Length, oursSnippet, angleSnippet, angle.ShadowText.Length, oursMs, angleMs);
+    }
+
+    private static bool Streamed(string html) => html.Contains("id=\"S:", StringComparison.Ordinal);
+
+    private static bool ShadowRoots(string html) => html.Contains("shadowrootmode", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Prints both element sequences around their first difference, to check a kind by hand.</summary>
+    private static void Show(string html, TextWriter output)
+    {
+        using var document = LiteTreeBuilder.Parse(html, SegmentationLimits.Default, CancellationToken.None);
+        var ours = Flattened.Of(document);
+        using var angleDocument = new HtmlParser().ParseDocument(html);
+        var angle = Flattened.Of(angleDocument);
+        var first = FirstDifference(ours.Elements, angle.Elements);
+        output.WriteLine(first < 0 ? "trees identical" : Differences.Classify(ours.Elements, angle.Elements, first, Streamed(html), ShadowRoots(html)));
+        for (var i = Math.Max(0, first - 8); first >= 0 && i < first + 8; i++)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{i,6} {(i < ours.Elements.Count ? Differences.PathAt(ours.Elements, i) : string.Empty),-60} | {(i < angle.Elements.Count ? Differences.PathAt(angle.Elements, i) : string.Empty)}"));
+        }
     }
 
     /// <summary>The first index where the (depth, tag) sequences differ, or -1 when they are identical.</summary>
@@ -178,6 +208,7 @@ internal sealed record PageResult(
     int AngleSharpTextChars,
     string? OursTextAt,
     string? AngleSharpTextAt,
+    int AngleSharpShadowTextChars,
     double OursMs,
     double AngleSharpMs);
 

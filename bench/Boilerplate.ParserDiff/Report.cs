@@ -23,6 +23,8 @@ internal static class Report
                 $"| {group.Key} | {count:N0} | {trees:N0} ({100.0 * trees / count:F1}%) | {texts:N0} ({100.0 * texts / count:F1}%) | {group.Sum(r => (long)r.TextDifferingChars):N0} of {group.Sum(r => (long)r.AngleSharpTextChars):N0} | {group.Sum(r => r.OursMs):N0} | {group.Sum(r => r.AngleSharpMs):N0} |");
         }
 
+        var shadowPages = results.Where(r => r.AngleSharpShadowTextChars > 0).ToList();
+        Line($"\nText inside declarative shadow roots (shown by browsers, dropped by ours with template contents, left out of the text above): {shadowPages.Count:N0} pages, {shadowPages.Sum(r => (long)r.AngleSharpShadowTextChars):N0} characters.");
         output.WriteLine();
         output.WriteLine("## Top first-difference kinds");
         output.WriteLine();
