@@ -53,6 +53,11 @@ internal static class Differences
         var extraInOurs = i + 1 < ours.Count && ours[i + 1].Tag == a.Tag;
         var oParent = Parent(ours, i);
         var aParent = Parent(angle, i);
+        if (o.Tag == "col" && a.Tag == "col" && aParent == "colgroup" && i > 0 && ours[i - 1] == new ElementAt(o.Depth, "colgroup"))
+        {
+            return "<col> of an explicit <colgroup> attached to the <table> by ours";
+        }
+
         if (o.Tag == a.Tag && aParent == "colgroup" && oParent != "colgroup")
         {
             return "implied <colgroup> added by AngleSharp";
