@@ -13,7 +13,9 @@ namespace Boilerplate.ParserDiff;
 /// <summary>
 /// Differential check of <see cref="LiteTreeBuilder"/> against AngleSharp (a conforming HTML5 parser, scripting off)
 /// on every page of the default corpora: the body's element tree as (depth, tag) in document order and its visible
-/// text, both normalised as <see cref="Flattened"/> says. Prints a summary (identical trees and texts, the most common
+/// text. Both sides are normalised the same way, removing only what the builder deliberately does not keep
+/// (<see cref="Flattened"/>): attributes, comments, template contents, the text of script and style, and element
+/// namespaces and case; the text is whitespace-collapsed. Prints a summary (identical trees and texts, the most common
 /// kinds of first difference, the slowest pages); <c>--json FILE</c> writes the per-page results.
 /// </summary>
 /// <remarks>

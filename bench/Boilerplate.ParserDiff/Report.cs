@@ -12,7 +12,7 @@ internal static class Report
         var n = results.Count;
         Line( $"# Parser diff: LiteTreeBuilder vs AngleSharp ({n:N0} pages, {elapsed.TotalSeconds:F1} s)");
         output.WriteLine();
-        output.WriteLine("| corpus | pages | identical trees | identical text | text chars differing (sum, ours vs AngleSharp total) | ours ms (sum) | AngleSharp ms (sum) |");
+        output.WriteLine("| corpus | pages | identical trees | identical text | text chars differing (of AngleSharp's) | ours ms (sum) | AngleSharp ms (sum) |");
         output.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var group in results.GroupBy(r => r.Corpus).Append(results.GroupBy(_ => "all").Single()))
         {
