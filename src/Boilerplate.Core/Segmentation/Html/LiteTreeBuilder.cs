@@ -460,6 +460,18 @@ internal sealed class LiteTreeBuilder
 
     private void OnTablePart(string tag)
     {
+        // In a column group a col belongs inside it; any other table part closes the group first.
+        if (_open.Count > 0 && _open[^1].Tag == "colgroup")
+        {
+            if (tag == "col")
+            {
+                AppendElement(tag);
+                return;
+            }
+
+            PopTo(_open.Count - 1);
+        }
+
         var context = FindTableContext();
         if (context < 0)
         {
