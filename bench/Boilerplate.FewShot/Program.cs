@@ -22,6 +22,7 @@ var options = defaults with
     BaseWeight = float.Parse(arguments.Get("--base-weight", defaults.BaseWeight.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
     L2Regularization = float.Parse(arguments.Get("--l2", defaults.L2Regularization.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
     SeedWeight = float.Parse(arguments.Get("--seed-weight", defaults.SeedWeight.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
+    OptimizationTolerance = float.Parse(arguments.Get("--tolerance", defaults.OptimizationTolerance.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
     BasePages = int.Parse(arguments.Get("--base-pages", defaults.BasePages.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
     EvaluateDev = arguments.Has("--dev"),
     MinimumSamples = 2,

@@ -433,6 +433,7 @@ public sealed class AddedLabelTrainer
             ExampleWeightColumnName = nameof(AddedLabelRow.Weight),
             L2Regularization = _options.L2Regularization,
             L1Regularization = 0f,
+            OptimizationTolerance = _options.OptimizationTolerance,
             NumberOfThreads = 1,
         }).Fit(data);
         return (model, data.Schema);
