@@ -22,7 +22,7 @@ internal sealed partial class BoilerplateGrpcService(
     public override Task<CleanResponse> Clean(CleanRequest request, ServerCallContext context)
     {
         using var budget = CallBudget.Start(context, limits.Value.DefaultDeadline, context.CancellationToken);
-        return Task.FromResult(handler.Clean(request, budget.Token));
+        return Task.FromResult(budget.Finish(handler.Clean(request, budget.Token)));
     }
 
     public override async Task CleanStream(
@@ -45,7 +45,7 @@ internal sealed partial class BoilerplateGrpcService(
                 // Without a client deadline the default applies to each page, not to the whole stream,
                 // which may legitimately run for hours.
                 using var budget = CallBudget.Start(context, settings.DefaultDeadline, streamToken);
-                return handler.Clean(request, budget.Token);
+                return budget.Finish(handler.Clean(request, budget.Token));
             },
             settings.StreamParallelism,
             // A slot per page while it is cleaned, not per stream: a stream that holds one while silent starves unary calls.
