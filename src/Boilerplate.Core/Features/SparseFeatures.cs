@@ -66,26 +66,29 @@ public sealed class SparseFeatures
     }
 
     /// <summary>The entries sorted by index with duplicates summed, as a training row needs them.</summary>
-    public (int[] Indices, float[] Values) ToSortedUnique()
+    public (int[] Indices, float[] Values) ToSortedUnique() => SortedUnique(Indices, Values);
+
+    /// <summary>Parallel index and value spans sorted by index with duplicates summed, in new arrays.</summary>
+    public static (int[] Indices, float[] Values) SortedUnique(ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
     {
-        var indices = Indices.ToArray();
-        var values = Values.ToArray();
-        Array.Sort(indices, values);
+        var sortedIndices = indices.ToArray();
+        var sortedValues = values.ToArray();
+        Array.Sort(sortedIndices, sortedValues);
         var unique = 0;
-        for (var i = 0; i < indices.Length; i++)
+        for (var i = 0; i < sortedIndices.Length; i++)
         {
-            if (unique > 0 && indices[unique - 1] == indices[i])
+            if (unique > 0 && sortedIndices[unique - 1] == sortedIndices[i])
             {
-                values[unique - 1] += values[i];
+                sortedValues[unique - 1] += sortedValues[i];
             }
             else
             {
-                indices[unique] = indices[i];
-                values[unique] = values[i];
+                sortedIndices[unique] = sortedIndices[i];
+                sortedValues[unique] = sortedValues[i];
                 unique++;
             }
         }
 
-        return (indices[..unique], values[..unique]);
+        return (sortedIndices[..unique], sortedValues[..unique]);
     }
 }

@@ -63,7 +63,7 @@ internal sealed class AddedLabelRowWriter(BoilerplateModel baseModel)
             }
 
             var (indices, values) = features.Extract(prepared, i, probabilities);
-            var (sortedIndices, sortedValues) = SortedUnique(indices.Span, values.Span);
+            var (sortedIndices, sortedValues) = SparseFeatures.SortedUnique(indices.Span, values.Span);
             rows.Add(new AddedLabelRow
             {
                 Label = label,
@@ -77,28 +77,5 @@ internal sealed class AddedLabelRowWriter(BoilerplateModel baseModel)
         }
 
         return rows;
-    }
-
-    private static (int[] Indices, float[] Values) SortedUnique(ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
-    {
-        var sortedIndices = indices.ToArray();
-        var sortedValues = values.ToArray();
-        Array.Sort(sortedIndices, sortedValues);
-        var unique = 0;
-        for (var i = 0; i < sortedIndices.Length; i++)
-        {
-            if (unique > 0 && sortedIndices[unique - 1] == sortedIndices[i])
-            {
-                sortedValues[unique - 1] += sortedValues[i];
-            }
-            else
-            {
-                sortedIndices[unique] = sortedIndices[i];
-                sortedValues[unique] = sortedValues[i];
-                unique++;
-            }
-        }
-
-        return (sortedIndices[..unique], sortedValues[..unique]);
     }
 }
