@@ -87,11 +87,20 @@ public sealed class StatusCodeTests(DefaultServiceFixture fixture)
     [Fact]
     public async Task A_tiny_client_deadline_on_a_big_page_is_deadline_exceeded()
     {
+        var deadline = DateTime.UtcNow.AddMilliseconds(150);
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
-            await _host.Client.Service.CleanAsync(
-                new CleanRequest { Html = SamplePages.Article(6_000) },
-                deadline: DateTime.UtcNow.AddMilliseconds(150)));
+            await _host.Client.Service.CleanAsync(new CleanRequest { Html = SamplePages.Article(6_000) }, deadline: deadline));
 
-        Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
+        // Deadlines are best effort over HTTP/2: when the server's deadline resets the stream while the client is still
+        // uploading, the client can read the reset (UNAVAILABLE or CANCELLED) before its own timer fires. Either way the
+        // call must have ended because of the deadline, not earlier, and the service must go on serving.
+        if (error.StatusCode != StatusCode.DeadlineExceeded)
+        {
+            Assert.Contains(error.StatusCode, new[] { StatusCode.Unavailable, StatusCode.Cancelled });
+            Assert.True(DateTime.UtcNow >= deadline, $"{error.StatusCode} came before the deadline: {error.Status.Detail}");
+        }
+
+        var next = await _host.Client.CleanHtmlAsync(SamplePages.Article(3));
+        Assert.NotEmpty(next.Text);
     }
 }
