@@ -307,16 +307,27 @@ internal static class MarkupMetadataReader
     /// </summary>
     internal static string Headline(string? firstH1, string jsonLdHeadline, string? headTitle, string siteName, string? otherTitle = null)
     {
-        var h1 = MetadataText.Clean(firstH1, 1000);
+        // A documentation generator's permalink mark (Sphinx's "¶") is part of the heading's text, not of its title.
+        var h1 = MetadataText.Clean(firstH1, 1000).TrimEnd('¶').TrimEnd();
         var title = MetadataText.Clean(headTitle, 1000);
-        if (h1.Length > 0 && TitlesAgreeWith(h1, [title, jsonLdHeadline, otherTitle]))
+
+        // Compared without the site's name around them: a logo in an <h1> agrees with every "Story | Site" title.
+        if (h1.Length > 0 && !h1.Equals(siteName, StringComparison.OrdinalIgnoreCase)
+            && TitlesAgreeWith(h1, [WithoutSiteName(title, siteName), jsonLdHeadline, WithoutSiteName(MetadataText.Clean(otherTitle, 1000), siteName)]))
         {
-            return h1;
+            return Unquoted(h1);
         }
 
         var headline = WithoutSiteName(jsonLdHeadline.Length > 0 ? jsonLdHeadline : title, siteName);
-        return headline.Length > 0 ? headline : h1;
+        return Unquoted(headline.Length > 0 ? headline : h1);
     }
+
+    /// <summary>A title without quotation marks around the whole of it (some sites quote the headline in its meta tags).</summary>
+    private static string Unquoted(string title) =>
+        title.Length > 2 && ((title[0] == '"' && title[^1] == '"') || (title[0] == '“' && title[^1] == '”'))
+            && title.AsSpan(1, title.Length - 2).IndexOfAny('"', '“', '”') < 0
+            ? title[1..^1].Trim()
+            : title;
 
     private static bool TitlesAgreeWith(string h1, ReadOnlySpan<string?> titles)
     {

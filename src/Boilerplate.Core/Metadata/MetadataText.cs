@@ -41,6 +41,12 @@ public static partial class MetadataText
                 continue;
             }
 
+            // Soft hyphens and zero-width marks steer line breaking and joining; they are not part of the words.
+            if (c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF')
+            {
+                continue;
+            }
+
             if (builder.Length >= maxChars)
             {
                 break;

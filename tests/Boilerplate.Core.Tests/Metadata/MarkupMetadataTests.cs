@@ -101,6 +101,14 @@ public sealed class MarkupMetadataTests
     [InlineData("<title>Composition techniques in Landscape | Photo School</title>", "<h1>Composition techniques in landscape photography</h1>", "Composition techniques in landscape photography")]
     [InlineData("<title>Night trains: the Alps again - Rail Weekly</title>", "<h1>Night trains return to the Alps</h1>", "Night trains return to the Alps")]
     [InlineData("<title>Night trains return to the Alps - Rail Weekly</title>", "<h1>Subscribe for our weekly digest</h1>", "Night trains return to the Alps")]
+    // A logo in an <h1> agrees with the site's name around every title, never with the story's own words.
+    [InlineData("<title>The best new restaurants this month | Harbour City Magazine</title>", "<h1>Harbour City Magazine</h1><h2>The best new restaurants this month</h2>", "The best new restaurants this month")]
+    [InlineData("<title>Night trains return to the Alps</title><meta property=\"og:site_name\" content=\"Rail Weekly\">", "<h1>Rail Weekly</h1>", "Night trains return to the Alps")]
+    // Quotation marks around the whole headline and soft hyphens inside its words are not part of it.
+    [InlineData("<title>\"What is version control?\"</title>", "<p>No heading</p>", "What is version control?")]
+    [InlineData("<title>Home Repair Assis&shy;tance Program - City Portal</title>", "<p>No heading</p>", "Home Repair Assistance Program")]
+    // Sphinx ends each heading with a permalink mark.
+    [InlineData("<title>Advanced usage — Requests 2.32 documentation</title>", "<h1>Advanced usage<a class=\"headerlink\" href=\"#advanced\">¶</a></h1>", "Advanced usage")]
     public void The_first_h1_is_the_headline_when_the_titles_agree_with_most_of_its_words(string head, string body, string expected) =>
         Assert.Equal(expected, Read(head, body).Headline);
 
