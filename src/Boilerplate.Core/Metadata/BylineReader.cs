@@ -19,15 +19,25 @@ public static partial class BylineReader
     /// <summary>A block this short that holds a date is taken as a dateline without a "Published" in it.</summary>
     public const int MaxDatelineChars = 60;
 
-    /// <summary>Authors and dates in the first blocks of <paramref name="blocks"/>; empty fields where there are none.</summary>
-    public static PageMetadata Read(IReadOnlyList<Block> blocks)
+    /// <summary>Blocks before the article's first kept block that are read when it starts below <see cref="MaxBlocks"/>.</summary>
+    public const int BlocksBeforeArticle = 20;
+
+    /// <summary>Blocks from the article's first kept block on that are read when it starts below <see cref="MaxBlocks"/>.</summary>
+    public const int BlocksIntoArticle = 5;
+
+    /// <summary>
+    /// Authors and dates in the first blocks of <paramref name="blocks"/> and, when the article starts further down
+    /// (<paramref name="articleStart"/>, its first kept block; -1 when unknown), in the blocks around its start, where a
+    /// byline sits under a long menu; empty fields where there are none.
+    /// </summary>
+    public static PageMetadata Read(IReadOnlyList<Block> blocks, int articleStart = -1)
     {
         ArgumentNullException.ThrowIfNull(blocks);
         var authors = new List<string>();
         DateTimeOffset? published = null;
         DateTimeOffset? modified = null;
         var labelled = false;
-        foreach (var block in blocks.Take(MaxBlocks))
+        foreach (var block in BlocksRead(blocks, articleStart))
         {
             var text = block.Text;
             if (text.Length > MaxBlockChars || block.Kind is BlockKind.Code or BlockKind.TableRow)
@@ -71,6 +81,20 @@ public static partial class BylineReader
         }
 
         return new PageMetadata { Authors = authors, PublishedTime = published, ModifiedTime = modified };
+    }
+
+    private static IEnumerable<Block> BlocksRead(IReadOnlyList<Block> blocks, int articleStart)
+    {
+        var top = Math.Min(MaxBlocks, blocks.Count);
+        for (var i = 0; i < top; i++)
+        {
+            yield return blocks[i];
+        }
+
+        for (var i = Math.Max(top, articleStart - BlocksBeforeArticle); i < Math.Min(blocks.Count, articleStart + BlocksIntoArticle); i++)
+        {
+            yield return blocks[i];
+        }
     }
 
     /// <summary>A block that announces a date, or says little besides one ("Jun 08, 2023 • 11 Minute Read").</summary>

@@ -14,7 +14,7 @@ public static class MetadataResolver
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(result);
-        var metadata = page.Markup.Or(Byline(page));
+        var metadata = page.Markup.Or(Byline(page, result));
         if (metadata.Authors.Count == 0 && metadata.OrganizationAuthors.Count > 0)
         {
             metadata = metadata with { Authors = metadata.OrganizationAuthors };
@@ -42,15 +42,30 @@ public static class MetadataResolver
     }
 
     /// <summary>The byline and dateline; a regex that ran out of time costs them, never the page.</summary>
-    private static PageMetadata Byline(SegmentedPage page)
+    private static PageMetadata Byline(SegmentedPage page, CleanResult result)
     {
         try
         {
-            return BylineReader.Read(page.Blocks);
+            var first = result.Paragraphs.FirstOrDefault(p => p.Kept)?.Block;
+            var articleStart = first is null ? -1 : IndexOf(page.Blocks, first);
+            return BylineReader.Read(page.Blocks, articleStart);
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
             return PageMetadata.Empty;
         }
+    }
+
+    private static int IndexOf(IReadOnlyList<Block> blocks, Block block)
+    {
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (ReferenceEquals(blocks[i], block))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

@@ -191,6 +191,27 @@ public sealed class MarkupMetadataTests
     }
 
     [Fact]
+    public void A_byline_under_a_long_menu_is_read_beside_the_article_start()
+    {
+        var menu = Enumerable.Range(1, 120).Select(i => new Block($"Category {i}", BlockKind.ListItem));
+        var teasers = Enumerable.Range(1, 30).Select(i => new Block($"By Other Writer {i} June {i % 28 + 1}, 2024", BlockKind.Paragraph));
+        Block[] article =
+        [
+            new("Night trains return to the Alps", BlockKind.Heading) { Level = 1 },
+            new("By Anna Berger June 13, 2025", BlockKind.Paragraph),
+            new("After a decade without sleeper services, two operators will run night trains through the Alps again.", BlockKind.Paragraph),
+        ];
+        var blocks = menu.Concat(article).Concat(teasers).ToList();
+
+        var fromTop = BylineReader.Read(blocks);
+        var nearArticle = BylineReader.Read(blocks, articleStart: 122);
+
+        Assert.Empty(fromTop.Authors);
+        Assert.Equal(["Anna Berger"], nearArticle.Authors);
+        Assert.Equal(new DateTimeOffset(2025, 6, 13, 0, 0, 0, TimeSpan.Zero), nearArticle.PublishedTime);
+    }
+
+    [Fact]
     public void A_written_by_label_takes_the_name_from_the_next_block()
     {
         var byline = BylineReader.Read([new Block("Last updated", BlockKind.Paragraph), new Block("Aug 04, 2025", BlockKind.Paragraph), new Block("Written by", BlockKind.Paragraph), new Block("Edzel Tabing", BlockKind.Paragraph)]);
