@@ -20,13 +20,22 @@ internal static class RepairCommands
     /// <summary>Where the embedded model lives, relative to the repository root.</summary>
     public const string DefaultModelPath = "src/Boilerplate.Core/Repair/character-model.tsv.gz";
 
+    /// <summary>Where the embedded word lexicon lives, relative to the repository root.</summary>
+    public const string DefaultLexiconPath = "src/Boilerplate.Core/Repair/word-lexicon.tsv.gz";
+
     internal static Command CreateBuild()
     {
         var dataset = new Option<string?>("--dataset", "--datasets") { Description = "Datasets root (default: BOILERPLATE_DATASETS, else ../shared/datasets)." };
         var output = new Option<string>("--out", "-o") { Description = "Where to write the model.", DefaultValueFactory = _ => DefaultModelPath };
-        var command = new Command("build-repair-model", "Build the character model that fills placeholder damage, from the train split of wcxb-dev and readability-pages.")
+        var lexiconOutput = new Option<string>("--lexicon-out") { Description = "Where to write the word lexicon.", DefaultValueFactory = _ => DefaultLexiconPath };
+        var dictionaries = new Option<string[]>("--dictionaries")
         {
-            dataset, output,
+            Description = "Hunspell .dic files, or folders of them, whose stems join the word lexicon (the embedded one: docs/repair.md).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var command = new Command("build-repair-model", "Build the character model and word lexicon that fill placeholder damage, from the train split of wcxb-dev and readability-pages.")
+        {
+            dataset, output, lexiconOutput, dictionaries,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -36,13 +45,26 @@ internal static class RepairCommands
             using var pipeline = new CleaningPipeline(SegmentationLimits.Default);
             var train = corpora.SelectMany(corpus => corpus.Train).ToList();
             var paragraphs = train.SelectMany(page => RepairEvaluation.Paragraphs(page.ArticleBody))
-                .Concat(train.SelectMany(page => PageBlocks(pipeline, page, cancellationToken)));
+                .Concat(train.SelectMany(page => PageBlocks(pipeline, page, cancellationToken))).ToList();
             var model = CharacterModel.Build(paragraphs, cancellationToken);
             var path = parse.GetValue(output)!;
             using (var file = File.Create(path))
             {
                 model.Save(file);
             }
+
+            var dictionaryFiles = (parse.GetValue(dictionaries) ?? [])
+                .SelectMany(p => Directory.Exists(p) ? Directory.GetFiles(p, "*.dic").Order(StringComparer.Ordinal).ToArray() : [p]).ToList();
+            var lexicon = WordLexicon.Build(paragraphs, dictionaryFiles.SelectMany(DictionaryStems), model, cancellationToken);
+            var lexiconPath = parse.GetValue(lexiconOutput)!;
+            using (var file = File.Create(lexiconPath))
+            {
+                lexicon.Save(file);
+            }
+
+            Console.Error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{lexicon.Count:N0} word shapes from the same text and {dictionaryFiles.Count} dictionaries -> {lexiconPath} ({new FileInfo(lexiconPath).Length:N0} bytes)"));
 
             Console.Error.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
@@ -114,6 +136,12 @@ internal static class RepairCommands
         });
         return command;
     }
+
+    /// <summary>The stems of a Hunspell dictionary: each line's word before its affix flags, the count line skipped.</summary>
+    private static IEnumerable<string> DictionaryStems(string path) =>
+        File.ReadLines(path, System.Text.Encoding.UTF8).Skip(1)
+            .Select(line => line.Split('/', 2)[0].Split('\t', 2)[0].Trim())
+            .Where(word => word.Length > 0);
 
     private static IEnumerable<string> PageBlocks(CleaningPipeline pipeline, LabelledPage page, CancellationToken cancellationToken)
     {

@@ -116,6 +116,45 @@ public sealed class CharacterModel
         return best;
     }
 
+    /// <summary>
+    /// Whether filling the runs of <paramref name="mark"/> in <paramref name="shape"/> (a word alone between spaces)
+    /// left to right, as the repairer does, gives <paramref name="word"/> (ignoring case).
+    /// </summary>
+    public bool Restores(string shape, char mark, string word)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        ArgumentNullException.ThrowIfNull(word);
+        var text = " " + shape + " ";
+        var filled = new StringBuilder(" ");
+        var i = 1;
+        while (i < text.Length)
+        {
+            if (text[i] != mark)
+            {
+                filled.Append(text[i++]);
+                continue;
+            }
+
+            var end = i;
+            while (end < text.Length && text[end] == mark)
+            {
+                end++;
+            }
+
+            var so = filled.ToString();
+            var unit = Guess(LeftContext(so, so.Length), RightContext(text, end, mark), end - i);
+            if (unit is null)
+            {
+                return false;
+            }
+
+            filled.Append(unit);
+            i = end;
+        }
+
+        return string.Equals(filled.ToString().Trim(), word, StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>A context character as the model sees it: whitespace as a space, digits as 0, ASCII letters in lower case.</summary>
     public static char Normalize(char c) => c switch
     {

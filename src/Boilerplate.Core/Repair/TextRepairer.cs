@@ -25,16 +25,23 @@ public sealed class TextRepairer
     public const int MaxRunsPerPage = 20_000;
 
     private readonly CharacterModel _model;
+    private readonly Lazy<WordLexicon> _lexicon;
 
-    /// <summary>Creates a repairer over <paramref name="model"/>.</summary>
-    public TextRepairer(CharacterModel model)
+    /// <summary>Creates a repairer over <paramref name="model"/> and, when given, <paramref name="lexicon"/>.</summary>
+    public TextRepairer(CharacterModel model, WordLexicon? lexicon = null)
+        : this(model, new Lazy<WordLexicon>(lexicon ?? WordLexicon.Empty))
+    {
+    }
+
+    private TextRepairer(CharacterModel model, Lazy<WordLexicon> lexicon)
     {
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
+        _lexicon = lexicon;
     }
 
-    /// <summary>The repairer over the embedded model.</summary>
-    public static TextRepairer Default { get; } = new(CharacterModel.Default);
+    /// <summary>The repairer over the embedded character model and word lexicon (read when a page first needs it).</summary>
+    public static TextRepairer Default { get; } = new(CharacterModel.Default, new Lazy<WordLexicon>(() => WordLexicon.Default));
 
     /// <summary>What to repair on a page made of <paramref name="texts"/> under <paramref name="mode"/>.</summary>
     public static RepairPlan Plan(IEnumerable<string> texts, RepairMode mode, CancellationToken cancellationToken)
@@ -224,6 +231,87 @@ public sealed class TextRepairer
         return Repair(text, plan, ref budget);
     }
 
+    /// <summary>
+    /// The run's fill from the word it stands in, when the lexicon knows that word: any run inside a word, and a run of
+    /// two marks at a word's edge (a two-byte letter, <c>caf__</c>; a quote is one mark or three).
+    /// </summary>
+    private string? FromLexicon(string text, Placeholders.Run run, char mark)
+    {
+        if (run.Where != Placeholders.Position.Inside && !(run.Where is Placeholders.Position.Start or Placeholders.Position.End && run.Length == 2))
+        {
+            return null;
+        }
+
+        var lexicon = _lexicon.Value;
+        var word = Placeholders.WordAt(text, run, mark);
+        var wordStart = run.Start;
+        while (wordStart > 0 && run.Start - wordStart < Placeholders.MaxScan && (char.IsLetterOrDigit(text[wordStart - 1]) || text[wordStart - 1] == mark))
+        {
+            wordStart--;
+        }
+
+        var letters = 0;
+        foreach (var c in word)
+        {
+            letters += char.IsAsciiLetter(c) ? 1 : 0;
+        }
+
+        if (lexicon.Count == 0 || letters < MinLexiconLetters)
+        {
+            return null;
+        }
+
+        // "Calder__n_s": the word may end in a contraction whose apostrophe is damaged too; the name is what precedes it.
+        var restored = lexicon.Restore(word, mark);
+        var runEnd = run.Start + run.Length - wordStart;
+        var next = word.IndexOf(mark, runEnd);
+        if (restored is null && next > runEnd)
+        {
+            restored = lexicon.Restore(word.AsSpan(0, next), mark);
+        }
+
+        if (restored is null)
+        {
+            return null;
+        }
+
+        // The run is the k-th run of marks in its word; its fill is the k-th run outside ASCII in the restored word.
+
+        var index = 0;
+        for (var i = wordStart; i < run.Start; i++)
+        {
+            index += text[i] == mark && (i == wordStart || text[i - 1] != mark) ? 1 : 0;
+        }
+
+        var k = 0;
+        for (var i = 0; i < restored.Length;)
+        {
+            if (restored[i] < 0x80)
+            {
+                i++;
+                continue;
+            }
+
+            var end = i;
+            while (end < restored.Length && restored[end] >= 0x80)
+            {
+                end++;
+            }
+
+            if (k++ == index)
+            {
+                return restored[i..end];
+            }
+
+            i = end;
+        }
+
+        return null;
+    }
+
+    /// <summary>ASCII letters a damaged word needs before the lexicon is asked: a short word fits too many shapes.</summary>
+    public const int MinLexiconLetters = 3;
+
     /// <summary>Fills the repairable runs of <paramref name="mark"/> left to right, each seeing the repairs before it.</summary>
     private List<(int Start, int Length, string Replacement)> Fill(string text, char mark, bool lone, ref int budget)
     {
@@ -250,7 +338,7 @@ public sealed class TextRepairer
                 : repaired.ToString();
             var left = CharacterModel.LeftContext(tail, tail.Length);
             var right = CharacterModel.RightContext(text, run.Start + run.Length, mark);
-            var unit = _model.Guess(left, right, run.Length);
+            var unit = FromLexicon(text, run, mark) ?? _model.Guess(left, right, run.Length);
             if (openQuote && run.Where == Placeholders.Position.End && run.Length is 1 or 3)
             {
                 // A quote the model opened in this paragraph closes at the next placeholder that ends a word:

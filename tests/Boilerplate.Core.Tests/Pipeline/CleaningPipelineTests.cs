@@ -46,7 +46,7 @@ public sealed class CleaningPipelineTests : IDisposable
         Assert.Contains("the two countries’ deepening", result.Text, StringComparison.Ordinal);
         Assert.Matches("WASHINGTON [—–] Stepping", result.Text);
         Assert.Matches("southern border [—–] and now over Mexican territory [—–] that", result.Text);
-        Assert.Matches("Felipe Calder[\\u00C0-\\u024F]n, formally", result.Text);
+        Assert.Contains("Felipe Calderón, formally", result.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("_", result.Text, StringComparison.Ordinal);
 
         // The teaser still repeats the lead once both are repaired the same way.
