@@ -80,8 +80,16 @@ public sealed class IsolatedParserTests : IDisposable
     [Fact]
     public void Caller_cancellation_stops_the_wait_and_the_work()
     {
-        using var cancel = new CancellationTokenSource(100);
+        // Cancelled from a thread of its own, not by CancellationTokenSource's timer: the timer's callback needs a
+        // thread-pool thread, which a loaded test run can leave it without for seconds.
+        using var cancel = new CancellationTokenSource();
+        var canceller = new Thread(() =>
+        {
+            Thread.Sleep(100);
+            cancel.Cancel();
+        }) { IsBackground = true };
         var sawCancellation = false;
+        canceller.Start();
         Assert.ThrowsAny<OperationCanceledException>(() => _parser.Run(token =>
         {
             token.WaitHandle.WaitOne(TimeSpan.FromSeconds(5));
