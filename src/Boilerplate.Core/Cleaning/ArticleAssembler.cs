@@ -98,16 +98,20 @@ public static class ArticleAssembler
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+
+        // The article's own headline heads Markdown and HTML when the markup tells it: a head title carries the site's
+        // name ("Story | Site") and, unlike the <h1> it words differently, is never the first kept block.
+        var heading = page.Markup.Headline.Length > 0 ? page.Markup.Headline : page.Title;
         return new CleanResult(
             page.Title,
             string.Join("\n\n", keptBlocks.Select(b => b.Text)),
-            options.IncludeMarkdown ? MarkdownRenderer.Render(keptBlocks, page.Title, page.BaseUri, cancellationToken) : string.Empty,
+            options.IncludeMarkdown ? MarkdownRenderer.Render(keptBlocks, heading, page.BaseUri, cancellationToken) : string.Empty,
             paragraphs,
             scores.Labels,
             modelVersion)
         {
             PageType = scores.PageType,
-            Html = options.IncludeHtml ? HtmlRenderer.Render(keptBlocks, page.Title, page.BaseUri, cancellationToken) : string.Empty,
+            Html = options.IncludeHtml ? HtmlRenderer.Render(keptBlocks, heading, page.BaseUri, cancellationToken) : string.Empty,
         };
     }
 
