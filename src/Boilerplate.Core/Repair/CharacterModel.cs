@@ -155,6 +155,18 @@ public sealed class CharacterModel
         return string.Equals(filled.ToString().Trim(), word, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>Where the run of characters outside ASCII that starts at <paramref name="start"/> ends (exclusive).</summary>
+    internal static int NonAsciiRunEnd(string text, int start)
+    {
+        var end = start;
+        while (end < text.Length && text[end] >= 0x80)
+        {
+            end++;
+        }
+
+        return end;
+    }
+
     /// <summary>A context character as the model sees it: whitespace as a space, digits as 0, ASCII letters in lower case.</summary>
     public static char Normalize(char c) => c switch
     {
@@ -182,11 +194,7 @@ public sealed class CharacterModel
                     continue;
                 }
 
-                var end = i;
-                while (end < paragraph.Length && paragraph[end] >= 0x80)
-                {
-                    end++;
-                }
+                var end = NonAsciiRunEnd(paragraph, i);
 
                 if (end - i <= MaxUnitChars && !char.IsLowSurrogate(paragraph[i]) && !char.IsHighSurrogate(paragraph[end - 1]))
                 {

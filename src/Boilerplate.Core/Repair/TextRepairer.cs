@@ -292,11 +292,7 @@ public sealed class TextRepairer
                 continue;
             }
 
-            var end = i;
-            while (end < restored.Length && restored[end] >= 0x80)
-            {
-                end++;
-            }
+            var end = CharacterModel.NonAsciiRunEnd(restored, i);
 
             if (k++ == index)
             {

@@ -185,11 +185,7 @@ public sealed class WordLexicon
                 continue;
             }
 
-            var end = i;
-            while (end < word.Length && word[end] >= 0x80)
-            {
-                end++;
-            }
+            var end = CharacterModel.NonAsciiRunEnd(word, i);
 
             shape.Append(Mark, bytes ? Encoding.UTF8.GetByteCount(word.AsSpan(i, end - i)) : end - i);
             i = end;
