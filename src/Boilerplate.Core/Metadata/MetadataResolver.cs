@@ -46,9 +46,7 @@ public static class MetadataResolver
     {
         try
         {
-            var first = result.Paragraphs.FirstOrDefault(p => p.Kept)?.Block;
-            var articleStart = first is null ? -1 : IndexOf(page.Blocks, first);
-            return BylineReader.Read(page.Blocks, articleStart);
+            return BylineReader.Read(page.Blocks, FirstKept(result.Paragraphs));
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
@@ -56,11 +54,12 @@ public static class MetadataResolver
         }
     }
 
-    private static int IndexOf(IReadOnlyList<Block> blocks, Block block)
+    /// <summary>The first kept paragraph's index, which is its block's (one paragraph per block, in page order); -1 when none is kept.</summary>
+    private static int FirstKept(IReadOnlyList<CleanedParagraph> paragraphs)
     {
-        for (var i = 0; i < blocks.Count; i++)
+        for (var i = 0; i < paragraphs.Count; i++)
         {
-            if (ReferenceEquals(blocks[i], block))
+            if (paragraphs[i].Kept)
             {
                 return i;
             }

@@ -199,7 +199,8 @@ internal static class Placeholders
 
     private static bool IsWord(char c) => char.IsLetterOrDigit(c);
 
-    private static ReadOnlySpan<char> WordBefore(string text, int start, char mark)
+    /// <summary>The letters, digits and marks just before <paramref name="start"/> (at most <see cref="MaxScan"/>): the start of the word a run stands in.</summary>
+    internal static ReadOnlySpan<char> WordBefore(string text, int start, char mark)
     {
         var from = start;
         while (from > 0 && start - from < MaxScan && (char.IsLetterOrDigit(text[from - 1]) || text[from - 1] == mark))

@@ -243,23 +243,18 @@ public sealed class TextRepairer
         }
 
         var lexicon = _lexicon.Value;
-        var word = Placeholders.WordAt(text, run, mark);
-        var wordStart = run.Start;
-        while (wordStart > 0 && run.Start - wordStart < Placeholders.MaxScan && (char.IsLetterOrDigit(text[wordStart - 1]) || text[wordStart - 1] == mark))
-        {
-            wordStart--;
-        }
-
-        var letters = 0;
-        foreach (var c in word)
-        {
-            letters += char.IsAsciiLetter(c) ? 1 : 0;
-        }
-
-        if (lexicon.Count == 0 || letters < MinLexiconLetters)
+        if (lexicon.Count == 0)
         {
             return null;
         }
+
+        var word = Placeholders.WordAt(text, run, mark);
+        if (word.Count(char.IsAsciiLetter) < MinLexiconLetters)
+        {
+            return null;
+        }
+
+        var wordStart = run.Start - Placeholders.WordBefore(text, run.Start, mark).Length;
 
         // "Calder__n_s": the word may end in a contraction whose apostrophe is damaged too; the name is what precedes it.
         var restored = lexicon.Restore(word, mark);
@@ -276,7 +271,6 @@ public sealed class TextRepairer
         }
 
         // The run is the k-th run of marks in its word; its fill is the k-th run outside ASCII in the restored word.
-
         var index = 0;
         for (var i = wordStart; i < run.Start; i++)
         {
@@ -293,7 +287,6 @@ public sealed class TextRepairer
             }
 
             var end = CharacterModel.NonAsciiRunEnd(restored, i);
-
             if (k++ == index)
             {
                 return restored[i..end];

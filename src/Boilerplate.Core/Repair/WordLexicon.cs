@@ -186,7 +186,6 @@ public sealed class WordLexicon
             }
 
             var end = CharacterModel.NonAsciiRunEnd(word, i);
-
             shape.Append(Mark, bytes ? Encoding.UTF8.GetByteCount(word.AsSpan(i, end - i)) : end - i);
             i = end;
         }
