@@ -17,6 +17,8 @@ namespace Boilerplate.Cli.Commands;
 /// </summary>
 internal static class RepairCommands
 {
+    private static int Marks(string text) => text.Count(c => c is '_' or '?' or '\uFFFD');
+
     /// <summary>Where the embedded model lives, relative to the repository root.</summary>
     public const string DefaultModelPath = "src/Boilerplate.Core/Repair/character-model.tsv.gz";
 
@@ -179,7 +181,8 @@ internal static class RepairCommands
             {
                 changedPages++;
                 repairs += spans.Count;
-                placeholders += spans.Count(r => r.Original.AsSpan().IndexOfAny("_?\uFFFD") >= 0);
+                // A placeholder repair rewrites a mark; a lost no-break space ("?Â" -> "?") keeps the one before it.
+                placeholders += spans.Count(r => Marks(r.Original) > Marks(r.Replacement));
                 var examples = string.Join(", ", spans.Take(3).Select(r => $"'{r.Original}' -> '{r.Replacement}'"));
                 Console.WriteLine($"{page.Key}: {spans.Count} repairs, e.g. {examples}");
             }

@@ -27,9 +27,11 @@ internal static class Mojibake
             return false;
         }
 
-        foreach (var (start, _, _) in FindFixes(text))
+        foreach (var (start, length, _) in FindFixes(text))
         {
-            if (text[start] is 'Â' or 'Ã' or 'â' or 'ð')
+            // A lead is never a continuation byte, so it stands first in a fix, or after the character a run of
+            // lost no-break spaces keeps.
+            if (text.AsSpan(start, length).IndexOfAny("ÂÃâð") >= 0)
             {
                 return true;
             }
@@ -45,7 +47,14 @@ internal static class Mojibake
         for (var i = 0; i < text.Length; i++)
         {
             var length = Match(text, i);
-            if (length > 0)
+            if (length == 0 && LostNoBreakSpaces(text, i) is > 0 and var run
+                && (candidates.Count == 0 || candidates[^1].Start + candidates[^1].Length < i))
+            {
+                // The fix takes the character before the run with it, so that it rewrites something and is reported.
+                candidates.Add((i - 1, run + 1, text[i - 1].ToString(), 0xC2));
+                i += run - 1;
+            }
+            else if (length > 0)
             {
                 var decoded = Decode(text, i, length);
                 if (decoded is not null)
@@ -108,6 +117,43 @@ internal static class Mojibake
         }
 
         return length;
+    }
+
+    /// <summary>
+    /// Length of a run of <c>Â</c> left by no-break spaces read as Windows-1252 (<c>C2 A0</c> is <c>Â</c> + no-break
+    /// space) once the space was normalised to an ordinary one, so nothing follows the <c>Â</c> to decode: "visitÂ",
+    /// "1.Â Â Â Myth". Only a run glued to the word before it, which no language ends in a capital <c>Â</c>; its spaces
+    /// between the marks go with it. 0 when none starts at <paramref name="i"/>.
+    /// </summary>
+    private static int LostNoBreakSpaces(string text, int i)
+    {
+        if (text[i] != 'Â' || i == 0 || char.IsWhiteSpace(text[i - 1]) || char.IsUpper(text[i - 1]) || char.IsSurrogate(text[i - 1]) || text[i - 1] == 'Â')
+        {
+            return 0;
+        }
+
+        var end = i + 1;
+        while (true)
+        {
+            if (end < text.Length && !char.IsWhiteSpace(text[end]))
+            {
+                return 0;
+            }
+
+            var next = end;
+            while (next < text.Length && char.IsWhiteSpace(text[next]))
+            {
+                next++;
+            }
+
+            if (next < text.Length && text[next] == 'Â' && (next + 1 == text.Length || char.IsWhiteSpace(text[next + 1])))
+            {
+                end = next + 1;
+                continue;
+            }
+
+            return end - i;
+        }
     }
 
     private static string? Decode(string text, int start, int length)

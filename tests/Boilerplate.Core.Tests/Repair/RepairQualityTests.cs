@@ -53,8 +53,11 @@ public sealed class RepairQualityTests(ITestOutputHelper output)
             {
                 foreach (var repair in TextRepairer.Default.Repair(paragraph, plan).Repairs)
                 {
-                    // Mojibake in the truth is Windows-1252/Latin-1 characters standing for UTF-8 bytes; nothing else may change.
-                    if (!repair.Original.All(c => Mojibake.ByteOf(c) >= 0x80))
+                    // Mojibake in the truth is Windows-1252/Latin-1 characters standing for UTF-8 bytes (or the "Â" of
+                    // a no-break space, reported with the character before it, which stays); nothing else may change.
+                    var lostNoBreakSpaces = repair.Original.Length >= 2 && repair.Replacement == repair.Original[..1]
+                        && repair.Original[1..].All(c => c == 'Â' || char.IsWhiteSpace(c));
+                    if (!lostNoBreakSpaces && !repair.Original.All(c => Mojibake.ByteOf(c) >= 0x80))
                     {
                         changed.Add($"{page.Key}: '{repair.Original}' -> '{repair.Replacement}'");
                     }

@@ -30,6 +30,29 @@ public sealed class TextRepairerTests
     }
 
     [Theory]
+    [InlineData("Get $50 back every visitÂ", "Get $50 back every visit")]
+    [InlineData("1.Â Â Â Myth: you are covered.Â Your plan, itâ€™s yours.", "1. Myth: you are covered. Your plan, it’s yours.")]
+    [InlineData("Vary widely.Â Â Â Â", "Vary widely.")]
+    [InlineData("using aÂ split grip", "using a split grip")]
+    public void An_a_circumflex_left_by_a_no_break_space_goes(string damaged, string expected)
+    {
+        // C2 A0 read as Windows-1252 is "Â" and a no-break space; the page's whitespace became an ordinary space.
+        Assert.Equal(expected, Repair(damaged, RepairMode.On).Text);
+        var repaired = Repair(damaged);
+        Assert.Equal(expected, repaired.Text);
+        Assert.Contains(repaired.Repairs, repair => repair.Original.EndsWith('Â') && !repair.Replacement.Contains('Â', StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("ROMÂ NIA", "A word in capitals may end in Â: ROMÂ and LÂ.")]
+    [InlineData("Â la carte", "Â propos: Â is a letter on its own.")]
+    public void A_circumflex_that_is_a_letter_stays(string first, string second)
+    {
+        Assert.Equal(first, Repair(first, RepairMode.On).Text);
+        Assert.Equal(second, Repair(second, RepairMode.On).Text);
+    }
+
+    [Theory]
     [InlineData("«CAFÉ» and ÉTÉ” are French; naïve café”… too; Straße” ends a quote.")]
     [InlineData("Ölçü Ü” and Ñ… stay.")]
     public void Letters_that_only_look_like_mojibake_are_left_alone_even_when_asked(string text)
