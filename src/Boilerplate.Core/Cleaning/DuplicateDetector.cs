@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Boilerplate.Core.Cleaning;
 
 /// <summary>
@@ -57,13 +59,7 @@ public static class DuplicateDetector
         }
 
         bool IsOriginal(int i) => originals is null || originals[i];
-        var words = new long[texts.Count][];
-        for (var i = 0; i < texts.Count; i++)
-        {
-            ThrowIfCancelled(i, cancellationToken);
-            words[i] = Words(texts[i]);
-        }
-
+        var words = PageWords.Of(texts, cancellationToken);
         var duplicates = new HashSet<int>();
         FindTeasers(texts, words, IsOriginal, duplicates, cancellationToken);
         FindRepeats(words, IsOriginal, samePlace ?? ((_, _) => false), duplicates, cancellationToken);
@@ -71,29 +67,30 @@ public static class DuplicateDetector
     }
 
     private static void FindTeasers(
-        IReadOnlyList<string> texts, long[][] words, Func<int, bool> isOriginal, HashSet<int> duplicates, CancellationToken cancellationToken)
+        IReadOnlyList<string> texts, PageWords words, Func<int, bool> isOriginal, HashSet<int> duplicates, CancellationToken cancellationToken)
     {
-        var byOpening = new Dictionary<long, List<int>>();
-        for (var i = 0; i < words.Length; i++)
+        var byOpening = new CappedIndex(words.Count);
+        for (var i = 0; i < words.Count; i++)
         {
-            if (words[i].Length > TeaserKeyWords && isOriginal(i))
+            if (words.CountOf(i) > TeaserKeyWords && isOriginal(i))
             {
-                AddCapped(byOpening, HashWords(words[i], 0, TeaserKeyWords), i);
+                byOpening.Add(HashWords(words.Of(i)[..TeaserKeyWords]), i);
             }
         }
 
         for (var i = 0; i < texts.Count; i++)
         {
             ThrowIfCancelled(i, cancellationToken);
-            var teaser = TeaserWords(texts[i], words[i]);
-            if (teaser < TeaserKeyWords || !byOpening.TryGetValue(HashWords(words[i], 0, TeaserKeyWords), out var candidates))
+            var opening = words.Of(i);
+            var teaser = TeaserWords(texts[i], opening.Length);
+            if (teaser < TeaserKeyWords)
             {
                 continue;
             }
 
-            foreach (var other in candidates)
+            foreach (var other in byOpening.Get(HashWords(opening[..TeaserKeyWords])))
             {
-                if (other != i && words[other].Length > teaser && StartsWith(words[other], words[i], teaser))
+                if (other != i && words.CountOf(other) > teaser && words.Of(other)[..teaser].SequenceEqual(opening[..teaser]))
                 {
                     duplicates.Add(i);
                     break;
@@ -106,23 +103,25 @@ public static class DuplicateDetector
     /// How many leading words of a paragraph ending in an ellipsis must reappear elsewhere: all but the last, which the
     /// cut may have clipped mid-word. Zero when the paragraph is not a teaser.
     /// </summary>
-    private static int TeaserWords(string text, long[] words)
+    private static int TeaserWords(string text, int words)
     {
         var trimmed = text.AsSpan().TrimEnd();
         var isTeaser = trimmed.EndsWith("...", StringComparison.Ordinal) || trimmed.EndsWith("…", StringComparison.Ordinal);
-        return isTeaser ? words.Length - 1 : 0;
+        return isTeaser ? words - 1 : 0;
     }
 
     private static void FindRepeats(
-        long[][] words, Func<int, bool> isOriginal, Func<int, int, bool> samePlace, HashSet<int> duplicates, CancellationToken cancellationToken)
+        PageWords words, Func<int, bool> isOriginal, Func<int, int, bool> samePlace, HashSet<int> duplicates, CancellationToken cancellationToken)
     {
-        var byShingle = new Dictionary<long, List<int>>();
+        // A paragraph has at most as many shingles as words: sized once, the index never grows.
+        var byShingle = new CappedIndex(words.Total);
         var shared = new Dictionary<int, int>();
-        var shingleCounts = new int[words.Length];
-        for (var i = 0; i < words.Length; i++)
+        var shingles = new HashSet<long>();
+        var shingleCounts = new int[words.Count];
+        for (var i = 0; i < words.Count; i++)
         {
             ThrowIfCancelled(i, cancellationToken);
-            var shingles = Shingles(words[i]);
+            Shingles(words.Of(i), shingles);
             shingleCounts[i] = shingles.Count;
             if (shingles.Count == 0)
             {
@@ -132,12 +131,9 @@ public static class DuplicateDetector
             shared.Clear();
             foreach (var shingle in shingles)
             {
-                if (byShingle.TryGetValue(shingle, out var earlier))
+                foreach (var other in byShingle.Get(shingle))
                 {
-                    foreach (var other in earlier)
-                    {
-                        shared[other] = shared.GetValueOrDefault(other) + 1;
-                    }
+                    shared[other] = shared.GetValueOrDefault(other) + 1;
                 }
             }
 
@@ -171,35 +167,33 @@ public static class DuplicateDetector
 
             foreach (var shingle in shingles)
             {
-                AddCapped(byShingle, shingle, i);
+                byShingle.Add(shingle, i);
             }
         }
     }
 
     /// <summary>
-    /// Distinct shingle hashes of a paragraph; a paragraph shorter than a shingle is one shingle of all its words, so
-    /// short lines repeat only when their words are identical.
+    /// Distinct shingle hashes of a paragraph, into <paramref name="shingles"/>; a paragraph shorter than a shingle is
+    /// one shingle of all its words, so short lines repeat only when their words are identical.
     /// </summary>
-    private static HashSet<long> Shingles(long[] words)
+    private static void Shingles(ReadOnlySpan<long> words, HashSet<long> shingles)
     {
-        var shingles = new HashSet<long>();
+        shingles.Clear();
         if (words.Length == 0)
         {
-            return shingles;
+            return;
         }
 
         if (words.Length < ShingleSize)
         {
-            shingles.Add(HashWords(words, 0, words.Length));
-            return shingles;
+            shingles.Add(HashWords(words));
+            return;
         }
 
         for (var start = 0; start + ShingleSize <= words.Length; start++)
         {
-            shingles.Add(HashWords(words, start, ShingleSize));
+            shingles.Add(HashWords(words.Slice(start, ShingleSize)));
         }
-
-        return shingles;
     }
 
     private static void ThrowIfCancelled(int paragraph, CancellationToken cancellationToken)
@@ -210,63 +204,153 @@ public static class DuplicateDetector
         }
     }
 
-    private static bool StartsWith(long[] text, long[] prefix, int count) =>
-        text.AsSpan(0, count).SequenceEqual(prefix.AsSpan(0, count));
-
-    private static void AddCapped(Dictionary<long, List<int>> index, long key, int value)
+    /// <summary>A stable 64-bit FNV-1a hash of a word window (stable across runs, unlike string.GetHashCode).</summary>
+    private static long HashWords(ReadOnlySpan<long> words)
     {
-        if (!index.TryGetValue(key, out var list))
+        var hash = Offset;
+        foreach (var word in words)
         {
-            index[key] = list = [];
+            hash = unchecked((hash ^ word) * Prime);
         }
 
-        if (list.Count < MaxCandidates && (list.Count == 0 || list[^1] != value))
+        return hash;
+    }
+
+    /// <summary>
+    /// The word hashes of every paragraph of a page in one array: hashes of the lower-case runs of letters, digits and
+    /// '_' (close to, but not exactly, WordTokenizer's \w split: combining marks end a word here). Words are only ever
+    /// compared, so no string is built for them, and one array serves the page instead of one a paragraph.
+    /// </summary>
+    private sealed class PageWords
+    {
+        private readonly List<long> _hashes;
+        private readonly int[] _starts;
+
+        private PageWords(List<long> hashes, int[] starts) => (_hashes, _starts) = (hashes, starts);
+
+        public int Count => _starts.Length - 1;
+
+        public int Total => _hashes.Count;
+
+        public ReadOnlySpan<long> Of(int paragraph) =>
+            CollectionsMarshal.AsSpan(_hashes).Slice(_starts[paragraph], _starts[paragraph + 1] - _starts[paragraph]);
+
+        public int CountOf(int paragraph) => _starts[paragraph + 1] - _starts[paragraph];
+
+        public static PageWords Of(IReadOnlyList<string> texts, CancellationToken cancellationToken)
         {
-            list.Add(value);
+            var chars = 0;
+            foreach (var text in texts)
+            {
+                chars += text.Length;
+            }
+
+            // Prose averages five or six characters a word with its separator: the list rarely grows.
+            var hashes = new List<long>(chars / 5 + 16);
+            var starts = new int[texts.Count + 1];
+            for (var i = 0; i < texts.Count; i++)
+            {
+                ThrowIfCancelled(i, cancellationToken);
+                starts[i] = hashes.Count;
+                var hash = Offset;
+                var inWord = false;
+                foreach (var c in texts[i])
+                {
+                    if (char.IsLetterOrDigit(c) || c == '_')
+                    {
+                        hash = unchecked((hash ^ char.ToLowerInvariant(c)) * Prime);
+                        inWord = true;
+                    }
+                    else if (inWord)
+                    {
+                        hashes.Add(hash);
+                        hash = Offset;
+                        inWord = false;
+                    }
+                }
+
+                if (inWord)
+                {
+                    hashes.Add(hash);
+                }
+            }
+
+            starts[texts.Count] = hashes.Count;
+            return new PageWords(hashes, starts);
         }
     }
 
     /// <summary>
-    /// Hashes of the lower-case runs of letters, digits and '_' (close to, but not exactly, WordTokenizer's \w split:
-    /// combining marks end a word here): words are only ever compared, so no string is built for them.
+    /// Hash to paragraphs, at most <see cref="MaxCandidates"/> a hash, in the order they were added: one dictionary of
+    /// list heads and two arrays of entries for the whole page, not a list per hash.
     /// </summary>
-    private static long[] Words(string text)
+    private sealed class CappedIndex
     {
-        var words = new List<long>();
-        var hash = Offset;
-        var inWord = false;
-        foreach (var c in text)
+        private readonly Dictionary<long, Slot> _slots;
+        private int[] _values;
+        private int[] _next;
+        private int _entries;
+
+        public CappedIndex(int capacity)
         {
-            if (char.IsLetterOrDigit(c) || c == '_')
+            _slots = new Dictionary<long, Slot>(capacity);
+            _values = new int[Math.Max(capacity, 16)];
+            _next = new int[_values.Length];
+        }
+
+        public void Add(long key, int value)
+        {
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_slots, key, out var exists);
+            if (!exists)
             {
-                hash = unchecked((hash ^ char.ToLowerInvariant(c)) * Prime);
-                inWord = true;
+                var first = NewEntry(value);
+                slot = new Slot(first, first, 1);
             }
-            else if (inWord)
+            else if (slot.Count < MaxCandidates && _values[slot.Tail] != value)
             {
-                words.Add(hash);
-                hash = Offset;
-                inWord = false;
+                var entry = NewEntry(value);
+                _next[slot.Tail] = entry;
+                slot = new Slot(slot.Head, entry, slot.Count + 1);
             }
         }
 
-        if (inWord)
+        public Enumerator Get(long key) => _slots.TryGetValue(key, out var slot) ? new Enumerator(this, slot.Head, slot.Count) : default;
+
+        private int NewEntry(int value)
         {
-            words.Add(hash);
+            if (_entries == _values.Length)
+            {
+                Array.Resize(ref _values, _entries * 2);
+                Array.Resize(ref _next, _entries * 2);
+            }
+
+            _values[_entries] = value;
+            return _entries++;
         }
 
-        return [.. words];
-    }
+        private readonly record struct Slot(int Head, int Tail, int Count);
 
-    /// <summary>A stable 64-bit FNV-1a hash of a word window (stable across runs, unlike string.GetHashCode).</summary>
-    private static long HashWords(long[] words, int start, int count)
-    {
-        var hash = Offset;
-        for (var w = start; w < start + count; w++)
+        /// <summary>The paragraphs of one hash, without allocating.</summary>
+        public struct Enumerator(CappedIndex? index, int head, int count)
         {
-            hash = unchecked((hash ^ words[w]) * Prime);
-        }
+            private int _entry = -1;
+            private int _left = count;
 
-        return hash;
+            public readonly int Current => index!._values[_entry];
+
+            public readonly Enumerator GetEnumerator() => this;
+
+            public bool MoveNext()
+            {
+                if (_left == 0)
+                {
+                    return false;
+                }
+
+                _entry = _entry < 0 ? head : index!._next[_entry];
+                _left--;
+                return true;
+            }
+        }
     }
 }
