@@ -19,6 +19,16 @@ internal static class MarkupMetadataReader
         "author", "dc.creator", "dcterms.creator", "dc.contributor", "citation_author", "parsely-author", "sailthru.author", "byl", "article.author", "twitter:data1:author",
     };
 
+    /// <summary>Twitter card label and value keys, each label before the value it names.</summary>
+    private static readonly string[] TwitterLabelKeys = ["twitter:label1", "twitter:data1", "twitter:label2", "twitter:data2"];
+
+    /// <summary>Card labels that say their value is the author, as SEO plugins write them in several languages.</summary>
+    private static readonly HashSet<string> AuthorLabels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "written by", "author", "authors", "by", "posted by", "geschrieben von", "verfasst von", "autor", "autorin", "escrito por",
+        "écrit par", "auteur", "scritto da", "autore", "geschreven door", "napisane przez", "автор",
+    };
+
     private static readonly HashSet<string> PublishedNames = new(StringComparer.OrdinalIgnoreCase)
     {
         "date", "dc.date", "dc.date.issued", "dc.date.created", "dcterms.issued", "dcterms.created", "dcterms.date", "citation_publication_date",
@@ -45,6 +55,7 @@ internal static class MarkupMetadataReader
         var meta = new Fields();
         var microdata = new Fields();
         var hints = new Fields();
+        var twitterLabels = new string?[TwitterLabelKeys.Length];
         var canonical = string.Empty;
         string? title = null;
         string? htmlLang = document.Root.GetAttribute(LiteAttribute.Lang);
@@ -70,7 +81,7 @@ internal static class MarkupMetadataReader
             switch (node.LocalName)
             {
                 case "meta":
-                    ReadMeta(node, openGraph, meta, microdata, ref contentLanguage, ref locale, ref dcLanguage);
+                    ReadMeta(node, openGraph, meta, twitterLabels, ref contentLanguage, ref locale, ref dcLanguage);
                     if (node.TryGetAttribute(LiteAttribute.ItemProp, out var metaItemProp))
                     {
                         ReadItemProp(document, i, metaItemProp.ToString(), microdata);
@@ -94,6 +105,13 @@ internal static class MarkupMetadataReader
                 hints.AddAuthor(NameLike(BoundedText(document, i)));
             }
 
+            // Forums and comment systems name a post's author in an attribute (<shreddit-post author=...>,
+            // data-username); the first is the opening post's.
+            if (hints.Authors.Count == 0 && AuthorAttribute(node) is { Length: > 0 } named)
+            {
+                hints.AddAuthor(MetadataText.Name(named));
+            }
+
             if (node.TryGetAttribute(LiteAttribute.ItemProp, out var itemProp))
             {
                 ReadItemProp(document, i, itemProp.ToString(), microdata);
@@ -101,6 +119,18 @@ internal static class MarkupMetadataReader
         }
 
         microdata.Published ??= microdata.TimeElement;
+        for (var card = 0; card < TwitterLabelKeys.Length && meta.Authors.Count == 0; card += 2)
+        {
+            // WordPress SEO plugins label the post's author on the card: twitter:label1 "Written by", twitter:data1 the name.
+            if (twitterLabels[card] is { } label && AuthorLabels.Contains(label.Trim().TrimEnd(':').Trim()) && twitterLabels[card + 1] is { } names)
+            {
+                foreach (var name in SplitNames(names))
+                {
+                    meta.AddAuthor(name);
+                }
+            }
+        }
+
         var language = LanguageTag.Normalize(htmlLang);
         foreach (var candidate in (ReadOnlySpan<string?>)[contentLanguage, locale, jsonLd.Metadata.Language, dcLanguage])
         {
@@ -125,7 +155,7 @@ internal static class MarkupMetadataReader
         };
     }
 
-    private static void ReadMeta(LiteNode node, Fields openGraph, Fields meta, Fields microdata, ref string? contentLanguage, ref string? locale, ref string? dcLanguage)
+    private static void ReadMeta(LiteNode node, Fields openGraph, Fields meta, string?[] twitterLabels, ref string? contentLanguage, ref string? locale, ref string? dcLanguage)
     {
         if (!node.TryGetAttribute(LiteAttribute.Content, out var contentSpan))
         {
@@ -195,6 +225,10 @@ internal static class MarkupMetadataReader
                 return;
             case "application-name":
                 meta.SiteName = First(meta.SiteName, content);
+                return;
+            case "twitter:label1" or "twitter:data1" or "twitter:label2" or "twitter:data2":
+                // Card labels ("Written by") and the values they name, in the order of TwitterLabelKeys.
+                twitterLabels[Array.IndexOf(TwitterLabelKeys, key)] ??= content;
                 return;
         }
 
@@ -383,6 +417,20 @@ internal static class MarkupMetadataReader
         }
 
         return title;
+    }
+
+    /// <summary>The value of an <c>author</c>, <c>data-author</c> or <c>data-username</c> attribute, or empty.</summary>
+    private static ReadOnlySpan<char> AuthorAttribute(LiteNode node)
+    {
+        foreach (var attribute in (ReadOnlySpan<LiteAttribute>)[LiteAttribute.Author, LiteAttribute.DataAuthor, LiteAttribute.DataUsername])
+        {
+            if (node.TryGetAttribute(attribute, out var value) && value.Length is > 0 and < 100)
+            {
+                return value;
+            }
+        }
+
+        return [];
     }
 
     /// <summary>An element whose class or id says it holds the author (author-name, byline...), not their photo or bio.</summary>

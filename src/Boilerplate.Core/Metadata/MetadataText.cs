@@ -64,6 +64,11 @@ public static partial class MetadataText
         return builder.ToString();
     }
 
+    private static readonly HashSet<string> AccountNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "admin", "administrator", "webmaster", "root", "user", "guest",
+    };
+
     /// <summary>
     /// A person's name as pages write it in author fields: empty when it is a URL, a handle or an e-mail address,
     /// and without a leading "By".
@@ -88,7 +93,8 @@ public static partial class MetadataText
             name = $"{inverted.Groups["first"].Value} {inverted.Groups["last"].Value}";
         }
 
-        if (name.Length == 0 || name.Contains("://", StringComparison.Ordinal) || name.StartsWith('@')
+        // A CMS's account names ("admin") stand where no author was set.
+        if (name.Length == 0 || AccountNames.Contains(name) || name.Contains("://", StringComparison.Ordinal) || name.StartsWith('@')
             || name.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || (name.Contains('@') && !name.Contains(' ')))
         {
             return string.Empty;

@@ -15,6 +15,40 @@ public sealed class MarkupMetadataTests
     private static PageMetadata Read(string head, string body = Body, string? url = "https://rail.example/travel/night-trains") =>
         new HtmlSegmenter(SegmentationLimits.Default).Segment($"<html><head>{head}</head><body>{body}</body></html>", url, CancellationToken.None).Markup;
 
+    [Theory]
+    [InlineData("Written by", "Anna Berger", "Anna Berger")]
+    [InlineData("Geschrieben von", "Anna Berger", "Anna Berger")]
+    [InlineData("Est. reading time", "4 minutes", null)]
+    [InlineData("Written by", "admin", null)]
+    public void A_twitter_card_label_names_the_author(string label, string value, string? expected)
+    {
+        var metadata = Read($"""
+            <meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="3 minutes">
+            <meta name="twitter:label1" content="{label}"><meta name="twitter:data1" content="{value}">
+            """);
+
+        Assert.Equal(expected is null ? [] : [expected], metadata.Authors);
+    }
+
+    [Fact]
+    public void A_meta_author_comes_before_the_twitter_card()
+    {
+        var metadata = Read("""<meta name="author" content="Marco Rossi"><meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Anna Berger">""");
+
+        Assert.Equal(["Marco Rossi"], metadata.Authors);
+    }
+
+    [Fact]
+    public void A_forum_post_names_its_author_in_an_attribute_and_the_first_post_counts()
+    {
+        var metadata = Read(string.Empty, """
+            <shreddit-post author="EuroStepJam" post-title="Enameled cast iron pan"><p>Is this pan still safe to use after the enamel chipped?</p></shreddit-post>
+            <div class="comment" data-username="InsaneSnow45"><p>It is fine as long as the chip is small.</p></div>
+            """);
+
+        Assert.Equal(["EuroStepJam"], metadata.Authors);
+    }
+
     [Fact]
     public void Json_ld_graph_resolves_author_references_and_takes_the_article_not_the_website()
     {

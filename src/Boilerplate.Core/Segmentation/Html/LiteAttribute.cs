@@ -37,6 +37,9 @@ internal enum LiteAttribute : byte
     DateTime,
     HttpEquiv,
     Type,
+    Author,
+    DataAuthor,
+    DataUsername,
 }
 
 /// <summary>Maps attribute names to <see cref="LiteAttribute"/>.</summary>
@@ -71,6 +74,9 @@ internal static class LiteAttributes
         "datetime" => LiteAttribute.DateTime,
         "http-equiv" => LiteAttribute.HttpEquiv,
         "type" => LiteAttribute.Type,
+        "author" => LiteAttribute.Author,
+        "data-author" => LiteAttribute.DataAuthor,
+        "data-username" => LiteAttribute.DataUsername,
         _ => LiteAttribute.None,
     };
 }
