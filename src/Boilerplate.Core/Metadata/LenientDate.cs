@@ -49,20 +49,64 @@ public static partial class LenientDate
         return null;
     }
 
-    /// <summary>The first date written in <paramref name="text"/> (a dateline such as "Published March 3, 2025 at 9:00").</summary>
-    public static DateTimeOffset? Find(string text)
+    /// <summary>
+    /// The first date written in <paramref name="text"/> (a dateline such as "Published March 3, 2025 at 9:00"). Dates
+    /// in digits only ("17.05.2021", "10/31/2024") count when <paramref name="digitsOnly"/> allows them: they also stamp
+    /// reviews and price lists, so the caller says when the text is a dateline.
+    /// </summary>
+    public static DateTimeOffset? Find(string text, bool digitsOnly = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         var span = text.Length > 400 ? text[..400] : text;
         foreach (Match match in DateInText().Matches(span))
         {
-            if (Parse(match.Value.TrimEnd('.', ',')) is { } date)
+            var value = match.Value.TrimEnd('.', ',');
+            if (DigitsOnly().IsMatch(value) && !digitsOnly)
+            {
+                continue;
+            }
+
+            if (value.Count(c => c == '/') == 2 && value.IndexOf('/', StringComparison.Ordinal) <= 2)
+            {
+                if (DayMonthOrMonthDay(value) is { } slashed)
+                {
+                    return slashed;
+                }
+
+                continue;
+            }
+
+            if (Parse(value) is { } date)
             {
                 return date;
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// "10/31/2024" or "31/10/2024": the United States write month first, most other places day first, so only a date
+    /// whose day is past 12 tells which; "04/05/2024" is no date to us.
+    /// </summary>
+    private static DateTimeOffset? DayMonthOrMonthDay(string value)
+    {
+        var parts = value.Split('/');
+        if (!int.TryParse(parts[0], CultureInfo.InvariantCulture, out var first) || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var second)
+            || !int.TryParse(parts[2], CultureInfo.InvariantCulture, out var year) || year is < 1990 or > 2100)
+        {
+            return null;
+        }
+
+        var (month, day) = (first, second) switch
+        {
+            ( <= 12, > 12) => (first, second),
+            ( > 12, <= 12) => (second, first),
+            _ => (0, 0),
+        };
+        return month is >= 1 and <= 12 && day <= DateTime.DaysInMonth(year, month)
+            ? new DateTimeOffset(year, month, day, 0, 0, 0, TimeSpan.Zero)
+            : null;
     }
 
     private static string Normalize(string value)
@@ -87,7 +131,10 @@ public static partial class LenientDate
     private static partial Regex Ordinal();
 
     [GeneratedRegex(
-        @"\b(?:\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,? \d{4}|\d{4}/\d\d/\d\d)\b",
+        @"\b(?:\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,? \d{4}|\d{4}/\d\d/\d\d|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}/\d{1,2}/\d{4})\b",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
     private static partial Regex DateInText();
+
+    [GeneratedRegex(@"^\d{1,2}[./]\d{1,2}[./]\d{4}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex DigitsOnly();
 }

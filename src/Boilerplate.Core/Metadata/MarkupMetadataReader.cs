@@ -34,11 +34,13 @@ internal static class MarkupMetadataReader
         "date", "dc.date", "dc.date.issued", "dc.date.created", "dcterms.issued", "dcterms.created", "dcterms.date", "citation_publication_date",
         "citation_date", "citation_online_date", "pubdate", "publishdate", "publish-date", "publish_date", "published_date", "publication_date",
         "parsely-pub-date", "sailthru.date", "article.published", "article_date_original", "original-publish-date", "date.published", "datepublished",
+        "published", "published-date", "published_at", "publish_time", "publication-date", "date-pub", "pdate", "cxenseparse:publishtime",
     };
 
     private static readonly HashSet<string> ModifiedNames = new(StringComparer.OrdinalIgnoreCase)
     {
-        "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "article.updated", "datemodified", "revised",
+        "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "article.updated", "datemodified", "revised", "modified-date",
+        "updated_at", "last-updated",
     };
 
     /// <summary>

@@ -245,6 +245,20 @@ public sealed class MarkupMetadataTests
         Assert.Equal(new DateTimeOffset(2025, 6, 13, 0, 0, 0, TimeSpan.Zero), nearArticle.PublishedTime);
     }
 
+    [Theory]
+    [InlineData("17.05.2021", "2021-05-17")]
+    [InlineData("2/24/2026", "2026-02-24")]
+    [InlineData("Posted on the 15/12/2025 at 19:00", "2025-12-15")]
+    [InlineData("04/05/2024", null)]
+    [InlineData("Verified client 24.03.2024", null)]
+    [InlineData("1/27/2026 - 3/24/2026", null)]
+    public void A_date_in_digits_is_a_dateline_alone_or_announced_and_only_when_its_order_is_plain(string text, string? expected)
+    {
+        var byline = BylineReader.Read([new Block("Night trains return to the Alps", BlockKind.Heading) { Level = 1 }, new Block(text, BlockKind.Paragraph)]);
+
+        Assert.Equal(expected is null ? null : DateTimeOffset.Parse(expected + "T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture), byline.PublishedTime);
+    }
+
     [Fact]
     public void A_written_by_label_takes_the_name_from_the_next_block()
     {
