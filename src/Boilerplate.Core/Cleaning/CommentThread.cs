@@ -22,16 +22,12 @@ internal static class CommentThread
     /// <summary>Tokens read from the block's own and nearest containers' names, nearest first.</summary>
     private const int NearestTokens = 12;
 
-    private const string Forum = "forum";
-
-    private const string Article = "article";
-
     /// <summary>Forum probability from which replies may be the page's content.</summary>
     public const float MaxForumProbability = 0.1f;
 
     public static void Apply(SegmentedPage page, PageScores scores, bool[] kept, string[] reasons, CancellationToken cancellationToken)
     {
-        if (page.Format != InputFormat.Html || scores.PageType != Article || scores.PageTypeProbability(Forum) >= MaxForumProbability)
+        if (page.Format != InputFormat.Html || scores.PageType != PageTypeNames.Article || scores.PageTypeProbability(PageTypeNames.Forum) >= MaxForumProbability)
         {
             return;
         }

@@ -57,6 +57,7 @@ internal static class MarkupMetadataReader
         var meta = new Fields();
         var microdata = new Fields();
         var hints = new Fields();
+        var usernames = new Fields();
         var twitterLabels = new string?[TwitterLabelKeys.Length];
         var canonical = string.Empty;
         string? title = null;
@@ -108,10 +109,15 @@ internal static class MarkupMetadataReader
             }
 
             // Forums and comment systems name a post's author in an attribute (<shreddit-post author=...>,
-            // data-username); the first is the opening post's.
+            // data-username) or an element of class "username"; the first is the opening post's.
             if (hints.Authors.Count == 0 && AuthorAttribute(node) is { Length: > 0 } named)
             {
                 hints.AddAuthor(MetadataText.Name(named));
+            }
+
+            if (usernames.Authors.Count == 0 && IsUsername(node))
+            {
+                usernames.AddAuthor(Handle(BoundedText(document, i)));
             }
 
             if (node.TryGetAttribute(LiteAttribute.ItemProp, out var itemProp))
@@ -151,6 +157,7 @@ internal static class MarkupMetadataReader
             .Or(hints.ToMetadata(url));
         return merged with
         {
+            UserAuthors = usernames.Authors,
             Headline = Headline(firstH1, jsonLd.Headline, openGraph.Title.Length > 0 ? openGraph.Title : title, merged.SiteName, title),
             Language = language,
             CanonicalUrl = canonical,
@@ -419,6 +426,19 @@ internal static class MarkupMetadataReader
         }
 
         return title;
+    }
+
+    /// <summary>An element whose class names a user's name (forum software: username, bigusername, PostUser-name).</summary>
+    private static bool IsUsername(LiteNode node) =>
+        node.TryGetAttribute(LiteAttribute.Class, out var value) && value.Length < 200
+        && (value.Contains("username", StringComparison.OrdinalIgnoreCase) || value.Contains("user-name", StringComparison.OrdinalIgnoreCase)
+            || value.Contains("PostUser-name", StringComparison.Ordinal));
+
+    /// <summary>A user's handle or name: one to three words of at most 40 characters, else empty.</summary>
+    private static string Handle(string text)
+    {
+        var name = MetadataText.Name(text);
+        return name.Length <= 40 && name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3 ? name : string.Empty;
     }
 
     /// <summary>The value of an <c>author</c>, <c>data-author</c> or <c>data-username</c> attribute, or empty.</summary>

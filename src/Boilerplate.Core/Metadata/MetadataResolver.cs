@@ -1,4 +1,5 @@
 using Boilerplate.Core.Cleaning;
+using Boilerplate.Core.Model;
 using Boilerplate.Core.Segmentation;
 
 namespace Boilerplate.Core.Metadata;
@@ -18,6 +19,11 @@ public static class MetadataResolver
         if (metadata.Authors.Count == 0 && metadata.OrganizationAuthors.Count > 0)
         {
             metadata = metadata with { Authors = metadata.OrganizationAuthors };
+        }
+
+        if (metadata.Authors.Count == 0 && metadata.UserAuthors.Count > 0 && result.PageType == PageTypeNames.Forum)
+        {
+            metadata = metadata with { Authors = metadata.UserAuthors };
         }
 
         if (metadata.Headline.Length == 0)

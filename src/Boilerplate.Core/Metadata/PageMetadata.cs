@@ -52,6 +52,12 @@ public sealed record PageMetadata
     /// </summary>
     internal IReadOnlyList<string> OrganizationAuthors { get; init; } = [];
 
+    /// <summary>
+    /// The first user name the markup shows (a forum post's poster): the author only on a page read as a forum when no
+    /// other source, the byline text included, names one; shops and articles show user names in reviews and menus.
+    /// </summary>
+    internal IReadOnlyList<string> UserAuthors { get; init; } = [];
+
     /// <summary>Fills each empty field of this from <paramref name="fallback"/> (this one is trusted more).</summary>
     public PageMetadata Or(PageMetadata fallback)
     {
@@ -60,6 +66,7 @@ public sealed record PageMetadata
         {
             Headline = Headline.Length > 0 ? Headline : fallback.Headline,
             OrganizationAuthors = OrganizationAuthors.Count > 0 ? OrganizationAuthors : fallback.OrganizationAuthors,
+            UserAuthors = UserAuthors.Count > 0 ? UserAuthors : fallback.UserAuthors,
             Authors = Authors.Count > 0 ? Authors : fallback.Authors,
             PublishedTime = PublishedTime ?? fallback.PublishedTime,
             ModifiedTime = ModifiedTime ?? fallback.ModifiedTime,

@@ -49,6 +49,22 @@ public sealed class MarkupMetadataTests
         Assert.Equal(["EuroStepJam"], metadata.Authors);
     }
 
+    [Theory]
+    [InlineData("forum", "b.scherer")]
+    [InlineData("product", null)]
+    public void A_user_name_is_the_author_of_a_page_read_as_a_forum_only(string pageType, string? expected)
+    {
+        var page = new HtmlSegmenter(SegmentationLimits.Default).Segment("""
+            <html><body><div class="post"><a href="./memberlist.php?u=1" class="username">b.scherer</a>
+            <p>My router drops the connection every evening at nine. Has anyone seen this with the new firmware?</p></div></body></html>
+            """, null, CancellationToken.None);
+        var result = new Boilerplate.Core.Cleaning.CleanResult(string.Empty, string.Empty, string.Empty, [], [], "test") { PageType = pageType };
+
+        var metadata = MetadataResolver.Resolve(page, result);
+
+        Assert.Equal(expected is null ? [] : [expected], metadata.Authors);
+    }
+
     [Fact]
     public void Json_ld_graph_resolves_author_references_and_takes_the_article_not_the_website()
     {
