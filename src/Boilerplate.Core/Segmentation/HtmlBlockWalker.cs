@@ -595,7 +595,34 @@ internal sealed class HtmlBlockWalker
         return parent.ChildAncestorTags = builder.ToString();
     }
 
+    /// <summary>
+    /// The class and id tokens of frame <paramref name="index"/> and its ancestors, nearest first. Within the depth cap
+    /// they depend only on frames that stay open as long as this one, so each frame computes them once, and a frame
+    /// without tokens of its own shares its parent's string: the blocks of one container share one.
+    /// </summary>
     private string AttributeTokensOf(int index)
+    {
+        if (index > _limits.MaxDepth)
+        {
+            return JoinAttributeTokens(index);
+        }
+
+        var owner = index;
+        while (owner > 0 && _stack[owner].AttributeTokens is null && _stack[owner].TokensFrom(_tokenizer).Length == 0)
+        {
+            owner--;
+        }
+
+        var tokens = _stack[owner].AttributeTokens ?? JoinAttributeTokens(owner);
+        for (var i = owner; i <= index; i++)
+        {
+            _stack[i].AttributeTokens = tokens;
+        }
+
+        return tokens;
+    }
+
+    private string JoinAttributeTokens(int index)
     {
         var seen = _seenTokens;
         var tokens = _tokens;
@@ -857,12 +884,16 @@ internal sealed class HtmlBlockWalker
         /// <summary>Ancestor tags of this frame's children, once one of them needed it.</summary>
         public string? ChildAncestorTags { get; set; }
 
+        /// <summary>Class and id tokens of this frame and its ancestors, once a block needed them.</summary>
+        public string? AttributeTokens { get; set; }
+
         public void Reset(LiteNode element, ElementRole role, Frame? parent)
         {
             _element = element;
             _tokens = null;
             SpanRun = null;
             ChildAncestorTags = null;
+            AttributeTokens = null;
             Element = null;
             Next = element.FirstChild;
             Tag = element.LocalName;
