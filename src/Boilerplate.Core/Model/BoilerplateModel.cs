@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
@@ -206,13 +207,24 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
         var pageType = _pageType is null ? [] : new float[_pageType.Types.Count];
         _pageType?.Probabilities(prepared, pageType);
         var dimension = _contextFeatures.Dimension;
-        var dense = ContextFeatures(prepared, firstStage, pageType);
         var probabilities = new float[n * k];
-        for (var start = 0; start < n; start += CancellationCheckInterval)
+
+        // The second stage's rows are the page's largest buffer (blocks x dimension floats, past the large-object
+        // threshold from about 250 blocks) and live only here: rented, so pages do not churn the large-object heap.
+        var dense = ArrayPool<float>.Shared.Rent(n * dimension);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var count = Math.Min(CancellationCheckInterval, n - start);
-            context.ScoreRows(dense.AsSpan(start * dimension, count * dimension), dimension, probabilities.AsSpan(start * k, count * k));
+            _contextFeatures.Extract(prepared, firstStage, dense.AsSpan(0, n * dimension), _contextFeatures.PageTypes > 0 ? pageType : default);
+            for (var start = 0; start < n; start += CancellationCheckInterval)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var count = Math.Min(CancellationCheckInterval, n - start);
+                context.ScoreRows(dense.AsSpan(start * dimension, count * dimension), dimension, probabilities.AsSpan(start * k, count * k));
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(dense);
         }
 
         if (_added is not null)
