@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 
 namespace Boilerplate.Core.Cleaning;
@@ -69,7 +70,7 @@ public static class DuplicateDetector
     private static void FindTeasers(
         IReadOnlyList<string> texts, PageWords words, Func<int, bool> isOriginal, HashSet<int> duplicates, CancellationToken cancellationToken)
     {
-        var byOpening = new CappedIndex(words.Count);
+        using var byOpening = new CappedIndex(words.Count);
         for (var i = 0; i < words.Count; i++)
         {
             if (words.CountOf(i) > TeaserKeyWords && isOriginal(i))
@@ -114,7 +115,7 @@ public static class DuplicateDetector
         PageWords words, Func<int, bool> isOriginal, Func<int, int, bool> samePlace, HashSet<int> duplicates, CancellationToken cancellationToken)
     {
         // A paragraph has at most as many shingles as words: sized once, the index never grows.
-        var byShingle = new CappedIndex(words.Total);
+        using var byShingle = new CappedIndex(words.Total);
         var shared = new Dictionary<int, int>();
         var shingles = new HashSet<long>();
         var shingleCounts = new int[words.Count];
@@ -281,54 +282,95 @@ public static class DuplicateDetector
     }
 
     /// <summary>
-    /// Hash to paragraphs, at most <see cref="MaxCandidates"/> a hash, in the order they were added: one dictionary of
-    /// list heads and two arrays of entries for the whole page, not a list per hash.
+    /// Hash to paragraphs, at most <see cref="MaxCandidates"/> a hash, in the order they were added: an open-addressing
+    /// table of list heads and two arrays of entries for the whole page, all rented, since on a long page they pass
+    /// the large-object threshold. Holds at most the number of hashes and additions it was made for.
     /// </summary>
-    private sealed class CappedIndex
+    private sealed class CappedIndex : IDisposable
     {
-        private readonly Dictionary<long, Slot> _slots;
-        private int[] _values;
-        private int[] _next;
+        private readonly long[] _keys;
+        private readonly int[] _heads;
+        private readonly int[] _tails;
+        private readonly int[] _counts;
+        private readonly int[] _values;
+        private readonly int[] _next;
+        private readonly int _mask;
+        private readonly int _capacity;
         private int _entries;
 
+        /// <param name="capacity">Most additions (and so most distinct hashes) the index will be given.</param>
         public CappedIndex(int capacity)
         {
-            _slots = new Dictionary<long, Slot>(capacity);
-            _values = new int[Math.Max(capacity, 16)];
-            _next = new int[_values.Length];
+            _capacity = Math.Max(capacity, 1);
+
+            // At most half full, so a probe soon meets an empty slot.
+            var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, 2 * _capacity));
+            _mask = size - 1;
+            _keys = ArrayPool<long>.Shared.Rent(size);
+            _heads = ArrayPool<int>.Shared.Rent(size);
+            _tails = ArrayPool<int>.Shared.Rent(size);
+            _counts = ArrayPool<int>.Shared.Rent(size);
+            _values = ArrayPool<int>.Shared.Rent(_capacity);
+            _next = ArrayPool<int>.Shared.Rent(_capacity);
+            Array.Clear(_counts, 0, size);
         }
 
         public void Add(long key, int value)
         {
-            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_slots, key, out var exists);
-            if (!exists)
+            var slot = SlotOf(key);
+            if (_counts[slot] == 0)
             {
-                var first = NewEntry(value);
-                slot = new Slot(first, first, 1);
+                _keys[slot] = key;
+                _heads[slot] = _tails[slot] = NewEntry(value);
+                _counts[slot] = 1;
             }
-            else if (slot.Count < MaxCandidates && _values[slot.Tail] != value)
+            else if (_counts[slot] < MaxCandidates && _values[_tails[slot]] != value)
             {
                 var entry = NewEntry(value);
-                _next[slot.Tail] = entry;
-                slot = new Slot(slot.Head, entry, slot.Count + 1);
+                _next[_tails[slot]] = entry;
+                _tails[slot] = entry;
+                _counts[slot]++;
             }
         }
 
-        public Enumerator Get(long key) => _slots.TryGetValue(key, out var slot) ? new Enumerator(this, slot.Head, slot.Count) : default;
+        public Enumerator Get(long key)
+        {
+            var slot = SlotOf(key);
+            return _counts[slot] == 0 ? default : new Enumerator(this, _heads[slot], _counts[slot]);
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<long>.Shared.Return(_keys);
+            ArrayPool<int>.Shared.Return(_heads);
+            ArrayPool<int>.Shared.Return(_tails);
+            ArrayPool<int>.Shared.Return(_counts);
+            ArrayPool<int>.Shared.Return(_values);
+            ArrayPool<int>.Shared.Return(_next);
+        }
+
+        /// <summary>The slot holding <paramref name="key"/>, or the empty slot where it would go.</summary>
+        private int SlotOf(long key)
+        {
+            var slot = (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> 32) & _mask;
+            while (_counts[slot] != 0 && _keys[slot] != key)
+            {
+                slot = (slot + 1) & _mask;
+            }
+
+            return slot;
+        }
 
         private int NewEntry(int value)
         {
-            if (_entries == _values.Length)
+            if (_entries == _capacity)
             {
-                Array.Resize(ref _values, _entries * 2);
-                Array.Resize(ref _next, _entries * 2);
+                throw new InvalidOperationException("The index was given more entries than it was made for.");
             }
 
             _values[_entries] = value;
             return _entries++;
         }
-
-        private readonly record struct Slot(int Head, int Tail, int Count);
 
         /// <summary>The paragraphs of one hash, without allocating.</summary>
         public struct Enumerator(CappedIndex? index, int head, int count)

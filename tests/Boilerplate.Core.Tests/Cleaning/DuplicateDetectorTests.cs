@@ -11,7 +11,7 @@ public class DuplicateDetectorTests(ITestOutputHelper output)
 {
     /// <summary>
     /// What finding duplicates costs, in bytes allocated (deterministic, unlike time), against the characters it reads:
-    /// one index for the page, not a list per shingle (measured 2026-12-04: 10.9 bytes a character; 36 before).
+    /// one rented index for the page, not a list per shingle (measured 2026-12-04: 2.5 bytes a character; 36 with a list per shingle).
     /// </summary>
     [Trait("Category", "Quality")]
     [Fact]
@@ -28,13 +28,18 @@ public class DuplicateDetectorTests(ITestOutputHelper output)
         var characters = pages.Sum(texts => texts.Sum(text => (long)text.Length));
         FindAll(pages);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var found = FindAll(pages);
-        var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        // The least of three runs: rented arrays that tests running beside this one took must be allocated anew.
+        var found = 0;
+        var bytes = Enumerable.Range(0, 3).Min(_ =>
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            found = FindAll(pages);
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        });
 
         output.WriteLine($"{pages.Count} pages, {characters:N0} characters, {found} duplicates: {bytes:N0} bytes ({(double)bytes / characters:0.00} a character)");
         Assert.True(found > 0);
-        Assert.True(bytes < 16 * characters, $"{bytes:N0} bytes for {characters:N0} characters");
+        Assert.True(bytes < 6 * characters, $"{bytes:N0} bytes for {characters:N0} characters");
     }
 
     private static int FindAll(List<List<string>> pages) =>
