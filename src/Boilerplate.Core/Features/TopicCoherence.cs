@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+
 namespace Boilerplate.Core.Features;
 
 /// <summary>
@@ -28,10 +31,33 @@ public static class TopicCoherence
             throw new ArgumentException("Buffers do not match the page's block count.");
         }
 
-        var (terms, blockTerms, vocabulary) = DistinctTerms(page);
+        var (termList, blockTerms, vocabulary) = DistinctTerms(page);
+        var terms = CollectionsMarshal.AsSpan(termList);
+
+        // Vocabulary-sized buffers pass the large-object threshold on long pages: rented, and cleared as new ones are.
+        var weightBuffer = ArrayPool<float>.Shared.Rent(vocabulary);
+        var mixBuffer = ArrayPool<float>.Shared.Rent(vocabulary * k);
+        try
+        {
+            var weights = weightBuffer.AsSpan(0, vocabulary);
+            var mix = mixBuffer.AsSpan(0, vocabulary * k);
+            weights.Clear();
+            mix.Clear();
+            Compute(terms, blockTerms, weights, mix, n, k, probabilities, output);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(weightBuffer);
+            ArrayPool<float>.Shared.Return(mixBuffer);
+        }
+    }
+
+    private static void Compute(
+        ReadOnlySpan<int> terms, int[] blockTerms, Span<float> weights, Span<float> mix, int n, int k, ReadOnlySpan<float> probabilities, Span<float> output)
+    {
+        var vocabulary = weights.Length;
 
         // A word in every block (a function word, the site's name) says nothing about topic.
-        var weights = new float[vocabulary];
         foreach (var term in terms)
         {
             weights[term]++;
@@ -46,7 +72,7 @@ public static class TopicCoherence
         for (var i = 0; i < n; i++)
         {
             var sum = 0f;
-            foreach (var term in terms.AsSpan(blockTerms[i], blockTerms[i + 1] - blockTerms[i]))
+            foreach (var term in terms.Slice(blockTerms[i], blockTerms[i + 1] - blockTerms[i]))
             {
                 sum += weights[term] * weights[term];
             }
@@ -55,7 +81,6 @@ public static class TopicCoherence
         }
 
         // Sum over blocks of probability x unit vector, per label; a block's own share is taken out below.
-        var mix = new float[vocabulary * k];
         for (var i = 0; i < n; i++)
         {
             if (norms[i] <= 0)
@@ -63,7 +88,7 @@ public static class TopicCoherence
                 continue;
             }
 
-            foreach (var term in terms.AsSpan(blockTerms[i], blockTerms[i + 1] - blockTerms[i]))
+            foreach (var term in terms.Slice(blockTerms[i], blockTerms[i + 1] - blockTerms[i]))
             {
                 var value = weights[term] / norms[i];
                 for (var j = 0; j < k; j++)
@@ -93,7 +118,7 @@ public static class TopicCoherence
             }
 
             dots.Clear();
-            foreach (var term in terms.AsSpan(blockTerms[i], blockTerms[i + 1] - blockTerms[i]))
+            foreach (var term in terms.Slice(blockTerms[i], blockTerms[i + 1] - blockTerms[i]))
             {
                 var value = weights[term] / norms[i];
                 for (var j = 0; j < k; j++)
@@ -113,11 +138,18 @@ public static class TopicCoherence
     }
 
     /// <summary>Each block's distinct words as vocabulary indices, concatenated; block i's run starts at blockTerms[i].</summary>
-    private static (int[] Terms, int[] BlockTerms, int Vocabulary) DistinctTerms(PreparedPage page)
+    private static (List<int> Terms, int[] BlockTerms, int Vocabulary) DistinctTerms(PreparedPage page)
     {
         var n = page.Count;
-        var vocabulary = new Dictionary<uint, int>();
-        var terms = new List<int>();
+        var characters = 0;
+        for (var i = 0; i < n; i++)
+        {
+            characters += page[i].Text.Length;
+        }
+
+        // Prose averages five or six characters a word with its separator: sized once, rarely grown.
+        var vocabulary = new Dictionary<uint, int>(characters / 12 + 16);
+        var terms = new List<int>(characters / 6 + 16);
         var blockTerms = new int[n + 1];
         var seen = new HashSet<int>();
         for (var i = 0; i < n; i++)
@@ -141,7 +173,7 @@ public static class TopicCoherence
         }
 
         blockTerms[n] = terms.Count;
-        return (terms.ToArray(), blockTerms, vocabulary.Count);
+        return (terms, blockTerms, vocabulary.Count);
     }
 
     private static uint LowerHash(ReadOnlySpan<char> word)
