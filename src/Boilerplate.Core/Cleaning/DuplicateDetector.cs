@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
+using Boilerplate.Core.Features;
 
 namespace Boilerplate.Core.Cleaning;
 
@@ -306,12 +306,12 @@ public static class DuplicateDetector
             // At most half full, so a probe soon meets an empty slot.
             var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, 2 * _capacity));
             _mask = size - 1;
-            _keys = ArrayPool<long>.Shared.Rent(size);
-            _heads = ArrayPool<int>.Shared.Rent(size);
-            _tails = ArrayPool<int>.Shared.Rent(size);
-            _counts = ArrayPool<int>.Shared.Rent(size);
-            _values = ArrayPool<int>.Shared.Rent(_capacity);
-            _next = ArrayPool<int>.Shared.Rent(_capacity);
+            _keys = PageBuffers.Longs.Rent(size);
+            _heads = PageBuffers.Ints.Rent(size);
+            _tails = PageBuffers.Ints.Rent(size);
+            _counts = PageBuffers.Ints.Rent(size);
+            _values = PageBuffers.Ints.Rent(_capacity);
+            _next = PageBuffers.Ints.Rent(_capacity);
             Array.Clear(_counts, 0, size);
         }
 
@@ -341,12 +341,12 @@ public static class DuplicateDetector
 
         public void Dispose()
         {
-            ArrayPool<long>.Shared.Return(_keys);
-            ArrayPool<int>.Shared.Return(_heads);
-            ArrayPool<int>.Shared.Return(_tails);
-            ArrayPool<int>.Shared.Return(_counts);
-            ArrayPool<int>.Shared.Return(_values);
-            ArrayPool<int>.Shared.Return(_next);
+            PageBuffers.Longs.Return(_keys);
+            PageBuffers.Ints.Return(_heads);
+            PageBuffers.Ints.Return(_tails);
+            PageBuffers.Ints.Return(_counts);
+            PageBuffers.Ints.Return(_values);
+            PageBuffers.Ints.Return(_next);
         }
 
         /// <summary>The slot holding <paramref name="key"/>, or the empty slot where it would go.</summary>

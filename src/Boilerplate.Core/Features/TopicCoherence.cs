@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
 
 namespace Boilerplate.Core.Features;
@@ -35,8 +34,8 @@ public static class TopicCoherence
         var terms = CollectionsMarshal.AsSpan(termList);
 
         // Vocabulary-sized buffers pass the large-object threshold on long pages: rented, and cleared as new ones are.
-        var weightBuffer = ArrayPool<float>.Shared.Rent(vocabulary);
-        var mixBuffer = ArrayPool<float>.Shared.Rent(vocabulary * k);
+        var weightBuffer = PageBuffers.Floats.Rent(vocabulary);
+        var mixBuffer = PageBuffers.Floats.Rent(vocabulary * k);
         try
         {
             var weights = weightBuffer.AsSpan(0, vocabulary);
@@ -47,8 +46,8 @@ public static class TopicCoherence
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(weightBuffer);
-            ArrayPool<float>.Shared.Return(mixBuffer);
+            PageBuffers.Floats.Return(weightBuffer);
+            PageBuffers.Floats.Return(mixBuffer);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
@@ -211,7 +210,7 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
 
         // The second stage's rows are the page's largest buffer (blocks x dimension floats, past the large-object
         // threshold from about 250 blocks) and live only here: rented, so pages do not churn the large-object heap.
-        var dense = ArrayPool<float>.Shared.Rent(n * dimension);
+        var dense = PageBuffers.Floats.Rent(n * dimension);
         try
         {
             _contextFeatures.Extract(prepared, firstStage, dense.AsSpan(0, n * dimension), _contextFeatures.PageTypes > 0 ? pageType : default);
@@ -224,7 +223,7 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(dense);
+            PageBuffers.Floats.Return(dense);
         }
 
         if (_added is not null)
