@@ -63,7 +63,7 @@ public static partial class BylineReader
             }
 
             // A date in digits alone stamps reviews and price lists too: it is a dateline only by itself or announced.
-            var digitsOnly = Published().IsMatch(text) || Updated().IsMatch(text) || DigitsDateAlone().IsMatch(text);
+            var digitsOnly = Published().IsMatch(text) || Updated().IsMatch(text) || LenientDate.IsDateInDigits(text);
             if ((published is null || modified is null) && LenientDate.Find(text, digitsOnly) is { } date && (byline.Success || IsDateline(text)))
             {
                 if (Updated().IsMatch(text) && !Published().IsMatch(text))
@@ -119,7 +119,4 @@ public static partial class BylineReader
 
     [GeneratedRegex(@"^\W*(?:on\s+)?(?:\w+day,?\s+)?[\w .,/-]{6,24}\d{4}(?:\s*(?:at\s+)?\d{1,2}:\d\d\s*(?:am|pm|AM|PM)?(?:\s*[A-Z]{2,4})?)?\W*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex DateOnly();
-
-    [GeneratedRegex(@"^\W*\d{1,2}[./]\d{1,2}[./]\d{4}\W*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
-    private static partial Regex DigitsDateAlone();
 }

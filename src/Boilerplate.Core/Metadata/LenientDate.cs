@@ -61,19 +61,22 @@ public static partial class LenientDate
         foreach (Match match in DateInText().Matches(span))
         {
             var value = match.Value.TrimEnd('.', ',');
-            if (DigitsOnly().IsMatch(value) && !digitsOnly)
+            if (IsDateInDigits(value))
             {
-                continue;
-            }
-
-            if (value.Count(c => c == '/') == 2 && value.IndexOf('/', StringComparison.Ordinal) <= 2)
-            {
-                if (DayMonthOrMonthDay(value) is { } slashed)
+                if (!digitsOnly)
                 {
-                    return slashed;
+                    continue;
                 }
 
-                continue;
+                if (value.Contains('/', StringComparison.Ordinal))
+                {
+                    if (DayMonthOrMonthDay(value) is { } slashed)
+                    {
+                        return slashed;
+                    }
+
+                    continue;
+                }
             }
 
             if (Parse(value) is { } date)
@@ -84,6 +87,9 @@ public static partial class LenientDate
 
         return null;
     }
+
+    /// <summary>Whether <paramref name="text"/> is a date in digits alone ("17.05.2021", "· 10/31/2024"), punctuation around it aside.</summary>
+    public static bool IsDateInDigits(string text) => DateInDigits().IsMatch(text);
 
     /// <summary>
     /// "10/31/2024" or "31/10/2024": the United States write month first, most other places day first, so only a date
@@ -135,6 +141,6 @@ public static partial class LenientDate
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
     private static partial Regex DateInText();
 
-    [GeneratedRegex(@"^\d{1,2}[./]\d{1,2}[./]\d{4}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex DigitsOnly();
+    [GeneratedRegex(@"^\W*\d{1,2}[./]\d{1,2}[./]\d{4}\W*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex DateInDigits();
 }
