@@ -235,13 +235,14 @@ internal static class MarkupMetadataReader
             case "application-name":
                 meta.SiteName = First(meta.SiteName, content);
                 return;
-            case "twitter:label1" or "twitter:data1" or "twitter:label2" or "twitter:data2":
-                // Card labels ("Written by") and the values they name, in the order of TwitterLabelKeys.
-                twitterLabels[Array.IndexOf(TwitterLabelKeys, key)] ??= content;
-                return;
         }
 
-        if (AuthorNames.Contains(key))
+        if (Array.IndexOf(TwitterLabelKeys, key) is >= 0 and var card)
+        {
+            // Card labels ("Written by") and the values they name, read once the page is.
+            twitterLabels[card] ??= content;
+        }
+        else if (AuthorNames.Contains(key))
         {
             foreach (var name in SplitNames(content))
             {
@@ -431,8 +432,7 @@ internal static class MarkupMetadataReader
     /// <summary>An element whose class names a user's name (forum software: username, bigusername, PostUser-name).</summary>
     private static bool IsUsername(LiteNode node) =>
         node.TryGetAttribute(LiteAttribute.Class, out var value) && value.Length < 200
-        && (value.Contains("username", StringComparison.OrdinalIgnoreCase) || value.Contains("user-name", StringComparison.OrdinalIgnoreCase)
-            || value.Contains("PostUser-name", StringComparison.Ordinal));
+        && (value.Contains("username", StringComparison.OrdinalIgnoreCase) || value.Contains("user-name", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A user's handle or name: one to three words of at most 40 characters, else empty.</summary>
     private static string Handle(string text)
