@@ -213,7 +213,7 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
         var dense = PageBuffers.Floats.Rent(n * dimension);
         try
         {
-            _contextFeatures.Extract(prepared, firstStage, dense.AsSpan(0, n * dimension), _contextFeatures.PageTypes > 0 ? pageType : default);
+            WriteContextFeatures(prepared, firstStage, pageType, dense.AsSpan(0, n * dimension));
             for (var start = 0; start < n; start += CancellationCheckInterval)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -261,9 +261,13 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
         }
 
         var dense = new float[page.Count * _contextFeatures.Dimension];
-        _contextFeatures.Extract(page, firstStage, dense, _contextFeatures.PageTypes > 0 ? pageType : default);
+        WriteContextFeatures(page, firstStage, pageType, dense);
         return dense;
     }
+
+    /// <summary>Writes the second stage's rows into <paramref name="rows"/> (blocks x <see cref="ContextDimension"/>).</summary>
+    private void WriteContextFeatures(PreparedPage page, ReadOnlySpan<float> firstStage, float[]? pageType, Span<float> rows) =>
+        _contextFeatures.Extract(page, firstStage, rows, _contextFeatures.PageTypes > 0 ? pageType : default);
 
     /// <summary>Features per row of the second stage.</summary>
     internal int ContextDimension => _contextFeatures.Dimension;
