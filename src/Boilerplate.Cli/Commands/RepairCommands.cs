@@ -17,8 +17,6 @@ namespace Boilerplate.Cli.Commands;
 /// </summary>
 internal static class RepairCommands
 {
-    private static int Marks(string text) => text.Count(c => c is '_' or '?' or '\uFFFD');
-
     /// <summary>Where the embedded model lives, relative to the repository root.</summary>
     public const string DefaultModelPath = "src/Boilerplate.Core/Repair/character-model.tsv.gz";
 
@@ -138,6 +136,9 @@ internal static class RepairCommands
         });
         return command;
     }
+
+    /// <summary>Placeholder marks in <paramref name="text"/>: the underscores, question marks and replacement characters scrapers leave.</summary>
+    private static int Marks(string text) => text.Count(c => c is '_' or '?' or '\uFFFD');
 
     /// <summary>The stems of a Hunspell dictionary: each line's word before its affix flags, the count line skipped.</summary>
     private static IEnumerable<string> DictionaryStems(string path) =>
