@@ -37,14 +37,19 @@ public static partial class BylineReader
         DateTimeOffset? published = null;
         DateTimeOffset? modified = null;
         var labelled = false;
+        var joinedLabel = false;
         foreach (var block in BlocksRead(blocks, articleStart))
         {
             var text = block.Text;
             if (text.Length > MaxBlockChars || block.Kind is BlockKind.Code or BlockKind.TableRow)
             {
-                labelled = false;
+                labelled = joinedLabel = false;
                 continue;
             }
+
+            // A forum member's profile says when they joined, in one block ("Joined: Jul 24, 2017") or two ("Joined", then the date): no dateline.
+            var profileDate = joinedLabel || Joined().IsMatch(text);
+            joinedLabel = JoinedLabel().IsMatch(text);
 
             if (labelled && authors.Count == 0)
             {
@@ -64,7 +69,7 @@ public static partial class BylineReader
 
             // A date in digits alone stamps reviews and price lists too: it is a dateline only by itself or announced.
             var digitsOnly = Published().IsMatch(text) || Updated().IsMatch(text) || LenientDate.IsDateInDigits(text);
-            if ((published is null || modified is null) && LenientDate.Find(text, digitsOnly) is { } date && (byline.Success || IsDateline(text)))
+            if ((published is null || modified is null) && !profileDate && LenientDate.Find(text, digitsOnly) is { } date && (byline.Success || IsDateline(text)))
             {
                 if (Updated().IsMatch(text) && !Published().IsMatch(text))
                 {
@@ -110,6 +115,12 @@ public static partial class BylineReader
 
     [GeneratedRegex(@"^(?:Written by|By|Author|Authors|Posted by|Autor|Auteur|Von|Par|Por)\s?:?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
     private static partial Regex Label();
+
+    [GeneratedRegex(@"\b(?:joined|member since|registered|join date)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
+    private static partial Regex Joined();
+
+    [GeneratedRegex(@"^\W*(?:joined|member since|registered|join date)\W*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
+    private static partial Regex JoinedLabel();
 
     [GeneratedRegex(@"\b(?:published|posted|publié|publicado|pubblicato|veröffentlicht|gepubliceerd|opublikowano|date)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
     private static partial Regex Published();

@@ -275,6 +275,17 @@ public sealed class MarkupMetadataTests
         Assert.Equal(expected is null ? null : DateTimeOffset.Parse(expected + "T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture), byline.PublishedTime);
     }
 
+    [Theory]
+    [InlineData("Joined", "Mar 3, 2017")]
+    [InlineData("Joined: Mar 3, 2017", "Messages: 412")]
+    [InlineData("Member since", "03.03.2017")]
+    public void A_forum_members_join_date_is_no_dateline(string first, string second)
+    {
+        var byline = BylineReader.Read([new Block("Is the new firmware worth it?", BlockKind.Heading) { Level = 1 }, new Block("kettle_fan", BlockKind.Paragraph), new Block(first, BlockKind.Paragraph), new Block(second, BlockKind.Paragraph), new Block("Dec 18, 2025", BlockKind.Paragraph)]);
+
+        Assert.Equal(new DateTimeOffset(2025, 12, 18, 0, 0, 0, TimeSpan.Zero), byline.PublishedTime);
+    }
+
     [Fact]
     public void A_written_by_label_takes_the_name_from_the_next_block()
     {
