@@ -15,7 +15,8 @@ public static class MetadataResolver
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(result);
-        var metadata = page.Markup.Or(Byline(page, result));
+        var byline = Byline(page, result);
+        var metadata = page.Markup.Or(byline) with { PublishedTime = ShownDate.Published(page.Markup.PublishedTime, byline.PublishedTime) };
         if (metadata.Authors.Count == 0 && metadata.OrganizationAuthors.Count > 0)
         {
             metadata = metadata with { Authors = metadata.OrganizationAuthors };
