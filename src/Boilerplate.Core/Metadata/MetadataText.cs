@@ -69,6 +69,20 @@ public static partial class MetadataText
         "admin", "administrator", "webmaster", "root", "user", "guest",
     };
 
+    /// <summary>Words of a site's menus, filters and forms that are never part of a person's name ("Shop by Category", "Sign in").</summary>
+    private static readonly HashSet<string> InterfaceWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "type", "category", "categories", "topic", "topics", "product", "products", "collection", "collections", "color", "colour", "size",
+        "sign", "login", "view", "posts", "written", "updated", "insights", "subscribe", "register", "menu", "search", "filter", "sort",
+        "popularity", "relevance", "default", "newest", "oldest", "featured", "accessory", "yourself", "myself", "themselves", "ourselves",
+    };
+
+    /// <summary>Words that are a menu's or a form's when they are all of the name, though some people bear them ("Brand", "Price").</summary>
+    private static readonly HashSet<string> InterfaceNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "brand", "brands", "price", "name", "date", "page", "home", "rating", "reviews", "location", "industry", "author", "authors", "share", "follow",
+    };
+
     /// <summary>
     /// A person's name as pages write it in author fields: empty when it is a URL, a handle or an e-mail address,
     /// and without a leading "By".
@@ -95,13 +109,22 @@ public static partial class MetadataText
 
         // A CMS's account names ("admin") stand where no author was set.
         if (name.Length == 0 || AccountNames.Contains(name) || name.Contains("://", StringComparison.Ordinal) || name.StartsWith('@')
-            || name.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || (name.Contains('@') && !name.Contains(' ')))
+            || name.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || (name.Contains('@') && !name.Contains(' ')) || IsInterfaceText(name))
         {
             return string.Empty;
         }
 
         return name;
     }
+
+    /// <summary>Whether <paramref name="name"/> is a menu's, a filter's or a form's label rather than a name ("Category", "Sign In", "Name *").</summary>
+    private static bool IsInterfaceText(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(word => word.Any(char.IsLetter)).Select(word => word.Trim(NameEdges)).ToList();
+        return words.Any(InterfaceWords.Contains) || (words.Count == 1 && InterfaceNames.Contains(words[0]));
+    }
+
+    private static readonly char[] NameEdges = ['.', ',', ':', ';', '*', '!', '?', '(', ')', '"', '\''];
 
     /// <summary><paramref name="value"/> resolved against <paramref name="baseUrl"/>; empty unless an absolute http(s) URL results.</summary>
     public static string Url(ReadOnlySpan<char> value, string? baseUrl)

@@ -305,6 +305,13 @@ public sealed class MarkupMetadataTests
     [InlineData("https://example.test/authors/jane", "")]
     [InlineData("@janedoe", "")]
     [InlineData("jane@example.test", "")]
+    [InlineData("Category", "")]
+    [InlineData("Accessory Type", "")]
+    [InlineData("Sign In", "")]
+    [InlineData("Name *", "")]
+    [InlineData("View more posts", "")]
+    [InlineData("Brand", "")]
+    [InlineData("Russell Brand", "Russell Brand")]
     public void Author_names_are_cleaned_of_what_pages_put_around_them(string value, string expected) =>
         Assert.Equal(expected, MetadataText.Name(value));
 }
