@@ -157,11 +157,31 @@ internal static class MarkupMetadataReader
             .Or(hints.ToMetadata(url));
         return merged with
         {
+            Authors = WithoutSiteName(merged.Authors, merged.SiteName),
             UserAuthors = usernames.Authors,
             Headline = Headline(firstH1, jsonLd.Headline, openGraph.Title.Length > 0 ? openGraph.Title : title, merged.SiteName, title),
             Language = language,
             CanonicalUrl = canonical,
         };
+    }
+
+    /// <summary>
+    /// <paramref name="authors"/> without the site's name beside them ("Jane Doe, Daily Post": the writer's employer); a
+    /// site named alone stays (a shop or a team blog signs its own pages).
+    /// </summary>
+    private static IReadOnlyList<string> WithoutSiteName(IReadOnlyList<string> authors, string siteName)
+    {
+        if (siteName.Length == 0 || authors.Count == 0)
+        {
+            return authors;
+        }
+
+        var suffix = ", " + siteName;
+        var people = authors
+            .Select(author => author.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && author.Length > suffix.Length ? author[..^suffix.Length].TrimEnd() : author)
+            .Where(author => !author.Equals(siteName, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        return people.Count > 0 ? people : authors;
     }
 
     private static void ReadMeta(LiteNode node, Fields openGraph, Fields meta, string?[] twitterLabels, ref string? contentLanguage, ref string? locale, ref string? dcLanguage)

@@ -65,6 +65,24 @@ public sealed class MarkupMetadataTests
         Assert.Equal(expected is null ? [] : [expected], metadata.Authors);
     }
 
+    [Theory]
+    [InlineData("Anna Berger and Marco Rossi, Rail Weekly")]
+    [InlineData("Anna Berger, Marco Rossi, Rail Weekly")]
+    public void The_sites_name_beside_the_authors_is_their_employer_not_an_author(string author)
+    {
+        var metadata = Read($"""<meta property="og:site_name" content="Rail Weekly"><meta name="author" content="{author}">""");
+
+        Assert.Equal(["Anna Berger", "Marco Rossi"], metadata.Authors);
+    }
+
+    [Fact]
+    public void A_single_author_named_like_the_site_stays()
+    {
+        var metadata = Read("""<meta property="og:site_name" content="Rail Weekly"><meta name="author" content="Rail Weekly">""");
+
+        Assert.Equal(["Rail Weekly"], metadata.Authors);
+    }
+
     [Fact]
     public void Json_ld_graph_resolves_author_references_and_takes_the_article_not_the_website()
     {
