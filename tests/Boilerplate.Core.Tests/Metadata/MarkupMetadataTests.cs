@@ -304,6 +304,21 @@ public sealed class MarkupMetadataTests
         Assert.Equal(new DateTimeOffset(2025, 12, 18, 0, 0, 0, TimeSpan.Zero), byline.PublishedTime);
     }
 
+    [Theory]
+    [InlineData("by: Lena Hartmann, Dec 17, 2025", "Lena Hartmann")]
+    [InlineData("Written by:Lena Hartmann", "Lena Hartmann")]
+    [InlineData("Contributors: Lena Hartmann", "Lena Hartmann")]
+    [InlineData("Authors: Lena Hartmann and Tomas Berg", "Lena Hartmann|Tomas Berg")]
+    [InlineData("Sort by: Newest Arrivals", "")]
+    [InlineData("Shop By Material", "")]
+    [InlineData("Filter by Region", "")]
+    public void A_byline_may_put_a_colon_after_its_label_and_a_shops_sort_or_filter_is_no_byline(string text, string expected)
+    {
+        var byline = BylineReader.Read([new Block("Night trains return to the Alps", BlockKind.Heading) { Level = 1 }, new Block(text, BlockKind.Paragraph)]);
+
+        Assert.Equal(expected.Split('|', StringSplitOptions.RemoveEmptyEntries), byline.Authors);
+    }
+
     [Fact]
     public void A_written_by_label_takes_the_name_from_the_next_block()
     {
