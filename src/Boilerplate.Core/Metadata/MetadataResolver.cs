@@ -16,7 +16,7 @@ public static class MetadataResolver
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(result);
         var byline = Byline(page, result);
-        var metadata = page.Markup.Or(byline) with { PublishedTime = ShownDate.Published(page.Markup.PublishedTime, byline.PublishedTime) };
+        var metadata = page.Markup.Or(byline) with { PublishedTime = ShownDate.Published(page.Markup.PublishedTime, byline.PublishedTime, byline.ModifiedTime) };
         if (metadata.Authors.Count == 0 && metadata.OrganizationAuthors.Count > 0)
         {
             metadata = metadata with { Authors = metadata.OrganizationAuthors };

@@ -13,12 +13,16 @@ public static class ShownDate
     /// </summary>
     public const int LatestUtcHourOfPreviousDay = 10;
 
-    /// <summary>The published date to give: <paramref name="markup"/>, unless <paramref name="dateline"/> shows an earlier day.</summary>
-    public static DateTimeOffset? Published(DateTimeOffset? markup, DateTimeOffset? dateline)
+    /// <summary>
+    /// The published date to give: <paramref name="markup"/>, unless <paramref name="dateline"/> shows an earlier day;
+    /// when neither is known, the updated date the dateline shows (<paramref name="shownUpdated"/>): a page that shows
+    /// only "Updated March 3, 2025" presents that as its date.
+    /// </summary>
+    public static DateTimeOffset? Published(DateTimeOffset? markup, DateTimeOffset? dateline, DateTimeOffset? shownUpdated = null)
     {
         if (markup is not { } stated || dateline is not { } shown)
         {
-            return markup ?? dateline;
+            return markup ?? dateline ?? shownUpdated;
         }
 
         // Calendar days as each was written: the markup in its own offset, the dateline as the page shows it.

@@ -21,6 +21,17 @@ public sealed class ShownDateTests
         Assert.Equal(expectedDay, published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
+    [Theory]
+    [InlineData(null, null, "2025-03-03", "2025-03-03")]
+    [InlineData(null, "2024-02-01", "2025-03-03", "2024-02-01")]
+    [InlineData("2024-02-01T09:00:00Z", null, "2025-03-03", "2024-02-01")]
+    public void A_page_that_shows_only_its_updated_date_presents_that_as_its_date(string? markup, string? dateline, string shownUpdated, string expectedDay)
+    {
+        var published = ShownDate.Published(Parse(markup), Parse(dateline), Parse(shownUpdated));
+
+        Assert.Equal(expectedDay, published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    }
+
     private static DateTimeOffset? Parse(string? value) =>
         value is null ? null : DateTimeOffset.Parse(value.Length == 10 ? value + "T00:00:00Z" : value, CultureInfo.InvariantCulture);
 }
