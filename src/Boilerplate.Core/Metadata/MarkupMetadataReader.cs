@@ -16,7 +16,7 @@ internal static class MarkupMetadataReader
 
     private static readonly HashSet<string> AuthorNames = new(StringComparer.OrdinalIgnoreCase)
     {
-        "author", "dc.creator", "dcterms.creator", "dc.contributor", "citation_author", "parsely-author", "sailthru.author", "byl", "article.author", "twitter:data1:author",
+        "author", "dc.creator", "dcterms.creator", "dc.contributor", "citation_author", "parsely-author", "sailthru.author", "byl", "article.author", "twitter:data1:author", "cxenseparse:author",
     };
 
     /// <summary>Twitter card label and value keys, each label before the value it names.</summary>

@@ -31,6 +31,14 @@ public sealed class MarkupMetadataTests
     }
 
     [Fact]
+    public void A_cxense_author_meta_names_the_author()
+    {
+        var metadata = Read("""<meta property="cXenseParse:author" content="Anna Berger">""");
+
+        Assert.Equal(["Anna Berger"], metadata.Authors);
+    }
+
+    [Fact]
     public void A_meta_author_comes_before_the_twitter_card()
     {
         var metadata = Read("""<meta name="author" content="Marco Rossi"><meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Anna Berger">""");
