@@ -95,8 +95,15 @@ public sealed class ModelTrainer
                 progress?.Report(new TrainingProgress(Stage, Interlocked.Increment(ref done), total));
             });
 
+        var paragraphs = data.Samples.OfType<TrainingSample.Paragraph>().ToList();
         var pages = results.SelectMany(r => r).ToList();
-        pages.AddRange(builder.FromParagraphSamples(data.Samples.OfType<TrainingSample.Paragraph>(), _options.SampleWeight, cancellationToken));
+        if (_options.PlaceSamples)
+        {
+            var isolated = paragraphs.Where(s => s.PageId is null).Select(s => (s, TrainingPageBuilder.KeyOf(s))).ToList();
+            pages = SamplePlacement.Place(pages, isolated, FoldOf).ToList();
+        }
+
+        pages.AddRange(builder.FromParagraphSamples(paragraphs, _options.SampleWeight, cancellationToken));
         _logger.LogInformation("Prepared {Pages} training pages with {Blocks} blocks", pages.Count, pages.Sum(p => p.Labels.Count));
         return pages;
     }
@@ -156,6 +163,9 @@ public sealed class ModelTrainer
     internal IEnumerable<LabelledDataset> Limit(IEnumerable<LabelledDataset> corpora) =>
         _options.MaxPagesPerCorpus is { } max ? corpora.Select(c => c.Take(max)) : corpora;
 
+    /// <summary>The cross-validation fold of the training pages with <paramref name="key"/>: every view of a source page shares one.</summary>
+    private int FoldOf(string key) => (int)(FeatureHasher.Namespace(key) % (uint)_options.Folds);
+
     private static List<string> LabelOrder(IReadOnlyList<TrainingPage> pages)
     {
         var seen = pages.SelectMany(p => p.Labels).ToHashSet(StringComparer.Ordinal);
@@ -183,7 +193,7 @@ public sealed class ModelTrainer
         {
             var page = pages[p];
             var prepared = new PreparedPage(page.Page);
-            var fold = (int)(FeatureHasher.Namespace(page.Key) % (uint)_options.Folds);
+            var fold = FoldOf(page.Key);
             var pageRows = new TextRow[prepared.Count];
             for (var i = 0; i < prepared.Count; i++)
             {

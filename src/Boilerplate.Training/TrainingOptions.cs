@@ -56,6 +56,12 @@ public sealed record TrainingOptions
     public float SampleWeight { get; init; } = 8f;
 
     /// <summary>
+    /// Whether isolated paragraph samples are also placed inside the corpus pages (beside their chrome, after their
+    /// article), so the context stage learns that a notice's words count wherever it stands (<c>SamplePlacement</c>).
+    /// </summary>
+    public bool PlaceSamples { get; init; } = true;
+
+    /// <summary>
     /// How far to even out the label frequencies of derived labels (corpus pages, page samples): each such block is
     /// weighted by (blocks / (labels x blocks of its label)) raised to this power; 0 leaves the data as it is, 1
     /// weights every label equally. Legal text is about 1% of blocks, and without this the model hardly ever says

@@ -15,4 +15,7 @@ public sealed record TrainingPage(string Key, SegmentedPage Page, IReadOnlyList<
 {
     /// <summary>The source page's type when its corpus names one (only on whole-page views, which the page-type model learns from).</summary>
     public string? PageType { get; init; }
+
+    /// <summary>Whether this is a whole page's HTML or plain-text view, rather than a part of it (an article, a lead, a paragraph alone).</summary>
+    public bool IsPageView { get; init; }
 }

@@ -82,7 +82,7 @@ public sealed class TrainingPageBuilder
     {
         ArgumentNullException.ThrowIfNull(samples);
         var pages = new List<TrainingPage>();
-        foreach (var group in samples.GroupBy(s => s.PageId ?? "\0" + s.Source, StringComparer.Ordinal))
+        foreach (var group in samples.GroupBy(KeyOf, StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var ordered = group.OrderBy(s => s.Position ?? int.MaxValue).ToList();
@@ -107,6 +107,9 @@ public sealed class TrainingPageBuilder
 
         return pages;
     }
+
+    /// <summary>The key of the training page a paragraph sample is learnt in: its page's id, else its own source.</summary>
+    internal static string KeyOf(TrainingSample.Paragraph sample) => sample.PageId ?? "\0" + sample.Source;
 
     /// <summary>
     /// The page's own article, paragraph by paragraph (exactly body), framed by the boilerplate that stood around the
@@ -239,10 +242,10 @@ public sealed class TrainingPageBuilder
                 return pages;
             }
 
-            pages.Add(new TrainingPage(key, htmlView, htmlLabels, weight) { PageType = pageType });
+            pages.Add(new TrainingPage(key, htmlView, htmlLabels, weight) { PageType = pageType, IsPageView = true });
             var textView = _text.Segment(PlainTextView.Render(html), url);
             var textLabels = labeler.Label(textView.Blocks);
-            pages.Add(new TrainingPage(key, textView, textLabels, weight) { PageType = pageType });
+            pages.Add(new TrainingPage(key, textView, textLabels, weight) { PageType = pageType, IsPageView = true });
             pages.AddRange(ArticlePages(key, labeler, articleBody, textView, textLabels, url, weight, cancellationToken));
             for (var i = 0; i < textView.Blocks.Count; i++)
             {

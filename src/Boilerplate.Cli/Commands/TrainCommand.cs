@@ -195,12 +195,17 @@ internal static class TrainCommand
         private readonly Option<int> _trees = new("--trees") { Description = "Boosting rounds per label of a tree second stage (scoring cost grows with them).", DefaultValueFactory = _ => Defaults.Trees };
         private readonly Option<int> _leaves = new("--leaves") { Description = "Leaves per tree of a tree second stage.", DefaultValueFactory = _ => Defaults.Leaves };
         private readonly Option<double> _learningRate = new("--learning-rate") { Description = "Shrinkage per boosting round of a tree second stage.", DefaultValueFactory = _ => Defaults.LearningRate };
+        private readonly Option<bool> _placeSamples = new("--place-samples")
+        {
+            Description = "Also place each paragraph sample inside corpus pages (beside their navigation, after their article), so context does not overrule its words.",
+            DefaultValueFactory = _ => Defaults.PlaceSamples,
+        };
 
         public TrainingArguments() => _baseData.AcceptOnlyFromAmong("default");
 
         public void AddTo(Command command)
         {
-            foreach (var option in new Option[] { _samples, _baseData, _seed, _datasets, _maxPages, _textTrainer, _contextTrainer, _trees, _leaves, _learningRate, _corpusWeights, _leaveOut })
+            foreach (var option in new Option[] { _samples, _baseData, _seed, _datasets, _maxPages, _textTrainer, _contextTrainer, _trees, _leaves, _learningRate, _placeSamples, _corpusWeights, _leaveOut })
             {
                 command.Options.Add(option);
             }
@@ -245,6 +250,7 @@ internal static class TrainCommand
                 Trees = parse.GetValue(_trees),
                 Leaves = parse.GetValue(_leaves),
                 LearningRate = parse.GetValue(_learningRate),
+                PlaceSamples = parse.GetValue(_placeSamples),
                 // The last weight given for a corpus wins, as with any repeated option.
                 CorpusWeights = (parse.GetValue(_corpusWeights) ?? []).Select(w => ParseCorpusWeight(w)!.Value)
                     .GroupBy(w => w.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
