@@ -39,7 +39,7 @@ internal static class RepairCommands
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            var corpora = LoadCorpora(parse.GetValue(dataset), LabelledDataset.DefaultCorpora);
+            var corpora = LoadCorpora(parse.GetValue(dataset));
             // The truth texts and every block of the pages themselves: four times the text, and the menus and
             // footers of pages in other languages are where most accented words are.
             using var pipeline = new CleaningPipeline(SegmentationLimits.Default);
@@ -96,7 +96,7 @@ internal static class RepairCommands
             var repairMode = parse.GetValue(mode);
             var missed = parse.GetValue(misses) is { } missesPath ? new List<WordMiss>() : null;
             var table = new Table().AddColumns("corpus", "pages", "damage", "damaged words", "restored", "undamaged words", "wrongly changed", "pages changed");
-            var damagedCorpora = LoadCorpora(root, LabelledDataset.DefaultCorpora);
+            var damagedCorpora = LoadCorpora(root);
             foreach (var damage in new[] { Damage.Placeholder, Damage.Mojibake })
             {
                 var total = RepairScore.Empty;
@@ -110,8 +110,8 @@ internal static class RepairCommands
                 AddRow(table, "all (dev)", damage, total);
             }
 
-            // Undamaged text: every page of every corpus in the folder, train and dev.
-            var everyCorpus = LoadCorpora(root, null);
+            // Undamaged text: every page of the default corpora, train and dev.
+            var everyCorpus = LoadCorpora(root);
             var clean = RepairScore.Empty;
             foreach (var corpus in everyCorpus)
             {
@@ -219,11 +219,10 @@ internal static class RepairCommands
         score.WronglyChangedWords.ToString("N0", CultureInfo.InvariantCulture),
         score.PagesChanged.ToString("N0", CultureInfo.InvariantCulture));
 
-    private static List<LabelledDataset> LoadCorpora(string? root, IReadOnlyList<string>? names)
+    /// <summary>The default corpora under the datasets folder; no other corpus there is read (older releases may sit beside them).</summary>
+    private static List<LabelledDataset> LoadCorpora(string? root)
     {
         var directory = LabelledDataset.ResolveDatasetsDirectory(root);
-        var folders = names?.Select(name => Path.Combine(directory, name))
-            ?? Directory.GetDirectories(directory).Where(folder => File.Exists(Path.Combine(folder, "truth.jsonl"))).Order(StringComparer.Ordinal);
-        return folders.Where(Directory.Exists).Select(LabelledDataset.Load).ToList();
+        return LabelledDataset.DefaultCorpora.Select(name => Path.Combine(directory, name)).Where(Directory.Exists).Select(LabelledDataset.Load).ToList();
     }
 }
