@@ -133,6 +133,7 @@ internal static class EvaluateCommand
                 var summary = new EvaluationSummary(settings.Dataset, settings.Split, candidate.Version, current?.Version, results, skipped, labels, gate)
                 {
                     InPage = inPage,
+                    Unseen = hosts.Count > 0 ? Unseen(candidate, hosts, cancellationToken) : null,
                 };
                 EvaluationTable.Write(console, summary);
                 if (settings.JsonPath is { } path)
@@ -150,6 +151,19 @@ internal static class EvaluateCommand
                 }
             }
         }
+    }
+
+    /// <summary>The hand-labelled lines no seed sample nearly repeats, scored alone and inside the hosts.</summary>
+    private static UnseenLines Unseen(BoilerplateModel model, IReadOnlyList<InPageHost> hosts, CancellationToken cancellationToken)
+    {
+        var all = HandLabelledSet.Load();
+        var seeds = SeedSamples.Load().OfType<TrainingSample.Paragraph>().Select(s => s.Text);
+        var unseen = NearCopies.Unseen(all, seeds);
+        return new UnseenLines(
+            unseen.Count,
+            all.Count,
+            HandLabelledSet.Evaluate(model, unseen, cancellationToken),
+            InPageSet.Evaluate(model, hosts, unseen, cancellationToken));
     }
 
     private static List<IArticleExtractor> BuildSystems(

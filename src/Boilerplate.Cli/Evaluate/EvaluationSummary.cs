@@ -36,6 +36,9 @@ internal sealed record EvaluationSummary(
     /// <summary>The hand-labelled paragraphs placed inside held-out pages, one entry per form.</summary>
     public IReadOnlyList<InPageResult> InPage { get; init; } = [];
 
+    /// <summary>The same, alone and in pages, over only the lines no seed sample nearly repeats; null without in-page figures.</summary>
+    public UnseenLines? Unseen { get; init; }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
@@ -55,3 +58,10 @@ internal sealed record EvaluationSummary(
         await JsonSerializer.SerializeAsync(file, this, Json, cancellationToken).ConfigureAwait(false);
     }
 }
+
+/// <summary>The hand-labelled lines that no seed sample nearly repeats (<c>NearCopies</c>), scored alone and in pages.</summary>
+/// <param name="Count">Lines kept.</param>
+/// <param name="Total">Lines in the hand-labelled set.</param>
+/// <param name="Alone">Each line labelled on its own.</param>
+/// <param name="InPage">Each line placed inside held-out pages, one entry per form.</param>
+internal sealed record UnseenLines(int Count, int Total, ClassificationReport Alone, IReadOnlyList<InPageResult> InPage);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Boilerplate.Core.Model;
 using Boilerplate.Training.Evaluation;
 using Spectre.Console;
 
@@ -83,6 +84,18 @@ internal static class EvaluationTable
             var recalls = string.Join(", ", report.PerLabel.Where(l => l.Support > 0).Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Label} {l.Recall:0.000} ({l.Support})")));
             console.MarkupLineInterpolated(
                 $"In-page three-way, {inPage.Form}: macro-F1 {Number(report.MacroF1, "0.000")}, recall {recalls}");
+        }
+
+        if (summary.Unseen is { } unseen)
+        {
+            console.MarkupLineInterpolated(
+                $"Lines no seed sample nearly repeats ({unseen.Count} of {unseen.Total}): alone macro-F1 {Number(unseen.Alone.MacroF1, "0.000")}");
+            foreach (var inPage in unseen.InPage)
+            {
+                var legal = inPage.Report.PerLabel.FirstOrDefault(l => l.Label == Labels.Legal);
+                console.MarkupLineInterpolated(
+                    $"  in pages, {inPage.Form}: macro-F1 {Number(inPage.Report.MacroF1, "0.000")}, legal recall {Number(legal?.Recall ?? 0, "0.000")}");
+            }
         }
 
         if (summary.Gate is { } gate)
