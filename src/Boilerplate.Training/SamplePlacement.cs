@@ -68,6 +68,7 @@ internal static class SamplePlacement
     {
         var blocks = page.Page.Blocks;
         var labels = page.Labels;
+        // The block count tells a page's HTML and text views apart, so each view draws its own position.
         var hash = FeatureHasher.Add(FeatureHasher.Add(FeatureHasher.Namespace(page.Key), sample.Text), Salt + labels.Count);
         var body = Enumerable.Range(0, labels.Count).Where(i => labels[i] == Labels.Body).ToList();
         var chrome = Enumerable.Range(0, labels.Count).Where(i => labels[i] != Labels.Body).ToList();
