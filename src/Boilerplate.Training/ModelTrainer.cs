@@ -99,8 +99,7 @@ public sealed class ModelTrainer
         var pages = results.SelectMany(r => r).ToList();
         if (_options.PlaceSamples)
         {
-            var isolated = paragraphs.Where(s => s.PageId is null).Select(s => (s, TrainingPageBuilder.KeyOf(s))).ToList();
-            pages = SamplePlacement.Place(pages, isolated, FoldOf).ToList();
+            pages = SamplePlacement.Place(pages, paragraphs, FoldOf).ToList();
         }
 
         pages.AddRange(builder.FromParagraphSamples(paragraphs, _options.SampleWeight, cancellationToken));

@@ -23,18 +23,20 @@ internal static class SamplePlacement
 
     /// <summary>
     /// The pages with samples placed: each whole view of a corpus page (HTML and text) of a fold receives <see cref="PerView"/>
-    /// of that fold's samples in turn. Other pages, and folds without samples, stay as they are.
+    /// of that fold's isolated samples (no page of their own, no markup) in turn; a sample's fold is that of the page it
+    /// is learnt alone in (<see cref="TrainingPageBuilder.KeyOf"/>). Other pages, and folds without samples, stay as they are.
     /// </summary>
     public static IReadOnlyList<TrainingPage> Place(
         IReadOnlyList<TrainingPage> pages,
-        IReadOnlyList<(TrainingSample.Paragraph Sample, string Key)> samples,
+        IEnumerable<TrainingSample.Paragraph> samples,
         Func<string, int> foldOf)
     {
         ArgumentNullException.ThrowIfNull(pages);
         ArgumentNullException.ThrowIfNull(samples);
         ArgumentNullException.ThrowIfNull(foldOf);
         var byFold = samples
-            .Where(s => s.Sample.Html is null && s.Sample.Text.Trim().Length > 0)
+            .Where(s => s.PageId is null && s.Html is null && !string.IsNullOrWhiteSpace(s.Text))
+            .Select(s => (Sample: s, Key: TrainingPageBuilder.KeyOf(s)))
             .GroupBy(s => foldOf(s.Key))
             .ToDictionary(g => g.Key, g => g.OrderBy(s => FeatureHasher.Namespace(s.Key)).Select(s => s.Sample).ToList());
         var next = new Dictionary<int, int>();

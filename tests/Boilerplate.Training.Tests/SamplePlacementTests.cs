@@ -29,7 +29,7 @@ public sealed class SamplePlacementTests
         const string Notice = "Opinions in guest columns are the writers' own and do not bind the publisher.";
         var sample = new TrainingSample.Paragraph(Notice, Labels.Legal, null, null, null, "samples.jsonl:1");
 
-        var placed = SamplePlacement.Place(views, [(sample, "sample")], key => key is "test/a" or "sample" ? 0 : 1);
+        var placed = SamplePlacement.Place(views, [sample], key => key is "test/a" || key == TrainingPageBuilder.KeyOf(sample) ? 0 : 1);
 
         Assert.Equal(views.Count, placed.Count);
         for (var p = 0; p < views.Count; p++)
@@ -63,8 +63,8 @@ public sealed class SamplePlacementTests
         const string Paragraph = "The terminal cost 40 million euros, most of it paid by the regional government and the port.";
         var sample = new TrainingSample.Paragraph(Paragraph, Labels.Body, null, null, null, "samples.jsonl:2");
 
-        var placed = SamplePlacement.Place(views, [(sample, "s")], _ => 0);
-        var again = SamplePlacement.Place(views, [(sample, "s")], _ => 0);
+        var placed = SamplePlacement.Place(views, [sample], _ => 0);
+        var again = SamplePlacement.Place(views, [sample], _ => 0);
 
         foreach (var (page, repeat) in placed.Zip(again).Where(pair => pair.First.IsPageView))
         {

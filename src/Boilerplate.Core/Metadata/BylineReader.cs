@@ -68,8 +68,8 @@ public static partial class BylineReader
             }
 
             // A date in digits alone stamps reviews and price lists too: it is a dateline only by itself or announced.
-            var digitsOnly = Published().IsMatch(text) || Updated().IsMatch(text) || LenientDate.IsDateInDigits(text);
-            if ((published is null || modified is null) && !profileDate && LenientDate.Find(text, digitsOnly) is { } date && (byline.Success || IsDateline(text)))
+            var digitDates = Published().IsMatch(text) || Updated().IsMatch(text) || LenientDate.IsDateInDigits(text);
+            if ((published is null || modified is null) && !profileDate && LenientDate.Find(text, digitDates) is { } date && (byline.Success || IsDateline(text)))
             {
                 if (Updated().IsMatch(text) && !Published().IsMatch(text))
                 {
@@ -116,10 +116,13 @@ public static partial class BylineReader
     [GeneratedRegex(@"^(?:Written by|By|Author|Authors|Contributors?|Posted by|Autor|Auteur|Von|Par|Por)\s?:?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
     private static partial Regex Label();
 
-    [GeneratedRegex(@"\b(?:joined|member since|registered|join date)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
+    /// <summary>How a forum member's profile introduces the date they joined.</summary>
+    private const string JoinedWords = "joined|member since|registered|join date";
+
+    [GeneratedRegex(@"\b(?:" + JoinedWords + @")\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
     private static partial Regex Joined();
 
-    [GeneratedRegex(@"^\W*(?:joined|member since|registered|join date)\W*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"^\W*(?:" + JoinedWords + @")\W*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
     private static partial Regex JoinedLabel();
 
     [GeneratedRegex(@"\b(?:published|posted|publié|publicado|pubblicato|veröffentlicht|gepubliceerd|opublikowano|date)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]

@@ -51,10 +51,10 @@ public static partial class LenientDate
 
     /// <summary>
     /// The first date written in <paramref name="text"/> (a dateline such as "Published March 3, 2025 at 9:00"). Dates
-    /// in digits only ("17.05.2021", "10/31/2024") count when <paramref name="digitsOnly"/> allows them: they also stamp
+    /// in digits only ("17.05.2021", "10/31/2024") count when <paramref name="digitDates"/> allows them: they also stamp
     /// reviews and price lists, so the caller says when the text is a dateline.
     /// </summary>
-    public static DateTimeOffset? Find(string text, bool digitsOnly = false)
+    public static DateTimeOffset? Find(string text, bool digitDates = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         var span = text.Length > 400 ? text[..400] : text;
@@ -63,7 +63,7 @@ public static partial class LenientDate
             var value = match.Value.TrimEnd('.', ',');
             if (IsDateInDigits(value))
             {
-                if (!digitsOnly)
+                if (!digitDates)
                 {
                     continue;
                 }
