@@ -77,7 +77,7 @@ public static class ArticleAssembler
                 texts[i] = page.Blocks[i].Text;
             }
 
-            foreach (var index in DuplicateDetector.Find(texts, kept, (i, other) => SamePlace(page.Blocks[i].Dom, page.Blocks[other].Dom), cancellationToken))
+            foreach (var index in DuplicateDetector.Find(texts, kept, (i, other) => SamePlace(page, kept, i, other), cancellationToken))
             {
                 kept[index] = false;
                 reasons[index] = Duplicate;
@@ -116,12 +116,38 @@ public static class ArticleAssembler
     }
 
     /// <summary>
+    /// Whether a repeat sits where its original does, so that both are the page's own text rather than a teaser or a
+    /// second copy of a section. In HTML the markup says so (<see cref="SameMarkup"/>). Text has no markup, so only a
+    /// paragraph written several times in a row counts: both kept, and every paragraph from the original to the
+    /// repeat the same text. A section copied whole (a carousel's slides twice) has other paragraphs in between.
+    /// </summary>
+    private static bool SamePlace(SegmentedPage page, bool[] kept, int block, int original)
+    {
+        if (page.Format == InputFormat.Html)
+        {
+            return SameMarkup(page.Blocks[block].Dom, page.Blocks[original].Dom);
+        }
+
+        var (from, to) = block < original ? (block, original) : (original, block);
+        var text = page.Blocks[block].Text;
+        for (var i = from; i <= to; i++)
+        {
+            if (!kept[i] || !string.Equals(page.Blocks[i].Text, text, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// Whether two blocks sit in the same place of the markup: same element and ancestor tags, and either the same
     /// class/id tokens or the same container (sibling paragraphs told apart only by their ids, id="first" and
     /// id="second", are still one body of text). Asked only of the few pairs that repeat each other, so nothing is
-    /// built per block. Text input has no markup: never.
+    /// built per block.
     /// </summary>
-    private static bool SamePlace(BlockDom? block, BlockDom? original) =>
+    private static bool SameMarkup(BlockDom? block, BlockDom? original) =>
         block is not null && original is not null
         && string.Equals(block.Tag, original.Tag, StringComparison.Ordinal)
         && string.Equals(block.AncestorTags, original.AncestorTags, StringComparison.Ordinal)

@@ -160,6 +160,32 @@ public class ArticleAssemblerTests
     }
 
     [Fact]
+    public void In_text_a_paragraph_written_several_times_in_a_row_stays_but_a_copied_section_goes()
+    {
+        const string Refrain = "We shall fight on the beaches, we shall fight on the landing grounds, we shall never surrender.";
+        const string Other = "The speech was delivered to the House of Commons on the fourth of June that year.";
+        var (page, scores) = Scored(
+            (Refrain, 0.9f, 0.05f, 0.05f), (Refrain, 0.9f, 0.05f, 0.05f), (Refrain, 0.9f, 0.05f, 0.05f), (Other, 0.9f, 0.05f, 0.05f),
+            (Refrain, 0.9f, 0.05f, 0.05f), (Other, 0.9f, 0.05f, 0.05f));
+
+        var result = ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
+
+        // The three in a row are the text as written; the pair after them repeats a section of it, as a carousel's
+        // second copy or a teaser block does.
+        Assert.Equal([true, true, true, true, false, false], Kept(result));
+        Assert.Equal(ArticleAssembler.Duplicate, result.Paragraphs[4].Reason);
+    }
+
+    [Fact]
+    public void In_text_a_repeat_after_a_dropped_line_goes()
+    {
+        const string Text = "Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur.";
+        var (page, scores) = Scored((Text, 0.9f, 0.05f, 0.05f), ("Share", 0.1f, 0.85f, 0.05f), (Text, 0.9f, 0.05f, 0.05f));
+
+        Assert.Equal([true, false, false], Kept(ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None)));
+    }
+
+    [Fact]
     public void Repeats_told_apart_only_by_their_ids_stay_when_they_share_a_container()
     {
         const string Text = "Regarding item 11111, under extreme conditions quarks may become deconfined and exist as free particles.";
