@@ -22,6 +22,8 @@ namespace Boilerplate.Training;
 /// </summary>
 public sealed class ModelTrainer
 {
+    private static readonly TrainingOptions Defaults = new();
+
     private readonly TrainingOptions _options;
     private readonly ILogger _logger;
 
@@ -148,7 +150,8 @@ public sealed class ModelTrainer
             MlNetVersion: typeof(MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown",
             FeatureSchemaVersion: FeatureSchema.Version,
             Trainer: $"{_options.TextTrainer}+{_options.ContextTrainer}" + (_options.ContextTrainer == ContextTrainer.Linear ? string.Empty : $"(one per label, {_options.Trees} trees of {_options.Leaves} leaves)")
-                + (_options.CorpusWeights.Count == 0 ? string.Empty : $"; corpus weights {string.Join(", ", _options.CorpusWeightArguments)}"),
+                + (_options.CorpusWeights.Count == 0 ? string.Empty : $"; corpus weights {string.Join(", ", _options.CorpusWeightArguments)}")
+                + (_options.LabelBalance == Defaults.LabelBalance ? string.Empty : FormattableString.Invariant($"; label balance {_options.LabelBalance}")),
             TrainingData: trainingData,
             Metrics: new Dictionary<string, double>(),
             CreatedAt: DateTimeOffset.UtcNow)

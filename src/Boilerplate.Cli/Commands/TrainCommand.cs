@@ -201,11 +201,17 @@ internal static class TrainCommand
             DefaultValueFactory = _ => Defaults.PlaceSamples,
         };
 
+        private readonly Option<double> _labelBalance = new("--label-balance")
+        {
+            Description = "0..1: how far to even out the labels' frequencies in the corpora's derived labels (legal text is about 1% of blocks); 1 weighs every label equally.",
+            DefaultValueFactory = _ => Defaults.LabelBalance,
+        };
+
         public TrainingArguments() => _baseData.AcceptOnlyFromAmong("default");
 
         public void AddTo(Command command)
         {
-            foreach (var option in new Option[] { _samples, _baseData, _seed, _datasets, _maxPages, _textTrainer, _contextTrainer, _trees, _leaves, _learningRate, _placeSamples, _corpusWeights, _leaveOut })
+            foreach (var option in new Option[] { _samples, _baseData, _seed, _datasets, _maxPages, _textTrainer, _contextTrainer, _trees, _leaves, _learningRate, _placeSamples, _labelBalance, _corpusWeights, _leaveOut })
             {
                 command.Options.Add(option);
             }
@@ -251,6 +257,7 @@ internal static class TrainCommand
                 Leaves = parse.GetValue(_leaves),
                 LearningRate = parse.GetValue(_learningRate),
                 PlaceSamples = parse.GetValue(_placeSamples),
+                LabelBalance = parse.GetValue(_labelBalance),
                 // The last weight given for a corpus wins, as with any repeated option.
                 CorpusWeights = (parse.GetValue(_corpusWeights) ?? []).Select(w => ParseCorpusWeight(w)!.Value)
                     .GroupBy(w => w.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),

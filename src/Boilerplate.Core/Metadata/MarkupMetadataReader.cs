@@ -37,6 +37,12 @@ internal static class MarkupMetadataReader
         "published", "published-date", "published_at", "publish_time", "publication-date", "date-pub", "pdate", "cxenseparse:publishtime",
     };
 
+    /// <summary>Endings of prefixed meta names that name the published date (letters only, lower case).</summary>
+    private static readonly string[] PublishedEndings = ["publisheddate", "publishdate", "publishedtime", "publishtime", "firstpublished", "publicationdate"];
+
+    /// <summary>Endings of prefixed meta names that name the modified date (letters only, lower case).</summary>
+    private static readonly string[] ModifiedEndings = ["modifieddate", "modifiedtime", "lastmodified", "lastmodifieddate", "lastupdated", "updatedtime"];
+
     private static readonly HashSet<string> ModifiedNames = new(StringComparer.OrdinalIgnoreCase)
     {
         "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "article.updated", "datemodified", "revised", "modified-date",
@@ -127,6 +133,10 @@ internal static class MarkupMetadataReader
         }
 
         microdata.Published ??= microdata.TimeElement;
+
+        // A usual name wins over a prefixed one: a page may state both, the prefixed one for something else.
+        meta.Published ??= meta.PrefixedPublished;
+        meta.Modified ??= meta.PrefixedModified;
         for (var card = 0; card < TwitterLabelKeys.Length && meta.Authors.Count == 0; card += 2)
         {
             // WordPress SEO plugins label the post's author on the card: twitter:label1 "Written by", twitter:data1 the name.
@@ -277,6 +287,42 @@ internal static class MarkupMetadataReader
         {
             meta.Modified ??= LenientDate.Parse(content);
         }
+        else if (EndsLike(key, PublishedEndings))
+        {
+            meta.PrefixedPublished ??= LenientDate.Parse(content);
+        }
+        else if (EndsLike(key, ModifiedEndings))
+        {
+            meta.PrefixedModified ??= LenientDate.Parse(content);
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="key"/>'s letters end in one of <paramref name="endings"/>: sites and plugins prefix the
+    /// usual names with their own ("w-published-date", "shareaholic:article_modified_time", "og:publish_date").
+    /// Only names that say which date they are: a bare "date" or "published" after a prefix may be anything.
+    /// </summary>
+    private static bool EndsLike(string key, string[] endings)
+    {
+        Span<char> letters = stackalloc char[Math.Min(key.Length, 64)];
+        var count = 0;
+        foreach (var c in key)
+        {
+            if (char.IsAsciiLetter(c) && count < letters.Length)
+            {
+                letters[count++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        foreach (var ending in endings)
+        {
+            if (letters[..count].EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void ReadItemProp(LiteDocument document, int index, string itemProp, Fields microdata)
@@ -545,6 +591,10 @@ internal static class MarkupMetadataReader
         public DateTimeOffset? Published { get; set; }
 
         public DateTimeOffset? Modified { get; set; }
+
+        public DateTimeOffset? PrefixedPublished { get; set; }
+
+        public DateTimeOffset? PrefixedModified { get; set; }
 
         public DateTimeOffset? TimeElement { get; set; }
 

@@ -189,6 +189,21 @@ public sealed class MarkupMetadataTests
         Assert.Equal(expected, Read(head, body).Headline);
 
     [Fact]
+    public void A_site_prefixed_date_name_counts_but_a_usual_name_wins()
+    {
+        var prefixed = Read("""<meta name="w-published-date" content="2025-05-27T06:03:43Z"><meta property="shareaholic:article_modified_time" content="2025-06-01">""");
+        Assert.Equal(new DateTimeOffset(2025, 5, 27, 6, 3, 43, TimeSpan.Zero), prefixed.PublishedTime);
+        Assert.Equal(new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero), prefixed.ModifiedTime);
+
+        // "published-time" here is when the page was rendered; the usual "published-date" after it is the story's.
+        var both = Read("""<meta name="published-time" content="2026-03-09T08:45:32Z"><meta name="published-date" content="2021-02-16">""");
+        Assert.Equal(new DateTimeOffset(2021, 2, 16, 0, 0, 0, TimeSpan.Zero), both.PublishedTime);
+
+        // A bare word after a prefix says nothing about which date it is.
+        Assert.Null(Read("""<meta name="event-date" content="2025-07-01"><meta name="x-updated" content="2025-07-02">""").PublishedTime);
+    }
+
+    [Fact]
     public void Meta_and_dublin_core_only()
     {
         var metadata = Read("""
