@@ -6,10 +6,12 @@ namespace Boilerplate.Core.Cleaning;
 /// <summary>
 /// Readers' comments under an article are not the article. Blocks whose nearest containers are named as a comment
 /// thread (<c>comment-list</c>, <c>comments-area</c>, <c>disqus_thread</c>, a WordPress <c>li.comment</c>) are dropped
-/// on a page read as an article, and not when it may be a forum (forum probability <see cref="MaxForumProbability"/> or
-/// more): a forum's replies and a product's reviews are those pages' content. Bounded like the container rule: unless at least
-/// <see cref="MinRemaining"/> characters and <see cref="MinRemainingShare"/> of the kept text stay, the naming is not a
-/// thread's (or the thread is the page), and nothing changes.
+/// on a page read as an article, unless the thread's posts are shaped like the text kept outside them: a forum that
+/// names its replies "comment" wraps them as it wraps the opening post, while a blog's comments sit in markup of their
+/// own (<see cref="ShapedAlike"/>); a forum probability of <see cref="MaxForumProbability"/> or more also leaves the
+/// replies alone. A forum's replies and a product's reviews are those pages' content. Bounded like the container rule:
+/// unless at least <see cref="MinRemaining"/> characters and <see cref="MinRemainingShare"/> of the kept text stay, the
+/// naming is not a thread's (or the thread is the page), and nothing changes.
 /// </summary>
 internal static class CommentThread
 {
@@ -22,8 +24,11 @@ internal static class CommentThread
     /// <summary>Tokens read from the block's own and nearest containers' names, nearest first.</summary>
     private const int NearestTokens = 12;
 
-    /// <summary>Forum probability from which replies may be the page's content.</summary>
-    public const float MaxForumProbability = 0.1f;
+    /// <summary>Forum probability from which replies are taken for the page's content, whatever their markup.</summary>
+    public const float MaxForumProbability = 0.5f;
+
+    /// <summary>Share of the naming tokens the thread and the text outside it must share to be shaped alike.</summary>
+    private const double AlikeShare = 0.5;
 
     public static void Apply(SegmentedPage page, PageScores scores, bool[] kept, string[] reasons, CancellationToken cancellationToken)
     {
@@ -52,7 +57,7 @@ internal static class CommentThread
             }
         }
 
-        if (drop.Count == 0 || keptChars - droppedChars < Math.Max(MinRemaining, MinRemainingShare * keptChars))
+        if (drop.Count == 0 || keptChars - droppedChars < Math.Max(MinRemaining, MinRemainingShare * keptChars) || ShapedAlike(blocks, kept, drop))
         {
             return;
         }
@@ -63,6 +68,52 @@ internal static class CommentThread
             reasons[i] = ArticleAssembler.Comment;
         }
     }
+
+    /// <summary>
+    /// Whether the thread's blocks and the kept blocks outside it carry mostly the same naming tokens once the
+    /// thread's own words and digits are set aside: the tokens on at least half of each side's characters, shared at
+    /// least <see cref="AlikeShare"/> (Jaccard). "narrow l w pd pb12160" around an opening post and "narrow text l w pd
+    /// pb12740 comment" around a reply are alike; "entry content post" and "comment body comment list" are not.
+    /// </summary>
+    internal static bool ShapedAlike(IReadOnlyList<Block> blocks, bool[] kept, List<int> thread)
+    {
+        var inThread = new HashSet<int>(thread);
+        var outside = MajorityTokens(Enumerable.Range(0, blocks.Count).Where(i => kept[i] && !inThread.Contains(i)).Select(i => blocks[i]));
+        var inside = MajorityTokens(thread.Select(i => blocks[i]));
+        if (outside.Count == 0 || inside.Count == 0)
+        {
+            return false;
+        }
+
+        var shared = outside.Count(inside.Contains);
+        return shared >= AlikeShare * (outside.Count + inside.Count - shared);
+    }
+
+    /// <summary>The plain naming tokens (digits and thread words left out) found on at least half of the blocks' characters.</summary>
+    private static HashSet<string> MajorityTokens(IEnumerable<Block> blocks)
+    {
+        var weights = new Dictionary<string, int>(StringComparer.Ordinal);
+        var total = 0;
+        foreach (var block in blocks)
+        {
+            total += block.Text.Length;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var token in (block.Dom?.AttributeTokens ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(NearestTokens))
+            {
+                var plain = new string([.. token.Where(char.IsLetter)]);
+                if (plain.Length > 0 && !IsThreadWord(plain) && seen.Add(plain))
+                {
+                    weights[plain] = weights.GetValueOrDefault(plain) + block.Text.Length;
+                }
+            }
+        }
+
+        return [.. weights.Where(w => w.Value * 2 >= total).Select(w => w.Key)];
+    }
+
+    private static bool IsThreadWord(string token) =>
+        token is "comment" or "comments" or "commentlist" or "disqus" or "commentbody" or "comentarios" or "commentaires" or "kommentare"
+            or "reply" or "replies" or "thread" or "area" or "list" or "section" or "wrapper" or "wrap" or "container" or "body" or "content";
 
     /// <summary>Whether the nearest naming tokens say "comment thread" (not "comments-open" on the post itself).</summary>
     internal static bool NamesThread(string tokens)

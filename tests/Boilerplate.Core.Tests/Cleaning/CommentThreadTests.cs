@@ -55,6 +55,27 @@ public sealed class CommentThreadTests
         Assert.All(result.Paragraphs.Where(p => Comments.Contains(p.Block.Text)), p => Assert.Equal(ArticleAssembler.Comment, p.Reason));
     }
 
+    [Fact]
+    public void Comments_go_on_an_article_that_looks_a_little_like_a_forum_when_their_markup_is_their_own()
+    {
+        var result = Clean(Html(3), "article", 0.26f);
+
+        Assert.All(Comments, c => Assert.DoesNotContain(c, result.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Replies_wrapped_like_the_opening_post_stay_though_they_are_named_comments()
+    {
+        // A forum read as an article: the opening post and the replies share their wrappers, only "comment" and the
+        // post ids differ.
+        var html = "<body><div class=\"narrow l w pd pb121604\"><p>" + Story[0] + "</p><p>" + Story[1] + "</p><p>" + Story[2] + "</p></div>" +
+            string.Concat(Comments.Select((c, i) => $"<div class=\"narrow text l w pd pb12740{i} comment\"><p>{c}</p></div>")) + "</body>";
+
+        var result = Clean(html, "article", 0.02f);
+
+        Assert.All(Comments, c => Assert.Contains(c, result.Text, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("article", CommentThread.MaxForumProbability)]
     [InlineData("forum", 0.9f)]

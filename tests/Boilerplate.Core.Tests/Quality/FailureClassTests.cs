@@ -50,6 +50,27 @@ public sealed class FailureClassTests : IDisposable
     }
 
     [Fact]
+    public void Readers_comments_under_a_blog_post_are_not_kept()
+    {
+        string[] comments =
+        [
+            "Finally! Our street has had brown water every autumn since we moved in, so I hope they start with the north end as promised.",
+            "Four years sounds optimistic. The last time they dug up the high street it took twice as long and half the shops closed for a month.",
+        ];
+        var thread = "<div id=\"comments\" class=\"comments-area\"><h2 class=\"comments-title\">2 thoughts on \"Water board approves pipe renewal\"</h2><ol class=\"comment-list\">" +
+            string.Concat(comments.Select((c, i) =>
+                $"<li id=\"comment-{i + 7}\" class=\"comment even thread-even depth-1\"><article class=\"comment-body\"><footer class=\"comment-meta\">" +
+                $"<b class=\"fn\">Reader{i}</b> on September 12, 2018 at 4:4{i} pm said:</footer><div class=\"comment-content\"><p>{c}</p></div></article></li>")) +
+            "</ol></div>";
+        var html = PageOf(Menu("Home", "News", "Sport"), Article(4) + thread, "<p>Recent posts</p>", "<p>Powered by WordPress</p>");
+
+        var result = Clean(new PageInput.Html(html));
+
+        Assert.All(Story, p => Assert.Contains(p, result.Text, StringComparison.Ordinal));
+        Assert.All(comments, c => Assert.DoesNotContain(c, result.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_short_text_page_keeps_its_story_and_drops_its_chrome()
     {
         var result = Clean(new PageInput.Text("Title\n\nFirst paragraph of the story.\n\nRead More\n\nWe use cookies."));
