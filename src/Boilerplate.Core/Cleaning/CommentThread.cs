@@ -30,6 +30,22 @@ internal static class CommentThread
     /// <summary>Share of the naming tokens the thread and the text outside it must share to be shaped alike.</summary>
     private const double AlikeShare = 0.5;
 
+    /// <summary>Tokens that name a comment thread on their own.</summary>
+    private static readonly HashSet<string> ThreadNames = new(StringComparer.Ordinal)
+    {
+        "comment", "commentlist", "disqus", "commentbody", "comentarios", "commentaires", "kommentare",
+    };
+
+    /// <summary>Tokens that name a comment thread after "comments" ("comments-area", "comments-list").</summary>
+    private static readonly HashSet<string> ThreadParts = new(StringComparer.Ordinal)
+    {
+        "area", "list", "section", "wrapper", "wrap", "container", "thread",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ThreadNameLookup = ThreadNames.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ThreadPartLookup = ThreadParts.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static void Apply(SegmentedPage page, PageScores scores, bool[] kept, string[] reasons, CancellationToken cancellationToken)
     {
         if (page.Format != InputFormat.Html || scores.PageType != PageTypeNames.Article || scores.PageTypeProbability(PageTypeNames.Forum) >= MaxForumProbability)
@@ -111,9 +127,12 @@ internal static class CommentThread
         return [.. weights.Where(w => w.Value * 2 >= total).Select(w => w.Key)];
     }
 
+    /// <summary>
+    /// Words that set a thread's markup apart from its post's but say nothing of the site's own naming: the thread's
+    /// names, the parts that follow "comments", and the generic wrappers of any post.
+    /// </summary>
     private static bool IsThreadWord(string token) =>
-        token is "comment" or "comments" or "commentlist" or "disqus" or "commentbody" or "comentarios" or "commentaires" or "kommentare"
-            or "reply" or "replies" or "thread" or "area" or "list" or "section" or "wrapper" or "wrap" or "container" or "body" or "content";
+        ThreadNames.Contains(token) || ThreadParts.Contains(token) || token is "comments" or "reply" or "replies" or "body" or "content";
 
     /// <summary>Whether the nearest naming tokens say "comment thread" (not "comments-open" on the post itself).</summary>
     internal static bool NamesThread(string tokens)
@@ -128,8 +147,7 @@ internal static class CommentThread
                 continue;
             }
 
-            if (token is "comment" or "commentlist" or "disqus" or "commentbody" or "comentarios" or "commentaires" or "kommentare"
-                || (previous is "comments" && token is "area" or "list" or "section" or "wrapper" or "wrap" or "container" or "thread"))
+            if (ThreadNameLookup.Contains(token) || (previous is "comments" && ThreadPartLookup.Contains(token)))
             {
                 return true;
             }
