@@ -77,7 +77,8 @@ public static class ArticleAssembler
                 texts[i] = page.Blocks[i].Text;
             }
 
-            foreach (var index in DuplicateDetector.Find(texts, kept, (i, other) => SamePlace(page, kept, i, other), cancellationToken))
+            int[]? runs = null;
+            foreach (var index in DuplicateDetector.Find(texts, kept, (i, other) => SamePlace(page, kept, ref runs, i, other), cancellationToken))
             {
                 kept[index] = false;
                 reasons[index] = Duplicate;
@@ -121,24 +122,36 @@ public static class ArticleAssembler
     /// paragraph written several times in a row counts: both kept, and every paragraph from the original to the
     /// repeat the same text. A section copied whole (a carousel's slides twice) has other paragraphs in between.
     /// </summary>
-    private static bool SamePlace(SegmentedPage page, bool[] kept, int block, int original)
+    private static bool SamePlace(SegmentedPage page, bool[] kept, ref int[]? runs, int block, int original)
     {
         if (page.Format == InputFormat.Html)
         {
             return SameMarkup(page.Blocks[block].Dom, page.Blocks[original].Dom);
         }
 
-        var (from, to) = block < original ? (block, original) : (original, block);
-        var text = page.Blocks[block].Text;
-        for (var i = from; i <= to; i++)
+        runs ??= CopyRuns(page.Blocks, kept);
+        return runs[block] == runs[original];
+    }
+
+    /// <summary>
+    /// Numbers the runs of kept paragraphs that each repeat the one before word for word; every other paragraph is a
+    /// run of its own. Built once a page, when the first repeat is found, so a thousand copies cost one pass.
+    /// </summary>
+    private static int[] CopyRuns(IReadOnlyList<Block> blocks, bool[] kept)
+    {
+        var runs = new int[blocks.Count];
+        var run = 0;
+        for (var i = 0; i < blocks.Count; i++)
         {
-            if (!kept[i] || !string.Equals(page.Blocks[i].Text, text, StringComparison.Ordinal))
+            if (!kept[i] || i == 0 || !kept[i - 1] || !string.Equals(blocks[i].Text, blocks[i - 1].Text, StringComparison.Ordinal))
             {
-                return false;
+                run++;
             }
+
+            runs[i] = run;
         }
 
-        return true;
+        return runs;
     }
 
     /// <summary>

@@ -41,7 +41,7 @@ internal static class MarkupMetadataReader
     private static readonly string[] PublishedEndings = ["publisheddate", "publishdate", "publishedtime", "publishtime", "firstpublished", "publicationdate"];
 
     /// <summary>Endings of prefixed meta names that name the modified date (letters only, lower case).</summary>
-    private static readonly string[] ModifiedEndings = ["modifieddate", "modifiedtime", "lastmodified", "lastmodifieddate", "lastupdated", "updatedtime"];
+    private static readonly string[] ModifiedEndings = ["modifieddate", "modifiedtime", "lastmodified", "lastupdated", "updatedtime"];
 
     private static readonly HashSet<string> ModifiedNames = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -304,19 +304,20 @@ internal static class MarkupMetadataReader
     /// </summary>
     private static bool EndsLike(string key, string[] endings)
     {
-        Span<char> letters = stackalloc char[Math.Min(key.Length, 64)];
-        var count = 0;
-        foreach (var c in key)
+        // The last letters are the ones compared, so they are gathered from the end.
+        Span<char> letters = stackalloc char[32];
+        var at = letters.Length;
+        for (var i = key.Length - 1; i >= 0 && at > 0; i--)
         {
-            if (char.IsAsciiLetter(c) && count < letters.Length)
+            if (char.IsAsciiLetter(key[i]))
             {
-                letters[count++] = char.ToLowerInvariant(c);
+                letters[--at] = char.ToLowerInvariant(key[i]);
             }
         }
 
         foreach (var ending in endings)
         {
-            if (letters[..count].EndsWith(ending, StringComparison.Ordinal))
+            if (letters[at..].EndsWith(ending, StringComparison.Ordinal))
             {
                 return true;
             }

@@ -199,6 +199,10 @@ public sealed class MarkupMetadataTests
         var both = Read("""<meta name="published-time" content="2026-03-09T08:45:32Z"><meta name="published-date" content="2021-02-16">""");
         Assert.Equal(new DateTimeOffset(2021, 2, 16, 0, 0, 0, TimeSpan.Zero), both.PublishedTime);
 
+        // However long the prefix, the name's end is what counts.
+        var longPrefix = Read("""<meta name="com.example.newsroom.cms.article-metadata.original-published-date" content="2024-02-03">""");
+        Assert.Equal(new DateTimeOffset(2024, 2, 3, 0, 0, 0, TimeSpan.Zero), longPrefix.PublishedTime);
+
         // A bare word after a prefix says nothing about which date it is.
         Assert.Null(Read("""<meta name="event-date" content="2025-07-01"><meta name="x-updated" content="2025-07-02">""").PublishedTime);
     }
