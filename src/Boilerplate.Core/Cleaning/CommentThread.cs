@@ -91,7 +91,7 @@ internal static class CommentThread
     /// least <see cref="AlikeShare"/> (Jaccard). "narrow l w pd pb12160" around an opening post and "narrow text l w pd
     /// pb12740 comment" around a reply are alike; "entry content post" and "comment body comment list" are not.
     /// </summary>
-    internal static bool ShapedAlike(IReadOnlyList<Block> blocks, bool[] kept, List<int> thread)
+    private static bool ShapedAlike(IReadOnlyList<Block> blocks, bool[] kept, List<int> thread)
     {
         var inThread = new HashSet<int>(thread);
         var outside = MajorityTokens(Enumerable.Range(0, blocks.Count).Where(i => kept[i] && !inThread.Contains(i)).Select(i => blocks[i]));
