@@ -757,6 +757,14 @@ internal sealed class HtmlBlockWalker
         return _rootTextLength > 0 && element.TextLength() * 4L >= _rootTextLength * 3L;
     }
 
+    /// <summary>
+    /// Whether an element is a modal dialog (<c>aria-modal="true"</c>): a script opens it over the page, as it opens a
+    /// <c>&lt;dialog&gt;</c>, so in the served page it is closed. Privacy policies, size guides and sign-up forms wait
+    /// there, and their prose would otherwise outweigh a short article.
+    /// </summary>
+    private static bool IsModal(LiteNode element) =>
+        element.TryGetAttribute(LiteAttribute.AriaModal, out var modal) && modal.Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Words in a class, id or role that name a collapsed panel (<see cref="IsCollapsedPanel"/>).</summary>
     private static readonly string[] CollapsedPanelWords =
         ["accordion", "collaps", "faq", "answer", "panel", "tab-pane", "tabpane", "tab-content", "tabcontent", "expand", "reveal"];
@@ -769,6 +777,11 @@ internal sealed class HtmlBlockWalker
         }
 
         if (tag == "dialog" && !element.HasAttribute(LiteAttribute.Open))
+        {
+            return true;
+        }
+
+        if (IsModal(element))
         {
             return true;
         }

@@ -112,6 +112,25 @@ public class HtmlSegmenterTests
     }
 
     [Fact]
+    public void Modal_dialogs_are_closed_until_a_script_opens_them()
+    {
+        var policy = string.Join("", Enumerable.Range(1, 3).Select(i => $"<p>Section {i} of the privacy policy, which we may update at any time.</p>"));
+        var page = Segment($"""
+            <body>
+            <main><h1>Wool Runner</h1><p>A soft merino shoe for every day.</p></main>
+            <footer><div id="modal-privacy-policy" aria-modal="true" class="modal">{policy}</div>
+            <dialog><p>Sign up for our newsletter.</p></dialog>
+            <div role="dialog" aria-modal="false"><p>Shipping is free over 75 dollars.</p></div></footer>
+            </body>
+            """);
+        Assert.Equal(["Wool Runner", "A soft merino shoe for every day.", "Shipping is free over 75 dollars."], page.Blocks.Select(b => b.Text));
+
+        // A modal that holds most of the page is the page waiting for a script, as any hidden wrapper is.
+        var article = string.Join("", Enumerable.Range(1, 4).Select(i => $"<p>Paragraph {i} of the article, long enough to be most of the page.</p>"));
+        Assert.Equal(4, Segment($"<body><div aria-modal=\"true\">{article}</div><p>Contact</p></body>").Blocks.Count(b => b.Text.StartsWith("Paragraph", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void A_wrapper_that_hides_most_of_the_page_until_a_script_runs_is_read()
     {
         var article = string.Join("", Enumerable.Range(1, 4).Select(i => $"<p>Paragraph {i} of the article, long enough to be most of the page.</p>"));
