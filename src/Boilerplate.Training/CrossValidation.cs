@@ -42,7 +42,7 @@ public static class CrossValidation
 
         // A fold hash of its own: the training's inner folds hash the same keys, and must not line up with these.
         int FoldOf(string key) => (int)(FeatureHasher.Namespace("cross-validation/" + key) % (uint)folds);
-        var pooled = corpora.SelectMany(c => Enum.GetValues<EvaluationMode>().Select(mode => (Corpus: c, Mode: mode, Pages: new List<PageComparison>()))).ToList();
+        var pooled = corpora.SelectMany(c => EvaluationModes.Standard.Select(mode => (Corpus: c, Mode: mode, Pages: new List<PageComparison>()))).ToList();
         var handLabelled = 0.0;
         using var evaluator = new ModelEvaluator();
         for (var fold = 0; fold < folds; fold++)

@@ -33,8 +33,12 @@ internal static class EvaluateCommand
         var model = new Option<string?>("--model") { Description = "Model to evaluate (default: the built-in model)." };
         var against = new Option<string?>("--against") { Description = "Serving model to compare with; exits 1 when --model loses more than --tolerance F1 anywhere." };
         var tolerance = new Option<double>("--tolerance") { Description = "F1 the new model may lose on any corpus and mode.", DefaultValueFactory = _ => 0.005 };
-        var mode = new Option<string>("--mode") { Description = "Input form for our pipeline: html, text or both.", DefaultValueFactory = _ => "both" };
-        mode.AcceptOnlyFromAmong("html", "text", "both");
+        var mode = new Option<string>("--mode")
+        {
+            Description = "Input form for our pipeline: html, text, both (html and text), scraped (text as two other scrapers write it: a line per text node, and the source's own line breaks) or all.",
+            DefaultValueFactory = _ => "both",
+        };
+        mode.AcceptOnlyFromAmong("html", "text", "both", "scraped", "all");
         var peers = new Option<string>("--peers") { Description = "Peers to compare with: readability, smartreader (comma-separated) or none.", DefaultValueFactory = _ => "readability,smartreader" };
         var maxPages = new Option<int?>("--max-pages") { Description = "At most this many pages of each corpus." };
         var json = new Option<string?>("--json") { Description = "Also write the figures to this JSON file." };
@@ -204,7 +208,9 @@ internal static class EvaluateCommand
     {
         "html" => [EvaluationMode.Html],
         "text" => [EvaluationMode.Text],
-        _ => [EvaluationMode.Html, EvaluationMode.Text],
+        "scraped" => [.. EvaluationModes.Scraped],
+        "all" => [EvaluationMode.Html, EvaluationMode.Text, .. EvaluationModes.Scraped],
+        _ => [.. EvaluationModes.Standard],
     };
 
     private static List<string> PeersOf(string peers) =>

@@ -17,6 +17,6 @@ internal static class SystemNames
     /// <summary>The serving model it is compared with (--against) in <paramref name="mode"/>.</summary>
     public static string Current(EvaluationMode mode) => $"{CurrentModel}-{ModeName(mode)}";
 
-    /// <summary>"html" or "text".</summary>
-    public static string ModeName(EvaluationMode mode) => mode.ToString().ToLowerInvariant();
+    /// <summary>"html", "text", "text-nodes" or "text-source".</summary>
+    public static string ModeName(EvaluationMode mode) => mode.Name();
 }

@@ -4,15 +4,14 @@ using Boilerplate.Core.Errors;
 using Boilerplate.Core.Input;
 using Boilerplate.Core.Model;
 using Boilerplate.Core.Pipeline;
-using Boilerplate.Core.Segmentation;
 using Boilerplate.Training;
 using Boilerplate.Training.Evaluation;
 
 namespace Boilerplate.Cli.Peers;
 
 /// <summary>
-/// Our own pipeline as an extractor, in HTML mode (the page's markup) or text mode (the page as a naive scraper's
-/// plain text, Core.Segmentation.PlainTextView), with the clean options a caller would send (the defaults unless told).
+/// Our own pipeline as an extractor, in HTML mode (the page's markup) or a text mode (the page as a scraper's plain
+/// text, <see cref="EvaluationModes.Render"/>), with the clean options a caller would send (the defaults unless told).
 /// </summary>
 /// <param name="name">Name shown in reports.</param>
 /// <param name="pipeline">The cleaning pipeline.</param>
@@ -30,9 +29,9 @@ public sealed class PipelineExtractor(string name, CleaningPipeline pipeline, IB
         ArgumentNullException.ThrowIfNull(page);
 
         // Rendering the plain text stands for the scraper's work, so it happens before the clock starts.
-        PageInput input = mode == EvaluationMode.Html
+        PageInput input = mode.IsHtml()
             ? new PageInput.Html(page.Html) { Url = page.Url }
-            : new PageInput.Text(PlainTextView.Render(page.Html)) { Url = page.Url };
+            : new PageInput.Text(mode.Render(page.Html)) { Url = page.Url };
         var stopwatch = Stopwatch.StartNew();
         try
         {

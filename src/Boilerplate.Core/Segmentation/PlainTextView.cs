@@ -29,7 +29,10 @@ public static class PlainTextView
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The text of <paramref name="html"/>, one line per block element.</summary>
-    public static string Render(string html)
+    public static string Render(string html) => Render(html, PlainTextLayout.BlockLines);
+
+    /// <summary>The text of <paramref name="html"/>, broken into lines as <paramref name="layout"/> says.</summary>
+    public static string Render(string html, PlainTextLayout layout)
     {
         ArgumentNullException.ThrowIfNull(html);
         using var document = LiteTreeBuilder.Parse(html, Limits, CancellationToken.None);
@@ -60,7 +63,20 @@ public static class PlainTextView
             stack.Push((node.NextSibling, block));
             if (!node.IsElement)
             {
-                AppendCollapsed(node.Text, line);
+                switch (layout)
+                {
+                    case PlainTextLayout.TextNodes:
+                        AppendCollapsed(node.Text, line);
+                        EndLine(line, output);
+                        break;
+                    case PlainTextLayout.SourceLines:
+                        AppendSourceLines(node.Text, line, output);
+                        break;
+                    default:
+                        AppendCollapsed(node.Text, line);
+                        break;
+                }
+
                 continue;
             }
 
@@ -69,7 +85,7 @@ public static class PlainTextView
                 continue;
             }
 
-            var isBlock = BlockElements.Contains(node.LocalName);
+            var isBlock = layout == PlainTextLayout.BlockLines && BlockElements.Contains(node.LocalName);
             if (isBlock)
             {
                 EndLine(line, output);
@@ -80,6 +96,28 @@ public static class PlainTextView
 
         EndLine(line, output);
         return output.ToString();
+    }
+
+    private static void AppendSourceLines(ReadOnlySpan<char> text, StringBuilder line, StringBuilder output)
+    {
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                EndLine(line, output);
+            }
+            else if (char.IsWhiteSpace(c))
+            {
+                if (line.Length > 0 && line[^1] != ' ')
+                {
+                    line.Append(' ');
+                }
+            }
+            else
+            {
+                line.Append(c);
+            }
+        }
     }
 
     private static void AppendCollapsed(ReadOnlySpan<char> text, StringBuilder line)
@@ -109,4 +147,17 @@ public static class PlainTextView
             output.Append(trimmed).Append('\n');
         }
     }
+}
+
+/// <summary>How <see cref="PlainTextView"/> breaks a page's text into lines: the ways scrapers hand text over.</summary>
+public enum PlainTextLayout
+{
+    /// <summary>A line per block element (a browser's innerText, most HTML-to-text converters).</summary>
+    BlockLines,
+
+    /// <summary>A line per text node, so a link inside a sentence is a line of its own (get_text with a newline separator).</summary>
+    TextNodes,
+
+    /// <summary>The text nodes run together, broken only where the page's source text has line breaks (get_text without one).</summary>
+    SourceLines,
 }

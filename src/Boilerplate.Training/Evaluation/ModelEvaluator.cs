@@ -41,7 +41,7 @@ public sealed class ModelEvaluator : IDisposable
         foreach (var corpus in corpora)
         {
             var dev = corpus.Dev.ToList();
-            foreach (var mode in Enum.GetValues<EvaluationMode>())
+            foreach (var mode in EvaluationModes.Standard)
             {
                 results.Add(Evaluate(classifier, corpus.Name, dev, mode, cancellationToken));
             }
@@ -78,7 +78,7 @@ public sealed class ModelEvaluator : IDisposable
             i =>
             {
                 var page = pages[i];
-                var input = mode == EvaluationMode.Html ? page.ReadHtml() : PlainTextView.Render(page.ReadHtml());
+                var input = mode.Render(page.ReadHtml());
                 var started = Stopwatch.GetTimestamp();
                 string extracted;
                 try
@@ -105,7 +105,7 @@ public sealed class ModelEvaluator : IDisposable
     {
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(input);
-        PageInput page = mode == EvaluationMode.Html ? new PageInput.Html(input) { Url = url } : new PageInput.Text(input) { Url = url };
+        PageInput page = mode.IsHtml() ? new PageInput.Html(input) { Url = url } : new PageInput.Text(input) { Url = url };
         return _pipeline.Clean(page, classifier, _options, cancellationToken).Text;
     }
 

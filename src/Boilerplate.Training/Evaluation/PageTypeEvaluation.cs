@@ -47,7 +47,7 @@ public static class PageTypeEvaluation
                 pairs.GetOrAdd(EvaluationMode.Html, _ => []).Add((i, pages[i].PageType!, Told(model.PageTypeOf(asHtml))));
                 pairs.GetOrAdd(EvaluationMode.Text, _ => []).Add((i, pages[i].PageType!, Told(model.PageTypeOf(asText))));
             });
-            foreach (var mode in Enum.GetValues<EvaluationMode>())
+            foreach (var mode in EvaluationModes.Standard)
             {
                 var ordered = pairs[mode].OrderBy(p => p.Item1).Select(p => (p.Item2, p.Item3));
                 results.Add(new PageTypeResult(corpus.Name, mode, new ClassificationReport(ordered)));

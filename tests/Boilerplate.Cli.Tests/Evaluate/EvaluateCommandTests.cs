@@ -39,6 +39,20 @@ public class EvaluateCommandTests(EvaluationModels models) : IClassFixture<Evalu
     }
 
     [Fact]
+    public async Task Scores_the_text_as_other_scrapers_break_it_on_request()
+    {
+        var json = Path.Combine(models.Folder, "scraped.json");
+
+        var (exit, _) = await RunAsync("--dataset", Corpus, "--split", "all", "--max-pages", "2", "--peers", "none", "--mode", "all", "--json", json);
+
+        Assert.Equal(0, exit);
+        using var figures = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        var results = figures.RootElement.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(["ours-html", "ours-text", "ours-text-nodes", "ours-text-source"], results.Select(r => r.GetProperty("system").GetString()));
+        Assert.All(results, r => Assert.True(r.GetProperty("score").GetProperty("f1").GetDouble() > 0.5, r.GetProperty("system").GetString()));
+    }
+
+    [Fact]
     public async Task The_gate_refuses_a_worse_model_and_says_where_it_lost()
     {
         var (exit, output) = await RunAsync(

@@ -25,4 +25,21 @@ public sealed class PlainTextViewTests
         var html = string.Concat(Enumerable.Repeat("<div>", 5000)) + "deep" + string.Concat(Enumerable.Repeat("</div>", 5000));
         Assert.Equal("deep\n", PlainTextView.Render(html));
     }
+
+    [Fact]
+    public void Renders_the_text_as_other_scrapers_break_it()
+    {
+        const string html = "<body><nav><a href=\"/\">Home</a> | <a href=\"/news\">News</a></nav>\n"
+            + "<p>A sentence with <a href=\"/x\">a link</a> in it,\n  written over two source lines.</p><p>Next</p></body>";
+
+        // A line per text node: the link inside the sentence stands alone, as get_text("\n") leaves it.
+        Assert.Equal(
+            "Home\n|\nNews\nA sentence with\na link\nin it, written over two source lines.\nNext\n",
+            PlainTextView.Render(html, PlainTextLayout.TextNodes));
+
+        // The source's own line breaks and nothing else: elements run together, as get_text() leaves them.
+        Assert.Equal(
+            "Home | News\nA sentence with a link in it,\nwritten over two source lines.Next\n",
+            PlainTextView.Render(html, PlainTextLayout.SourceLines));
+    }
 }
