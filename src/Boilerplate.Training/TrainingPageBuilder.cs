@@ -47,7 +47,9 @@ public sealed class TrainingPageBuilder
         _minimumAgreement = minimumAgreement;
         var bounded = limits ?? SegmentationLimits.Default;
         _html = new HtmlSegmenter(bounded);
-        _text = new TextSegmenter(bounded);
+        // Training reads its plain-text views line by line, as the default model learnt them; joining the lines that
+        // carry on a sentence is a serving step (docs/experiments.md, "Lines that carry on a sentence").
+        _text = new TextSegmenter(bounded, joinCarriedLines: false);
     }
 
     /// <summary>The training pages of a corpus page; none when the page cannot be segmented.</summary>

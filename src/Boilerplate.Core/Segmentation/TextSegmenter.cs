@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Boilerplate.Core.Errors;
 
@@ -8,7 +9,8 @@ namespace Boilerplate.Core.Segmentation;
 /// <see cref="Block.Dom"/> is null and the kinds come from cheap, unambiguous line cues only.
 /// </summary>
 /// <remarks>
-/// Paragraphs are separated by blank lines; text without any blank line is split at every line break. A short first
+/// Paragraphs are separated by blank lines; text without any blank line is split at every line break, except where
+/// the next line carries on a sentence (<see cref="Reflow"/>). A short first
 /// paragraph (at most <see cref="MaxTitleChars"/> characters, not ending like a sentence, with more text after it)
 /// is the title, and stays in the blocks as a level-1 heading so the model can label it. Markdown-like cues are read
 /// where they cannot mislead: "# " headings, "- ", "* ", "+ ", "1. ", "1) " list items, "> " quotes. Their markers are
@@ -20,11 +22,17 @@ public sealed partial class TextSegmenter
     public const int MaxTitleChars = 150;
 
     private readonly SegmentationLimits _limits;
+    private readonly bool _joinCarriedLines;
 
-    /// <summary>Creates a segmenter bounded by <paramref name="limits"/> (the defaults when null).</summary>
-    public TextSegmenter(SegmentationLimits? limits = null)
+    /// <summary>
+    /// Creates a segmenter bounded by <paramref name="limits"/> (the defaults when null). With
+    /// <paramref name="joinCarriedLines"/> off, text without blank lines splits at every line break (<see cref="Reflow"/>
+    /// is not applied): how training reads its plain-text views.
+    /// </summary>
+    public TextSegmenter(SegmentationLimits? limits = null, bool joinCarriedLines = true)
     {
         _limits = (limits ?? SegmentationLimits.Default).Validate();
+        _joinCarriedLines = joinCarriedLines;
     }
 
     /// <summary>Segments plain text.</summary>
@@ -36,7 +44,7 @@ public sealed partial class TextSegmenter
         var normalized = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
         var paragraphs = BlankLine().IsMatch(normalized)
             ? BlankLine().Split(normalized).SelectMany(SplitListLines)
-            : normalized.Split('\n');
+            : _joinCarriedLines ? Reflow(normalized.Split('\n')) : normalized.Split('\n');
         return Build(paragraphs, url);
     }
 
@@ -97,6 +105,49 @@ public sealed partial class TextSegmenter
 
     private static bool EndsLikeSentence(string text) =>
         text[^1] is '.' or '!' or '?' or '…' or ':' or ';' or ',' or '"' or '”' or '»' or ')';
+
+    /// <summary>
+    /// Joins a line to the one before when it carries on a sentence: the line before does not end like a sentence and
+    /// this one starts in lower case or with punctuation. Scrapers break lines where the page's markup or source did,
+    /// inside sentences too ("A sentence with" / "a link" / "in it."), and a sentence cut in three reads as three menu
+    /// entries. Scripts without case never join.
+    /// </summary>
+    private static IEnumerable<string> Reflow(string[] lines)
+    {
+        var current = new StringBuilder();
+        foreach (var raw in lines)
+        {
+            var line = raw.Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var continues = ContinuesPunctuation(line[0]);
+            var joins = current.Length > 0 && !EndsSentence(current[^1]) && (char.IsLower(line[0]) || continues);
+            if (!joins && current.Length > 0)
+            {
+                yield return current.ToString();
+                current.Clear();
+            }
+
+            if (current.Length > 0 && !continues)
+            {
+                current.Append(' ');
+            }
+
+            current.Append(line);
+        }
+
+        if (current.Length > 0)
+        {
+            yield return current.ToString();
+        }
+    }
+
+    private static bool EndsSentence(char c) => c is '.' or '!' or '?' or '…' or ':' or ';' or '。' or '！' or '？';
+
+    private static bool ContinuesPunctuation(char c) => c is ',' or '.' or ';' or ':' or ')' or ']' or '!' or '?';
 
     /// <summary>A paragraph whose every line is a list item is a list: one block per item.</summary>
     private static IEnumerable<string> SplitListLines(string paragraph)

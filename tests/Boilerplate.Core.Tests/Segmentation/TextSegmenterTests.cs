@@ -23,6 +23,22 @@ public class TextSegmenterTests
     }
 
     [Fact]
+    public void Without_blank_lines_a_line_that_carries_on_a_sentence_joins_the_one_before()
+    {
+        // A scraper that breaks at every text node cuts a sentence at its link; one that keeps the source's breaks cuts
+        // it where the source wrapped.
+        var page = _segmenter.Segment("Home\n|\nNews\nA sentence with\na link\n, and more\nwritten on.\nNext one\nTags:\npolitics\n北京\n欢迎你", null);
+        Assert.Equal(["Home", "|", "News", "A sentence with a link, and more written on.", "Next one", "Tags:", "politics", "北京", "欢迎你"], page.Blocks.Select(b => b.Text));
+    }
+
+    [Fact]
+    public void Training_can_keep_every_line_as_it_was_written()
+    {
+        var page = new TextSegmenter(joinCarriedLines: false).Segment("A sentence with\na link\nin it.", null);
+        Assert.Equal(["A sentence with", "a link", "in it."], page.Blocks.Select(b => b.Text));
+    }
+
+    [Fact]
     public void Short_first_line_is_the_title_and_a_level_one_heading()
     {
         var page = _segmenter.Segment("U.S. drones fight Mx drug trade\n\nWASHINGTON _ Stepping up its involvement.", "https://x");

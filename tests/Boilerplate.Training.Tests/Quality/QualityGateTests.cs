@@ -21,10 +21,10 @@ public sealed class QualityGateTests(ITestOutputHelper output)
         LabelledDataset.DefaultCorpora.Select(name => LabelledDataset.Load(SharedData.PathOf("datasets", name))).ToList());
 
     [Theory]
-    [InlineData("wcxb-dev", EvaluationMode.Html, 0.85, 0.865, 33)]
-    [InlineData("wcxb-dev", EvaluationMode.Text, 0.815, 0.83, 36)]
+    [InlineData("wcxb-dev", EvaluationMode.Html, 0.85, 0.865, 30)]
+    [InlineData("wcxb-dev", EvaluationMode.Text, 0.82, 0.835, 34)]
     [InlineData("readability-pages", EvaluationMode.Html, 0.93, 0.945, 2)]
-    [InlineData("readability-pages", EvaluationMode.Text, 0.90, 0.89, 2)]
+    [InlineData("readability-pages", EvaluationMode.Text, 0.91, 0.905, 1)]
     public void Dev_figures_stay_above_their_floors(string corpus, EvaluationMode mode, double shingleFloor, double wordFloor, int maxLost)
     {
         var dataset = Corpora.Value.Single(c => c.Name == corpus);
@@ -54,7 +54,7 @@ public sealed class QualityGateTests(ITestOutputHelper output)
     [Theory]
     [InlineData(InPageForm.HtmlTelling, 0.94, 0.91)]
     [InlineData(InPageForm.HtmlNeutral, 0.93, 0.91)]
-    [InlineData(InPageForm.Text, 0.87, 0.91)]
+    [InlineData(InPageForm.Text, 0.89, 0.91)]
     public void In_page_three_way_stays_above_its_floor(InPageForm form, double macroFloor, double legalFloor)
     {
         var results = InPageResults.Value;
