@@ -87,7 +87,7 @@ public sealed class StatusCodeTests(DefaultServiceFixture fixture)
     [Fact]
     public async Task A_tiny_client_deadline_on_a_big_page_is_deadline_exceeded()
     {
-        // Far more than an idle machine uploads and cleans in 100 ms, yet under every limit (12,000 paragraphs, 2.4 MB).
+        // Far more than an idle machine uploads and cleans in 100 ms, yet under every limit (12,000 paragraphs, about 2.3 MB).
         var page = SamplePages.Article(12_000);
         var deadline = DateTime.UtcNow.AddMilliseconds(100);
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
