@@ -48,8 +48,8 @@ public sealed class TrainingPageBuilder
         var bounded = limits ?? SegmentationLimits.Default;
         _html = new HtmlSegmenter(bounded);
         // Training reads its plain-text views line by line, as the default model learnt them; joining the lines that
-        // carry on a sentence is a serving step (docs/experiments.md, "Lines that carry on a sentence").
-        _text = new TextSegmenter(bounded, joinCarriedLines: false);
+        // carry on a sentence and splitting overlong ones is a serving step (docs/experiments.md, "Lines that carry on a sentence").
+        _text = new TextSegmenter(bounded, repairLineBreaks: false);
     }
 
     /// <summary>The training pages of a corpus page; none when the page cannot be segmented.</summary>

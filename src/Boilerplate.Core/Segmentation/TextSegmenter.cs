@@ -10,7 +10,8 @@ namespace Boilerplate.Core.Segmentation;
 /// </summary>
 /// <remarks>
 /// Paragraphs are separated by blank lines; text without any blank line is split at every line break, except where
-/// the next line carries on a sentence (<see cref="Reflow"/>). A short first
+/// the next line carries on a sentence (<see cref="Reflow"/>); a line longer than <see cref="MaxLineChars"/> is split
+/// into its sentences (<see cref="SplitLongLine"/>). A short first
 /// paragraph (at most <see cref="MaxTitleChars"/> characters, not ending like a sentence, with more text after it)
 /// is the title, and stays in the blocks as a level-1 heading so the model can label it. Markdown-like cues are read
 /// where they cannot mislead: "# " headings, "- ", "* ", "+ ", "1. ", "1) " list items, "> " quotes. Their markers are
@@ -21,18 +22,21 @@ public sealed partial class TextSegmenter
     /// <summary>Longest first paragraph taken as a title.</summary>
     public const int MaxTitleChars = 150;
 
+    /// <summary>Longest line of text without blank lines read as one paragraph; longer ones are split into sentences.</summary>
+    public const int MaxLineChars = 2_000;
+
     private readonly SegmentationLimits _limits;
-    private readonly bool _joinCarriedLines;
+    private readonly bool _repairLineBreaks;
 
     /// <summary>
     /// Creates a segmenter bounded by <paramref name="limits"/> (the defaults when null). With
-    /// <paramref name="joinCarriedLines"/> off, text without blank lines splits at every line break (<see cref="Reflow"/>
-    /// is not applied): how training reads its plain-text views.
+    /// <paramref name="repairLineBreaks"/> off, text without blank lines splits at every line break and nowhere else
+    /// (neither <see cref="Reflow"/> nor <see cref="SplitLongLine"/>): how training reads its plain-text views.
     /// </summary>
-    public TextSegmenter(SegmentationLimits? limits = null, bool joinCarriedLines = true)
+    public TextSegmenter(SegmentationLimits? limits = null, bool repairLineBreaks = true)
     {
         _limits = (limits ?? SegmentationLimits.Default).Validate();
-        _joinCarriedLines = joinCarriedLines;
+        _repairLineBreaks = repairLineBreaks;
     }
 
     /// <summary>Segments plain text.</summary>
@@ -44,7 +48,7 @@ public sealed partial class TextSegmenter
         var normalized = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
         var paragraphs = BlankLine().IsMatch(normalized)
             ? BlankLine().Split(normalized).SelectMany(SplitListLines)
-            : _joinCarriedLines ? Reflow(normalized.Split('\n')) : normalized.Split('\n');
+            : _repairLineBreaks ? Reflow(normalized.Split('\n')).SelectMany(SplitLongLine) : normalized.Split('\n');
         return Build(paragraphs, url);
     }
 
@@ -145,6 +149,13 @@ public sealed partial class TextSegmenter
         }
     }
 
+    /// <summary>
+    /// Splits a line longer than <see cref="MaxLineChars"/> into its sentences. A scraper that keeps only the source's
+    /// line breaks hands a minified page over as a few lines of tens of thousands of characters, menus and article run
+    /// together, and a block that size is kept or dropped whole.
+    /// </summary>
+    private static IEnumerable<string> SplitLongLine(string line) => line.Length > MaxLineChars ? SentenceSplit().Split(line) : [line];
+
     private static bool EndsSentence(char c) => c is '.' or '!' or '?' or '…' or ':' or ';' or '。' or '！' or '？';
 
     private static bool ContinuesPunctuation(char c) => c is ',' or '.' or ';' or ':' or ')' or ']' or '!' or '?';
@@ -183,6 +194,10 @@ public sealed partial class TextSegmenter
 
         return new Block(text, BlockKind.Paragraph);
     }
+
+    /// <summary>The space after a sentence's end mark (and a closing quote) before a capital, a letter without case or an opening quote.</summary>
+    [GeneratedRegex(@"(?<=[.!?…。！？][”’""»)]?)\s+(?=[\p{Lu}\p{Lo}“""«(])")]
+    private static partial Regex SentenceSplit();
 
     [GeneratedRegex(@"\n[ \t\u00A0]*\n\s*")]
     private static partial Regex BlankLine();

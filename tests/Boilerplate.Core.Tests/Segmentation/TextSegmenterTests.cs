@@ -32,9 +32,27 @@ public class TextSegmenterTests
     }
 
     [Fact]
+    public void A_line_longer_than_a_paragraph_is_split_into_its_sentences()
+    {
+        var menu = string.Join(' ', Enumerable.Repeat("Home News Sport", 100));
+        var story = string.Join(' ', Enumerable.Range(1, 20).Select(i => $"The council met for the {i}th time on Tuesday."));
+        var blob = $"{menu} Weather. {story} “Quoted,” she said. 東京は晴れ。大阪は雨。";
+        Assert.True(blob.Length > TextSegmenter.MaxLineChars);
+
+        var blocks = _segmenter.Segment($"Title line\n{blob}", null).Blocks.Select(b => b.Text).ToList();
+        Assert.Equal(1 + 1 + 20 + 1 + 1, blocks.Count);
+        Assert.EndsWith("Weather.", blocks[1], StringComparison.Ordinal);
+        Assert.Equal("The council met for the 1th time on Tuesday.", blocks[2]);
+        Assert.Equal(["“Quoted,” she said.", "東京は晴れ。大阪は雨。"], blocks[^2..]);
+
+        // A long paragraph in text with blank lines is the author's paragraph and stays whole.
+        Assert.Single(_segmenter.Segment($"{story} {story} {story} {story} {story}\n\nNext.", null).Blocks, b => b.Text.Length > TextSegmenter.MaxLineChars);
+    }
+
+    [Fact]
     public void Training_can_keep_every_line_as_it_was_written()
     {
-        var page = new TextSegmenter(joinCarriedLines: false).Segment("A sentence with\na link\nin it.", null);
+        var page = new TextSegmenter(repairLineBreaks: false).Segment("A sentence with\na link\nin it.", null);
         Assert.Equal(["A sentence with", "a link", "in it."], page.Blocks.Select(b => b.Text));
     }
 
