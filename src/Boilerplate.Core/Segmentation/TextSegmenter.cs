@@ -48,7 +48,7 @@ public sealed partial class TextSegmenter
         var normalized = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
         var paragraphs = BlankLine().IsMatch(normalized)
             ? BlankLine().Split(normalized).SelectMany(SplitListLines)
-            : _repairLineBreaks ? Reflow(normalized.Split('\n')).SelectMany(SplitLongLine) : normalized.Split('\n');
+            : _repairLineBreaks ? RepairLines(normalized.Split('\n')) : normalized.Split('\n');
         return Build(paragraphs, url);
     }
 
@@ -147,6 +147,17 @@ public sealed partial class TextSegmenter
         {
             yield return current.ToString();
         }
+    }
+
+    /// <summary>
+    /// Joins the lines that carry on a sentence, then splits the overlong ones, unless splitting would take a page the
+    /// paragraph limit accepts over it: repairing line breaks never turns an accepted page into a refused one.
+    /// </summary>
+    private List<string> RepairLines(string[] lines)
+    {
+        var joined = Reflow(lines).ToList();
+        var split = joined.SelectMany(SplitLongLine).ToList();
+        return split.Count > _limits.MaxBlocks && joined.Count <= _limits.MaxBlocks ? joined : split;
     }
 
     /// <summary>

@@ -45,6 +45,10 @@ public class TextSegmenterTests
         Assert.Equal("The council met for the 1th time on Tuesday.", blocks[2]);
         Assert.Equal(["“Quoted,” she said.", "東京は晴れ。大阪は雨。"], blocks[^2..]);
 
+        // Splitting never takes a page over the paragraph limit: a line of more sentences than the limit stays whole.
+        var limited = new TextSegmenter(SegmentationLimits.Default with { MaxBlocks = 10 });
+        Assert.Equal(2, limited.Segment($"Title line\n{blob}", null).Blocks.Count);
+
         // A long paragraph in text with blank lines is the author's paragraph and stays whole.
         Assert.Single(_segmenter.Segment($"{story} {story} {story} {story} {story}\n\nNext.", null).Blocks, b => b.Text.Length > TextSegmenter.MaxLineChars);
     }
