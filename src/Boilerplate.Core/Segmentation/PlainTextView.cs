@@ -106,16 +106,9 @@ public static class PlainTextView
             {
                 EndLine(line, output);
             }
-            else if (char.IsWhiteSpace(c))
-            {
-                if (line.Length > 0 && line[^1] != ' ')
-                {
-                    line.Append(' ');
-                }
-            }
             else
             {
-                line.Append(c);
+                AppendCollapsed(c, line);
             }
         }
     }
@@ -124,17 +117,19 @@ public static class PlainTextView
     {
         foreach (var c in text)
         {
-            if (char.IsWhiteSpace(c))
-            {
-                if (line.Length > 0 && line[^1] != ' ')
-                {
-                    line.Append(' ');
-                }
-            }
-            else
-            {
-                line.Append(c);
-            }
+            AppendCollapsed(c, line);
+        }
+    }
+
+    private static void AppendCollapsed(char c, StringBuilder line)
+    {
+        if (!char.IsWhiteSpace(c))
+        {
+            line.Append(c);
+        }
+        else if (line.Length > 0 && line[^1] != ' ')
+        {
+            line.Append(' ');
         }
     }
 
@@ -147,17 +142,4 @@ public static class PlainTextView
             output.Append(trimmed).Append('\n');
         }
     }
-}
-
-/// <summary>How <see cref="PlainTextView"/> breaks a page's text into lines: the ways scrapers hand text over.</summary>
-public enum PlainTextLayout
-{
-    /// <summary>A line per block element (a browser's innerText, most HTML-to-text converters).</summary>
-    BlockLines,
-
-    /// <summary>A line per text node, so a link inside a sentence is a line of its own (get_text with a newline separator).</summary>
-    TextNodes,
-
-    /// <summary>The text nodes run together, broken only where the page's source text has line breaks (get_text without one).</summary>
-    SourceLines,
 }

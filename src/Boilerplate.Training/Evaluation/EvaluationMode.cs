@@ -1,5 +1,3 @@
-using Boilerplate.Core.Segmentation;
-
 namespace Boilerplate.Training.Evaluation;
 
 /// <summary>How a labelled page is fed to the classifier.</summary>
@@ -11,40 +9,9 @@ public enum EvaluationMode
     /// <summary>As the plain text a naive scraper would extract (Core.Segmentation.PlainTextView): no markup at all.</summary>
     Text,
 
-    /// <summary>As plain text with a line per text node (<see cref="PlainTextLayout.TextNodes"/>): a link inside a sentence is a line.</summary>
+    /// <summary>As plain text with a line per text node (<see cref="Core.Segmentation.PlainTextLayout.TextNodes"/>): a link inside a sentence is a line.</summary>
     TextNodes,
 
-    /// <summary>As plain text broken only where the page's source has line breaks (<see cref="PlainTextLayout.SourceLines"/>).</summary>
+    /// <summary>As plain text broken only where the page's source has line breaks (<see cref="Core.Segmentation.PlainTextLayout.SourceLines"/>).</summary>
     SourceLines,
-}
-
-/// <summary>What each <see cref="EvaluationMode"/> hands the pipeline.</summary>
-public static class EvaluationModes
-{
-    /// <summary>HTML and the default plain text: the forms training reports and cross-validation score.</summary>
-    public static IReadOnlyList<EvaluationMode> Standard { get; } = [EvaluationMode.Html, EvaluationMode.Text];
-
-    /// <summary>The other plain-text forms: two more ways scrapers hand a page over without its markup.</summary>
-    public static IReadOnlyList<EvaluationMode> Scraped { get; } = [EvaluationMode.TextNodes, EvaluationMode.SourceLines];
-
-    /// <summary>Whether the page goes in with its markup.</summary>
-    public static bool IsHtml(this EvaluationMode mode) => mode == EvaluationMode.Html;
-
-    /// <summary>The input <paramref name="html"/> becomes in <paramref name="mode"/>.</summary>
-    public static string Render(this EvaluationMode mode, string html) => mode switch
-    {
-        EvaluationMode.Html => html,
-        EvaluationMode.TextNodes => PlainTextView.Render(html, PlainTextLayout.TextNodes),
-        EvaluationMode.SourceLines => PlainTextView.Render(html, PlainTextLayout.SourceLines),
-        _ => PlainTextView.Render(html),
-    };
-
-    /// <summary>The mode's name in reports: html, text, text-nodes, text-source.</summary>
-    public static string Name(this EvaluationMode mode) => mode switch
-    {
-        EvaluationMode.Html => "html",
-        EvaluationMode.TextNodes => "text-nodes",
-        EvaluationMode.SourceLines => "text-source",
-        _ => "text",
-    };
 }
