@@ -209,7 +209,7 @@ internal static class EvaluateCommand
         "html" => [EvaluationMode.Html],
         "text" => [EvaluationMode.Text],
         "scraped" => [.. EvaluationModes.Scraped],
-        "all" => [EvaluationMode.Html, EvaluationMode.Text, .. EvaluationModes.Scraped],
+        "all" => [.. EvaluationModes.Standard, .. EvaluationModes.Scraped],
         _ => [.. EvaluationModes.Standard],
     };
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Boilerplate.Core.Cleaning;
 using Boilerplate.Core.Errors;
-using Boilerplate.Core.Input;
 using Boilerplate.Core.Model;
 using Boilerplate.Core.Pipeline;
 using Boilerplate.Training;
@@ -29,9 +28,7 @@ public sealed class PipelineExtractor(string name, CleaningPipeline pipeline, IB
         ArgumentNullException.ThrowIfNull(page);
 
         // Rendering the plain text stands for the scraper's work, so it happens before the clock starts.
-        PageInput input = mode.IsHtml()
-            ? new PageInput.Html(page.Html) { Url = page.Url }
-            : new PageInput.Text(mode.Render(page.Html)) { Url = page.Url };
+        var input = mode.ToInput(mode.Render(page.Html), page.Url);
         var stopwatch = Stopwatch.StartNew();
         try
         {

@@ -1,3 +1,4 @@
+using Boilerplate.Core.Input;
 using Boilerplate.Core.Segmentation;
 
 namespace Boilerplate.Training.Evaluation;
@@ -22,6 +23,10 @@ public static class EvaluationModes
         EvaluationMode.SourceLines => PlainTextView.Render(html, PlainTextLayout.SourceLines),
         _ => PlainTextView.Render(html),
     };
+
+    /// <summary>The request the pipeline gets for a page already rendered in <paramref name="mode"/> (<see cref="Render"/>).</summary>
+    public static PageInput ToInput(this EvaluationMode mode, string rendered, string? url) =>
+        mode.IsHtml() ? new PageInput.Html(rendered) { Url = url } : new PageInput.Text(rendered) { Url = url };
 
     /// <summary>The mode's name in reports: html, text, text-nodes, text-source.</summary>
     public static string Name(this EvaluationMode mode) => mode switch

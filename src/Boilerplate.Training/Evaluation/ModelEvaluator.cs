@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Boilerplate.Core.Cleaning;
 using Boilerplate.Core.Errors;
-using Boilerplate.Core.Input;
 using Boilerplate.Core.Model;
 using Boilerplate.Core.Pipeline;
 using Boilerplate.Core.Segmentation;
@@ -105,8 +104,7 @@ public sealed class ModelEvaluator : IDisposable
     {
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(input);
-        PageInput page = mode.IsHtml() ? new PageInput.Html(input) { Url = url } : new PageInput.Text(input) { Url = url };
-        return _pipeline.Clean(page, classifier, _options, cancellationToken).Text;
+        return _pipeline.Clean(mode.ToInput(input, url), classifier, _options, cancellationToken).Text;
     }
 
     /// <summary>Stops the pipeline's parser pool.</summary>
