@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Frozen;
+using System.Text;
 
 namespace Boilerplate.Core.Features;
 
@@ -191,8 +192,16 @@ public static class LegalLexicon
         "unauthorized use", "unauthorised use", "仅供参考",
     ];
 
-    /// <summary>All phrases at once: most blocks hold none, and one vectorised search over the block says so.</summary>
+    /// <summary>All phrases at once: the search stops only where one of them begins.</summary>
     private static readonly SearchValues<string> AnyPhrase = SearchValues.Create(Phrases, StringComparison.Ordinal);
+
+    /// <summary>The phrases a block of ASCII text can hold, searched alone where a block is all ASCII, as most are.</summary>
+    private static readonly SearchValues<string> AnyAsciiPhrase = SearchValues.Create(Phrases.Where(phrase => Ascii.IsValid(phrase)).ToArray(), StringComparison.Ordinal);
+
+    /// <summary>Indexes into <see cref="Phrases"/> by the phrase's first character.</summary>
+    private static readonly FrozenDictionary<char, int[]> PhrasesByFirstChar = Enumerable.Range(0, Phrases.Length)
+        .GroupBy(index => Phrases[index][0])
+        .ToFrozenDictionary(group => group.Key, group => group.ToArray());
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AttributeLookup = AttributeTokens.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -205,26 +214,43 @@ public static class LegalLexicon
         {
             var lower = buffer.AsSpan(0, text.Length);
             text.AsSpan().ToLowerInvariant(lower);
-            if (lower.IndexOfAny(AnyPhrase) < 0)
-            {
-                return 0;
-            }
-
-            var hits = 0;
-            foreach (var phrase in Phrases)
-            {
-                if (Contains(lower, phrase))
-                {
-                    hits++;
-                }
-            }
-
-            return hits;
+            return CountIn(lower);
         }
         finally
         {
             ArrayPool<char>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// One pass: the vectorised search stops only where some phrase begins, and there only the phrases that begin
+    /// with that character are tried, so a block costs one scan however many phrases the lexicon holds.
+    /// </summary>
+    private static int CountIn(ReadOnlySpan<char> lower)
+    {
+        Span<ulong> found = stackalloc ulong[(Phrases.Length + 63) / 64];
+        var hits = 0;
+        var search = Ascii.IsValid(lower) ? AnyAsciiPhrase : AnyPhrase;
+        for (var from = 0; from < lower.Length && lower[from..].IndexOfAny(search) is >= 0 and var offset; from += offset + 1)
+        {
+            var at = from + offset;
+            var rest = lower[at..];
+            // Only a letter of the same kind of script continues a word: "使用Cookie" begins a word at "Cookie".
+            var wordStart = at == 0 || !(IsSpacedScriptLetter(lower[at - 1]) || char.IsDigit(lower[at - 1]));
+            foreach (var index in PhrasesByFirstChar[rest[0]])
+            {
+                ref var word = ref found[index >> 6];
+                var bit = 1UL << (index & 63);
+                var phrase = Phrases[index];
+                if ((word & bit) == 0 && rest.StartsWith(phrase, StringComparison.Ordinal) && (wordStart || !IsSpacedScriptLetter(phrase[0])))
+                {
+                    word |= bit;
+                    hits++;
+                }
+            }
+        }
+
+        return hits;
     }
 
     /// <summary>Whether <paramref name="text"/> holds a phrase only notices use (cookies, copyright, rights reserved, disclaimers).</summary>
@@ -270,22 +296,6 @@ public static class LegalLexicon
             if (++taken == NearestAttributeTokens)
             {
                 break;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool Contains(ReadOnlySpan<char> text, string phrase)
-    {
-        var needsBoundary = IsSpacedScriptLetter(phrase[0]);
-        for (var from = 0; text[from..].IndexOf(phrase, StringComparison.Ordinal) is >= 0 and var found; from += found + 1)
-        {
-            // Only a letter of the same kind of script continues a word: "使用Cookie" begins a word at "Cookie".
-            var at = from + found;
-            if (!needsBoundary || at == 0 || !(IsSpacedScriptLetter(text[at - 1]) || char.IsDigit(text[at - 1])))
-            {
-                return true;
             }
         }
 

@@ -36,6 +36,49 @@ public sealed class LegalLexiconTests
     }
 
     [Fact]
+    public void Counts_what_searching_for_each_phrase_alone_counts()
+    {
+        // The one-pass count against the plain definition: each phrase searched on its own, found where it begins a
+        // word (or anywhere, for phrases outside spaced scripts), counted once however often it occurs.
+        var random = new Random(7);
+        var surroundings = new[] { "", " ", "x", "7", "使用", "«", "the ", "our " };
+        var texts = new List<string> { "", "cookie", "©©©", "accept all cookies, accept all", "(c) 2019 (c) 1999 ©" };
+        foreach (var phrase in LegalLexicon.Phrases)
+        {
+            texts.Add(phrase);
+            texts.Add(surroundings[random.Next(surroundings.Length)] + phrase.ToUpperInvariant() + surroundings[random.Next(surroundings.Length)]);
+            texts.Add("x" + phrase + " and " + phrase + " again");
+        }
+
+        for (var i = 0; i < 400; i++)
+        {
+            var parts = Enumerable.Range(0, random.Next(1, 6)).Select(_ => surroundings[random.Next(surroundings.Length)] + LegalLexicon.Phrases[random.Next(LegalLexicon.Phrases.Length)]);
+            texts.Add(string.Join(random.Next(2) == 0 ? " " : "", parts));
+        }
+
+        Assert.All(texts, text => Assert.Equal(CountEachPhraseAlone(text), LegalLexicon.CountPhrases(text)));
+    }
+
+    private static int CountEachPhraseAlone(string text)
+    {
+        var lower = text.ToLowerInvariant();
+        return LegalLexicon.Phrases.Count(phrase =>
+        {
+            for (var at = lower.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = lower.IndexOf(phrase, at + 1, StringComparison.Ordinal))
+            {
+                if (!SpacedLetter(phrase[0]) || at == 0 || !(SpacedLetter(lower[at - 1]) || char.IsDigit(lower[at - 1])))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        });
+    }
+
+    private static bool SpacedLetter(char c) => char.IsLetter(c) && c < '\u0590';
+
+    [Fact]
     public void Each_phrase_is_listed_once()
     {
         Assert.Empty(LegalLexicon.Phrases.GroupBy(p => p, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key));
