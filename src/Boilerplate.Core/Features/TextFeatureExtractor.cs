@@ -25,6 +25,23 @@ public sealed class TextFeatureExtractor
     private static readonly uint NeighbourSpace = FeatureHasher.Namespace("nb");
     private static readonly uint BiasToken = FeatureHasher.Namespace("bias");
 
+    // Every keyed namespace hashed once: the same few names are otherwise hashed again for every block.
+    private static readonly ShapeKeys BlockShape = new(ShapeSpace);
+    private static readonly NeighbourKeys[] Neighbours = [new(FeatureHasher.Add(NeighbourSpace, -1)), new(FeatureHasher.Add(NeighbourSpace, 1))];
+    private static readonly uint DomNone = FeatureHasher.Add(DomSpace, "none");
+    private static readonly uint DomTag = FeatureHasher.Add(DomSpace, "tag");
+    private static readonly uint DomParent = FeatureHasher.Add(DomSpace, "parent");
+    private static readonly uint DomAncestor = FeatureHasher.Add(DomSpace, "anc");
+    private static readonly uint DomNearAttribute = FeatureHasher.Add(DomSpace, "attr-near");
+    private static readonly uint DomAttribute = FeatureHasher.Add(DomSpace, "attr");
+    private static readonly uint DomLink = FeatureHasher.Add(DomSpace, "link");
+    private static readonly uint DomLinks = FeatureHasher.Add(DomSpace, "links");
+    private static readonly uint DomDepth = FeatureHasher.Add(DomSpace, "depth");
+    private static readonly uint PositionRelative = FeatureHasher.Add(PositionSpace, "rel");
+    private static readonly uint PositionFromStart = FeatureHasher.Add(PositionSpace, "from-start");
+    private static readonly uint PositionFromEnd = FeatureHasher.Add(PositionSpace, "from-end");
+    private static readonly uint PositionPage = FeatureHasher.Add(PositionSpace, "page");
+
     private readonly FeatureGroups _groups;
 
     /// <summary>Creates an extractor of the given feature groups.</summary>
@@ -52,7 +69,7 @@ public sealed class TextFeatureExtractor
         if ((_groups & FeatureGroups.Shape) != 0)
         {
             output.BeginGroup();
-            AddShape(ShapeSpace, block, stats, output, hasMarkup);
+            AddShape(BlockShape, block, stats, output, hasMarkup);
             output.EndGroup();
         }
 
@@ -73,22 +90,22 @@ public sealed class TextFeatureExtractor
         if ((_groups & FeatureGroups.Neighbours) != 0)
         {
             output.BeginGroup();
-            for (var offset = -1; offset <= 1; offset += 2)
+            for (var side = 0; side < 2; side++)
             {
-                var at = index + offset;
-                var space = FeatureHasher.Add(NeighbourSpace, offset);
+                var at = index + (side == 0 ? -1 : 1);
+                var keys = Neighbours[side];
                 if (at < 0 || at >= page.Count)
                 {
-                    output.Add(FeatureHasher.Add(space, "none"));
+                    output.Add(keys.None);
                     continue;
                 }
 
-                AddShape(space, page[at], page.Statistics[at], output, hasMarkup);
+                AddShape(keys.Shape, page[at], page.Statistics[at], output, hasMarkup);
                 if (page[at].Dom is { } dom)
                 {
-                    output.Add(FeatureHasher.Add(FeatureHasher.Add(space, "tag"), dom.Tag));
-                    output.Add(FeatureHasher.Add(FeatureHasher.Add(space, "link"), Bucket(dom.LinkTextShare)));
-                    output.Add(FeatureHasher.Add(FeatureHasher.Add(space, "same"), block.Dom?.ContainerId == dom.ContainerId ? 1 : 0));
+                    output.Add(FeatureHasher.Add(keys.Tag, dom.Tag));
+                    output.Add(FeatureHasher.Add(keys.Link, Bucket(dom.LinkTextShare)));
+                    output.Add(FeatureHasher.Add(keys.Same, block.Dom?.ContainerId == dom.ContainerId ? 1 : 0));
                 }
             }
 
@@ -100,14 +117,20 @@ public sealed class TextFeatureExtractor
     {
         // Lower-case, digits folded to 0 (years and prices generalise), whitespace runs to one space, padded.
         var length = Math.Min(text.Length, 4 * MaxNgramChars);
-        var buffer = ArrayPool<char>.Shared.Rent(length + 2);
+        var buffer = ArrayPool<char>.Shared.Rent((2 * length) + 2);
         try
         {
+            // One call lower-cases the span (per character, text outside ASCII costs a call into ICU each); a
+            // surrogate keeps its own code unit, as lower-casing it alone would.
+            var source = text.AsSpan(0, length);
+            var lower = buffer.AsSpan(length + 2, length);
+            source.ToLowerInvariant(lower);
             var n = 0;
             buffer[n++] = ' ';
-            foreach (var c in text.AsSpan(0, length))
+            for (var i = 0; i < source.Length; i++)
             {
-                var folded = char.IsDigit(c) ? '0' : char.IsWhiteSpace(c) ? ' ' : char.ToLowerInvariant(c);
+                var c = source[i];
+                var folded = char.IsDigit(c) ? '0' : char.IsWhiteSpace(c) ? ' ' : char.IsSurrogate(c) ? c : lower[i];
                 if (folded == ' ' && buffer[n - 1] == ' ')
                 {
                     continue;
@@ -128,7 +151,7 @@ public sealed class TextFeatureExtractor
                 var grams = Math.Min(n, MaxNgramChars) - 2;
                 for (var i = 0; i < grams; i++)
                 {
-                    output.Add(FeatureHasher.Add(CharSpace, normalised.Slice(i, 3)));
+                    output.Add(FeatureHasher.Add(FeatureHasher.Add(FeatureHasher.Add(CharSpace, normalised[i]), normalised[i + 1]), normalised[i + 2]));
                 }
 
                 output.EndGroup();
@@ -179,42 +202,42 @@ public sealed class TextFeatureExtractor
         }
     }
 
-    private static void AddShape(uint space, Block block, BlockStatistics stats, SparseFeatures output, bool hasMarkup)
+    private static void AddShape(ShapeKeys keys, Block block, BlockStatistics stats, SparseFeatures output, bool hasMarkup)
     {
-        output.Add(FeatureHasher.Add(FeatureHasher.Add(space, "kind"), (int)block.Kind * 8 + Math.Min(block.Level, 7)));
-        output.Add(FeatureHasher.Add(FeatureHasher.Add(space, "chars"), Log2Bucket(stats.WeightedChars)));
-        output.Add(FeatureHasher.Add(FeatureHasher.Add(space, "words"), Log2Bucket(stats.Words)));
-        output.Add(FeatureHasher.Add(FeatureHasher.Add(space, "wlen"), (int)Math.Min(stats.AverageWordLength, 15)));
-        output.Add(FeatureHasher.Add(FeatureHasher.Add(space, "punct"), Bucket(stats.PunctuationRatio * 4)));
-        output.Add(FeatureHasher.Add(FeatureHasher.Add(space, "digit"), Bucket(stats.DigitRatio * 4)));
-        output.Add(FeatureHasher.Add(FeatureHasher.Add(space, "upper"), Bucket(stats.UpperRatio)));
-        output.Add(FeatureHasher.Add(FeatureHasher.Add(space, "capw"), Bucket(stats.CapitalisedWordRatio)));
-        output.Add(FeatureHasher.Add(FeatureHasher.Add(space, "sent"), Math.Min(stats.SentenceEnds, 6)));
-        output.Add(FeatureHasher.Add(FeatureHasher.Add(space, "end"), (stats.EndsWithSentenceMark ? 1 : 0) + (stats.StartsUpper ? 2 : 0)));
-        output.Add(FeatureHasher.Add(FeatureHasher.Add(space, "sep"), Math.Min(stats.Separators, 4)));
-        output.Add(FeatureHasher.Add(FeatureHasher.Add(space, "copy"), stats.HasCopyrightSign ? 1 : 0));
+        output.Add(FeatureHasher.Add(keys.Kind, (int)block.Kind * 8 + Math.Min(block.Level, 7)));
+        output.Add(FeatureHasher.Add(keys.Chars, Log2Bucket(stats.WeightedChars)));
+        output.Add(FeatureHasher.Add(keys.Words, Log2Bucket(stats.Words)));
+        output.Add(FeatureHasher.Add(keys.WordLength, (int)Math.Min(stats.AverageWordLength, 15)));
+        output.Add(FeatureHasher.Add(keys.Punctuation, Bucket(stats.PunctuationRatio * 4)));
+        output.Add(FeatureHasher.Add(keys.Digits, Bucket(stats.DigitRatio * 4)));
+        output.Add(FeatureHasher.Add(keys.Upper, Bucket(stats.UpperRatio)));
+        output.Add(FeatureHasher.Add(keys.CapitalisedWords, Bucket(stats.CapitalisedWordRatio)));
+        output.Add(FeatureHasher.Add(keys.Sentences, Math.Min(stats.SentenceEnds, 6)));
+        output.Add(FeatureHasher.Add(keys.Ends, (stats.EndsWithSentenceMark ? 1 : 0) + (stats.StartsUpper ? 2 : 0)));
+        output.Add(FeatureHasher.Add(keys.Separators, Math.Min(stats.Separators, 4)));
+        output.Add(FeatureHasher.Add(keys.Copyright, stats.HasCopyrightSign ? 1 : 0));
         // The same shape means different things with and without markup (a text dump splits menus into lines).
-        output.Add(FeatureHasher.Add(FeatureHasher.Add(space, hasMarkup ? "html-chars" : "text-chars"), Log2Bucket(stats.WeightedChars)));
+        output.Add(FeatureHasher.Add(hasMarkup ? keys.HtmlChars : keys.TextChars, Log2Bucket(stats.WeightedChars)));
     }
 
     private static void AddDom(BlockDom? dom, SparseFeatures output)
     {
         if (dom is null)
         {
-            output.Add(FeatureHasher.Add(DomSpace, "none"));
+            output.Add(DomNone);
             return;
         }
 
-        output.Add(FeatureHasher.Add(FeatureHasher.Add(DomSpace, "tag"), dom.Tag));
+        output.Add(FeatureHasher.Add(DomTag, dom.Tag));
         var ancestors = dom.AncestorTags.AsSpan();
         var parent = ancestors.LastIndexOf(' ') is var cut and >= 0 ? ancestors[(cut + 1)..] : ancestors;
-        output.Add(FeatureHasher.Add(FeatureHasher.Add(DomSpace, "parent"), parent));
+        output.Add(FeatureHasher.Add(DomParent, parent));
         foreach (var range in ancestors.Split(' '))
         {
             var tag = ancestors[range];
             if (tag.Length > 0 && tag is not "html" and not "body" and not "div" and not "span")
             {
-                output.Add(FeatureHasher.Add(FeatureHasher.Add(DomSpace, "anc"), tag), 0.5f);
+                output.Add(FeatureHasher.Add(DomAncestor, tag), 0.5f);
             }
         }
 
@@ -230,24 +253,53 @@ public sealed class TextFeatureExtractor
 
             // The block's own and nearest ancestors' classes say most; farther ones still say something.
             var near = position++ < 6;
-            output.Add(FeatureHasher.Add(FeatureHasher.Add(DomSpace, near ? "attr-near" : "attr"), token), near ? 1f : 0.5f);
+            output.Add(FeatureHasher.Add(near ? DomNearAttribute : DomAttribute, token), near ? 1f : 0.5f);
         }
 
-        output.Add(FeatureHasher.Add(FeatureHasher.Add(DomSpace, "link"), Bucket(dom.LinkTextShare)));
-        output.Add(FeatureHasher.Add(FeatureHasher.Add(DomSpace, "links"), Math.Min(dom.LinkCount, 6)));
-        output.Add(FeatureHasher.Add(FeatureHasher.Add(DomSpace, "depth"), Math.Min(dom.Depth / 3, 12)));
+        output.Add(FeatureHasher.Add(DomLink, Bucket(dom.LinkTextShare)));
+        output.Add(FeatureHasher.Add(DomLinks, Math.Min(dom.LinkCount, 6)));
+        output.Add(FeatureHasher.Add(DomDepth, Math.Min(dom.Depth / 3, 12)));
     }
 
     private static void AddPosition(int index, int count, SparseFeatures output)
     {
-        output.Add(FeatureHasher.Add(FeatureHasher.Add(PositionSpace, "rel"), count <= 1 ? -1 : index * 10 / count));
-        output.Add(FeatureHasher.Add(FeatureHasher.Add(PositionSpace, "from-start"), Log2Bucket(index)));
-        output.Add(FeatureHasher.Add(FeatureHasher.Add(PositionSpace, "from-end"), Log2Bucket(count - 1 - index)));
-        output.Add(FeatureHasher.Add(FeatureHasher.Add(PositionSpace, "page"), Log2Bucket(count)));
+        output.Add(FeatureHasher.Add(PositionRelative, count <= 1 ? -1 : index * 10 / count));
+        output.Add(FeatureHasher.Add(PositionFromStart, Log2Bucket(index)));
+        output.Add(FeatureHasher.Add(PositionFromEnd, Log2Bucket(count - 1 - index)));
+        output.Add(FeatureHasher.Add(PositionPage, Log2Bucket(count)));
     }
 
     /// <summary>0..4 for a share in 0..1 (0, under .2, under .5, under .8, above).</summary>
     private static int Bucket(float share) => share <= 0 ? 0 : share < 0.2f ? 1 : share < 0.5f ? 2 : share < 0.8f ? 3 : 4;
 
     private static int Log2Bucket(int value) => value <= 0 ? 0 : 1 + System.Numerics.BitOperations.Log2((uint)value);
+
+    /// <summary>The shape features' namespaces under one prefix (the block's own, or a neighbour's).</summary>
+    private sealed class ShapeKeys(uint space)
+    {
+        public uint Kind { get; } = FeatureHasher.Add(space, "kind");
+        public uint Chars { get; } = FeatureHasher.Add(space, "chars");
+        public uint Words { get; } = FeatureHasher.Add(space, "words");
+        public uint WordLength { get; } = FeatureHasher.Add(space, "wlen");
+        public uint Punctuation { get; } = FeatureHasher.Add(space, "punct");
+        public uint Digits { get; } = FeatureHasher.Add(space, "digit");
+        public uint Upper { get; } = FeatureHasher.Add(space, "upper");
+        public uint CapitalisedWords { get; } = FeatureHasher.Add(space, "capw");
+        public uint Sentences { get; } = FeatureHasher.Add(space, "sent");
+        public uint Ends { get; } = FeatureHasher.Add(space, "end");
+        public uint Separators { get; } = FeatureHasher.Add(space, "sep");
+        public uint Copyright { get; } = FeatureHasher.Add(space, "copy");
+        public uint HtmlChars { get; } = FeatureHasher.Add(space, "html-chars");
+        public uint TextChars { get; } = FeatureHasher.Add(space, "text-chars");
+    }
+
+    /// <summary>A neighbour's namespaces: its shape, tag, link share and whether it shares the block's container.</summary>
+    private sealed class NeighbourKeys(uint space)
+    {
+        public ShapeKeys Shape { get; } = new(space);
+        public uint None { get; } = FeatureHasher.Add(space, "none");
+        public uint Tag { get; } = FeatureHasher.Add(space, "tag");
+        public uint Link { get; } = FeatureHasher.Add(space, "link");
+        public uint Same { get; } = FeatureHasher.Add(space, "same");
+    }
 }

@@ -16,6 +16,38 @@ public sealed class FeatureExtractionTests
     }
 
     [Fact]
+    public void First_stage_features_stay_those_the_default_model_learnt()
+    {
+        // Every feature of every block, as one hash taken before the extractor was made faster: a change here would
+        // silently move every saved model's scores. The page mixes markup, scripts with and without case, digits,
+        // runs of whitespace, dotted İ, final sigma and a letter outside the BMP (lower-cased as a pair, not alone).
+        const string html = """
+            <html><body><nav class="menu top-nav"><ul><li><a href="/">Home</a></li><li><a href="/news">News 2025</a></li></ul></nav>
+            <article class="story"><h1>İSTANBUL ΣΟΦΟΣ 𐐀𐐨 Déjà   vu</h1><p>Prices rose 12.5% in 2024,  said   the
+            ministry; “It wasn’t that long ago.”</p><p>北京欢迎你，今天天气很好。東京の天気は晴れです。</p>
+            <p>Москва — СТОЛИЦА России. Ελλάδα ΟΔΟΣ.</p><table><tr><td>cell one</td><td>CELL TWO</td></tr></table></article>
+            <footer><p class="legal">© 2025 Example Ltd. All rights reserved.</p></footer></body></html>
+            """;
+        var page = new PreparedPage(new HtmlSegmenter(SegmentationLimits.Default).Segment(html, "https://example.com/", CancellationToken.None));
+        var text = new PreparedPage(Segmenter.Segment(string.Join("\n\n", page.Page.Blocks.Select(block => block.Text)), null));
+        var extractor = new TextFeatureExtractor(FeatureGroups.All);
+        var features = new SparseFeatures();
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var prepared in new[] { page, text })
+        {
+            for (var i = 0; i < prepared.Count; i++)
+            {
+                extractor.Extract(prepared, i, features);
+                hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(features.Indices));
+                hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(features.Values));
+            }
+        }
+
+        Assert.True(page.Count >= 6 && text.Count >= 6);
+        Assert.Equal("0B5CBCBF696384F4EFCE9C4126EAC77A22F0F5BEBB47EC43D43F64536CB0467D", Convert.ToHexString(hash.GetHashAndReset()));
+    }
+
+    [Fact]
     public void Unspaced_scripts_get_character_ngrams()
     {
         var page = new PreparedPage(Segmenter.FromParagraphs(["北京欢迎你，今天天气很好。"], null));
