@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Frozen;
-using System.Text;
 
 namespace Boilerplate.Core.Features;
 
@@ -192,14 +191,21 @@ public static class LegalLexicon
         "unauthorized use", "unauthorised use", "仅供参考",
     ];
 
-    /// <summary>All phrases at once: the search stops only where one of them begins.</summary>
-    private static readonly SearchValues<string> AnyPhrase = SearchValues.Create(Phrases, StringComparison.Ordinal);
+    /// <summary>Bits of the trigram filter: 64K bits, of which the phrases' first three characters set a few hundred.</summary>
+    private const int FilterBits = 16;
 
-    /// <summary>The phrases a block of ASCII text can hold, searched alone where a block is all ASCII, as most are.</summary>
-    private static readonly SearchValues<string> AnyAsciiPhrase = SearchValues.Create(Phrases.Where(phrase => Ascii.IsValid(phrase)).ToArray(), StringComparison.Ordinal);
+    /// <summary>Phrases of three characters or more by their first three (packed), the filter's second look.</summary>
+    private static readonly FrozenDictionary<ulong, int[]> PhrasesByTrigram = Enumerable.Range(0, Phrases.Length)
+        .Where(index => Phrases[index].Length >= 3)
+        .GroupBy(index => Pack(Phrases[index][0], Phrases[index][1], Phrases[index][2]))
+        .ToFrozenDictionary(group => group.Key, group => group.ToArray());
 
-    /// <summary>Indexes into <see cref="Phrases"/> by the phrase's first character.</summary>
-    private static readonly FrozenDictionary<char, int[]> PhrasesByFirstChar = Enumerable.Range(0, Phrases.Length)
+    /// <summary>One bit per hashed trigram that begins some phrase: most positions of most blocks fail here.</summary>
+    private static readonly ulong[] TrigramFilter = BuildFilter();
+
+    /// <summary>The few phrases shorter than three characters ("©", two-character CJK words), by first character.</summary>
+    private static readonly FrozenDictionary<char, int[]> ShortPhrases = Enumerable.Range(0, Phrases.Length)
+        .Where(index => Phrases[index].Length < 3)
         .GroupBy(index => Phrases[index][0])
         .ToFrozenDictionary(group => group.Key, group => group.ToArray());
 
@@ -223,34 +229,73 @@ public static class LegalLexicon
     }
 
     /// <summary>
-    /// One pass: the vectorised search stops only where some phrase begins, and there only the phrases that begin
-    /// with that character are tried, so a block costs one scan however many phrases the lexicon holds.
+    /// One pass over the block: at each position a bit of the trigram filter says whether some phrase may begin
+    /// there, and only then are the phrases with those first three characters tried. SearchValues' multi-string
+    /// search over all 552 phrases took several times longer on the same blocks.
     /// </summary>
     private static int CountIn(ReadOnlySpan<char> lower)
     {
         Span<ulong> found = stackalloc ulong[(Phrases.Length + 63) / 64];
         var hits = 0;
-        var search = Ascii.IsValid(lower) ? AnyAsciiPhrase : AnyPhrase;
-        for (var from = 0; from < lower.Length && lower[from..].IndexOfAny(search) is >= 0 and var offset; from += offset + 1)
+        for (var at = 0; at < lower.Length; at++)
         {
-            var at = from + offset;
-            var rest = lower[at..];
-            // Only a letter of the same kind of script continues a word: "使用Cookie" begins a word at "Cookie".
-            var wordStart = at == 0 || !(IsSpacedScriptLetter(lower[at - 1]) || char.IsDigit(lower[at - 1]));
-            foreach (var index in PhrasesByFirstChar[rest[0]])
+            var c = lower[at];
+            if (at + 2 < lower.Length)
             {
-                ref var word = ref found[index >> 6];
-                var bit = 1UL << (index & 63);
-                var phrase = Phrases[index];
-                if ((word & bit) == 0 && rest.StartsWith(phrase, StringComparison.Ordinal) && (wordStart || !IsSpacedScriptLetter(phrase[0])))
+                var next = lower[at + 1];
+                var third = lower[at + 2];
+                var bit = Hash(c, next, third);
+                if ((TrigramFilter[bit >> 6] & (1UL << (bit & 63))) != 0 && PhrasesByTrigram.TryGetValue(Pack(c, next, third), out var candidates))
                 {
-                    word |= bit;
-                    hits++;
+                    hits += Match(lower, at, candidates, found);
                 }
+            }
+
+            if (c >= 0x80 && ShortPhrases.TryGetValue(c, out var shortCandidates))
+            {
+                hits += Match(lower, at, shortCandidates, found);
             }
         }
 
         return hits;
+    }
+
+    /// <summary>Marks the candidates found at <paramref name="at"/> that were not found before; returns how many.</summary>
+    private static int Match(ReadOnlySpan<char> lower, int at, int[] candidates, Span<ulong> found)
+    {
+        var rest = lower[at..];
+        // Only a letter of the same kind of script continues a word: "使用Cookie" begins a word at "Cookie".
+        var wordStart = at == 0 || !(IsSpacedScriptLetter(lower[at - 1]) || char.IsDigit(lower[at - 1]));
+        var hits = 0;
+        foreach (var index in candidates)
+        {
+            ref var word = ref found[index >> 6];
+            var bit = 1UL << (index & 63);
+            var phrase = Phrases[index];
+            if ((word & bit) == 0 && rest.StartsWith(phrase, StringComparison.Ordinal) && (wordStart || !IsSpacedScriptLetter(phrase[0])))
+            {
+                word |= bit;
+                hits++;
+            }
+        }
+
+        return hits;
+    }
+
+    private static ulong Pack(char first, char second, char third) => first | ((ulong)second << 16) | ((ulong)third << 32);
+
+    private static int Hash(char first, char second, char third) => ((first << 10) ^ (second << 5) ^ third) & ((1 << FilterBits) - 1);
+
+    private static ulong[] BuildFilter()
+    {
+        var filter = new ulong[(1 << FilterBits) / 64];
+        foreach (var phrase in Phrases.Where(phrase => phrase.Length >= 3))
+        {
+            var bit = Hash(phrase[0], phrase[1], phrase[2]);
+            filter[bit >> 6] |= 1UL << (bit & 63);
+        }
+
+        return filter;
     }
 
     /// <summary>Whether <paramref name="text"/> holds a phrase only notices use (cookies, copyright, rights reserved, disclaimers).</summary>
