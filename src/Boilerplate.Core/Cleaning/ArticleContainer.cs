@@ -12,7 +12,7 @@ namespace Boilerplate.Core.Cleaning;
 /// dropped block inside it, between the first and the last kept block, comes back at <see cref="KeepInside"/>. The
 /// rule is bounded: when what it would drop is more than <see cref="MaxDroppedShare"/> of the kept prose or text, the
 /// container is the wrong one and nothing changes, so one wrong score cannot throw an article away. Text input has no
-/// markup and is left alone.
+/// markup: <see cref="ArticleRun"/> does the same from the blocks' order.
 /// </summary>
 internal static class ArticleContainer
 {

@@ -275,10 +275,52 @@ public class ArticleAssemblerTests
     }
 
     [Fact]
-    public void Text_blocks_have_no_container_and_keep_their_own_decisions()
+    public void Text_blocks_inside_the_article_run_keep_their_own_decisions()
     {
         var (page, scores) = Scored(("Long article paragraph.", 0.9f, 0.05f, 0.05f), ("Short line.", 0.35f, 0.6f, 0.05f), ("Another article paragraph.", 0.9f, 0.05f, 0.05f));
         Assert.Equal([true, false, true], Kept(ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None)));
+    }
+
+    [Fact]
+    public void Short_text_lines_after_the_article_run_go_when_near_the_decision_line()
+    {
+        var first = string.Concat(Enumerable.Repeat("The council approved the budget after a long debate about schools. ", 6));
+        var second = string.Concat(Enumerable.Repeat("Teachers welcomed the decision but warned that buildings need repair. ", 6));
+        var comment = string.Concat(Enumerable.Repeat("I was at the meeting and the debate was even longer than reported. ", 4));
+        var rows = new List<(string, float, float, float)>
+        {
+            ("Menu", 0.1f, 0.85f, 0.05f), (first, 0.95f, 0.03f, 0.02f), (second, 0.95f, 0.03f, 0.02f), ("Read more", 0.2f, 0.75f, 0.05f),
+        };
+        rows.AddRange(Enumerable.Range(0, 40).Select(i => ($"Section {i}", 0.1f, 0.85f, 0.05f)));
+        rows.Add(("Ten things to do this weekend", 0.7f, 0.28f, 0.02f));
+        rows.Add(("Markets rally as rates hold", 0.85f, 0.13f, 0.02f));
+        rows.Add((comment, 0.7f, 0.28f, 0.02f));
+        var (page, scores) = Scored([.. rows]);
+
+        var result = ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
+
+        // After the menu that ends the article, the teaser near the line goes; a sure one stays, and so does a long
+        // paragraph (a comment is not chrome).
+        Assert.Equal([false, true, true, false, false, true, true], Kept(result).Take(4).Concat(Kept(result).TakeLast(3)));
+        Assert.Equal(ArticleAssembler.OutsideArticle, result.Paragraphs[^3].Reason);
+    }
+
+    [Fact]
+    public void The_article_run_acts_only_when_it_holds_most_of_the_kept_text()
+    {
+        // The run is the first paragraph, but a long comment and three teasers after the menu hold more kept text
+        // than it does: the run is not clearly the article, so the teasers keep their own decision.
+        var paragraph = string.Concat(Enumerable.Repeat("The council approved the budget after a long debate about schools. ", 3));
+        var comment = string.Concat(Enumerable.Repeat("I was at the meeting and the debate was even longer than reported. ", 4));
+        var rows = new List<(string, float, float, float)> { (paragraph, 0.95f, 0.03f, 0.02f) };
+        rows.AddRange(Enumerable.Range(0, 40).Select(i => ($"Section {i}", 0.1f, 0.85f, 0.05f)));
+        rows.Add((comment, 0.7f, 0.28f, 0.02f));
+        rows.AddRange(Enumerable.Range(0, 3).Select(i => ($"Short teaser number {i} here", 0.7f, 0.28f, 0.02f)));
+        var (page, scores) = Scored([.. rows]);
+
+        var result = ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
+
+        Assert.Equal(5, Kept(result).Count(kept => kept));
     }
 
     [Fact]

@@ -1,0 +1,105 @@
+using Boilerplate.Core.Model;
+using Boilerplate.Core.Segmentation;
+
+namespace Boilerplate.Core.Cleaning;
+
+/// <summary>
+/// The text counterpart of <see cref="ArticleContainer"/>: text has no markup to say where the article sits, but its
+/// order does. The article's run is the stretch of blocks whose characters weigh most towards body (each block weighs
+/// its characters times how far its keep probability lies above <see cref="RunCentre"/>, the stretch of greatest sum).
+/// A kept block outside it goes only when it is short (under <see cref="MaxShortChars"/>: teasers, link lines, "Read
+/// more") and near the decision line (keep probability under <see cref="ArticleContainer.KeepOutside"/>); a long
+/// paragraph outside the run (a post, a comment) keeps its own decision. Bounded like the container: when the run
+/// holds less than <see cref="MinRunShare"/> of the kept text, or the blocks to drop hold more than
+/// <see cref="ArticleContainer.MaxDroppedShare"/>, the run is not clearly the article's and nothing changes. Nothing
+/// is ever added.
+/// </summary>
+internal static class ArticleRun
+{
+    /// <summary>Keep probability above which a block adds to the run, below which it takes from it.</summary>
+    public const float RunCentre = 0.5f;
+
+    /// <summary>Blocks this long or longer outside the run keep their own decision.</summary>
+    public const int MaxShortChars = 200;
+
+    /// <summary>Share of the kept characters the run must hold for the rule to act.</summary>
+    public const float MinRunShare = 0.6f;
+
+    /// <summary>Applies the run to the kept blocks of a text page (HTML pages are left to the container).</summary>
+    public static void Apply(SegmentedPage page, PageScores scores, KeepRule rule, bool[] kept, string[] reasons, CancellationToken cancellationToken)
+    {
+        var blocks = page.Blocks;
+        if (page.Format == InputFormat.Html || Array.IndexOf(kept, true) < 0)
+        {
+            return;
+        }
+
+        var (start, end) = Run(blocks, scores, rule, cancellationToken);
+        if (start < 0)
+        {
+            return;
+        }
+
+        var keptChars = 0f;
+        var runChars = 0f;
+        var droppedChars = 0f;
+        var drop = new List<int>();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            ArticleAssembler.ThrowIfCancelled(i, cancellationToken);
+            if (!kept[i])
+            {
+                continue;
+            }
+
+            var length = blocks[i].Text.Length;
+            keptChars += length;
+            if (i >= start && i <= end)
+            {
+                runChars += length;
+            }
+            else if (length < MaxShortChars && rule.KeptMass(scores.For(i)) < ArticleContainer.KeepOutside)
+            {
+                drop.Add(i);
+                droppedChars += length;
+            }
+        }
+
+        if (runChars < MinRunShare * keptChars || droppedChars > ArticleContainer.MaxDroppedShare * keptChars)
+        {
+            return;
+        }
+
+        foreach (var i in drop)
+        {
+            kept[i] = false;
+            reasons[i] = ArticleAssembler.OutsideArticle;
+        }
+    }
+
+    /// <summary>First and last block of the stretch of greatest weight (Kadane's maximum subarray); (-1, -1) when no block leans to body.</summary>
+    private static (int Start, int End) Run(IReadOnlyList<Block> blocks, PageScores scores, KeepRule rule, CancellationToken cancellationToken)
+    {
+        double best = 0, sum = 0;
+        int bestStart = -1, bestEnd = -1, start = 0;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            ArticleAssembler.ThrowIfCancelled(i, cancellationToken);
+            if (sum <= 0)
+            {
+                sum = 0;
+                start = i;
+            }
+
+            sum += (rule.KeptMass(scores.For(i)) - RunCentre) * blocks[i].Text.Length;
+            if (sum > best)
+            {
+                best = sum;
+                bestStart = start;
+                bestEnd = i;
+            }
+        }
+
+        return (bestStart, bestEnd);
+    }
+}
