@@ -23,11 +23,13 @@ public sealed class QualityGateTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData("wcxb-dev", EvaluationMode.Html, 0.85, 0.865, 30)]
-    [InlineData("wcxb-dev", EvaluationMode.Text, 0.82, 0.835, 34)]
+    [InlineData("wcxb-dev", EvaluationMode.Text, 0.825, 0.84, 33)]
     [InlineData("wcxb-dev", EvaluationMode.TextNodes, 0.81, 0.83, 36)]
     [InlineData("wcxb-dev", EvaluationMode.SourceLines, 0.775, 0.80, 48)]
     [InlineData("readability-pages", EvaluationMode.Html, 0.93, 0.945, 2)]
-    [InlineData("readability-pages", EvaluationMode.Text, 0.91, 0.905, 1)]
+    [InlineData("readability-pages", EvaluationMode.Text, 0.915, 0.915, 1)]
+    [InlineData("readability-pages", EvaluationMode.TextNodes, 0.905, 0.905, 2)]
+    [InlineData("readability-pages", EvaluationMode.SourceLines, 0.91, 0.91, 1)]
     public void Dev_figures_stay_above_their_floors(string corpus, EvaluationMode mode, double shingleFloor, double wordFloor, int maxLost)
     {
         var dataset = Corpora.Value.Single(c => c.Name == corpus);
