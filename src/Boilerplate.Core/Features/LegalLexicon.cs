@@ -209,6 +209,9 @@ public static class LegalLexicon
         .GroupBy(index => Phrases[index][0])
         .ToFrozenDictionary(group => group.Key, group => group.ToArray());
 
+    /// <summary>The lowest first character of <see cref="ShortPhrases"/> ("©" today): text below it, all ASCII, skips the lookup.</summary>
+    private static readonly char LowestShortStart = ShortPhrases.Keys.Min();
+
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AttributeLookup = AttributeTokens.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Number of distinct legal phrases in <paramref name="text"/>.</summary>
@@ -251,7 +254,7 @@ public static class LegalLexicon
                 }
             }
 
-            if (c >= 0x80 && ShortPhrases.TryGetValue(c, out var shortCandidates))
+            if (c >= LowestShortStart && ShortPhrases.TryGetValue(c, out var shortCandidates))
             {
                 hits += Match(lower, at, shortCandidates, found);
             }
