@@ -162,7 +162,7 @@ public static class InPageSet
     /// </summary>
     private static int TextOccurrence(string html, string words)
     {
-        var body = html.IndexOf("<body", StringComparison.OrdinalIgnoreCase);
+        var body = BodyOpen(html);
         for (var at = body < 0 ? -1 : html.IndexOf(words, body, StringComparison.Ordinal); at >= 0; at = html.IndexOf(words, at + 1, StringComparison.Ordinal))
         {
             var before = html.AsSpan(0, at).TrimEnd();
@@ -188,7 +188,7 @@ public static class InPageSet
     private static IEnumerable<InPagePlacement> PlacementsOf(string label) =>
         label == Labels.Body ? [InPagePlacement.InArticle] : Enum.GetValues<InPagePlacement>().Where(p => p != InPagePlacement.InArticle);
 
-    private static string Place(string host, int anchor, string paragraph, InPagePlacement placement, bool telling)
+    internal static string Place(string host, int anchor, string paragraph, InPagePlacement placement, bool telling)
     {
         var p = "<p>" + WebUtility.HtmlEncode(paragraph) + "</p>";
         var (open, close) = (placement, telling) switch
@@ -212,9 +212,27 @@ public static class InPageSet
 
     private static string InsertAfterBodyOpen(string host, string fragment)
     {
-        var body = host.IndexOf("<body", StringComparison.OrdinalIgnoreCase);
+        var body = BodyOpen(host);
         var end = body < 0 ? -1 : host.IndexOf('>', body);
         return end < 0 ? fragment + host : host.Insert(end + 1, fragment);
+    }
+
+    /// <summary>
+    /// The page's <c>&lt;body</c> tag outside comments: pages written for old Internet Explorer open a second body in
+    /// a conditional comment (<c>&lt;!--[if IE 9]&gt;&lt;body class="ie9"&gt;&lt;![endif]--&gt;</c>), where a
+    /// paragraph would be no part of the page.
+    /// </summary>
+    private static int BodyOpen(string html)
+    {
+        for (var at = html.IndexOf("<body", StringComparison.OrdinalIgnoreCase); at >= 0; at = html.IndexOf("<body", at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            if (html.LastIndexOf("<!--", at, StringComparison.Ordinal) <= html.LastIndexOf("-->", at, StringComparison.Ordinal))
+            {
+                return at;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Text placements: the first line, after the line holding the article's last paragraph (else the longest line), and the last line.</summary>

@@ -27,4 +27,16 @@ public sealed class InPageSetTests
 
         Assert.Equal(-1, InPageSet.ArticleEndOf(new InPageHost(html, First + "\n\n" + Last)));
     }
+
+    [Fact]
+    public void A_header_paragraph_goes_into_the_body_the_page_shows_not_one_in_a_conditional_comment()
+    {
+        var html = "<html><head></head><!--[if IE 9]><body class=\"ie9\"><![endif]--><!--[if !IE]><!--><body class=\"page\"><!--<![endif]-->"
+            + "<article><p>" + First + "</p></article></body></html>";
+
+        var placed = InPageSet.Place(html, 0, "Impressum · Datenschutz", InPagePlacement.Header, telling: false);
+
+        var page = new Boilerplate.Core.Segmentation.HtmlSegmenter(Boilerplate.Core.Segmentation.SegmentationLimits.Default).Segment(placed, null, CancellationToken.None);
+        Assert.Contains(page.Blocks, b => b.Text == "Impressum · Datenschutz");
+    }
 }
