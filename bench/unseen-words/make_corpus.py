@@ -1,0 +1,69 @@
+# make_corpus.py SRC DST: a copy of a corpus (pages/ and truth.jsonl) as if written in a language no model has seen.
+# Every run of letters in the pages' text becomes a made-up word of the same length and case, the same word always
+# the same made-up word within a page and another one on the next page; markup, attributes, scripts, digits and
+# punctuation stay. The truth's article body (and title, author, snippets) is rewritten the same way, so both
+# article measures still compare like with like. Pages are written as UTF-8 with their charset declarations to match.
+# Usage: python3 bench/unseen-words/make_corpus.py ../shared/datasets/readability-pages /tmp/unseen/readability-pages
+import gzip, hashlib, html, json, os, re, sys
+src, dst = sys.argv[1], sys.argv[2]
+os.makedirs(os.path.join(dst, 'pages'), exist_ok=True)
+WORD = re.compile(r'[^\W\d_]+')
+def cipher(text, key):
+    def rep(m):
+        w = m.group(0)
+        h = hashlib.blake2b((key + '\0' + w.lower()).encode(), digest_size=64).digest()
+        out = []
+        for i, ch in enumerate(w):
+            c = chr(ord('a') + h[i % 64] % 26) if i < 64 else chr(ord('a') + (h[i % 64] + i) % 26)
+            out.append(c.upper() if ch.isupper() else c)
+        return ''.join(out)
+    return WORD.sub(rep, text)
+TOKEN = re.compile(r'(<!--.*?-->|<![^>]*>|<[^>]*>)', re.S)
+RAW = {'script', 'style'}
+def cipher_html(doc, key):
+    parts = TOKEN.split(doc)
+    out = []; raw = None
+    for part in parts:
+        if part.startswith('<'):
+            m = re.match(r'<\s*(/?)\s*([a-zA-Z][\w:-]*)', part)
+            if m:
+                name = m.group(2).lower()
+                if raw is None and not m.group(1) and name in RAW and not part.rstrip().endswith('/>'):
+                    raw = name
+                elif raw == name and m.group(1):
+                    raw = None
+            if part.lower().startswith('<meta'):
+                part = re.sub(r'charset\s*=\s*["\']?[\w-]+', 'charset=utf-8', part, flags=re.I)
+            out.append(part)
+        elif raw is not None:
+            out.append(part)
+        else:
+            out.append(html.escape(cipher(html.unescape(part), key), quote=False))
+    return ''.join(out)
+def decode(data):
+    for enc in ('utf-8',):
+        try: return data.decode(enc)
+        except UnicodeDecodeError: pass
+    m = re.search(rb'charset\s*=\s*["\']?([\w-]+)', data[:4096], re.I)
+    enc = m.group(1).decode() if m else 'latin-1'
+    try: return data.decode(enc, errors='replace')
+    except LookupError: return data.decode('latin-1')
+n = 0
+with open(os.path.join(dst, 'truth.jsonl'), 'w') as out:
+    for line in open(os.path.join(src, 'truth.jsonl')):
+        t = json.loads(line)
+        pid = t['id']
+        files = [f for f in os.listdir(os.path.join(src, 'pages')) if f.split('.')[0] == pid]
+        if not files: continue
+        f = files[0]
+        raw = open(os.path.join(src, 'pages', f), 'rb').read()
+        if f.endswith('.gz'): raw = gzip.decompress(raw)
+        doc = cipher_html(decode(raw), pid)
+        with gzip.open(os.path.join(dst, 'pages', pid + '.html.gz'), 'wb') as g: g.write(doc.encode('utf-8'))
+        t['articleBody'] = cipher(t['articleBody'], pid)
+        for k in ('title', 'author'):
+            if isinstance(t.get(k), str): t[k] = cipher(t[k], pid)
+        for k in ('with', 'without'):
+            if isinstance(t.get(k), list): t[k] = [cipher(s, pid) if isinstance(s, str) else s for s in t[k]]
+        out.write(json.dumps(t, ensure_ascii=False) + '\n'); n += 1
+print(n, 'pages')
