@@ -18,27 +18,27 @@ def cipher(text, key):
             out.append(c.upper() if ch.isupper() else c)
         return ''.join(out)
     return WORD.sub(rep, text)
-TOKEN = re.compile(r'(<!--.*?-->|<![^>]*>|<[^>]*>)', re.S)
+TAG = re.compile(r'<!--.*?-->|<![^>]*>|<[^>]*>', re.S)
 RAW = {'script', 'style'}
 def cipher_html(doc, key):
-    parts = TOKEN.split(doc)
-    out = []; raw = None
-    for part in parts:
-        if part.startswith('<'):
-            m = re.match(r'<\s*(/?)\s*([a-zA-Z][\w:-]*)', part)
-            if m:
-                name = m.group(2).lower()
-                if raw is None and not m.group(1) and name in RAW and not part.rstrip().endswith('/>'):
-                    raw = name
-                elif raw == name and m.group(1):
-                    raw = None
-            if part.lower().startswith('<meta'):
-                part = re.sub(r'charset\s*=\s*["\']?[\w-]+', 'charset=utf-8', part, flags=re.I)
-            out.append(part)
-        elif raw is not None:
-            out.append(part)
-        else:
-            out.append(html.escape(cipher(html.unescape(part), key), quote=False))
+    out = []; at = 0
+    while at < len(doc):
+        m = TAG.search(doc, at)
+        end = m.start() if m else len(doc)
+        if end > at:
+            out.append(html.escape(cipher(html.unescape(doc[at:end]), key), quote=False))
+        if not m:
+            break
+        tag = m.group(0); at = m.end()
+        if tag.lower().startswith('<meta'):
+            tag = re.sub(r'charset\s*=\s*["\']?[\w-]+', 'charset=utf-8', tag, flags=re.I)
+        out.append(tag)
+        name = re.match(r'<\s*([a-zA-Z][\w:-]*)', tag)
+        if name and name.group(1).lower() in RAW and not tag.rstrip().endswith('/>'):
+            # Script and style bodies are not text; they end at their own end tag, whatever they hold.
+            close = re.compile(r'</\s*' + name.group(1) + r'\s*>', re.I).search(doc, at)
+            stop = close.end() if close else len(doc)
+            out.append(doc[at:stop]); at = stop
     return ''.join(out)
 def decode(data):
     for enc in ('utf-8',):
