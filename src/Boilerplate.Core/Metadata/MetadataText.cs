@@ -107,8 +107,10 @@ public static partial class MetadataText
             name = $"{inverted.Groups["first"].Value} {inverted.Groups["last"].Value}";
         }
 
-        // A CMS's account names ("admin") stand where no author was set.
-        if (name.Length == 0 || AccountNames.Contains(name) || name.Contains("://", StringComparison.Ordinal) || name.StartsWith('@')
+        name = WithoutJobTitle(name);
+
+        // A CMS's account names ("admin") stand where no author was set; a template's key stands where it rendered none.
+        if (name.Length == 0 || AccountNames.Contains(name) || TemplateKey().IsMatch(name) || name.Contains("://", StringComparison.Ordinal) || name.StartsWith('@')
             || name.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || (name.Contains('@') && !name.Contains(' ')) || IsInterfaceText(name))
         {
             return string.Empty;
@@ -116,6 +118,38 @@ public static partial class MetadataText
 
         return name;
     }
+
+    /// <summary>
+    /// The name without a job title written after it ("Jane Doe Senior Autos Reporter", "Jane Doe Writer"): from the
+    /// first title word on, when the name ends in a role and a first and last name stand before the title. A role
+    /// after one word is the name itself ("Community Editor", "SFist Contributor").
+    /// </summary>
+    private static string WithoutJobTitle(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 3 || !Roles.Contains(words[^1].Trim(NameEdges)))
+        {
+            return name;
+        }
+
+        var cut = Array.FindIndex(words, 1, word => Roles.Contains(word.Trim(NameEdges)) || RoleModifiers.Contains(word.Trim(NameEdges)));
+        return cut < 2 ? name : string.Join(' ', words[..cut]).TrimEnd(',', ' ', '-', '|');
+    }
+
+    /// <summary>Roles bylines write after a name.</summary>
+    private static readonly HashSet<string> Roles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "writer", "reporter", "editor", "correspondent", "columnist", "contributor", "journalist", "photographer", "producer",
+        "redakteur", "redakteurin", "journalistin", "rédacteur", "rédactrice", "journaliste", "periodista", "redactor", "redactora",
+        "giornalista", "redattore", "redattrice",
+    };
+
+    /// <summary>Words that open a job title before its role ("Senior", "Staff", "Contributing").</summary>
+    private static readonly HashSet<string> RoleModifiers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "senior", "staff", "chief", "contributing", "managing", "associate", "deputy", "executive", "lead", "guest", "freelance",
+        "assistant", "features", "news", "sports", "politics", "business", "technology", "tech", "health", "science",
+    };
 
     /// <summary>Whether <paramref name="name"/> is a menu's, a filter's or a form's label rather than a name ("Category", "Sign In", "Name *").</summary>
     private static bool IsInterfaceText(string name)
@@ -153,6 +187,10 @@ public static partial class MetadataText
 
     [GeneratedRegex(@"^(?:(?:text|words|story|recipe|reporting|written|posted)\s+by\s+|by\s+|author\s?:\s*)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
     private static partial Regex NamePrefix();
+
+    /// <summary>A template's unrendered key: "page.head.author", "{{ author }}", "%author%" (not "sara.r.peter", a handle).</summary>
+    [GeneratedRegex(@"^(?:[a-z_]{3,}(?:\.[a-z_]{3,}){2,}|.*\{\{.*\}\}.*|%[a-z_]+%)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex TemplateKey();
 
     [GeneratedRegex(@"^(?<last>\p{Lu}[\p{L}'’\-]+),\s*(?<first>\p{Lu}[\p{L}'’\-]+)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex InvertedName();

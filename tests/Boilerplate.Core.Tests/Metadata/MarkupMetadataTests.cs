@@ -372,6 +372,16 @@ public sealed class MarkupMetadataTests
     [InlineData("View more posts", "")]
     [InlineData("Brand", "")]
     [InlineData("Russell Brand", "Russell Brand")]
+    [InlineData("Jane Doe Senior Autos Reporter", "Jane Doe")]
+    [InlineData("Jane Doe Writer", "Jane Doe")]
+    [InlineData("Jean Dupont, rédacteur", "Jean Dupont")]
+    [InlineData("Community Editor", "Community Editor")]
+    [InlineData("Example Staff Writer", "Example Staff Writer")]
+    [InlineData("Doe Senior Reporter", "Doe Senior Reporter")]
+    [InlineData("page.head.extra.author", "")]
+    [InlineData("{{ post.author }}", "")]
+    [InlineData("%author%", "")]
+    [InlineData("sara.r.peter", "sara.r.peter")]
     public void Author_names_are_cleaned_of_what_pages_put_around_them(string value, string expected) =>
         Assert.Equal(expected, MetadataText.Name(value));
 }
