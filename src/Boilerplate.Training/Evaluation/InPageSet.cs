@@ -132,7 +132,7 @@ public static class InPageSet
     private static int EndOf(InPageHost host, string paragraph)
     {
         var words = paragraph.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length < AnchorWords || !host.Html.Contains("</body>", StringComparison.OrdinalIgnoreCase))
+        if (words.Length < AnchorWords || BodyClose(host.Html) < 0)
         {
             return -1;
         }
@@ -206,7 +206,7 @@ public static class InPageSet
         {
             InPagePlacement.Header => InsertAfterBodyOpen(host, fragment),
             InPagePlacement.InArticle or InPagePlacement.ArticleEnd or InPagePlacement.Aside => host.Insert(anchor, fragment),
-            _ => host.Insert(host.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase), fragment),
+            _ => host.Insert(BodyClose(host), fragment),
         };
     }
 
@@ -222,14 +222,25 @@ public static class InPageSet
     /// a conditional comment (<c>&lt;!--[if IE 9]&gt;&lt;body class="ie9"&gt;&lt;![endif]--&gt;</c>), where a
     /// paragraph would be no part of the page.
     /// </summary>
-    private static int BodyOpen(string html)
+    private static int BodyOpen(string html) => OutsideComments(html, "<body", last: false);
+
+    /// <summary>The page's last <c>&lt;/body&gt;</c> outside comments, for the same reason; -1 when it has none.</summary>
+    private static int BodyClose(string html) => OutsideComments(html, "</body>", last: true);
+
+    /// <summary>The first (or last) place <paramref name="tag"/> stands outside a comment; -1 when none does.</summary>
+    private static int OutsideComments(string html, string tag, bool last)
     {
-        for (var at = html.IndexOf("<body", StringComparison.OrdinalIgnoreCase); at >= 0; at = html.IndexOf("<body", at + 1, StringComparison.OrdinalIgnoreCase))
+        var at = last ? html.LastIndexOf(tag, StringComparison.OrdinalIgnoreCase) : html.IndexOf(tag, StringComparison.OrdinalIgnoreCase);
+        while (at >= 0)
         {
             if (html.LastIndexOf("<!--", at, StringComparison.Ordinal) <= html.LastIndexOf("-->", at, StringComparison.Ordinal))
             {
                 return at;
             }
+
+            at = last
+                ? (at == 0 ? -1 : html.LastIndexOf(tag, at - 1, StringComparison.OrdinalIgnoreCase))
+                : html.IndexOf(tag, at + 1, StringComparison.OrdinalIgnoreCase);
         }
 
         return -1;

@@ -1,3 +1,4 @@
+using Boilerplate.Core.Segmentation;
 using Boilerplate.Training.Evaluation;
 
 namespace Boilerplate.Training.Tests.Evaluation;
@@ -36,7 +37,18 @@ public sealed class InPageSetTests
 
         var placed = InPageSet.Place(html, 0, "Impressum · Datenschutz", InPagePlacement.Header, telling: false);
 
-        var page = new Boilerplate.Core.Segmentation.HtmlSegmenter(Boilerplate.Core.Segmentation.SegmentationLimits.Default).Segment(placed, null, CancellationToken.None);
+        var page = new HtmlSegmenter(SegmentationLimits.Default).Segment(placed, null, CancellationToken.None);
+        Assert.Contains(page.Blocks, b => b.Text == "Impressum · Datenschutz");
+    }
+
+    [Fact]
+    public void A_footer_paragraph_goes_before_the_body_end_the_page_shows_not_one_in_a_comment()
+    {
+        var html = "<html><head></head><body><article><p>" + First + "</p></article></body><!-- old layout: </body> --></html>";
+
+        var placed = InPageSet.Place(html, 0, "Impressum · Datenschutz", InPagePlacement.Footer, telling: false);
+
+        var page = new HtmlSegmenter(SegmentationLimits.Default).Segment(placed, null, CancellationToken.None);
         Assert.Contains(page.Blocks, b => b.Text == "Impressum · Datenschutz");
     }
 }
