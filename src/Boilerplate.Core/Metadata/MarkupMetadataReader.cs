@@ -51,9 +51,10 @@ internal static class MarkupMetadataReader
 
     /// <summary>
     /// The page's metadata as its markup states it; <paramref name="url"/> resolves relative URLs and
-    /// <paramref name="firstH1"/> is the segmenter's first level-1 heading, the headline when there is one.
+    /// <paramref name="firstH1"/> is the segmenter's first level-1 heading, the headline when there is one, and
+    /// <paramref name="headings"/> its first headings of levels 1 to 3.
     /// </summary>
-    public static PageMetadata Read(LiteDocument document, string? url, string? firstH1 = null)
+    public static PageMetadata Read(LiteDocument document, string? url, string? firstH1 = null, IReadOnlyList<string>? headings = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         var scripts = document.JsonLdScripts.Select(range => document.Source[range]);
@@ -169,7 +170,7 @@ internal static class MarkupMetadataReader
         {
             Authors = WithoutSiteName(merged.Authors, merged.SiteName),
             UserAuthors = usernames.Authors,
-            Headline = Headline(firstH1, jsonLd.Headline, openGraph.Title.Length > 0 ? openGraph.Title : title, merged.SiteName, title),
+            Headline = Headline(headings, firstH1, jsonLd.Headline, openGraph.Title.Length > 0 ? openGraph.Title : title, merged.SiteName, title),
             Language = language,
             CanonicalUrl = canonical,
         };
@@ -412,19 +413,25 @@ internal static class MarkupMetadataReader
     }
 
     /// <summary>
-    /// The headline: the first &lt;h1&gt; when the titles agree with it (half its words or more are in the head's title,
-    /// og:title or the JSON-LD headline, so it is the headline worded a little differently and not a logo or a teaser),
-    /// else the JSON-LD headline or the head's title without the site name around it, else the &lt;h1&gt;.
+    /// The headline: a heading that repeats a part of a head title (see <see cref="HeadingInTitle"/>); else the first
+    /// &lt;h1&gt; when the titles agree with it (half its words or more are in the head's title, og:title or the JSON-LD
+    /// headline, so it is the headline worded a little differently and not a logo or a teaser); else the JSON-LD
+    /// headline or the head's title without the site name around it; else the &lt;h1&gt;.
     /// </summary>
-    internal static string Headline(string? firstH1, string jsonLdHeadline, string? headTitle, string siteName, string? otherTitle = null)
+    internal static string Headline(IReadOnlyList<string>? headings, string? firstH1, string jsonLdHeadline, string? headTitle, string siteName, string? otherTitle = null)
     {
-        // A documentation generator's permalink mark (Sphinx's "¶") is part of the heading's text, not of its title.
-        var h1 = MetadataText.Clean(firstH1, 1000).TrimEnd('¶').TrimEnd();
+        var h1 = HeadingText(firstH1 ?? string.Empty);
         var title = MetadataText.Clean(headTitle, 1000);
+        var other = MetadataText.Clean(otherTitle, 1000);
+
+        if (HeadingInTitle(headings, [title, other], siteName) is { } shown)
+        {
+            return shown;
+        }
 
         // Compared without the site's name around them: a logo in an <h1> agrees with every "Story | Site" title.
         if (h1.Length > 0 && !h1.Equals(siteName, StringComparison.OrdinalIgnoreCase)
-            && TitlesAgreeWith(h1, [WithoutSiteName(title, siteName), jsonLdHeadline, WithoutSiteName(MetadataText.Clean(otherTitle, 1000), siteName)]))
+            && TitlesAgreeWith(h1, [WithoutSiteName(title, siteName), jsonLdHeadline, WithoutSiteName(other, siteName)]))
         {
             return Unquoted(h1);
         }
@@ -432,6 +439,59 @@ internal static class MarkupMetadataReader
         var headline = WithoutSiteName(jsonLdHeadline.Length > 0 ? jsonLdHeadline : title, siteName);
         return Unquoted(headline.Length > 0 ? headline : h1);
     }
+
+    /// <summary>
+    /// A heading that repeats the first or the last part of a head title between separators such as " | " or " / "
+    /// (two words or more, not the site's name): the headline as the page shows it, whatever site, section or forum
+    /// names sit around it in the title and whichever heading comes first. The last part counts only when it is the
+    /// longest, since a logo repeats the site's name at a title's end, and middle parts name sections. When both ends
+    /// are repeated, the later heading wins: the other is the logo, which comes first. Titles are tried in the order
+    /// given. Null when no heading does.
+    /// </summary>
+    internal static string? HeadingInTitle(IReadOnlyList<string>? headings, ReadOnlySpan<string?> titles, string siteName)
+    {
+        if (headings is not { Count: > 0 })
+        {
+            return null;
+        }
+
+        foreach (var title in titles)
+        {
+            var parts = (title ?? string.Empty).Split(TitleSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var longest = parts.Length == 0 ? 0 : parts.Max(part => part.Length);
+            var found = -1;
+            for (var i = 0; i < parts.Length; i++)
+            {
+                var part = parts[i];
+                if (Words(part).Take(2).Count() < 2 || part.Equals(siteName, StringComparison.OrdinalIgnoreCase)
+                    || (i > 0 && (i < parts.Length - 1 || part.Length < longest)))
+                {
+                    continue;
+                }
+
+                for (var h = found + 1; h < headings.Count; h++)
+                {
+                    if (HeadingText(headings[h]).Equals(part, StringComparison.OrdinalIgnoreCase))
+                    {
+                        found = h;
+                        break;
+                    }
+                }
+            }
+
+            if (found >= 0)
+            {
+                return Unquoted(HeadingText(headings[found]));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A heading's text as a headline: a documentation generator's permalink mark (Sphinx's "¶") is not part of it.</summary>
+    private static string HeadingText(string heading) => MetadataText.Clean(heading, 1000).TrimEnd('¶').TrimEnd();
+
+    private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " » "];
 
     /// <summary>A title without quotation marks around the whole of it (some sites quote the headline in its meta tags).</summary>
     private static string Unquoted(string title) =>

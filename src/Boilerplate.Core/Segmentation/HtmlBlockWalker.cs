@@ -61,6 +61,12 @@ internal sealed class HtmlBlockWalker
     /// <summary>Text of the first &lt;h1&gt; met, for the title fallback.</summary>
     public string? FirstH1 { get; private set; }
 
+    /// <summary>Texts of the first level-1 to level-3 headings met, in order, for the headline.</summary>
+    public IReadOnlyList<string> Headings => _headings;
+
+    private const int MaxHeadings = 12;
+    private readonly List<string> _headings = [];
+
     /// <summary>Cuts the subtree of <paramref name="root"/> into blocks.</summary>
     public List<Block> Walk(LiteNode root)
     {
@@ -427,6 +433,11 @@ internal sealed class HtmlBlockWalker
         if (frame.Kind == BlockKind.Heading && frame.Level == 1)
         {
             FirstH1 ??= text;
+        }
+
+        if (frame.Kind == BlockKind.Heading && frame.Level <= 3 && _headings.Count < MaxHeadings)
+        {
+            _headings.Add(text);
         }
 
         Emit(new Block(text, frame.Kind)

@@ -47,7 +47,7 @@ public sealed class HtmlSegmenter
         return new SegmentedPage(TitleOf(document, walker.FirstH1), blocks, InputFormat.Html, url)
         {
             BaseUri = PageUrls.BaseOf(url, BaseHrefOf(document)),
-            Markup = ReadMarkup(document, url, walker.FirstH1),
+            Markup = ReadMarkup(document, url, walker.FirstH1, walker.Headings),
         };
     }
 
@@ -71,11 +71,11 @@ public sealed class HtmlSegmenter
     }
 
     /// <summary>The page's metadata; a regex that ran out of time on a hostile value costs the metadata, never the page.</summary>
-    private static PageMetadata ReadMarkup(LiteDocument document, string? url, string? firstH1)
+    private static PageMetadata ReadMarkup(LiteDocument document, string? url, string? firstH1, IReadOnlyList<string> headings)
     {
         try
         {
-            return MarkupMetadataReader.Read(document, url, firstH1);
+            return MarkupMetadataReader.Read(document, url, firstH1, headings);
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {

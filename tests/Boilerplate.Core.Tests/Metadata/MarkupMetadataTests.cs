@@ -188,6 +188,18 @@ public sealed class MarkupMetadataTests
     public void The_first_h1_is_the_headline_when_the_titles_agree_with_most_of_its_words(string head, string body, string expected) =>
         Assert.Equal(expected, Read(head, body).Headline);
 
+    [Theory]
+    // A forum's logo heading agrees with the forum's name in every title; the topic is a lesser heading.
+    [InlineData("<title>What happened to the ISO in 2024 / Arch Discussion / Arch Linux Forums</title>", "<h1>Arch Linux</h1><h2>#1 2025-11-01</h2><h3>What happened to the ISO in 2024</h3>", "What happened to the ISO in 2024")]
+    [InlineData("<title>Tips from a first-time visitor - Japan Forum - Travel Site</title>", "<h1>Tips from a first-time visitor - Japan Forum</h1><h1>Tips from a first-time visitor</h1>", "Tips from a first-time visitor")]
+    // The site's name may lead.
+    [InlineData("<title>NASA SVS | Impact of Climate Change on Yields</title>", "<h1>NASA SVS</h1><h2>Impact of Climate Change on Yields</h2>", "Impact of Climate Change on Yields")]
+    // A heading that repeats a middle part (a section) or a short last part (the site) is not the headline.
+    [InlineData("<title>Serverless Functions, FaaS - Lambda Service - Cloud</title>", "<h1>Lambda Service</h1>", "Serverless Functions, FaaS")]
+    [InlineData("<title>The best new restaurants this month | Harbour City Magazine</title>", "<h1>Harbour City Magazine</h1>", "The best new restaurants this month")]
+    public void A_heading_that_repeats_the_first_or_the_longest_last_part_of_a_title_is_the_headline(string head, string body, string expected) =>
+        Assert.Equal(expected, Read(head, body).Headline);
+
     [Fact]
     public void A_site_prefixed_date_name_counts_but_a_usual_name_wins()
     {
