@@ -25,12 +25,16 @@ public static partial class BylineReader
     /// <summary>Blocks from the article's first kept block on that are read when it starts below <see cref="MaxBlocks"/>.</summary>
     public const int BlocksIntoArticle = 5;
 
+    /// <summary>Blocks after the article's last kept block that are read for a byline ("Written by ..." signing it off).</summary>
+    public const int BlocksAfterArticle = 4;
+
     /// <summary>
     /// Authors and dates in the first blocks of <paramref name="blocks"/> and, when the article starts further down
     /// (<paramref name="articleStart"/>, its first kept block; -1 when unknown), in the blocks around its start, where a
-    /// byline sits under a long menu; empty fields where there are none.
+    /// byline sits under a long menu; then authors alone in a byline that opens one of the few blocks after the
+    /// article's end (<paramref name="articleEnd"/>, its last kept block); empty fields where there are none.
     /// </summary>
-    public static PageMetadata Read(IReadOnlyList<Block> blocks, int articleStart = -1)
+    public static PageMetadata Read(IReadOnlyList<Block> blocks, int articleStart = -1, int articleEnd = -1)
     {
         ArgumentNullException.ThrowIfNull(blocks);
         var authors = new List<string>();
@@ -69,7 +73,14 @@ public static partial class BylineReader
 
             // A date in digits alone stamps reviews and price lists too: it is a dateline only by itself or announced.
             var digitDates = Published().IsMatch(text) || Updated().IsMatch(text) || LenientDate.IsDateInDigits(text);
-            if ((published is null || modified is null) && !profileDate && LenientDate.Find(text, digitDates) is { } date && (byline.Success || IsDateline(text)))
+            var dated = !profileDate && LenientDate.Find(text, digitDates) is { } found && (byline.Success || IsDateline(text)) ? found : (DateTimeOffset?)null;
+            if (dated is not null && authors.Count == 0)
+            {
+                // The name beside the date in a dateline ("Jane Doe | Senior Writer | July 2, 2025", "Dec 26, 2025 • Jane Doe in Guides").
+                AddNameInDateline(text, authors);
+            }
+
+            if ((published is null || modified is null) && dated is { } date)
             {
                 if (Updated().IsMatch(text) && !Published().IsMatch(text))
                 {
@@ -87,7 +98,74 @@ public static partial class BylineReader
             }
         }
 
+        if (authors.Count == 0 && articleEnd >= 0)
+        {
+            AddSigningOff(blocks, articleEnd, authors);
+        }
+
         return new PageMetadata { Authors = authors, PublishedTime = published, ModifiedTime = modified };
+    }
+
+    /// <summary>
+    /// The first person named in a part of a dateline between separators (" · ", " | ", " • ", " / "): the part's
+    /// leading capitalised words, up to a date word or a lower-case word, when they read as a name. Nothing when the
+    /// dateline has no separator.
+    /// </summary>
+    private static void AddNameInDateline(string text, List<string> authors)
+    {
+        // Without a separator, capitalised words before a date are as often a headline's ("Development Update 2024-10-04").
+        var parts = text.Split(DatelineSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 2)
+        {
+            return;
+        }
+
+        foreach (var part in parts)
+        {
+            var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var count = 0;
+            while (count < words.Length && words[count].Length > 0 && char.IsUpper(words[count][0]) && !DateWord().IsMatch(words[count]))
+            {
+                count++;
+            }
+
+            var name = MarkupMetadataReader.NameLike(string.Join(' ', words, 0, count));
+            if (name.Length > 0)
+            {
+                MetadataText.AddDistinct(authors, name);
+                return;
+            }
+        }
+    }
+
+    private static readonly string[] DatelineSeparators = [" · ", "·", " | ", " • ", " / ", " – ", " — "];
+
+    [GeneratedRegex(@"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Updated|Published|Posted|Last|Read|Reading|Min|Minutes?)[a-z]*\.?,?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex DateWord();
+
+    /// <summary>
+    /// The authors of a byline that opens a short block just after the article ("Written by Jane Doe"): only at the
+    /// block's start, since text there also names people in passing ("Comments by ...", "More from ...").
+    /// </summary>
+    private static void AddSigningOff(IReadOnlyList<Block> blocks, int articleEnd, List<string> authors)
+    {
+        for (var i = articleEnd + 1; i < Math.Min(blocks.Count, articleEnd + 1 + BlocksAfterArticle) && authors.Count == 0; i++)
+        {
+            var text = blocks[i].Text;
+            if (text.Length > MaxBlockChars || blocks[i].Kind is BlockKind.Code or BlockKind.TableRow)
+            {
+                continue;
+            }
+
+            var byline = Byline().Match(text);
+            if (byline.Success && byline.Index == 0)
+            {
+                foreach (Capture name in byline.Groups["name"].Captures)
+                {
+                    MetadataText.AddDistinct(authors, MetadataText.Name(name.Value));
+                }
+            }
+        }
     }
 
     private static IEnumerable<Block> BlocksRead(IReadOnlyList<Block> blocks, int articleStart)

@@ -53,7 +53,7 @@ public static class MetadataResolver
     {
         try
         {
-            return BylineReader.Read(page.Blocks, FirstKept(result.Paragraphs));
+            return BylineReader.Read(page.Blocks, FirstKept(result.Paragraphs), LastKept(result.Paragraphs));
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
@@ -65,6 +65,20 @@ public static class MetadataResolver
     private static int FirstKept(IReadOnlyList<CleanedParagraph> paragraphs)
     {
         for (var i = 0; i < paragraphs.Count; i++)
+        {
+            if (paragraphs[i].Kept)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The last kept paragraph's index; -1 when none is kept.</summary>
+    private static int LastKept(IReadOnlyList<CleanedParagraph> paragraphs)
+    {
+        for (var i = paragraphs.Count - 1; i >= 0; i--)
         {
             if (paragraphs[i].Kept)
             {

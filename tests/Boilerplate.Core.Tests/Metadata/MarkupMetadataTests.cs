@@ -319,6 +319,36 @@ public sealed class MarkupMetadataTests
     }
 
     [Theory]
+    [InlineData("Anna Berger | Senior Writer | July 2, 2025", "Anna Berger")]
+    [InlineData("Dec 26, 2025 • Anna Berger in Rail Travel", "Anna Berger")]
+    [InlineData("Dec. 19, 2025 · Anna Berger on behalf of the Rail Desk", "Anna Berger")]
+    // Without a separator the capitalised words before a date are a headline's as often as a name.
+    [InlineData("Sleeper Services Update 2024-10-04", null)]
+    [InlineData("Published March 3, 2025 | 4 min read", null)]
+    public void A_name_beside_the_date_in_a_dateline_is_the_author(string dateline, string? expected)
+    {
+        var byline = BylineReader.Read([new Block("Night trains return to the Alps", BlockKind.Heading) { Level = 1 }, new Block(dateline, BlockKind.Paragraph)]);
+
+        Assert.Equal(expected is null ? [] : [expected], byline.Authors);
+    }
+
+    [Fact]
+    public void A_byline_signing_off_the_article_is_read_just_after_its_end()
+    {
+        // A long article: its end lies past the blocks read from the top.
+        var paragraphs = Enumerable.Range(1, 100).Select(i => new Block($"Paragraph {i} of the story about night trains in the Alps.", BlockKind.Paragraph));
+        var blocks = new[] { new Block("Night trains return to the Alps", BlockKind.Heading) { Level = 1 } }
+            .Concat(paragraphs)
+            .Append(new Block("Written by Anna Berger", BlockKind.Paragraph))
+            .Append(new Block("Comments by Tomas Berg", BlockKind.Paragraph))
+            .ToList();
+
+        Assert.Equal(["Anna Berger"], BylineReader.Read(blocks, articleStart: 1, articleEnd: 100).Authors);
+        Assert.Empty(BylineReader.Read(blocks, articleStart: 1, articleEnd: 101).Authors);
+        Assert.Empty(BylineReader.Read(blocks, articleStart: 1).Authors);
+    }
+
+    [Theory]
     [InlineData("17.05.2021", "2021-05-17")]
     [InlineData("2/24/2026", "2026-02-24")]
     [InlineData("Posted on the 15/12/2025 at 19:00", "2025-12-15")]
