@@ -122,14 +122,7 @@ public static partial class BylineReader
 
         foreach (var part in parts)
         {
-            var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var count = 0;
-            while (count < words.Length && words[count].Length > 0 && char.IsUpper(words[count][0]) && !DateWord().IsMatch(words[count]))
-            {
-                count++;
-            }
-
-            var name = MarkupMetadataReader.NameLike(string.Join(' ', words, 0, count));
+            var name = MarkupMetadataReader.NameLike(MetadataText.LeadingCapitalisedWords(part));
             if (name.Length > 0)
             {
                 MetadataText.AddDistinct(authors, name);
@@ -139,9 +132,6 @@ public static partial class BylineReader
     }
 
     private static readonly string[] DatelineSeparators = [" · ", "·", " | ", " • ", " / ", " – ", " — "];
-
-    [GeneratedRegex(@"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Updated|Published|Posted|Last|Read|Reading|Min|Minutes?)[a-z]*\.?,?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
-    private static partial Regex DateWord();
 
     /// <summary>
     /// The authors of a byline that opens a short block just after the article ("Written by Jane Doe"): only at the

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Boilerplate.Core.Segmentation.Html;
 
 namespace Boilerplate.Core.Metadata;
@@ -9,7 +10,7 @@ namespace Boilerplate.Core.Metadata;
 /// <c>&lt;html lang&gt;</c>, then the content-language meta, og:locale, JSON-LD and Dublin Core.
 /// </summary>
 /// <remarks>One pass over the node array, with bounded looks into subtrees; JSON-LD is bounded by <see cref="JsonLdReader"/>.</remarks>
-internal static class MarkupMetadataReader
+internal static partial class MarkupMetadataReader
 {
     /// <summary>Most nodes looked at below one microdata element for its name or text.</summary>
     private const int MaxSubtreeNodes = 256;
@@ -112,7 +113,10 @@ internal static class MarkupMetadataReader
 
             if (hints.Authors.Count == 0 && IsAuthorHint(node))
             {
-                hints.AddAuthor(NameLike(BoundedText(document, i)));
+                // The element may hold the date after the name ("Jane Doe December 17, 2025").
+                var text = BoundedText(document, i);
+                var name = NameLike(text);
+                hints.AddAuthor(name.Length > 0 ? name : NameLike(MetadataText.NameBeforeDate(text)));
             }
 
             // Forums and comment systems name a post's author in an attribute (<shreddit-post author=...>,
@@ -582,28 +586,36 @@ internal static class MarkupMetadataReader
         return [];
     }
 
-    /// <summary>An element whose class or id says it holds the author (author-name, byline...), not their photo or bio.</summary>
+    /// <summary>
+    /// An element whose class or id says it holds the author (author-name, byline...), not their photo or bio: the
+    /// words after "author" or "byline" in that class name decide ("author-bio" is not; "site-jobber__author" is).
+    /// </summary>
     private static bool IsAuthorHint(LiteNode node)
     {
         foreach (var attribute in (ReadOnlySpan<LiteAttribute>)[LiteAttribute.Class, LiteAttribute.Id])
         {
-            if (node.TryGetAttribute(attribute, out var value) && value.Length < 200
-                && (value.Contains("author", StringComparison.OrdinalIgnoreCase) || value.Contains("byline", StringComparison.OrdinalIgnoreCase)))
+            if (!node.TryGetAttribute(attribute, out var value) || value.Length >= 200)
             {
-                foreach (var not in (ReadOnlySpan<string>)["bio", "avatar", "img", "image", "photo", "desc", "about", "title", "label", "job", "role"])
-                {
-                    if (value.Contains(not, StringComparison.OrdinalIgnoreCase))
-                    {
-                        return false;
-                    }
-                }
+                continue;
+            }
 
-                return true;
+            foreach (var range in value.Split(' '))
+            {
+                var name = value[range];
+                var at = name.IndexOf("author", StringComparison.OrdinalIgnoreCase);
+                at = at >= 0 ? at : name.IndexOf("byline", StringComparison.OrdinalIgnoreCase);
+                if (at >= 0)
+                {
+                    return !HintExclusion().IsMatch(name[at..]);
+                }
             }
         }
 
         return false;
     }
+
+    [GeneratedRegex("bio|avatar|img|image|photo|desc|about|title|label|job|role", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    private static partial Regex HintExclusion();
 
     /// <summary><paramref name="text"/> when it reads as a person's name (after a "By" or "Written by"), else empty.</summary>
     internal static string NameLike(string text)

@@ -143,6 +143,18 @@ public sealed class MarkupMetadataTests
         Assert.Equal(["Cleveland Clinic"], metadata.OrganizationAuthors);
     }
 
+    [Theory]
+    // The words after "author" in the class name decide, not the theme's name before it.
+    [InlineData("""<div class="wp-block-jobber-post__author">Anna Berger</div>""", "Anna Berger")]
+    [InlineData("""<div class="post-author-bio">Anna Berger writes about trains.</div>""", null)]
+    [InlineData("""<span class="author-avatar">Anna Berger</span>""", null)]
+    // The element may hold the date after the name.
+    [InlineData("""<p class="author">Anna Berger<br>4 August 2010</p>""", "Anna Berger")]
+    [InlineData("""<div class="resource-author">Anna Berger December 17, 2025</div>""", "Anna Berger")]
+    [InlineData("""<div class="author">Anna Berger as told to Tom Berg</div>""", null)]
+    public void An_element_classed_as_the_author_names_them(string element, string? expected) =>
+        Assert.Equal(expected is null ? [] : [expected], Read("<title>Night trains</title>", $"<article><h1>Night trains return to the Alps</h1>{element}<p>Two operators will run night trains again.</p></article>").Authors);
+
     [Fact]
     public void OpenGraph_only()
     {
