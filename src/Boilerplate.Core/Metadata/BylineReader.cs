@@ -28,6 +28,9 @@ public static partial class BylineReader
     /// <summary>Blocks after the article's last kept block that are read for a byline ("Written by ..." signing it off).</summary>
     public const int BlocksAfterArticle = 4;
 
+    /// <summary>Blocks before the article's last kept block that are read for a byline signing it off (an author's bio may be kept after it).</summary>
+    public const int BlocksBeforeArticleEnd = 2;
+
     /// <summary>
     /// Authors and dates in the first blocks of <paramref name="blocks"/> and, when the article starts further down
     /// (<paramref name="articleStart"/>, its first kept block; -1 when unknown), in the blocks around its start, where a
@@ -67,7 +70,7 @@ public static partial class BylineReader
             {
                 foreach (Capture name in byline.Groups["name"].Captures)
                 {
-                    MetadataText.AddDistinct(authors, MetadataText.Name(name.Value));
+                    MetadataText.AddDistinct(authors, NameOf(name.Value));
                 }
             }
 
@@ -134,28 +137,53 @@ public static partial class BylineReader
     private static readonly string[] DatelineSeparators = [" · ", "·", " | ", " • ", " / ", " – ", " — "];
 
     /// <summary>
-    /// The authors of a byline that opens a short block just after the article ("Written by Jane Doe"): only at the
-    /// block's start, since text there also names people in passing ("Comments by ...", "More from ...").
+    /// The authors of a byline that signs the article off, in the short blocks around its last kept one ("Written by
+    /// Jane Doe", "This post was written by Jane Doe", "Article by" then the name): a bare "By" counts only at a block's
+    /// start, since text there also names people in passing.
     /// </summary>
     private static void AddSigningOff(IReadOnlyList<Block> blocks, int articleEnd, List<string> authors)
     {
-        for (var i = articleEnd + 1; i < Math.Min(blocks.Count, articleEnd + 1 + BlocksAfterArticle) && authors.Count == 0; i++)
+        var labelled = false;
+        for (var i = Math.Max(0, articleEnd - BlocksBeforeArticleEnd); i < Math.Min(blocks.Count, articleEnd + 1 + BlocksAfterArticle) && authors.Count == 0; i++)
         {
             var text = blocks[i].Text;
             if (text.Length > MaxBlockChars || blocks[i].Kind is BlockKind.Code or BlockKind.TableRow)
             {
+                labelled = false;
                 continue;
             }
 
+            if (labelled)
+            {
+                MetadataText.AddDistinct(authors, MarkupMetadataReader.NameLike(text));
+            }
+
+            labelled = Label().IsMatch(text);
             var byline = Byline().Match(text);
-            if (byline.Success && byline.Index == 0)
+            if (byline.Success && (byline.Index == 0 || !byline.Value.StartsWith("by", StringComparison.OrdinalIgnoreCase)))
             {
                 foreach (Capture name in byline.Groups["name"].Captures)
                 {
-                    MetadataText.AddDistinct(authors, MetadataText.Name(name.Value));
+                    MetadataText.AddDistinct(authors, NameOf(name.Value));
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The name a byline captured; when the capture as a whole is no name, its longest opening words (two or more) that
+    /// are: the capture runs on over capitalised words after the name ("By Jane Doe View In Digital Edition").
+    /// </summary>
+    private static string NameOf(string captured)
+    {
+        var name = MetadataText.Name(captured);
+        var words = captured.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var count = words.Length - 1; name.Length == 0 && count >= 2; count--)
+        {
+            name = MetadataText.Name(string.Join(' ', words, 0, count));
+        }
+
+        return name;
     }
 
     private static IEnumerable<Block> BlocksRead(IReadOnlyList<Block> blocks, int articleStart)
@@ -177,11 +205,11 @@ public static partial class BylineReader
         text.Length <= MaxDatelineChars || Published().IsMatch(text) || Updated().IsMatch(text) || DateOnly().IsMatch(text);
 
     [GeneratedRegex(
-        @"(?:^(?:Von|Par|Por|Di|Door|Przez|Av|Af|Autor(?:in|a)?\s?:|Authors?\s?:|Contributors?\s?:|Auteur\s?:|Автор\s?:?)|(?<![\p{L}])(?<!(?i:photo|photograph|image|illustration|video|graphic|credit|powered|made|designed|developed|built|sort|sorted|shop|filter|filtered|browse|search|order|ordered|group|grouped)s?\s)(?:(?:Written|Posted|Published|Reviewed|Reported|Story|Words|Text|written|posted|published|reviewed|reported)\s+by|By|by|BY))(?:\s?:\s*|\s+)(?<name>\p{Lu}[\p{L}'’.\-]+(?:\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Updated|Published|Posted|Last|Read)[a-z]*\.?\b)(?:\p{Lu}[\p{L}'’.\-]*|de|da|van|von|der|den|del|la|le|di|du|bin|al)){0,4})(?:\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s*(?<name>\p{Lu}[\p{L}'’.\-]+(?:\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Updated|Published|Posted|Last|Read)[a-z]*\.?\b)(?:\p{Lu}[\p{L}'’.\-]*|de|da|van|von|der|den|del|la|le|di|du|bin|al)){1,4})){0,4}",
+        @"(?:^(?:Von|Par|Por|Di|Door|Przez|Av|Af|Autor(?:in|a)?\s?:|Authors?\s?:|Contributors?\s?:|Auteur\s?:|Автор\s?:?)|(?<![\p{L}])(?<!(?i:photo|photograph|image|illustration|video|graphic|credit|powered|made|designed|developed|built|sort|sorted|shop|filter|filtered|browse|search|order|ordered|group|grouped)s?\s)(?:(?:Written|Posted|Published|Reviewed|Reported|Story|Words|Text|written|posted|published|reviewed|reported)\s+by|By|by|BY))(?:\s?:\s*|\s+|(?<=^By)(?=\p{Lu}\p{Ll}))(?<name>\p{Lu}[\p{L}'’.\-]+(?:\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Updated|Published|Posted|Last|Read)[a-z]*\.?\b)(?:\p{Lu}[\p{L}'’.\-]*|de|da|van|von|der|den|del|la|le|di|du|bin|al)){0,4})(?:\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s*(?<name>\p{Lu}[\p{L}'’.\-]+(?:\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Updated|Published|Posted|Last|Read)[a-z]*\.?\b)(?:\p{Lu}[\p{L}'’.\-]*|de|da|van|von|der|den|del|la|le|di|du|bin|al)){1,4})){0,4}",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex Byline();
 
-    [GeneratedRegex(@"^(?:Written by|By|Author|Authors|Contributors?|Posted by|Autor|Auteur|Von|Par|Por)\s?:?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"^(?:(?:Written|Posted|Article|Story|Text|Words) by|By|Author|Authors|Contributors?|Autor|Auteur|Von|Par|Por)\s?:?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
     private static partial Regex Label();
 
     /// <summary>How a forum member's profile introduces the date they joined.</summary>

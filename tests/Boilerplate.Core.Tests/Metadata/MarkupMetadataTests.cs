@@ -356,8 +356,32 @@ public sealed class MarkupMetadataTests
             .ToList();
 
         Assert.Equal(["Anna Berger"], BylineReader.Read(blocks, articleStart: 1, articleEnd: 100).Authors);
-        Assert.Empty(BylineReader.Read(blocks, articleStart: 1, articleEnd: 101).Authors);
+        Assert.Empty(BylineReader.Read(blocks, articleStart: 1, articleEnd: 105).Authors);
         Assert.Empty(BylineReader.Read(blocks, articleStart: 1).Authors);
+    }
+
+    [Theory]
+    [InlineData("This post was written by Anna Berger, Head of Marketing", null, "Anna Berger")]
+    [InlineData("Article by", "Anna Berger", "Anna Berger")]
+    [InlineData("A review of the line by Tomas Berg", null, null)]
+    public void A_byline_signing_off_the_article_may_follow_a_phrase_or_a_label(string first, string? second, string? expected)
+    {
+        var paragraphs = Enumerable.Range(1, 100).Select(i => new Block($"Paragraph {i} of the story about night trains in the Alps.", BlockKind.Paragraph));
+        var ending = second is null ? new[] { new Block(first, BlockKind.Paragraph) } : [new Block(first, BlockKind.Paragraph), new Block(second, BlockKind.Paragraph)];
+        var blocks = paragraphs.Concat(ending).ToList();
+
+        Assert.Equal(expected is null ? [] : [expected], BylineReader.Read(blocks, articleStart: 0, articleEnd: 99).Authors);
+    }
+
+    [Theory]
+    [InlineData("ByAnna Berger", "Anna Berger")]
+    [InlineData("By A. J. Berger View In Digital Edition", "A. J. Berger")]
+    [InlineData("Bygone Days of Rail", null)]
+    public void A_byline_may_run_into_its_name_or_on_past_it(string text, string? expected)
+    {
+        var byline = BylineReader.Read([new Block("Night trains return to the Alps", BlockKind.Heading) { Level = 1 }, new Block(text, BlockKind.Paragraph)]);
+
+        Assert.Equal(expected is null ? [] : [expected], byline.Authors);
     }
 
     [Theory]
