@@ -594,7 +594,8 @@ internal static partial class MarkupMetadataReader
     {
         foreach (var attribute in (ReadOnlySpan<LiteAttribute>)[LiteAttribute.Class, LiteAttribute.Id])
         {
-            if (!node.TryGetAttribute(attribute, out var value) || value.Length >= 200)
+            if (!node.TryGetAttribute(attribute, out var value) || value.Length >= 200
+                || (!value.Contains("author", StringComparison.OrdinalIgnoreCase) && !value.Contains("byline", StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }
