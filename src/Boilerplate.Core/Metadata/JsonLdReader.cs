@@ -113,6 +113,33 @@ public static class JsonLdReader
         }
         catch (JsonException)
         {
+            // CMSs paste text with raw line breaks into a string ("articleBody"), which JSON forbids: read it again with
+            // every control character a space, as it already is between tokens.
+            return ParseWithoutControlCharacters(text);
+        }
+    }
+
+    private static JsonDocument? ParseWithoutControlCharacters(ReadOnlySpan<char> text)
+    {
+        if (!text.ContainsAnyInRange('\u0000', '\u001f'))
+        {
+            return null;
+        }
+
+        var cleaned = string.Create(text.Length, text.ToString(), static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = source[i] < ' ' ? ' ' : source[i];
+            }
+        });
+
+        try
+        {
+            return JsonDocument.Parse(cleaned, Options);
+        }
+        catch (JsonException)
+        {
             return null;
         }
     }

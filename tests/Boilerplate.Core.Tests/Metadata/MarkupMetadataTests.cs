@@ -133,6 +133,16 @@ public sealed class MarkupMetadataTests
     }
 
     [Fact]
+    public void Json_ld_with_raw_line_breaks_inside_a_string_is_still_read()
+    {
+        // JSON forbids them, CMSs paste them; between tokens they were whitespace all along.
+        var metadata = Read("<script type=\"application/ld+json\">{\"@type\": \"DiscussionForumPosting\", \"articleBody\": \"First line.\n\nSecond\tline.\", \"datePublished\": \"2024-02-21 13:00:00\", \"author\": {\"@type\": \"Person\", \"name\": \"Anna Berger\"}}</script>");
+
+        Assert.Equal(["Anna Berger"], metadata.Authors);
+        Assert.Equal(new DateTimeOffset(2024, 2, 21, 13, 0, 0, TimeSpan.Zero), metadata.PublishedTime);
+    }
+
+    [Fact]
     public void An_organization_as_json_ld_author_gives_way_to_a_person_elsewhere()
     {
         var metadata = Read(
