@@ -3,6 +3,7 @@ using Boilerplate.Core.Cleaning;
 using Boilerplate.Core.Decoding;
 using Boilerplate.Core.Features;
 using Boilerplate.Core.Input;
+using Boilerplate.Core.Metadata;
 using Boilerplate.Core.Model;
 using Boilerplate.Core.Pipeline;
 using Boilerplate.Core.Segmentation;
@@ -13,7 +14,7 @@ namespace Boilerplate.Benchmarks;
 /// <summary>
 /// Each stage of cleaning one page, measured on its own with its inputs prepared in setup, so the means show where
 /// the time goes: decode, parse + walk (= segment), text features, first stage (features + linear scores),
-/// context features, full scoring (both stages), clean to text or Markdown, and the whole pipeline from bytes.
+/// context features, full scoring (both stages), clean to text or Markdown, metadata, and the whole pipeline from bytes.
 /// </summary>
 public class StageBenchmarks
 {
@@ -28,6 +29,7 @@ public class StageBenchmarks
     private TextFeatureExtractor _textFeatures = null!;
     private float[] _firstStage = [];
     private PageScores _scores = null!;
+    private CleanResult _cleaned = null!;
     private BoilerplateModel _model = null!;
     private CleaningPipeline _pipeline = null!;
 
@@ -53,6 +55,7 @@ public class StageBenchmarks
         _textFeatures = new TextFeatureExtractor(_model.FeatureGroups);
         _firstStage = _model.ScoreFirstStage(_prepared);
         _scores = _model.Score(_page, CancellationToken.None);
+        _cleaned = ArticleAssembler.Clean(_page, _scores, CleanOptions.Default, _model.Version, CancellationToken.None);
         _pipeline = new CleaningPipeline(SegmentationLimits.Default);
         Console.WriteLine($"// {Page}: {page.Corpus}/{page.Id}, {page.Bytes.Length / 1024.0:F0} KiB, {_page.Blocks.Count} blocks");
     }
@@ -121,6 +124,10 @@ public class StageBenchmarks
     /// <summary>The same with Markdown rendered too.</summary>
     [Benchmark]
     public CleanResult CleanMarkdown() => ArticleAssembler.Clean(_page, _scores, WithMarkdown, _model.Version, CancellationToken.None);
+
+    /// <summary>Metadata after cleaning: the markup's, then the byline and dateline text, and the language detected when undeclared.</summary>
+    [Benchmark]
+    public PageMetadata Metadata() => MetadataResolver.Resolve(_page, _cleaned);
 
     /// <summary>The whole pipeline from fetched bytes, including the hand-off to the isolated parser thread.</summary>
     [Benchmark]

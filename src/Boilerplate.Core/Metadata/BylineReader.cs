@@ -65,7 +65,7 @@ public static partial class BylineReader
             }
 
             labelled = Label().IsMatch(text);
-            var byline = authors.Count == 0 ? Byline().Match(text) : Match.Empty;
+            var byline = authors.Count == 0 && MayHoldByline(text) ? Byline().Match(text) : Match.Empty;
             if (byline.Success)
             {
                 foreach (Capture name in byline.Groups["name"].Captures)
@@ -159,7 +159,7 @@ public static partial class BylineReader
             }
 
             labelled = Label().IsMatch(text);
-            var byline = Byline().Match(text);
+            var byline = MayHoldByline(text) ? Byline().Match(text) : Match.Empty;
             if (byline.Success && (byline.Index == 0 || !byline.Value.StartsWith("by", StringComparison.OrdinalIgnoreCase)))
             {
                 foreach (Capture name in byline.Groups["name"].Captures)
@@ -199,6 +199,31 @@ public static partial class BylineReader
             yield return blocks[i];
         }
     }
+
+    /// <summary>
+    /// Whether <see cref="Byline"/> can match <paramref name="text"/>: it reads a "by" or one of the words that open a
+    /// byline at the start. Most blocks have neither, and the pattern's scan is the reader's main cost.
+    /// </summary>
+    private static bool MayHoldByline(string text)
+    {
+        if (text.Contains("by", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        foreach (var opener in BylineOpeners)
+        {
+            if (text.StartsWith(opener, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The words <see cref="Byline"/> reads at a block's start without a "by" (as its pattern spells them).</summary>
+    private static readonly string[] BylineOpeners = ["Von", "Par", "Por", "Di", "Door", "Przez", "Av", "Af", "Autor", "Author", "Contributor", "Auteur", "Автор"];
 
     /// <summary>A block that announces a date, or says little besides one ("Jun 08, 2023 • 11 Minute Read").</summary>
     private static bool IsDateline(string text) =>

@@ -58,6 +58,12 @@ public static partial class LenientDate
     {
         ArgumentNullException.ThrowIfNull(text);
         var span = text.Length > 400 ? text[..400] : text;
+        if (!HasFourDigitRun(span))
+        {
+            // Every date the pattern reads holds a year: most blocks have none, and the scan for them is the cost.
+            return null;
+        }
+
         foreach (Match match in DateInText().Matches(span))
         {
             var value = match.Value.TrimEnd('.', ',');
@@ -90,6 +96,22 @@ public static partial class LenientDate
 
     /// <summary>Whether <paramref name="text"/> is a date in digits alone ("17.05.2021", "· 10/31/2024"), punctuation around it aside.</summary>
     public static bool IsDateInDigits(string text) => DateInDigits().IsMatch(text);
+
+    /// <summary>Whether <paramref name="text"/> holds four digits in a row (<c>\d</c>: any script's decimal digits, as the patterns read them).</summary>
+    private static bool HasFourDigitRun(string text)
+    {
+        var run = 0;
+        foreach (var c in text)
+        {
+            run = char.IsDigit(c) ? run + 1 : 0;
+            if (run == 4)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// "10/31/2024" or "31/10/2024": the United States write month first, most other places day first, so only a date
