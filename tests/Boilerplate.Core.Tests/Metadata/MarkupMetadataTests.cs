@@ -384,6 +384,28 @@ public sealed class MarkupMetadataTests
     }
 
     [Theory]
+    // Bylines without a "by": each opening word the byline pattern reads must reach it.
+    [InlineData("Von Anna Berger")]
+    [InlineData("Par Anna Berger")]
+    [InlineData("Por Anna Berger")]
+    [InlineData("Di Anna Berger")]
+    [InlineData("Door Anna Berger")]
+    [InlineData("Przez Anna Berger")]
+    [InlineData("Av Anna Berger")]
+    [InlineData("Af Anna Berger")]
+    [InlineData("Autorin: Anna Berger")]
+    [InlineData("Authors: Anna Berger")]
+    [InlineData("Contributor: Anna Berger")]
+    [InlineData("Auteur : Anna Berger")]
+    [InlineData("Автор: Anna Berger")]
+    public void A_byline_in_another_language_is_read(string text)
+    {
+        var byline = BylineReader.Read([new Block("Night trains return to the Alps", BlockKind.Heading) { Level = 1 }, new Block(text, BlockKind.Paragraph)]);
+
+        Assert.Equal(["Anna Berger"], byline.Authors);
+    }
+
+    [Theory]
     [InlineData("ByAnna Berger", "Anna Berger")]
     [InlineData("By A. J. Berger View In Digital Edition", "A. J. Berger")]
     [InlineData("Bygone Days of Rail", null)]
