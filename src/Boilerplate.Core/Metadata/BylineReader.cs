@@ -6,7 +6,8 @@ namespace Boilerplate.Core.Metadata;
 /// <summary>
 /// Reads authors and dates from the page's own text when its markup states none: a byline ("By Jane Doe | March 3,
 /// 2025", "Von ...", "Par ...", "Autor: ...") and a dateline ("Published March 3, 2025", or a block that is a date).
-/// Only short blocks near the top are read, whatever the model labels them.
+/// Only short blocks near the top, around the article's start and, for a byline alone, around its end are read,
+/// whatever the model labels them.
 /// </summary>
 public static partial class BylineReader
 {
@@ -34,8 +35,8 @@ public static partial class BylineReader
     /// <summary>
     /// Authors and dates in the first blocks of <paramref name="blocks"/> and, when the article starts further down
     /// (<paramref name="articleStart"/>, its first kept block; -1 when unknown), in the blocks around its start, where a
-    /// byline sits under a long menu; then authors alone in a byline that opens one of the few blocks after the
-    /// article's end (<paramref name="articleEnd"/>, its last kept block); empty fields where there are none.
+    /// byline sits under a long menu; then, when none names an author, a byline that signs the article off around its
+    /// last kept block (<paramref name="articleEnd"/>; -1 when unknown); empty fields where there are none.
     /// </summary>
     public static PageMetadata Read(IReadOnlyList<Block> blocks, int articleStart = -1, int articleEnd = -1)
     {
