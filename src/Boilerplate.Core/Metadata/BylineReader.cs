@@ -62,7 +62,7 @@ public static partial class BylineReader
             if (labelled && authors.Count == 0)
             {
                 // "Written by" in a block of its own, the name in the next.
-                MetadataText.AddDistinct(authors, MarkupMetadataReader.NameLike(text));
+                MetadataText.AddDistinct(authors, LabelledName(text));
             }
 
             labelled = Label().IsMatch(text);
@@ -156,7 +156,7 @@ public static partial class BylineReader
 
             if (labelled)
             {
-                MetadataText.AddDistinct(authors, MarkupMetadataReader.NameLike(text));
+                MetadataText.AddDistinct(authors, LabelledName(text));
             }
 
             labelled = Label().IsMatch(text);
@@ -170,6 +170,28 @@ public static partial class BylineReader
             }
         }
     }
+
+    /// <summary>
+    /// The name in the block after a "Written by" or "By" label: a person's name, or, since the label says a name
+    /// follows, one capitalised word ("Eliz - Product marketer"; not initials such as "CP", an avatar's) or a team
+    /// ("The Newsroom Team").
+    /// </summary>
+    private static string LabelledName(string text)
+    {
+        var name = MarkupMetadataReader.NameLike(text);
+        if (name.Length > 0)
+        {
+            return name;
+        }
+
+        name = MetadataText.Name(text);
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var single = words.Length == 1 && name.Length <= 30 && char.IsUpper(name[0]) && name.All(char.IsLetter) && name.Any(char.IsLower);
+        var team = words.Length is >= 2 and <= 4 && TeamWords.Contains(words[^1]) && words.All(word => char.IsUpper(word[0]));
+        return single || team ? name : string.Empty;
+    }
+
+    private static readonly HashSet<string> TeamWords = new(StringComparer.Ordinal) { "Team", "Staff", "Editors", "Desk", "Newsroom" };
 
     /// <summary>
     /// The name a byline captured; when the capture as a whole is no name, its longest opening words (two or more) that

@@ -384,6 +384,19 @@ public sealed class MarkupMetadataTests
     }
 
     [Theory]
+    [InlineData("Written by", "Eliz - Product marketer", "Eliz")]
+    [InlineData("By", "The Newsroom Team", "The Newsroom Team")]
+    [InlineData("By", "CP", null)]
+    [InlineData("By", "Subscribe", null)]
+    [InlineData("Share", "Eliz", null)]
+    public void After_a_byline_label_one_name_or_a_team_is_the_author(string label, string next, string? expected)
+    {
+        var byline = BylineReader.Read([new Block("Night trains return to the Alps", BlockKind.Heading) { Level = 1 }, new Block(label, BlockKind.Paragraph), new Block(next, BlockKind.Paragraph)]);
+
+        Assert.Equal(expected is null ? [] : [expected], byline.Authors);
+    }
+
+    [Theory]
     // Bylines without a "by": each opening word the byline pattern reads must reach it.
     [InlineData("Von Anna Berger")]
     [InlineData("Par Anna Berger")]
