@@ -49,7 +49,7 @@ public static partial class BylineReader
         foreach (var block in BlocksRead(blocks, articleStart))
         {
             var text = block.Text;
-            if (text.Length > MaxBlockChars || block.Kind is BlockKind.Code or BlockKind.TableRow)
+            if (!IsReadable(block))
             {
                 labelled = joinedLabel = false;
                 continue;
@@ -66,13 +66,10 @@ public static partial class BylineReader
             }
 
             labelled = Label().IsMatch(text);
-            var byline = authors.Count == 0 && MayHoldByline(text) ? Byline().Match(text) : Match.Empty;
+            var byline = authors.Count == 0 ? BylineIn(text) : Match.Empty;
             if (byline.Success)
             {
-                foreach (Capture name in byline.Groups["name"].Captures)
-                {
-                    MetadataText.AddDistinct(authors, NameOf(name.Value));
-                }
+                AddNames(byline, authors);
             }
 
             // A date in digits alone stamps reviews and price lists too: it is a dateline only by itself or announced.
@@ -148,7 +145,7 @@ public static partial class BylineReader
         for (var i = Math.Max(0, articleEnd - BlocksBeforeArticleEnd); i < Math.Min(blocks.Count, articleEnd + 1 + BlocksAfterArticle) && authors.Count == 0; i++)
         {
             var text = blocks[i].Text;
-            if (text.Length > MaxBlockChars || blocks[i].Kind is BlockKind.Code or BlockKind.TableRow)
+            if (!IsReadable(blocks[i]))
             {
                 labelled = false;
                 continue;
@@ -160,13 +157,10 @@ public static partial class BylineReader
             }
 
             labelled = Label().IsMatch(text);
-            var byline = MayHoldByline(text) ? Byline().Match(text) : Match.Empty;
+            var byline = BylineIn(text);
             if (byline.Success && (byline.Index == 0 || !byline.Value.StartsWith("by", StringComparison.OrdinalIgnoreCase)))
             {
-                foreach (Capture name in byline.Groups["name"].Captures)
-                {
-                    MetadataText.AddDistinct(authors, NameOf(name.Value));
-                }
+                AddNames(byline, authors);
             }
         }
     }
@@ -192,6 +186,21 @@ public static partial class BylineReader
     }
 
     private static readonly HashSet<string> TeamWords = new(StringComparer.Ordinal) { "Team", "Staff", "Editors", "Desk", "Newsroom" };
+
+    /// <summary>A block the reader reads: short, and no code or table row.</summary>
+    private static bool IsReadable(Block block) => block.Text.Length <= MaxBlockChars && block.Kind is not (BlockKind.Code or BlockKind.TableRow);
+
+    /// <summary>The byline in <paramref name="text"/>, the pattern run only where <see cref="MayHoldByline"/> says it can match.</summary>
+    private static Match BylineIn(string text) => MayHoldByline(text) ? Byline().Match(text) : Match.Empty;
+
+    /// <summary>Adds the names <paramref name="byline"/> captured.</summary>
+    private static void AddNames(Match byline, List<string> authors)
+    {
+        foreach (Capture name in byline.Groups["name"].Captures)
+        {
+            MetadataText.AddDistinct(authors, NameOf(name.Value));
+        }
+    }
 
     /// <summary>
     /// The name a byline captured; when the capture as a whole is no name, its longest opening words (two or more) that
