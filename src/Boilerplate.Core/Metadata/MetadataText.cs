@@ -202,22 +202,28 @@ public static partial class MetadataText
     public static string LeadingCapitalisedWords(string text)
     {
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(' ', words, 0, LeadingCapitalisedCount(words));
+    }
+
+    /// <summary>The capitalised words that open <paramref name="text"/> when a date follows them ("Jane Doe 4 August 2010"), else empty.</summary>
+    public static string NameBeforeDate(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var count = LeadingCapitalisedCount(words);
+        return count > 0 && count < words.Length && (char.IsDigit(words[count][0]) || DateWord().IsMatch(words[count]))
+            ? string.Join(' ', words, 0, count)
+            : string.Empty;
+    }
+
+    private static int LeadingCapitalisedCount(string[] words)
+    {
         var count = 0;
         while (count < words.Length && char.IsUpper(words[count][0]) && !DateWord().IsMatch(words[count]))
         {
             count++;
         }
 
-        return string.Join(' ', words, 0, count);
-    }
-
-    /// <summary>The capitalised words that open <paramref name="text"/> when a date follows them ("Jane Doe 4 August 2010"), else empty.</summary>
-    public static string NameBeforeDate(string text)
-    {
-        var name = LeadingCapitalisedWords(text);
-        var rest = text.AsSpan(Math.Min(text.Length, text.IndexOf(name, StringComparison.Ordinal) + name.Length)).TrimStart();
-        var next = rest.IndexOf(' ') is var space and >= 0 ? rest[..space] : rest;
-        return name.Length > 0 && next.Length > 0 && (char.IsDigit(next[0]) || DateWord().IsMatch(next)) ? name : string.Empty;
+        return count;
     }
 
     [GeneratedRegex(@"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Updated|Published|Posted|Last|Read|Reading|Min|Minutes?)[a-z]*\.?,?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
