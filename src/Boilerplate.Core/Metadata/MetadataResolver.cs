@@ -53,7 +53,8 @@ public static class MetadataResolver
     {
         try
         {
-            return BylineReader.Read(page.Blocks, FirstKept(result.Paragraphs), LastKept(result.Paragraphs));
+            var (first, last) = KeptRange(result.Paragraphs);
+            return BylineReader.Read(page.Blocks, first, last);
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
@@ -61,31 +62,22 @@ public static class MetadataResolver
         }
     }
 
-    /// <summary>The first kept paragraph's index, which is its block's (one paragraph per block, in page order); -1 when none is kept.</summary>
-    private static int FirstKept(IReadOnlyList<CleanedParagraph> paragraphs)
+    /// <summary>
+    /// The first and last kept paragraphs' indexes, which are their blocks' (one paragraph per block, in page order);
+    /// -1 for both when none is kept.
+    /// </summary>
+    private static (int First, int Last) KeptRange(IReadOnlyList<CleanedParagraph> paragraphs)
     {
+        var (first, last) = (-1, -1);
         for (var i = 0; i < paragraphs.Count; i++)
         {
             if (paragraphs[i].Kept)
             {
-                return i;
+                first = first < 0 ? i : first;
+                last = i;
             }
         }
 
-        return -1;
-    }
-
-    /// <summary>The last kept paragraph's index; -1 when none is kept.</summary>
-    private static int LastKept(IReadOnlyList<CleanedParagraph> paragraphs)
-    {
-        for (var i = paragraphs.Count - 1; i >= 0; i--)
-        {
-            if (paragraphs[i].Kept)
-            {
-                return i;
-            }
-        }
-
-        return -1;
+        return (first, last);
     }
 }
