@@ -459,6 +459,7 @@ internal static partial class MarkupMetadataReader
             return null;
         }
 
+        var texts = headings.Select(HeadingText).ToArray();
         foreach (var title in titles)
         {
             var parts = (title ?? string.Empty).Split(TitleSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -473,9 +474,9 @@ internal static partial class MarkupMetadataReader
                     continue;
                 }
 
-                for (var h = found + 1; h < headings.Count; h++)
+                for (var h = found + 1; h < texts.Length; h++)
                 {
-                    if (HeadingText(headings[h]).Equals(part, StringComparison.OrdinalIgnoreCase))
+                    if (texts[h].Equals(part, StringComparison.OrdinalIgnoreCase))
                     {
                         found = h;
                         break;
@@ -485,7 +486,7 @@ internal static partial class MarkupMetadataReader
 
             if (found >= 0)
             {
-                return Unquoted(HeadingText(headings[found]));
+                return Unquoted(texts[found]);
             }
         }
 
