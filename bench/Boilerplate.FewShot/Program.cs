@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Boilerplate.Bench;
 using Boilerplate.Core.Model;
 using Boilerplate.Core.Segmentation;
 using Boilerplate.Training;
@@ -156,21 +157,3 @@ static List<TrainingSample.Paragraph> Read(string path) =>
     SampleReader.Read(path).OfType<TrainingSample.Paragraph>().ToList();
 
 static string Escape(string text) => System.Net.WebUtility.HtmlEncode(text);
-
-internal sealed class Arguments(Dictionary<string, string> values)
-{
-    public static Arguments Parse(string[] args)
-    {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Length; i++)
-        {
-            values[args[i]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
-        }
-
-        return new Arguments(values);
-    }
-
-    public string Get(string name, string fallback) => values.GetValueOrDefault(name, fallback);
-
-    public bool Has(string name) => values.ContainsKey(name);
-}
