@@ -41,21 +41,22 @@ def cipher_html(doc, key):
             out.append(doc[at:stop]); at = stop
     return ''.join(out)
 def decode(data):
-    for enc in ('utf-8',):
-        try: return data.decode(enc)
-        except UnicodeDecodeError: pass
+    try: return data.decode('utf-8')
+    except UnicodeDecodeError: pass
     m = re.search(rb'charset\s*=\s*["\']?([\w-]+)', data[:4096], re.I)
     enc = m.group(1).decode() if m else 'latin-1'
     try: return data.decode(enc, errors='replace')
     except LookupError: return data.decode('latin-1')
 n = 0
+page_files = {}
+for f in sorted(os.listdir(os.path.join(src, 'pages'))):
+    page_files.setdefault(f.split('.')[0], f)
 with open(os.path.join(dst, 'truth.jsonl'), 'w') as out:
     for line in open(os.path.join(src, 'truth.jsonl')):
         t = json.loads(line)
         pid = t['id']
-        files = [f for f in os.listdir(os.path.join(src, 'pages')) if f.split('.')[0] == pid]
-        if not files: continue
-        f = files[0]
+        f = page_files.get(pid)
+        if f is None: continue
         raw = open(os.path.join(src, 'pages', f), 'rb').read()
         if f.endswith('.gz'): raw = gzip.decompress(raw)
         doc = cipher_html(decode(raw), pid)
