@@ -25,13 +25,26 @@ public sealed class FeatureCostTests
         var features = new SparseFeatures();
         var phrases = Run(page, extractor, features);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var pass = 0; pass < 50; pass++)
+        // The shared array pool gives its buffers back on full collections (other tests run beside this one), and
+        // refilling it is no per-block work: a measurement a full collection fell into is taken again.
+        long allocated;
+        var attempts = 0;
+        bool collected;
+        do
         {
+            var fullCollections = GC.CollectionCount(2);
             Run(page, extractor, features);
-        }
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var pass = 0; pass < 50; pass++)
+            {
+                Run(page, extractor, features);
+            }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            collected = GC.CollectionCount(2) != fullCollections;
+        }
+        while (collected && ++attempts < 5);
+
         Assert.True(phrases >= 6, $"{phrases} legal phrases found");
         Assert.Equal(0, allocated);
     }
