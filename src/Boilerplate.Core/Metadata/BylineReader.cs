@@ -46,6 +46,8 @@ public static partial class BylineReader
         DateTimeOffset? modified = null;
         var labelled = false;
         var joinedLabel = false;
+        var previous = new string?[FullNameLookBack];
+        var readCount = 0;
         foreach (var block in BlocksRead(blocks, articleStart))
         {
             var text = block.Text;
@@ -70,7 +72,10 @@ public static partial class BylineReader
             if (byline.Success)
             {
                 AddNames(byline, authors);
+                WithFullName(authors, previous);
             }
+
+            previous[readCount++ % previous.Length] = text;
 
             // A date in digits alone stamps reviews and price lists too: it is a dateline only by itself or announced.
             var digitDates = Published().IsMatch(text) || Updated().IsMatch(text) || LenientDate.IsDateInDigits(text);
@@ -127,6 +132,30 @@ public static partial class BylineReader
             if (name.Length > 0)
             {
                 MetadataText.AddDistinct(authors, name);
+                return;
+            }
+        }
+    }
+
+    /// <summary>Readable blocks before a byline searched for the full name of a first name it gives.</summary>
+    private const int FullNameLookBack = 3;
+
+    /// <summary>
+    /// A byline that names one word ("Articles by Jane") takes the full name from a block just before it that is a
+    /// name starting with that word ("Jane Doe" above her title).
+    /// </summary>
+    private static void WithFullName(List<string> authors, string?[] previous)
+    {
+        if (authors.Count != 1 || authors[0].Contains(' '))
+        {
+            return;
+        }
+
+        foreach (var text in previous)
+        {
+            if (text is not null && text.StartsWith(authors[0] + " ", StringComparison.Ordinal) && MarkupMetadataReader.NameLike(text) is { Length: > 0 } full)
+            {
+                authors[0] = full;
                 return;
             }
         }
@@ -196,9 +225,15 @@ public static partial class BylineReader
     /// <summary>Adds the names <paramref name="byline"/> captured.</summary>
     private static void AddNames(Match byline, List<string> authors)
     {
-        foreach (Capture name in byline.Groups["name"].Captures)
+        var captures = byline.Groups["name"].Captures;
+        for (var i = 0; i < captures.Count; i++)
         {
-            MetadataText.AddDistinct(authors, NameOf(name.Value));
+            // "By Jane Doe, Trial Attorney at ...": a title after the name is no second author.
+            var name = NameOf(captures[i].Value);
+            if (i == 0 || !MetadataText.IsJobTitle(name))
+            {
+                MetadataText.AddDistinct(authors, name);
+            }
         }
     }
 

@@ -172,7 +172,7 @@ internal static partial class MarkupMetadataReader
             .Or(hints.ToMetadata(url));
         return merged with
         {
-            Authors = WithoutSiteName(merged.Authors, merged.SiteName),
+            Authors = WithoutDescriptions(WithoutSiteName(merged.Authors, merged.SiteName)),
             UserAuthors = usernames.Authors,
             Headline = Headline(headings, firstH1, jsonLd.Headline, openGraph.Title.Length > 0 ? openGraph.Title : title, merged.SiteName, title),
             Language = language,
@@ -191,12 +191,40 @@ internal static partial class MarkupMetadataReader
             return authors;
         }
 
-        var suffix = ", " + siteName;
         var people = authors
-            .Select(author => author.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && author.Length > suffix.Length ? author[..^suffix.Length].TrimEnd() : author)
+            .Select(author => WithoutSuffix(author, siteName))
             .Where(author => !author.Equals(siteName, StringComparison.OrdinalIgnoreCase))
             .ToList();
         return people.Count > 0 ? people : authors;
+    }
+
+    /// <summary>Most words a name among several authors may have; longer is a group's or a page's description beside the person.</summary>
+    private const int MaxCoAuthorWords = 5;
+
+    /// <summary>
+    /// <paramref name="authors"/> without entries too long to be a name ("South Carolina Garden-based Learning Network
+    /// on Facebook"), when a shorter one stands beside them.
+    /// </summary>
+    private static IReadOnlyList<string> WithoutDescriptions(IReadOnlyList<string> authors)
+    {
+        if (authors.Count < 2)
+        {
+            return authors;
+        }
+
+        static bool IsShort(string author) => author.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxCoAuthorWords;
+        return authors.Any(IsShort) ? authors.Where(IsShort).ToList() : authors;
+    }
+
+    /// <summary><paramref name="author"/> without <paramref name="siteName"/> after a word break ("Jane Doe, Daily Post", "Jane Doe Daily Post").</summary>
+    private static string WithoutSuffix(string author, string siteName)
+    {
+        if (author.Length <= siteName.Length + 1 || !author.EndsWith(siteName, StringComparison.OrdinalIgnoreCase) || author[^(siteName.Length + 1)] != ' ')
+        {
+            return author;
+        }
+
+        return author[..^siteName.Length].TrimEnd(' ', ',', '-', '|', '–', '—', '·');
     }
 
     private static void ReadMeta(LiteNode node, Fields openGraph, Fields meta, string?[] twitterLabels, ref string? contentLanguage, ref string? locale, ref string? dcLanguage)

@@ -89,7 +89,15 @@ public static partial class MetadataText
     /// </summary>
     public static string Name(ReadOnlySpan<char> value)
     {
-        var name = Clean(value).TrimStart(',', ' ', '-', '|');
+        var cleaned = Clean(value);
+
+        // ", USA TODAY": the template rendered an empty name before the employer.
+        if (cleaned.StartsWith(','))
+        {
+            return string.Empty;
+        }
+
+        var name = cleaned.TrimStart(' ', '-', '|');
 
         // "By Jane Doe", "Text by Jane Doe", "Recipe by ...", "Author: Jane Doe".
         name = NamePrefix().Replace(name, string.Empty, 1);
@@ -136,10 +144,18 @@ public static partial class MetadataText
         return cut < 2 ? name : string.Join(' ', words[..cut]).TrimEnd(',', ' ', '-', '|');
     }
 
+    /// <summary>Whether <paramref name="text"/> is a job title alone ("Trial Attorney", "Senior Writer"): up to three words ending in a role.</summary>
+    public static bool IsJobTitle(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is >= 1 and <= 3 && Roles.Contains(words[^1].Trim(NameEdges));
+    }
+
     /// <summary>Roles bylines write after a name.</summary>
     private static readonly HashSet<string> Roles = new(StringComparer.OrdinalIgnoreCase)
     {
         "writer", "reporter", "editor", "correspondent", "columnist", "contributor", "journalist", "photographer", "producer",
+        "attorney", "lawyer",
         "redakteur", "redakteurin", "journalistin", "rédacteur", "rédactrice", "journaliste", "periodista", "redactor", "redactora",
         "giornalista", "redattore", "redattrice",
     };

@@ -84,6 +84,29 @@ public sealed class MarkupMetadataTests
     }
 
     [Fact]
+    public void The_sites_name_after_an_author_element_s_name_is_dropped()
+    {
+        var metadata = Read(
+            """<meta property="og:site_name" content="Rail Weekly">""",
+            """<div class="byline-section"><a class="authors">Anna Berger</a> <span>Rail Weekly</span></div>""" + Body);
+
+        Assert.Equal(["Anna Berger"], metadata.Authors);
+    }
+
+    [Fact]
+    public void A_group_or_description_beside_a_person_is_no_co_author()
+    {
+        var metadata = Read("""
+            <script type="application/ld+json">
+            {"@type": "NewsArticle", "headline": "Night trains return to the Alps",
+             "author": [{"@type": "Person", "name": "By Anna Berger"}, {"@type": "Person", "name": "Friends of the Alpine Railways Society on Facebook"}]}
+            </script>
+            """);
+
+        Assert.Equal(["Anna Berger"], metadata.Authors);
+    }
+
+    [Fact]
     public void A_single_author_named_like_the_site_stays()
     {
         var metadata = Read("""<meta property="og:site_name" content="Rail Weekly"><meta name="author" content="Rail Weekly">""");
@@ -469,6 +492,32 @@ public sealed class MarkupMetadataTests
         Assert.Equal(expected.Split('|', StringSplitOptions.RemoveEmptyEntries), byline.Authors);
     }
 
+    [Theory]
+    [InlineData("Reviewed by Lena Hartmann, Trial Attorney at Hartmann & Berg, on December 9, 2024.", "Lena Hartmann")]
+    [InlineData("By Lena Hartmann, Senior Writer", "Lena Hartmann")]
+    [InlineData("By Lena Hartmann, Tomas Berg", "Lena Hartmann|Tomas Berg")]
+    public void A_job_title_after_the_name_in_a_byline_is_no_second_author(string text, string expected)
+    {
+        var byline = BylineReader.Read([new Block("Night trains return to the Alps", BlockKind.Heading) { Level = 1 }, new Block(text, BlockKind.Paragraph)]);
+
+        Assert.Equal(expected.Split('|'), byline.Authors);
+    }
+
+    [Theory]
+    [InlineData("Lena Hartmann", "Lena Hartmann")]
+    [InlineData("Lena's picks", "Lena")]
+    public void A_byline_giving_a_first_name_takes_the_full_name_just_above_it(string above, string expected)
+    {
+        var byline = BylineReader.Read([
+            new Block("Night trains return to the Alps", BlockKind.Heading) { Level = 1 },
+            new Block(above, BlockKind.Paragraph),
+            new Block("Travel Writer", BlockKind.Paragraph),
+            new Block("Articles by Lena", BlockKind.Paragraph),
+        ]);
+
+        Assert.Equal([expected], byline.Authors);
+    }
+
     [Fact]
     public void A_written_by_label_takes_the_name_from_the_next_block()
     {
@@ -505,6 +554,7 @@ public sealed class MarkupMetadataTests
     [InlineData("{{ post.author }}", "")]
     [InlineData("%author%", "")]
     [InlineData("sara.r.peter", "sara.r.peter")]
+    [InlineData(", Rail Weekly", "")]
     public void Author_names_are_cleaned_of_what_pages_put_around_them(string value, string expected) =>
         Assert.Equal(expected, MetadataText.Name(value));
 }
