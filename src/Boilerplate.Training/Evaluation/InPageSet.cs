@@ -61,6 +61,9 @@ public static class InPageSet
     /// <summary>Words of the article's last paragraph looked for in the markup.</summary>
     private const int AnchorWords = 6;
 
+    /// <summary>Characters looked for instead where a paragraph is written without spaces (Chinese, Japanese).</summary>
+    private const int AnchorChars = 16;
+
     /// <summary>
     /// The hosts the evaluation uses: of each corpus, the first <see cref="HostsPerCorpus"/> held-out article pages
     /// (pages of an untyped corpus count as articles) where the article's first and last paragraphs are found.
@@ -131,13 +134,13 @@ public static class InPageSet
 
     private static int EndOf(InPageHost host, string paragraph)
     {
-        var words = paragraph.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length < AnchorWords || BodyClose(host.Html) < 0)
+        var opening = Opening(paragraph);
+        if (opening.Length == 0 || BodyClose(host.Html) < 0)
         {
             return -1;
         }
 
-        var at = TextOccurrence(host.Html, string.Join(' ', words.Take(AnchorWords)));
+        var at = TextOccurrence(host.Html, opening);
         if (at < 0)
         {
             return -1;
@@ -180,10 +183,26 @@ public static class InPageSet
 
     private static string LastParagraph(string articleBody) => LongParagraphs(articleBody).LastOrDefault() ?? string.Empty;
 
-    /// <summary>The article's paragraphs of at least <see cref="AnchorWords"/> words: enough to find in the markup.</summary>
+    /// <summary>The article's paragraphs with an <see cref="Opening"/>: enough to find in the markup.</summary>
     private static IEnumerable<string> LongParagraphs(string articleBody) =>
         articleBody.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(p => p.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length >= AnchorWords);
+            .Where(p => Opening(p).Length > 0);
+
+    /// <summary>
+    /// What is looked for to find a paragraph: its first <see cref="AnchorWords"/> words, or, in a paragraph written
+    /// without spaces, its first <see cref="AnchorChars"/> characters when no space falls among them; empty when it
+    /// has neither. Counting spaces alone took a Chinese article's last paragraph with a few English names for its end.
+    /// </summary>
+    private static string Opening(string paragraph)
+    {
+        var words = paragraph.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length >= AnchorWords)
+        {
+            return string.Join(' ', words.Take(AnchorWords));
+        }
+
+        return words.Length > 0 && words[0].Length >= AnchorChars ? words[0][..AnchorChars] : string.Empty;
+    }
 
     private static IEnumerable<InPagePlacement> PlacementsOf(string label) =>
         label == Labels.Body ? [InPagePlacement.InArticle] : Enum.GetValues<InPagePlacement>().Where(p => p != InPagePlacement.InArticle);
@@ -259,7 +278,7 @@ public static class InPageSet
             return lines.Count;
         }
 
-        var opening = string.Join(' ', lastParagraph.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(AnchorWords));
+        var opening = Opening(lastParagraph);
         var at = lines.FindIndex(l => l.Contains(opening, StringComparison.Ordinal));
         return (at >= 0 ? at : lines.IndexOf(lines.MaxBy(l => l.Length) ?? string.Empty)) + 1;
     }

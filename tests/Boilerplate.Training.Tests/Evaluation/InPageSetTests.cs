@@ -22,6 +22,20 @@ public sealed class InPageSetTests
     }
 
     [Fact]
+    public void The_article_end_of_a_page_written_without_spaces_is_after_its_last_paragraph()
+    {
+        // The middle paragraph has spaces around Latin names; the last has none, and is still the article's end.
+        const string Opening = "宇航员在太空中喝酒会怎么样？这是一个有趣的问题。";
+        const string Middle = "纽约州立大学（State University of New York，SUNY）的教授研究酒精超过四十年。";
+        const string Closing = "所以，当宇航员在地球轨道上时，还不得不满足于欣赏外面的景色。";
+        var html = $"<html><body><article><p>{Opening}</p><p>{Middle}</p><p>{Closing}</p></article><footer>x</footer></body></html>";
+
+        var end = InPageSet.ArticleEndOf(new InPageHost(html, string.Join("\n\n", Opening, Middle, Closing)));
+
+        Assert.Equal(html.IndexOf("</article>", StringComparison.Ordinal), end);
+    }
+
+    [Fact]
     public void A_page_whose_article_words_stand_only_in_a_script_is_no_host()
     {
         var html = "<html><body><script>var s = \"" + Last + "\";</script><div id=\"app\"></div></body></html>";
