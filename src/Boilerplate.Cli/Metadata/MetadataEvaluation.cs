@@ -105,6 +105,19 @@ internal sealed class MetadataEvaluation
         return rows.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => (pair.Key, pair.Value.Correct, pair.Value.Total, pair.Value.Undecided)).ToList();
     }
 
+    /// <summary>The counts of one split ("all", "train" or "dev"), all its pages or those of 200+ words.</summary>
+    public MetadataCounts Counts(string split, bool longPagesOnly = false)
+    {
+        var tally = _tallies[(split, longPagesOnly)];
+        return new MetadataCounts(
+            tally.Pages,
+            tally.Headline.Correct,
+            (tally.Author.Correct, tally.Author.Total),
+            (tally.Date.Correct, tally.Date.Total),
+            (tally.Language.Correct, tally.Language.Total),
+            tally.SpuriousAuthor);
+    }
+
     /// <summary>The figures as a Markdown table: one row per split and page scope.</summary>
     public string ToMarkdown()
     {
@@ -161,6 +174,9 @@ internal sealed class MetadataEvaluation
             failures.WriteLine($"{page.Id}\tlanguage\t{declared}\t{detected}");
         }
     }
+
+    /// <summary>Correct answers of one split: headlines of all pages; authors, dates and languages of the pages whose truth has one.</summary>
+    internal sealed record MetadataCounts(int Pages, int Headlines, (int Correct, int Total) Authors, (int Correct, int Total) Dates, (int Correct, int Total) Languages, int AuthorsWhereNone);
 
     private sealed record PageOutcome(bool Title, bool Headline, bool? Author, bool? Date, bool? EitherDate, bool? Language, bool SpuriousAuthor, bool SpuriousDate);
 
