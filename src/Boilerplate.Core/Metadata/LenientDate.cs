@@ -5,7 +5,7 @@ namespace Boilerplate.Core.Metadata;
 
 /// <summary>
 /// Parses the dates pages write (ISO 8601 with or without time and offset, RFC 1123, "September 4, 2025",
-/// "4 Sep 2025", "2025/09/04") without throwing. Only short strings are read and only years 1990-2100 accepted, so a
+/// "4 Sep 2025", "2025/09/04", "2025年9月4日") without throwing. Only short strings are read and only years 1990-2100 accepted, so a
 /// hostile value costs nothing and a stray number is no date.
 /// </summary>
 public static partial class LenientDate
@@ -141,6 +141,12 @@ public static partial class LenientDate
     {
         var text = value.Trim();
 
+        // "2016年10月14日" (Chinese, Japanese), "2016년 10월 14일" (Korean): the year, month and day marked by a character each.
+        if (CjkDate().Match(text) is { Success: true } cjk)
+        {
+            text = string.Create(CultureInfo.InvariantCulture, $"{cjk.Groups[1].Value}-{int.Parse(cjk.Groups[2].Value, CultureInfo.InvariantCulture):00}-{int.Parse(cjk.Groups[3].Value, CultureInfo.InvariantCulture):00}");
+        }
+
         // Ordinals ("4th"), "Sept" and a trailing "UTC"/"Z" spelled out are common and not in the invariant formats.
         text = Ordinal().Replace(text, "$1");
         text = text.Replace("Sept ", "Sep ", StringComparison.OrdinalIgnoreCase).Replace("Sept.", "Sep", StringComparison.OrdinalIgnoreCase);
@@ -152,6 +158,9 @@ public static partial class LenientDate
         return text;
     }
 
+    [GeneratedRegex(@"^(\d{4}) ?[年년] ?(\d{1,2}) ?[月월] ?(\d{1,2}) ?[日일]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex CjkDate();
+
     [GeneratedRegex(@"([+-]\d\d)(\d\d)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex OffsetWithoutColon();
 
@@ -159,7 +168,7 @@ public static partial class LenientDate
     private static partial Regex Ordinal();
 
     [GeneratedRegex(
-        @"\b(?:\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,? \d{4}|\d{4}/\d\d/\d\d|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}/\d{1,2}/\d{4})(?!\d)",
+        @"\b(?:\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,? \d{4}|\d{4}/\d\d/\d\d|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}/\d{1,2}/\d{4})(?!\d)|(?<!\d)\d{4} ?[年년] ?\d{1,2} ?[月월] ?\d{1,2} ?[日일]",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
     private static partial Regex DateInText();
 

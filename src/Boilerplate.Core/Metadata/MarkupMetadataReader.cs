@@ -191,6 +191,13 @@ internal static partial class MarkupMetadataReader
             return authors;
         }
 
+        // "Mac & i" in an author field was split into "Mac" and "i": together they are the site signing its page.
+        if (authors.Count > 1 && (string.Join(" & ", authors).Equals(siteName, StringComparison.OrdinalIgnoreCase)
+            || string.Join(" and ", authors).Equals(siteName, StringComparison.OrdinalIgnoreCase)))
+        {
+            return [siteName];
+        }
+
         var people = authors
             .Select(author => WithoutSuffix(author, siteName))
             .Where(author => !author.Equals(siteName, StringComparison.OrdinalIgnoreCase))

@@ -107,6 +107,14 @@ public sealed class MarkupMetadataTests
     }
 
     [Fact]
+    public void A_site_name_with_an_ampersand_in_an_author_field_stays_one_name()
+    {
+        var metadata = Read("""<meta property="og:site_name" content="Rail &amp; Road"><meta name="DC.creator" content="Rail &amp; Road">""");
+
+        Assert.Equal(["Rail & Road"], metadata.Authors);
+    }
+
+    [Fact]
     public void A_single_author_named_like_the_site_stays()
     {
         var metadata = Read("""<meta property="og:site_name" content="Rail Weekly"><meta name="author" content="Rail Weekly">""");
