@@ -80,6 +80,39 @@ public sealed class FailureClassTests : IDisposable
         Assert.Equal("legal", result.Paragraphs.Single(p => p.Block.Text == "We use cookies.").Label);
     }
 
+    /// <summary>The story of the Python client's Scrapy test page (tests/python/test_scrapy.py), which a retrained model once mislabelled.</summary>
+    private static readonly string[] FerryStory =
+    [
+        "The night ferry across the bay will leave half an hour later from the first of May, the operator said, so that passengers arriving on the last train from the city no longer miss it.",
+        "The crossing will take the same time, but the return sailing in the morning moves to six o\u2019clock, which the caf\u00e9 owners at the harbour welcomed after years of complaints.",
+        "Season tickets bought before the change remain valid, and the operator will refund the difference to anyone whose journey no longer fits the new timetable.",
+    ];
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_short_article_between_a_cookie_banner_and_a_legal_footer_is_labelled_body_throughout(bool ferry)
+    {
+        // The label, not only the text: a scraper stores per-paragraph labels, and the container rule keeps a
+        // paragraph the context mislabelled, so text alone would not show the error.
+        var story = ferry ? FerryStory : Story;
+        var html = "<html><head><title>Night ferry timetable changes from May</title></head><body>"
+            + "<div class=\"cookie-banner\"><p>We use cookies to improve your experience. By continuing you accept our use of cookies.</p><button>Accept all cookies</button></div>"
+            + Menu("Home", "News", "Travel", "Contact") + "<main><article><h1>Night ferry timetable changes from May</h1>"
+            + string.Concat(story.Select(p => $"<p>{p}</p>")) + "</article></main>"
+            + "<footer><p>&copy; 2026 Coastal News Ltd. All rights reserved.</p><p><a href=\"/privacy\">Privacy policy</a> | <a href=\"/cookies\">Cookie settings</a></p></footer></body></html>";
+
+        var result = Clean(new PageInput.Html(html));
+
+        foreach (var paragraph in story)
+        {
+            var cleaned = Assert.Single(result.Paragraphs, p => p.Block.Text == paragraph);
+            Assert.True(cleaned.Kept && cleaned.Label == Labels.Body, $"{cleaned.Label} ({string.Join(", ", cleaned.Scores.Select(v => v.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))}): {paragraph}");
+        }
+
+        Assert.Equal(Labels.Legal, Assert.Single(result.Paragraphs, p => p.Block.Text.StartsWith("We use cookies", StringComparison.Ordinal)).Label);
+    }
+
     [Fact]
     public void A_two_paragraph_lead_with_chrome_around_it_comes_out_as_its_lead()
     {
