@@ -43,10 +43,11 @@ internal static class EvaluateCommand
         var maxPages = new Option<int?>("--max-pages") { Description = "At most this many pages of each corpus." };
         var json = new Option<string?>("--json") { Description = "Also write the figures to this JSON file." };
         var bias = new Option<float>("--bias") { Description = "Keep bias our pipeline cleans with, as a caller would send it: -1 (precision) .. +1 (recall).", DefaultValueFactory = _ => 0f };
+        var inPageMisses = new Option<string?>("--in-page-misses") { Description = "Write every in-page placement the model labels wrong (form, host page, placement, truth, label given, paragraph) to this TSV file." };
 
         var command = new Command("evaluate", "Score our pipeline and peer extractors on labelled pages; optionally gate a model promotion.")
         {
-            dataset, split, model, against, tolerance, mode, peers, maxPages, json, bias,
+            dataset, split, model, against, tolerance, mode, peers, maxPages, json, bias, inPageMisses,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -63,7 +64,8 @@ internal static class EvaluateCommand
                     PeersOf(parse.GetValue(peers)!),
                     parse.GetValue(maxPages),
                     parse.GetValue(json),
-                    parse.GetValue(bias)).Validate();
+                    parse.GetValue(bias),
+                    parse.GetValue(inPageMisses)).Validate();
             }
             catch (Exception e) when (e is ArgumentException or DirectoryNotFoundException)
             {
@@ -145,6 +147,11 @@ internal static class EvaluateCommand
                     await summary.WriteJsonAsync(path, cancellationToken).ConfigureAwait(false);
                 }
 
+                if (settings.InPageMissesPath is { } missesPath)
+                {
+                    await WriteMissesAsync(missesPath, inPage, cancellationToken).ConfigureAwait(false);
+                }
+
                 return gate is { Passed: false } ? GateFailed : 0;
             }
             finally
@@ -155,6 +162,16 @@ internal static class EvaluateCommand
                 }
             }
         }
+    }
+
+    /// <summary>Writes the in-page misses of every form as TSV, a header line first.</summary>
+    private static async Task WriteMissesAsync(string path, IReadOnlyList<InPageResult> results, CancellationToken cancellationToken)
+    {
+        static string Field(string value) => value.Replace('\t', ' ').ReplaceLineEndings(" ");
+        var lines = new List<string> { "form\thost\tplacement\ttruth\tlabel\tparagraph" };
+        lines.AddRange(results.SelectMany(result => result.Misses.Select(miss =>
+            string.Join('\t', result.Form, Field(miss.Host), miss.Placement, miss.Truth, miss.Predicted, Field(miss.Text)))));
+        await File.WriteAllLinesAsync(path, lines, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The hand-labelled lines no seed sample nearly repeats, scored alone and inside the hosts.</summary>

@@ -13,6 +13,7 @@ namespace Boilerplate.Cli.Evaluate;
 /// <param name="MaxPages">At most this many pages of each corpus.</param>
 /// <param name="JsonPath">Where to write the figures as JSON.</param>
 /// <param name="Bias">The keep bias our pipeline cleans with (-1 precision .. +1 recall), as a caller would send it.</param>
+/// <param name="InPageMissesPath">Where to write the in-page placements the evaluated model labels wrong, as TSV.</param>
 internal sealed record EvaluateSettings(
     string Dataset,
     EvaluationSplit Split,
@@ -23,7 +24,8 @@ internal sealed record EvaluateSettings(
     IReadOnlyList<string> Peers,
     int? MaxPages,
     string? JsonPath,
-    float Bias = 0f)
+    float Bias = 0f,
+    string? InPageMissesPath = null)
 {
     /// <summary>Peer name for Mozilla Readability run by node.</summary>
     public const string Readability = "readability";

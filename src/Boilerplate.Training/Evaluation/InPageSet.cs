@@ -39,12 +39,26 @@ public enum InPageForm
 /// <summary>A page to place paragraphs into: its HTML and the article body a person wrote out for it.</summary>
 /// <param name="Html">The page.</param>
 /// <param name="ArticleBody">Its article body, paragraphs separated by blank lines.</param>
-public sealed record InPageHost(string Html, string ArticleBody);
+/// <param name="Id">Its page id in its corpus, to name it in a list of misses.</param>
+public sealed record InPageHost(string Html, string ArticleBody, string Id = "");
+
+/// <summary>One placed paragraph labelled otherwise than its truth.</summary>
+/// <param name="Host">The host page's id.</param>
+/// <param name="Placement">Where in the host it stood.</param>
+/// <param name="Truth">Its hand-given label.</param>
+/// <param name="Predicted">The label it got, or "(merged)" when it did not come out as a block of its own.</param>
+/// <param name="Text">The paragraph.</param>
+public sealed record InPageMiss(string Host, InPagePlacement Placement, string Truth, string Predicted, string Text);
 
 /// <summary>One form's three-way figures.</summary>
 /// <param name="Form">How the paragraphs were placed.</param>
 /// <param name="Report">Per-label precision, recall, F1, macro-F1 and confusion over every placement.</param>
-public sealed record InPageResult(InPageForm Form, ClassificationReport Report);
+public sealed record InPageResult(InPageForm Form, ClassificationReport Report)
+{
+    /// <summary>The placements labelled otherwise than their truth, in the order they were scored.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<InPageMiss> Misses { get; init; } = [];
+}
 
 /// <summary>
 /// The hand-labelled paragraphs (<see cref="HandLabelledSet"/>) scored inside real pages rather than alone, as the
@@ -72,7 +86,7 @@ public static class InPageSet
     {
         ArgumentNullException.ThrowIfNull(corpora);
         return corpora.SelectMany(c => c.Dev.Where(p => p.PageType is null or "article")
-            .Select(p => new InPageHost(p.ReadHtml(), p.ArticleBody))
+            .Select(p => new InPageHost(p.ReadHtml(), p.ArticleBody, p.Id))
             .Where(h => EndOf(h, FirstParagraph(h.ArticleBody)) >= 0 && ArticleEndOf(h) >= 0)
             .Take(HostsPerCorpus)).ToList();
     }
@@ -96,6 +110,7 @@ public static class InPageSet
         var html = new HtmlSegmenter(SegmentationLimits.Default with { MaxNodes = int.MaxValue });
         var text = new TextSegmenter();
         var pairs = Enum.GetValues<InPageForm>().ToDictionary(f => f, _ => new List<(string, string)>());
+        var misses = Enum.GetValues<InPageForm>().ToDictionary(f => f, _ => new List<InPageMiss>());
         var all = samples ?? HandLabelledSet.Load();
         for (var s = 0; s < all.Count; s++)
         {
@@ -108,18 +123,27 @@ public static class InPageSet
                 foreach (var form in new[] { InPageForm.HtmlTelling, InPageForm.HtmlNeutral })
                 {
                     var page = html.Segment(Place(host.Html, anchor, sample.Text, placement, form == InPageForm.HtmlTelling), null, cancellationToken);
-                    pairs[form].Add((sample.Label, LabelOf(classifier, page, sample.Text, cancellationToken)));
+                    Add(form, LabelOf(classifier, page, sample.Text, cancellationToken));
                 }
 
                 var lines = PlainTextView.Render(host.Html).Split('\n').ToList();
                 var near = placement == InPagePlacement.InArticle ? FirstParagraph(host.ArticleBody) : LastParagraph(host.ArticleBody);
                 lines.Insert(TextLine(lines, near, placement), sample.Text);
                 var textPage = text.Segment(string.Join('\n', lines), null);
-                pairs[InPageForm.Text].Add((sample.Label, LabelOf(classifier, textPage, sample.Text, cancellationToken)));
+                Add(InPageForm.Text, LabelOf(classifier, textPage, sample.Text, cancellationToken));
+
+                void Add(InPageForm form, string predicted)
+                {
+                    pairs[form].Add((sample.Label, predicted));
+                    if (predicted != sample.Label)
+                    {
+                        misses[form].Add(new InPageMiss(host.Id, placement, sample.Label, predicted, sample.Text));
+                    }
+                }
             }
         }
 
-        return pairs.Select(p => new InPageResult(p.Key, new ClassificationReport(p.Value))).ToList();
+        return pairs.Select(p => new InPageResult(p.Key, new ClassificationReport(p.Value)) { Misses = misses[p.Key] }).ToList();
     }
 
     /// <summary>

@@ -42,14 +42,28 @@ public class EvaluateCommandTests(EvaluationModels models) : IClassFixture<Evalu
     public async Task Scores_the_text_as_other_scrapers_break_it_on_request()
     {
         var json = Path.Combine(models.Folder, "scraped.json");
+        var misses = Path.Combine(models.Folder, "in-page-misses.tsv");
 
-        var (exit, _) = await RunAsync("--dataset", Corpus, "--split", "all", "--max-pages", "2", "--peers", "none", "--mode", "all", "--json", json);
+        var (exit, _) = await RunAsync("--dataset", Corpus, "--split", "all", "--max-pages", "2", "--peers", "none", "--mode", "all", "--json", json, "--in-page-misses", misses);
 
         Assert.Equal(0, exit);
         using var figures = JsonDocument.Parse(await File.ReadAllTextAsync(json));
         var results = figures.RootElement.GetProperty("results").EnumerateArray().ToList();
         Assert.Equal(["ours-html", "ours-text", "ours-text-nodes", "ours-text-source"], results.Select(r => r.GetProperty("system").GetString()));
         Assert.All(results, r => Assert.True(r.GetProperty("score").GetProperty("f1").GetDouble() > 0.5, r.GetProperty("system").GetString()));
+
+        // Every in-page placement off the confusion matrix's diagonal is listed once, under its form.
+        var lines = await File.ReadAllLinesAsync(misses);
+        Assert.Equal("form\thost\tplacement\ttruth\tlabel\tparagraph", lines[0]);
+        foreach (var form in figures.RootElement.GetProperty("inPage").EnumerateArray())
+        {
+            var report = form.GetProperty("report");
+            var confusion = report.GetProperty("confusion").EnumerateArray().Select(row => row.EnumerateArray().Select(c => c.GetInt32()).ToList()).ToList();
+            var wrong = report.GetProperty("count").GetInt32() - confusion.Select((row, i) => row[i]).Sum();
+            var listed = lines.Skip(1).Select(line => line.Split('\t')).Where(f => f[0].Equals(form.GetProperty("form").GetString(), StringComparison.OrdinalIgnoreCase)).ToList();
+            Assert.Equal(wrong, listed.Count);
+            Assert.All(listed, f => Assert.NotEqual(f[3], f[4]));
+        }
     }
 
     [Fact]
