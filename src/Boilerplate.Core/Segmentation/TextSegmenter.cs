@@ -128,7 +128,9 @@ public sealed partial class TextSegmenter
             }
 
             var continues = ContinuesPunctuation(line[0]);
-            var joins = current.Length > 0 && !EndsSentence(current[^1]) && (char.IsLower(line[0]) || continues);
+            // A line ending in a letter without case (Chinese, Japanese, Korean, Arabic…) is not a sentence that a
+            // lower-case Latin line carries on: it is a menu's or a notice's line, and the next line is another.
+            var joins = current.Length > 0 && !EndsSentence(current[^1]) && (continues || (char.IsLower(line[0]) && !IsCaselessLetter(current[^1])));
             if (!joins && current.Length > 0)
             {
                 yield return current.ToString();
@@ -170,6 +172,8 @@ public sealed partial class TextSegmenter
     private static bool EndsSentence(char c) => c is '.' or '!' or '?' or '…' or ':' or ';' or '。' or '！' or '？';
 
     private static bool ContinuesPunctuation(char c) => c is ',' or '.' or ';' or ':' or ')' or ']' or '!' or '?';
+
+    private static bool IsCaselessLetter(char c) => char.IsLetter(c) && !char.IsUpper(c) && !char.IsLower(c);
 
     /// <summary>A paragraph whose every line is a list item is a list: one block per item.</summary>
     private static IEnumerable<string> SplitListLines(string paragraph)

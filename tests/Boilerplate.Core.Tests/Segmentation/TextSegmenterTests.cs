@@ -32,6 +32,15 @@ public class TextSegmenterTests
     }
 
     [Fact]
+    public void A_line_ending_in_a_letter_without_case_is_not_carried_on_by_a_lower_case_line()
+    {
+        // A notice or a menu entry in Chinese or Japanese above a site's lower-case menu stays a line of its own; a
+        // comma still carries it on.
+        var page = _segmenter.Segment("京ICP备12345678号 | 隐私政策\nhome style food tech\n次の記事へ\nnews\n北京\n, 上海", null);
+        Assert.Equal(["京ICP备12345678号 | 隐私政策", "home style food tech", "次の記事へ", "news", "北京, 上海"], page.Blocks.Select(b => b.Text));
+    }
+
+    [Fact]
     public void A_line_longer_than_a_paragraph_is_split_into_its_sentences()
     {
         var menu = string.Join(' ', Enumerable.Repeat("Home News Sport", 100));
