@@ -158,7 +158,10 @@ public static partial class LenientDate
         return text;
     }
 
-    [GeneratedRegex(@"^(\d{4}) ?[年년] ?(\d{1,2}) ?[月월] ?(\d{1,2}) ?[日일]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    /// <summary>"2016年10月14日", "2016년 10월 14일": year, month and day, each marked by its character.</summary>
+    private const string CjkDatePattern = @"(\d{4}) ?[年년] ?(\d{1,2}) ?[月월] ?(\d{1,2}) ?[日일]";
+
+    [GeneratedRegex("^" + CjkDatePattern, RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex CjkDate();
 
     [GeneratedRegex(@"([+-]\d\d)(\d\d)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
@@ -168,7 +171,7 @@ public static partial class LenientDate
     private static partial Regex Ordinal();
 
     [GeneratedRegex(
-        @"\b(?:\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,? \d{4}|\d{4}/\d\d/\d\d|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}/\d{1,2}/\d{4})(?!\d)|(?<!\d)\d{4} ?[年년] ?\d{1,2} ?[月월] ?\d{1,2} ?[日일]",
+        @"\b(?:\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,? \d{4}|\d{4}/\d\d/\d\d|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}/\d{1,2}/\d{4})(?!\d)|(?<!\d)" + CjkDatePattern,
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 200)]
     private static partial Regex DateInText();
 
