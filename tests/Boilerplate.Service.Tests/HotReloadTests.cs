@@ -48,6 +48,7 @@ public sealed class HotReloadTests(ITestOutputHelper output)
     ];
 
     [Fact]
+    [Trait("Category", "Quality")]
     public async Task A_replaced_model_is_served_without_a_failed_call_and_a_corrupt_one_is_refused()
     {
         var directory = ModelFiles.TempDirectory();

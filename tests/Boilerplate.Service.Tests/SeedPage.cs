@@ -5,11 +5,11 @@ using Boilerplate.Testing;
 
 namespace Boilerplate.Service.Tests;
 
-/// <summary>The seed article (shared/examples/seed-article.txt) and its parts, as the acceptance tests expect them.</summary>
+/// <summary>The seed article (the copy of shared/examples/seed-article.txt in Boilerplate.Testing) and its parts, as the acceptance tests expect them.</summary>
 internal static class SeedPage
 {
     private static readonly Lazy<string[]> Paragraphs = new(() =>
-        File.ReadAllText(SharedData.PathOf("examples", "seed-article.txt"))
+        SeedArticle.Text
             .Replace("\r\n", "\n", StringComparison.Ordinal)
             .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 

@@ -27,6 +27,7 @@ public sealed class FlatForestTests
 
     [Fact]
     [Trait("Category", "Functional")]
+    [Trait("Category", "Quality")]
     public void Default_model_scores_real_rows_as_the_walk_does_bit_for_bit()
     {
         using var model = BoilerplateModel.LoadDefault();
