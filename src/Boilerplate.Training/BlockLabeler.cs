@@ -120,6 +120,18 @@ public sealed class BlockLabeler
     /// <summary>Most words of a notice told by one phrase alone: longer prose that mentions cookies is an article about them.</summary>
     private const int NoticeWords = 80;
 
+    /// <summary>Legal phrases that make a block legal wherever it stands: one may be a link to a policy, two are a notice.</summary>
+    private const int NoticePhrases = 2;
+
+    /// <summary>Most words of a line that one legal phrase makes legal: so short a line is mostly that phrase ("Privacy policy").</summary>
+    private const int LegalLineWords = 8;
+
+    /// <summary>Fewest words for legal markup alone to make a block legal: a shorter one is that markup's button or heading.</summary>
+    private const int MarkedLegalWords = 4;
+
+    /// <summary>Link-text share under which a block reads as prose rather than as a list of links.</summary>
+    private const float ProseLinkShare = 0.5f;
+
     /// <summary>Legal or navigation for a block known not to be body.</summary>
     public static string BoilerplateLabel(Block block)
     {
@@ -131,10 +143,10 @@ public sealed class BlockLabeler
         // A link list that mentions one legal page among many others is still navigation; a short line that is
         // mostly a legal phrase, a block with several, one inside legal markup, or prose that only a notice would
         // write (a cookie banner, a copyright line, however long) is legal.
-        var prose = block.Dom is null || block.Dom.LinkTextShare < 0.5f;
-        var legal = phrases >= 2
-            || (phrases == 1 && (words <= 8 || markedLegal || (prose && words <= NoticeWords && LegalLexicon.HasNoticeMark(block.Text))))
-            || (markedLegal && words >= 4 && block.Dom?.LinkTextShare < 0.5f);
+        var prose = block.Dom is null || block.Dom.LinkTextShare < ProseLinkShare;
+        var legal = phrases >= NoticePhrases
+            || (phrases == 1 && (words <= LegalLineWords || markedLegal || (prose && words <= NoticeWords && LegalLexicon.HasNoticeMark(block.Text))))
+            || (markedLegal && words >= MarkedLegalWords && block.Dom?.LinkTextShare < ProseLinkShare);
         return legal ? Labels.Legal : Labels.Navigation;
     }
 }

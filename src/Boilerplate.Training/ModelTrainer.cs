@@ -8,8 +8,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
-using Microsoft.ML.Trainers.FastTree;
-using Microsoft.ML.Trainers.LightGbm;
 
 namespace Boilerplate.Training;
 
@@ -374,6 +372,9 @@ public sealed class ModelTrainer
         var models = new byte[labels][];
         var binarySchema = SchemaDefinition.Create(typeof(BinaryContextRow));
         binarySchema[nameof(BinaryContextRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dimension);
+        var trees = new ContextTreeSettings(
+            nameof(BinaryContextRow.Label), nameof(BinaryContextRow.Features), nameof(BinaryContextRow.Weight),
+            _options.Trees, _options.Leaves, _options.LearningRate, _options.Seed);
         var fitted = 0;
         progress?.Report(new TrainingProgress("context model, one per label", 0, labels));
         // One label's fit does not depend on another's, and each learner is single-threaded: side by side they put
@@ -388,31 +389,8 @@ public sealed class ModelTrainer
                 binarySchema);
             ITransformer model = _options.ContextTrainer switch
             {
-                ContextTrainer.FastTree => ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
-                {
-                    LabelColumnName = nameof(BinaryContextRow.Label),
-                    FeatureColumnName = nameof(BinaryContextRow.Features),
-                    ExampleWeightColumnName = nameof(BinaryContextRow.Weight),
-                    NumberOfTrees = _options.Trees,
-                    NumberOfLeaves = _options.Leaves,
-                    MinimumExampleCountPerLeaf = 20,
-                    LearningRate = _options.LearningRate,
-                    NumberOfThreads = 1,
-                    Seed = _options.Seed,
-                }).Fit(data),
-                _ => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
-                {
-                    LabelColumnName = nameof(BinaryContextRow.Label),
-                    FeatureColumnName = nameof(BinaryContextRow.Features),
-                    ExampleWeightColumnName = nameof(BinaryContextRow.Weight),
-                    NumberOfIterations = _options.Trees,
-                    NumberOfLeaves = _options.Leaves,
-                    MinimumExampleCountPerLeaf = 20,
-                    LearningRate = _options.LearningRate,
-                    NumberOfThreads = 1,
-                    Seed = _options.Seed,
-                    Silent = true,
-                }).Fit(data),
+                ContextTrainer.FastTree => ml.BinaryClassification.Trainers.FastTree(trees.FastTree()).Fit(data),
+                _ => ml.BinaryClassification.Trainers.LightGbm(trees.LightGbm()).Fit(data),
             };
             models[k] = Save(ml, model, data.Schema);
             progress?.Report(new TrainingProgress("context model, one per label", Interlocked.Increment(ref fitted), labels));

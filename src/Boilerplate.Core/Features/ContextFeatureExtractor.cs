@@ -1,4 +1,5 @@
 using Boilerplate.Core.Segmentation;
+using Slot = Boilerplate.Core.Features.ContextFeatureLayout;
 
 namespace Boilerplate.Core.Features;
 
@@ -9,16 +10,33 @@ namespace Boilerplate.Core.Features;
 /// (<see cref="ArticleRoot"/>), plus its dense shape, markup and position facts, and the page's type probabilities
 /// when the model tells types (a list is the content of a listing page and chrome beside an article). A block's label
 /// depends on its surroundings (a short line inside the article is a subheading, the same line in a footer is a link),
-/// and this is where the model sees them. Groups that are switched off read as 0.
+/// and this is where the model sees them. Groups that are switched off read as 0. Each value goes to its named slot of
+/// <see cref="ContextFeatureLayout"/>, which fixes the row's order.
 /// </summary>
 public sealed class ContextFeatureExtractor
 {
-    private const int ProbabilityBlocks = 14 + ArticleRoot.PerLabel;
+    /// <summary>Blocks searched each way for a block of a label: farther than this, its distance no longer tells where the block sits.</summary>
     private const int MaxDistance = 64;
-    private const int DenseFacts = 26;
+
+    /// <summary>Blocks each side of the near window: the lines right around a block (a subheading and its paragraphs).</summary>
+    private const int NearWindowRadius = 3;
+
+    /// <summary>Blocks each side of the far window: about a section, so a run of links reads apart from the article beside it.</summary>
+    private const int FarWindowRadius = 10;
+
+    /// <summary>Sentence ends counted at most: past a paragraph's worth more only says the block is long, which its length says.</summary>
+    private const int MaxSentenceEnds = 20;
+
+    /// <summary>Separators counted at most: a few already mark a menu or breadcrumb, and one huge menu should not stretch the scale.</summary>
+    private const int MaxSeparators = 10;
 
     /// <summary>Legal phrases counted in a block at most: two already make a notice.</summary>
     private const int MaxLegalPhrases = 3;
+
+    /// <summary>Each neighbour slot and how many blocks away its block is.</summary>
+    private static readonly (ContextSlot Slot, int Step)[] NeighbourSlots =
+        [(Slot.Previous, -1), (Slot.Next, 1), (Slot.SecondPrevious, -2), (Slot.SecondNext, 2)];
+
     private readonly FeatureGroups _groups;
     private readonly int _labels;
     private readonly int _pageTypes;
@@ -34,10 +52,14 @@ public sealed class ContextFeatureExtractor
         _groups = groups;
         _labels = labels;
         _pageTypes = (groups & FeatureGroups.PageType) != 0 ? pageTypes : 0;
+        Layout = new ContextFeatureLayout(labels, _pageTypes);
     }
 
+    /// <summary>Where each named slot lies in a row.</summary>
+    public ContextFeatureLayout Layout { get; }
+
     /// <summary>Number of features per block.</summary>
-    public int Dimension => (ProbabilityBlocks * _labels) + DenseFacts + _pageTypes;
+    public int Dimension => Layout.Dimension;
 
     /// <summary>Page types whose probabilities each row carries (0 when none).</summary>
     public int PageTypes => _pageTypes;
@@ -52,7 +74,8 @@ public sealed class ContextFeatureExtractor
         ArgumentNullException.ThrowIfNull(page);
         var n = page.Count;
         var k = _labels;
-        if (firstStage.Length != n * k || output.Length != n * Dimension || (_pageTypes > 0 && pageType.Length != _pageTypes))
+        var dimension = Dimension;
+        if (firstStage.Length != n * k || output.Length != n * dimension || (_pageTypes > 0 && pageType.Length != _pageTypes))
         {
             throw new ArgumentException("Buffers do not match the page's block count.");
         }
@@ -79,135 +102,124 @@ public sealed class ContextFeatureExtractor
         Span<float> cumulative = stackalloc float[k];
         for (var i = 0; i < n; i++)
         {
-            var row = output.Slice(i * Dimension, Dimension);
-            firstStage.Slice(i * k, k).CopyTo(row);
-            var at = k;
+            var row = output.Slice(i * dimension, dimension);
+            var own = firstStage.Slice(i * k, k);
+            own.CopyTo(Layout.Of(row, Slot.Probabilities));
             if ((_groups & FeatureGroups.Neighbours) != 0)
             {
-                foreach (var offset in (ReadOnlySpan<int>)[-1, 1, -2, 2])
+                foreach (var (slot, step) in NeighbourSlots)
                 {
-                    var other = i + offset;
+                    var other = i + step;
+                    var values = Layout.Of(row, slot);
                     for (var j = 0; j < k; j++)
                     {
-                        row[at + j] = other >= 0 && other < n ? firstStage[(other * k) + j] : -1;
+                        values[j] = other >= 0 && other < n ? firstStage[(other * k) + j] : -1;
                     }
-
-                    at += k;
                 }
 
-                WindowMean(firstStage, k, i, 3, row.Slice(at, k));
-                at += k;
-                WindowMean(firstStage, k, i, 10, row.Slice(at, k));
-                at += k;
+                WindowMean(firstStage, k, i, NearWindowRadius, Layout.Of(row, Slot.NearWindow));
+                WindowMean(firstStage, k, i, FarWindowRadius, Layout.Of(row, Slot.FarWindow));
+                var before = Layout.Of(row, Slot.DistanceBefore);
+                var after = Layout.Of(row, Slot.DistanceAfter);
                 for (var j = 0; j < k; j++)
                 {
-                    row[at + j] = MathF.Log(1 + Distance(firstStage, k, i, j, -1));
-                    row[at + k + j] = MathF.Log(1 + Distance(firstStage, k, i, j, +1));
+                    before[j] = MathF.Log(1 + Distance(firstStage, k, i, j, -1));
+                    after[j] = MathF.Log(1 + Distance(firstStage, k, i, j, +1));
                 }
-
-                at += 2 * k;
-            }
-            else
-            {
-                at += 8 * k;
             }
 
-            if (containerMeans is not null)
+            if (containerMeans is not null && coherence is not null && roots is not null)
             {
+                var container = Layout.Of(row, Slot.Container);
                 if (page[i].Dom is { } dom)
                 {
-                    containerMeans[dom.ContainerId].AsSpan().CopyTo(row.Slice(at, k));
+                    containerMeans[dom.ContainerId].AsSpan().CopyTo(container);
                 }
                 else
                 {
-                    row.Slice(at, k).Fill(-1);
+                    container.Fill(-1);
                 }
 
-                at += k;
-                pageMean.CopyTo(row.Slice(at, k));
-                at += k;
+                pageMean.CopyTo(Layout.Of(row, Slot.PageMean));
+                var fromMean = Layout.Of(row, Slot.FromPageMean);
+                var massBefore = Layout.Of(row, Slot.MassBefore);
                 for (var j = 0; j < k; j++)
                 {
-                    row[at + j] = firstStage[(i * k) + j] - pageMean[j];
+                    fromMean[j] = own[j] - pageMean[j];
                     // Where the block sits relative to each label's mass: before the article, inside it, after it.
-                    row[at + k + j] = pageMean[j] <= 0 ? 0 : cumulative[j] / (pageMean[j] * n);
-                    cumulative[j] += firstStage[(i * k) + j];
+                    massBefore[j] = pageMean[j] <= 0 ? 0 : cumulative[j] / (pageMean[j] * n);
+                    cumulative[j] += own[j];
                 }
 
-                at += 2 * k;
-                coherence.AsSpan(i * k, k).CopyTo(row.Slice(at, k));
-                at += k;
-                roots.AsSpan(i * k * ArticleRoot.PerLabel, k * ArticleRoot.PerLabel).CopyTo(row.Slice(at, k * ArticleRoot.PerLabel));
-                at += k * ArticleRoot.PerLabel;
-            }
-            else
-            {
-                at += (5 + ArticleRoot.PerLabel) * k;
+                coherence.AsSpan(i * k, k).CopyTo(Layout.Of(row, Slot.Coherence));
+                roots.AsSpan(i * k * ArticleRoot.PerLabel, k * ArticleRoot.PerLabel).CopyTo(Layout.Of(row, Slot.ArticleRoots));
             }
 
-            WriteFacts(page, i, row.Slice(at, DenseFacts));
-            at += DenseFacts;
+            WriteFacts(page, i, row);
             if (_pageTypes > 0)
             {
-                pageType.CopyTo(row[at..]);
+                pageType.CopyTo(Layout.Of(row, Slot.PageTypes));
             }
         }
     }
 
-    private void WriteFacts(PreparedPage page, int i, Span<float> facts)
+    private void WriteFacts(PreparedPage page, int i, Span<float> row)
     {
         var block = page[i];
         var stats = page.Statistics[i];
         var n = page.Count;
-        facts[0] = page.Page.Format == InputFormat.Html ? 1 : 0;
+        At(row, Slot.IsHtml) = page.Page.Format == InputFormat.Html ? 1 : 0;
         if ((_groups & FeatureGroups.Shape) != 0)
         {
-            facts[1] = MathF.Log(1 + stats.WeightedChars);
-            facts[2] = MathF.Log(1 + stats.Words);
-            facts[3] = stats.AverageWordLength;
-            facts[4] = stats.PunctuationRatio;
-            facts[5] = stats.DigitRatio;
-            facts[6] = stats.UpperRatio;
-            facts[7] = stats.CapitalisedWordRatio;
-            facts[8] = Math.Min(stats.SentenceEnds, 20);
-            facts[9] = (stats.EndsWithSentenceMark ? 1 : 0) + (stats.StartsUpper ? 2 : 0);
-            facts[10] = Math.Min(stats.Separators, 10);
-            facts[11] = stats.HasCopyrightSign ? 1 : 0;
-            facts[12] = (int)block.Kind;
-            facts[13] = block.Level;
-            facts[14] = page.TotalChars == 0 ? 0 : (float)stats.Chars / page.TotalChars;
+            At(row, Slot.LogWeightedChars) = MathF.Log(1 + stats.WeightedChars);
+            At(row, Slot.LogWords) = MathF.Log(1 + stats.Words);
+            At(row, Slot.AverageWordLength) = stats.AverageWordLength;
+            At(row, Slot.PunctuationRatio) = stats.PunctuationRatio;
+            At(row, Slot.DigitRatio) = stats.DigitRatio;
+            At(row, Slot.UpperRatio) = stats.UpperRatio;
+            At(row, Slot.CapitalisedWordRatio) = stats.CapitalisedWordRatio;
+            At(row, Slot.SentenceEnds) = Math.Min(stats.SentenceEnds, MaxSentenceEnds);
+            At(row, Slot.SentenceShape) = (stats.EndsWithSentenceMark ? 1 : 0) + (stats.StartsUpper ? 2 : 0);
+            At(row, Slot.Separators) = Math.Min(stats.Separators, MaxSeparators);
+            At(row, Slot.CopyrightSign) = stats.HasCopyrightSign ? 1 : 0;
+            At(row, Slot.Kind) = (int)block.Kind;
+            At(row, Slot.Level) = block.Level;
+            At(row, Slot.CharShare) = page.TotalChars == 0 ? 0 : (float)stats.Chars / page.TotalChars;
         }
 
         if ((_groups & FeatureGroups.Dom) != 0)
         {
-            facts[15] = block.Dom?.LinkTextShare ?? -1;
-            facts[16] = block.Dom is { } dom ? MathF.Log(1 + dom.LinkCount) : -1;
-            facts[17] = block.Dom?.Depth ?? -1;
-            facts[18] = page.ContainerSize(i) is var size and > 0 ? MathF.Log(size) : -1;
+            At(row, Slot.LinkTextShare) = block.Dom?.LinkTextShare ?? -1;
+            At(row, Slot.LogLinkCount) = block.Dom is { } dom ? MathF.Log(1 + dom.LinkCount) : -1;
+            At(row, Slot.Depth) = block.Dom?.Depth ?? -1;
+            At(row, Slot.LogContainerSize) = page.ContainerSize(i) is var size and > 0 ? MathF.Log(size) : -1;
         }
 
         if ((_groups & FeatureGroups.Position) != 0)
         {
-            facts[19] = n <= 1 ? 0.5f : (float)i / (n - 1);
-            facts[20] = MathF.Log(1 + i);
-            facts[21] = MathF.Log(n - i);
-            facts[22] = MathF.Log(n);
+            At(row, Slot.RelativePosition) = n <= 1 ? 0.5f : (float)i / (n - 1);
+            At(row, Slot.LogBlocksBefore) = MathF.Log(1 + i);
+            At(row, Slot.LogBlocksToEnd) = MathF.Log(n - i);
+            At(row, Slot.LogPageBlocks) = MathF.Log(n);
         }
 
-        facts[23] = block.Dom is null ? 0 : 1;
+        At(row, Slot.HasMarkup) = block.Dom is null ? 0 : 1;
 
         // The lexicon that derives the legal label, as a fact the trees can weigh against the context: inside a
         // footer full of links a cookie or copyright notice is still legal, and its words say so in any language.
         if ((_groups & FeatureGroups.Shape) != 0)
         {
-            facts[24] = Math.Min(LegalLexicon.CountPhrases(block.Text), MaxLegalPhrases);
+            At(row, Slot.LegalPhrases) = Math.Min(LegalLexicon.CountPhrases(block.Text), MaxLegalPhrases);
         }
 
         if ((_groups & FeatureGroups.Dom) != 0)
         {
-            facts[25] = block.Dom is { } marked ? (LegalLexicon.HasLegalAttribute(marked.AttributeTokens) ? 1 : 0) : -1;
+            At(row, Slot.LegalAttribute) = block.Dom is { } marked ? (LegalLexicon.HasLegalAttribute(marked.AttributeTokens) ? 1 : 0) : -1;
         }
     }
+
+    /// <summary>The one value of a fact slot in <paramref name="row"/>.</summary>
+    private ref float At(Span<float> row, ContextSlot slot) => ref row[Layout.Offset(slot)];
 
     /// <summary>Blocks from <paramref name="i"/> to the nearest other block whose label-<paramref name="label"/> probability is at least 1/2, capped.</summary>
     private static float Distance(ReadOnlySpan<float> probabilities, int k, int i, int label, int direction)

@@ -3,7 +3,8 @@ namespace Boilerplate.Core.Features;
 /// <summary>
 /// The version and shape of the features. A model file records the <see cref="Version"/> it was trained against and
 /// is refused by code of another version, because the same hashed index would mean something else.
-/// Bump <see cref="Version"/> whenever any feature changes meaning.
+/// Bump <see cref="Version"/> whenever any feature changes meaning, including the order or width of the second stage's
+/// slots (<see cref="ContextFeatureLayout"/>, pinned per version by <c>ContextFeatureLayoutTests</c>).
 /// </summary>
 public static class FeatureSchema
 {
