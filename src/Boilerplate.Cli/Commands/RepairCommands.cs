@@ -6,6 +6,7 @@ using Boilerplate.Core.Pipeline;
 using Boilerplate.Core.Repair;
 using Boilerplate.Core.Segmentation;
 using Boilerplate.Training;
+using Boilerplate.Training.Evaluation.Repair;
 using Spectre.Console;
 
 namespace Boilerplate.Cli.Commands;
