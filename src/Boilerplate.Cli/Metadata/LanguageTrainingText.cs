@@ -1,6 +1,7 @@
 using Boilerplate.Core.Metadata;
 using Boilerplate.Core.Segmentation;
 using Boilerplate.Training;
+using Boilerplate.Training.Metadata;
 using Boilerplate.Training.Evaluation;
 
 namespace Boilerplate.Cli.Metadata;
@@ -64,5 +65,5 @@ internal static class LanguageTrainingText
 
     /// <summary>Profiles of <paramref name="texts"/>, only those the detector scores (Latin and Cyrillic).</summary>
     public static Dictionary<string, NGramProfile> Profiles(IEnumerable<(string Language, string Text)> texts) =>
-        NGramProfile.Build(texts).Where(pair => pair.Value.IsScored).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+        LanguageProfileBuilder.Build(texts).Where(pair => pair.Value.IsScored).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
 }

@@ -8,6 +8,7 @@ using Boilerplate.Core.Model;
 using Boilerplate.Core.Pipeline;
 using Boilerplate.Core.Segmentation;
 using Boilerplate.Training;
+using Boilerplate.Training.Metadata;
 
 namespace Boilerplate.Cli.Metadata;
 
@@ -80,16 +81,16 @@ internal sealed class MetadataEvaluation
     public static List<(string Language, int Correct, int Total, int Undecided)> LeaveOneOut(
         IReadOnlyList<(string Language, string Text)> corpus, IReadOnlyList<(string Language, string Text)> hand, CancellationToken cancellationToken)
     {
-        var corpusProfiles = NGramProfile.Build(corpus);
+        var corpusProfiles = LanguageProfileBuilder.Build(corpus);
         var rows = new Dictionary<string, (int Correct, int Total, int Undecided)>(StringComparer.Ordinal);
         for (var i = 0; i < hand.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var others = NGramProfile.Build(hand.Where((_, j) => j != i));
+            var others = LanguageProfileBuilder.Build(hand.Where((_, j) => j != i));
             var profiles = new Dictionary<string, NGramProfile>(StringComparer.Ordinal);
             foreach (var language in corpusProfiles.Keys.Union(others.Keys))
             {
-                var profile = corpusProfiles.TryGetValue(language, out var c) && others.TryGetValue(language, out var o) ? NGramProfile.Merge(c, o)
+                var profile = corpusProfiles.TryGetValue(language, out var c) && others.TryGetValue(language, out var o) ? LanguageProfileBuilder.Merge(c, o)
                     : corpusProfiles.GetValueOrDefault(language) ?? others[language];
                 if (profile.IsScored)
                 {
