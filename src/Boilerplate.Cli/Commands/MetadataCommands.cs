@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using Boilerplate.Cli.Metadata;
 using Boilerplate.Core.Metadata;
 using Boilerplate.Core.Model;
 using Boilerplate.Training;
+using Boilerplate.Training.Evaluation.Metadata;
 using Boilerplate.Training.Metadata;
 
 namespace Boilerplate.Cli.Commands;
