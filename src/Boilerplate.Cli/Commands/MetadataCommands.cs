@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
-using Boilerplate.Cli.Metadata;
 using Boilerplate.Core.Metadata;
 using Boilerplate.Core.Model;
 using Boilerplate.Training;
+using Boilerplate.Training.Evaluation.Metadata;
+using Boilerplate.Training.Metadata;
 
 namespace Boilerplate.Cli.Commands;
 
@@ -64,7 +65,7 @@ internal static class MetadataCommands
             var profiles = LanguageTrainingText.Profiles(texts);
             await using var writer = new StreamWriter(parse.GetValue(output)!) { NewLine = "\n" };
             await writer.WriteLineAsync($"# Character n-gram (1-3 letters) profiles of the language detector: {KeptNGrams} n-grams a language. Rebuild: boilerplate language-profiles");
-            NGramProfile.Write(writer, profiles, KeptNGrams);
+            LanguageProfileBuilder.Write(writer, profiles, KeptNGrams);
             foreach (var (language, profile) in profiles.OrderBy(pair => pair.Key, StringComparer.Ordinal))
             {
                 await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{language}: {profile.Total} n-grams, {profile.Counts.Count} distinct"));

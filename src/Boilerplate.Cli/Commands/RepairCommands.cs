@@ -6,6 +6,8 @@ using Boilerplate.Core.Pipeline;
 using Boilerplate.Core.Repair;
 using Boilerplate.Core.Segmentation;
 using Boilerplate.Training;
+using Boilerplate.Training.Evaluation.Repair;
+using Boilerplate.Training.Repair;
 using Spectre.Console;
 
 namespace Boilerplate.Cli.Commands;
@@ -46,20 +48,20 @@ internal static class RepairCommands
             var train = corpora.SelectMany(corpus => corpus.Train).ToList();
             var paragraphs = train.SelectMany(page => RepairEvaluation.Paragraphs(page.ArticleBody))
                 .Concat(train.SelectMany(page => PageBlocks(pipeline, page, cancellationToken))).ToList();
-            var model = CharacterModel.Build(paragraphs, cancellationToken);
+            var model = CharacterModelBuilder.Build(paragraphs, cancellationToken);
             var path = parse.GetValue(output)!;
             using (var file = File.Create(path))
             {
-                model.Save(file);
+                CharacterModelBuilder.Save(model, file);
             }
 
             var dictionaryFiles = (parse.GetValue(dictionaries) ?? [])
                 .SelectMany(p => Directory.Exists(p) ? Directory.GetFiles(p, "*.dic").Order(StringComparer.Ordinal).ToArray() : [p]).ToList();
-            var lexicon = WordLexicon.Build(paragraphs, dictionaryFiles.SelectMany(DictionaryStems), model, cancellationToken);
+            var lexicon = WordLexiconBuilder.Build(paragraphs, dictionaryFiles.SelectMany(DictionaryStems), model, cancellationToken);
             var lexiconPath = parse.GetValue(lexiconOutput)!;
             using (var file = File.Create(lexiconPath))
             {
-                lexicon.Save(file);
+                WordLexiconBuilder.Save(lexicon, file);
             }
 
             Console.Error.WriteLine(string.Create(

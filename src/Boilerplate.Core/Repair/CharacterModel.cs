@@ -8,8 +8,8 @@ namespace Boilerplate.Core.Repair;
 /// What non-ASCII text stands between which characters: for every run of up to <see cref="MaxUnitChars"/> non-ASCII
 /// characters (a "unit": <c>’</c>, <c>ó</c>, <c>’”</c>) in the training text, how often it appears after each of
 /// its last 0-3 characters and before each of its next 0-3. A placeholder run is filled with the unit of the right
-/// size seen most often in the longest context that has evidence. Built offline (<c>boilerplate build-repair-model</c>)
-/// and embedded; never learned at run time.
+/// size seen most often in the longest context that has evidence. Built offline (<c>boilerplate build-repair-model</c>,
+/// <c>CharacterModelBuilder</c> in Boilerplate.Training) and embedded; never learned at run time.
 /// </summary>
 public sealed class CharacterModel
 {
@@ -28,7 +28,8 @@ public sealed class CharacterModel
     /// <summary>Added to a context's count when sharing its vote: a context seen once says less than one seen a hundred times.</summary>
     public const double Smoothing = 5.0;
 
-    private const char Separator = '\u0001';
+    /// <summary>Between the left and the right context in a table key.</summary>
+    internal const char Separator = '\u0001';
     private const string ResourceName = "Boilerplate.Core.Repair.character-model.tsv.gz";
 
     private static readonly Lazy<CharacterModel> Embedded = new(LoadEmbedded);
@@ -42,7 +43,8 @@ public sealed class CharacterModel
     // unit the shortest contexts have seen (a hostile page may ask twenty thousand times).
     private readonly Dictionary<string, Dictionary<int, (Candidate[] Units, int Total)>> _bySize;
 
-    private CharacterModel(Dictionary<string, Candidate[]> table)
+    // Internal: the builder in Boilerplate.Training makes models from counts; everyone else loads one.
+    internal CharacterModel(Dictionary<string, Candidate[]> table)
     {
         _table = table;
         _bySize = new Dictionary<string, Dictionary<int, (Candidate[], int)>>(table.Count, StringComparer.Ordinal);
@@ -64,6 +66,9 @@ public sealed class CharacterModel
 
     /// <summary>Contexts in the model.</summary>
     public int Contexts => _table.Count;
+
+    /// <summary>Every context and its units, most frequent overall first: what the builder writes.</summary>
+    internal IReadOnlyDictionary<string, Candidate[]> Table => _table;
 
     /// <summary>The unit most likely between <paramref name="left"/> and <paramref name="right"/> whose UTF-8 size or character count is <paramref name="size"/>, or null.</summary>
     /// <param name="left">Normalized characters before the run (see <see cref="Normalize"/>), nearest last; at most <see cref="MaxContext"/> count.</param>
@@ -116,45 +121,6 @@ public sealed class CharacterModel
         return best;
     }
 
-    /// <summary>
-    /// Whether filling the runs of <paramref name="mark"/> in <paramref name="shape"/> (a word alone between spaces)
-    /// left to right, as the repairer does, gives <paramref name="word"/> (ignoring case).
-    /// </summary>
-    public bool Restores(string shape, char mark, string word)
-    {
-        ArgumentNullException.ThrowIfNull(shape);
-        ArgumentNullException.ThrowIfNull(word);
-        var text = " " + shape + " ";
-        var filled = new StringBuilder(" ");
-        var i = 1;
-        while (i < text.Length)
-        {
-            if (text[i] != mark)
-            {
-                filled.Append(text[i++]);
-                continue;
-            }
-
-            var end = i;
-            while (end < text.Length && text[end] == mark)
-            {
-                end++;
-            }
-
-            var so = filled.ToString();
-            var unit = Guess(LeftContext(so, so.Length), RightContext(text, end, mark), end - i);
-            if (unit is null)
-            {
-                return false;
-            }
-
-            filled.Append(unit);
-            i = end;
-        }
-
-        return string.Equals(filled.ToString().Trim(), word, StringComparison.OrdinalIgnoreCase);
-    }
-
     /// <summary>Where the run of characters outside ASCII that starts at <paramref name="start"/> ends (exclusive).</summary>
     internal static int NonAsciiRunEnd(string text, int start)
     {
@@ -175,68 +141,6 @@ public sealed class CharacterModel
         >= 'A' and <= 'Z' => (char)(c + 32),
         _ => c,
     };
-
-    /// <summary>Counts the units of <paramref name="paragraphs"/>; contexts seen once with a unit are dropped when longer than two characters.</summary>
-    public static CharacterModel Build(IEnumerable<string> paragraphs, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(paragraphs);
-        var counts = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
-        var totals = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var paragraph in paragraphs)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var i = 0;
-            while (i < paragraph.Length)
-            {
-                if (paragraph[i] < 0x80)
-                {
-                    i++;
-                    continue;
-                }
-
-                var end = NonAsciiRunEnd(paragraph, i);
-
-                if (end - i <= MaxUnitChars && !char.IsLowSurrogate(paragraph[i]) && !char.IsHighSurrogate(paragraph[end - 1]))
-                {
-                    var unit = paragraph[i..end];
-                    totals[unit] = totals.GetValueOrDefault(unit) + 1;
-                    var left = LeftContext(paragraph, i);
-                    var right = RightContext(paragraph, end, '\0');
-                    for (var a = 0; a <= left.Length; a++)
-                    {
-                        for (var b = 0; b <= right.Length; b++)
-                        {
-                            var key = string.Concat(left.AsSpan(left.Length - a), Separator.ToString(), right.AsSpan(0, b));
-                            if (!counts.TryGetValue(key, out var units))
-                            {
-                                counts[key] = units = new Dictionary<string, int>(StringComparer.Ordinal);
-                            }
-
-                            units[unit] = units.GetValueOrDefault(unit) + 1;
-                        }
-                    }
-                }
-
-                i = end;
-            }
-        }
-
-        var table = new Dictionary<string, Candidate[]>(StringComparer.Ordinal);
-        foreach (var (key, units) in counts)
-        {
-            var kept = units
-                .Where(pair => pair.Value > 1 || key.Length <= 3)
-                .OrderByDescending(pair => totals[pair.Key]).ThenBy(pair => pair.Key, StringComparer.Ordinal)
-                .Select(pair => Candidate.Of(pair.Key, pair.Value))
-                .ToArray();
-            if (kept.Length > 0)
-            {
-                table[key] = kept;
-            }
-        }
-
-        return new CharacterModel(table);
-    }
 
     /// <summary>The normalized context before <paramref name="index"/>: up to <see cref="MaxContext"/> characters, <see cref="Edge"/> first at the paragraph's start.</summary>
     public static string LeftContext(string text, int index)
@@ -280,28 +184,7 @@ public sealed class CharacterModel
         return context.ToString();
     }
 
-    /// <summary>Writes the model as gzip-compressed lines: context, then unit and count pairs, tab-separated.</summary>
-    public void Save(Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
-        using var writer = new StreamWriter(gzip, new UTF8Encoding(false)) { NewLine = "\n" };
-        foreach (var (key, candidates) in _table.OrderBy(pair => pair.Key, StringComparer.Ordinal))
-        {
-            writer.Write(Escape(key));
-            foreach (var candidate in candidates)
-            {
-                writer.Write('\t');
-                writer.Write(Escape(candidate.Unit));
-                writer.Write('\t');
-                writer.Write(candidate.Count.ToString(CultureInfo.InvariantCulture));
-            }
-
-            writer.WriteLine();
-        }
-    }
-
-    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <summary>Reads a model written by <c>CharacterModelBuilder.Save</c>: gzip-compressed lines of context, then unit and count pairs, tab-separated.</summary>
     /// <exception cref="InvalidDataException">The stream is not such a model.</exception>
     public static CharacterModel Load(Stream stream)
     {
@@ -336,13 +219,7 @@ public sealed class CharacterModel
         return Load(stream);
     }
 
-    // Units may hold line breaks (U+0085, U+2028 are non-ASCII); escape what a line reader or the format would split on.
-    private static string Escape(string value) => value
-        .Replace("\\", "\\\\", StringComparison.Ordinal)
-        .Replace("\t", "\\t", StringComparison.Ordinal)
-        .Replace("\n", "\\n", StringComparison.Ordinal)
-        .Replace("\r", "\\r", StringComparison.Ordinal);
-
+    // Undoes the builder's escapes: units may hold line breaks (U+0085, U+2028 are non-ASCII), so \\, \t, \n and \r are escaped.
     private static string Unescape(string value)
     {
         if (!value.Contains('\\', StringComparison.Ordinal))
@@ -367,7 +244,7 @@ public sealed class CharacterModel
         return text.ToString();
     }
 
-    private readonly record struct Candidate(string Unit, int Count, int Bytes, int Runes)
+    internal readonly record struct Candidate(string Unit, int Count, int Bytes, int Runes)
     {
         public static Candidate Of(string unit, int count) =>
             new(unit, count, Encoding.UTF8.GetByteCount(unit), unit.EnumerateRunes().Count());

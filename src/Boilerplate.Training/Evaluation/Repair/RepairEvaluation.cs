@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Boilerplate.Core.Repair;
 
-namespace Boilerplate.Core.Repair;
+namespace Boilerplate.Training.Evaluation.Repair;
 
 /// <summary>How a text is damaged for measuring repair.</summary>
 public enum Damage

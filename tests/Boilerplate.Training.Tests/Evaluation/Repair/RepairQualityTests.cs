@@ -1,9 +1,9 @@
 using Boilerplate.Core.Repair;
 using Boilerplate.Testing;
-using Boilerplate.Training;
+using Boilerplate.Training.Evaluation.Repair;
 using Xunit.Abstractions;
 
-namespace Boilerplate.Core.Tests.Repair;
+namespace Boilerplate.Training.Tests.Evaluation.Repair;
 
 /// <summary>
 /// Text repair keeps its measured quality (docs/repair.md): floors just under the dev figures for damaged truth

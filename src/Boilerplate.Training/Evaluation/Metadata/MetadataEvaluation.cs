@@ -7,16 +7,16 @@ using Boilerplate.Core.Metadata;
 using Boilerplate.Core.Model;
 using Boilerplate.Core.Pipeline;
 using Boilerplate.Core.Segmentation;
-using Boilerplate.Training;
+using Boilerplate.Training.Metadata;
 
-namespace Boilerplate.Cli.Metadata;
+namespace Boilerplate.Training.Evaluation.Metadata;
 
 /// <summary>
 /// Measures metadata on a WCXB-style corpus: title, author and date against the truth line, and the language the
 /// detector tells from the kept text against the language the markup declares; then the detector on the
 /// hand-labelled paragraphs, each left out of the profiles it is told with.
 /// </summary>
-internal sealed class MetadataEvaluation
+public sealed class MetadataEvaluation
 {
     /// <summary>Pages with at least this many words of truth text form the "200+ words" rows.</summary>
     public const int LongPageWords = 200;
@@ -80,16 +80,16 @@ internal sealed class MetadataEvaluation
     public static List<(string Language, int Correct, int Total, int Undecided)> LeaveOneOut(
         IReadOnlyList<(string Language, string Text)> corpus, IReadOnlyList<(string Language, string Text)> hand, CancellationToken cancellationToken)
     {
-        var corpusProfiles = NGramProfile.Build(corpus);
+        var corpusProfiles = LanguageProfileBuilder.Build(corpus);
         var rows = new Dictionary<string, (int Correct, int Total, int Undecided)>(StringComparer.Ordinal);
         for (var i = 0; i < hand.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var others = NGramProfile.Build(hand.Where((_, j) => j != i));
+            var others = LanguageProfileBuilder.Build(hand.Where((_, j) => j != i));
             var profiles = new Dictionary<string, NGramProfile>(StringComparer.Ordinal);
             foreach (var language in corpusProfiles.Keys.Union(others.Keys))
             {
-                var profile = corpusProfiles.TryGetValue(language, out var c) && others.TryGetValue(language, out var o) ? NGramProfile.Merge(c, o)
+                var profile = corpusProfiles.TryGetValue(language, out var c) && others.TryGetValue(language, out var o) ? LanguageProfileBuilder.Merge(c, o)
                     : corpusProfiles.GetValueOrDefault(language) ?? others[language];
                 if (profile.IsScored)
                 {
@@ -176,7 +176,7 @@ internal sealed class MetadataEvaluation
     }
 
     /// <summary>Correct answers of one split: headlines of all pages; authors, dates and languages of the pages whose truth has one.</summary>
-    internal sealed record MetadataCounts(int Pages, int Headlines, (int Correct, int Total) Authors, (int Correct, int Total) Dates, (int Correct, int Total) Languages, int AuthorsWhereNone);
+    public sealed record MetadataCounts(int Pages, int Headlines, (int Correct, int Total) Authors, (int Correct, int Total) Dates, (int Correct, int Total) Languages, int AuthorsWhereNone);
 
     private sealed record PageOutcome(bool Title, bool Headline, bool? Author, bool? Date, bool? EitherDate, bool? Language, bool SpuriousAuthor, bool SpuriousDate);
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace Boilerplate.Cli.Metadata;
+namespace Boilerplate.Training.Evaluation.Metadata;
 
 /// <summary>How extracted metadata is scored against a corpus's truth line (docs/metadata.md says why so).</summary>
-internal static class MetadataScoring
+public static class MetadataScoring
 {
     private static readonly HashSet<string> NameFillers = new(StringComparer.Ordinal) { "by", "and", "dr", "prof", "mr", "mrs", "ms" };
 

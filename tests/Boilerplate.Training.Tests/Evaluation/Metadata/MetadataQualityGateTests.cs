@@ -1,9 +1,9 @@
-using Boilerplate.Cli.Metadata;
 using Boilerplate.Core.Model;
 using Boilerplate.Testing;
+using Boilerplate.Training.Evaluation.Metadata;
 using Xunit.Abstractions;
 
-namespace Boilerplate.Cli.Tests.Metadata;
+namespace Boilerplate.Training.Tests.Evaluation.Metadata;
 
 /// <summary>
 /// The page metadata must keep its accuracy on every wcxb-dev page, at floors pinned slightly below what

@@ -1,15 +1,14 @@
 using Boilerplate.Core.Metadata;
 using Boilerplate.Core.Segmentation;
-using Boilerplate.Training;
 using Boilerplate.Training.Evaluation;
 
-namespace Boilerplate.Cli.Metadata;
+namespace Boilerplate.Training.Metadata;
 
 /// <summary>
 /// The text the language profiles are built from: the hand-labelled paragraphs (a dozen languages), and the truth
 /// text of corpus pages whose markup declares their language, train split only so dev pages stay unseen.
 /// </summary>
-internal static class LanguageTrainingText
+public static class LanguageTrainingText
 {
     /// <summary>Most characters of corpus text taken per language, so English does not take minutes to count.</summary>
     public const int MaxCharsPerLanguage = 400_000;
@@ -64,5 +63,5 @@ internal static class LanguageTrainingText
 
     /// <summary>Profiles of <paramref name="texts"/>, only those the detector scores (Latin and Cyrillic).</summary>
     public static Dictionary<string, NGramProfile> Profiles(IEnumerable<(string Language, string Text)> texts) =>
-        NGramProfile.Build(texts).Where(pair => pair.Value.IsScored).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+        LanguageProfileBuilder.Build(texts).Where(pair => pair.Value.IsScored).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
 }
