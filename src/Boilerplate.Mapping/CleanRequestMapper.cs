@@ -41,7 +41,7 @@ public static class CleanRequestMapper
     }
 
     /// <summary>
-    /// The domain options the request's stand for, as sent: the domain checks them against the model
+    /// The domain options the request's options stand for, as sent: the domain checks them against the model
     /// (<see cref="CleanOptionsValidator"/>), so the service, the CLI and the library refuse alike.
     /// </summary>
     /// <exception cref="PageRejectedException">An <c>options.repair_text</c> this version of the proto does not know.</exception>
