@@ -17,16 +17,35 @@ internal static class DatasetPages
     /// <summary>Environment variable naming the datasets root when no path is given.</summary>
     public const string Variable = "BOILERPLATE_DATASETS";
 
-    /// <summary>The datasets root: <paramref name="path"/> if given, else <see cref="Variable"/>.</summary>
+    /// <summary>
+    /// The datasets root: <paramref name="path"/> if given, else <see cref="Variable"/>, else <c>../shared/datasets</c>
+    /// beside the checkout the tool was built in (as the bench scripts default it).
+    /// </summary>
     public static string Resolve(string? path)
     {
-        var chosen = string.IsNullOrEmpty(path) ? Environment.GetEnvironmentVariable(Variable) : path;
+        var chosen = !string.IsNullOrEmpty(path) ? path
+            : Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } fromEnvironment ? fromEnvironment
+            : BesideCheckout();
         if (string.IsNullOrEmpty(chosen) || !Directory.Exists(chosen))
         {
             throw new DirectoryNotFoundException($"Datasets folder not found ('{chosen}'); pass it or set {Variable} (e.g. ../shared/datasets).");
         }
 
         return Path.GetFullPath(chosen);
+    }
+
+    /// <summary><c>../shared/datasets</c> from the repository root (the folder holding Boilerplate.sln above the tool), or null outside a checkout.</summary>
+    private static string? BesideCheckout()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Boilerplate.sln")))
+            {
+                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "datasets"));
+            }
+        }
+
+        return null;
     }
 
     /// <summary>All pages under <paramref name="root"/>, ordered by corpus and id.</summary>

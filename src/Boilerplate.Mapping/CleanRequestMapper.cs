@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using Boilerplate.Core.Cleaning;
 using Boilerplate.Core.Errors;
 using Boilerplate.Core.Input;
 using Boilerplate.Protos.V1;
@@ -8,18 +7,12 @@ using DomainRepairMode = Boilerplate.Core.Repair.RepairMode;
 
 namespace Boilerplate.Mapping;
 
-/// <summary>Turns a protobuf request into the domain's page and options; refuses what the proto documents as invalid.</summary>
+/// <summary>
+/// Turns a protobuf request into the domain's page and options. It refuses only what cannot be translated (no
+/// content, an unknown enum value); the domain checks the options (<see cref="CleanOptionsValidator"/>).
+/// </summary>
 public static class CleanRequestMapper
 {
-    /// <summary>Most labels <c>options.keep_labels</c> may hold; a model has a handful.</summary>
-    public const int MaxKeepLabels = 64;
-
-    /// <summary>Longest label accepted in <c>options.keep_labels</c>.</summary>
-    public const int MaxLabelChars = 64;
-
-    /// <summary>Unknown labels named in the refusal; the rest are counted.</summary>
-    public const int NamedInMessage = 5;
-
     /// <summary>The page the request carries.</summary>
     /// <exception cref="PageRejectedException"><see cref="PageRejection.EmptyPage"/>: no content, or empty content.</exception>
     public static PageInput ToInput(CleanRequest request)
@@ -47,34 +40,23 @@ public static class CleanRequestMapper
         return input with { Url = url };
     }
 
-    /// <summary>The domain options, checked against the labels of the model that will score the page.</summary>
-    /// <exception cref="PageRejectedException">
-    /// <see cref="PageRejection.InvalidOption"/>: an option is out of range or too long;
-    /// <see cref="PageRejection.UnknownLabel"/>: a keep label the model does not have. Either names the field.
-    /// </exception>
-    public static DomainCleanOptions ToOptions(Protos.V1.CleanOptions? options, IReadOnlyList<string> modelLabels)
+    /// <summary>
+    /// The domain options the request's options stand for, as sent: the domain checks them against the model
+    /// (<see cref="CleanOptionsValidator"/>), so the service, the CLI and the library refuse alike.
+    /// </summary>
+    /// <exception cref="PageRejectedException">An <c>options.repair_text</c> this version of the proto does not know.</exception>
+    public static DomainCleanOptions ToOptions(Protos.V1.CleanOptions? options)
     {
         if (options is null)
         {
             return DomainCleanOptions.Default;
         }
 
-        if (!float.IsFinite(options.Bias) || options.Bias is < -1 or > 1)
-        {
-            throw Invalid("options.bias", $"options.bias is {options.Bias}; it must lie in [-1, 1].");
-        }
-
-        if (!float.IsFinite(options.Threshold) || options.Threshold is < 0 or > 1)
-        {
-            throw Invalid("options.threshold", $"options.threshold is {options.Threshold}; it must lie in (0, 1], or 0 for unset.");
-        }
-
-        CheckKeepLabels(options.KeepLabels, modelLabels);
-
         return new DomainCleanOptions
         {
             Bias = options.Bias,
-            Threshold = options.Threshold > 0 ? options.Threshold : null,
+            // 0 is the proto's "unset"; any other value goes to the domain, which refuses one out of range.
+            Threshold = options.Threshold != 0f ? options.Threshold : null,
             KeepLabels = options.KeepLabels.Count > 0 ? [.. options.KeepLabels] : DomainCleanOptions.Default.KeepLabels,
             IncludeMarkdown = options.IncludeMarkdown,
             IncludeHtml = options.IncludeHtml,
@@ -94,60 +76,6 @@ public static class CleanRequestMapper
     };
 
     private static PageRejectedException Invalid(string field, string message) => new(PageRejection.InvalidOption, field, message);
-
-    /// <summary>
-    /// Bounds what a request may name, then refuses labels the model lacks. The message names at most
-    /// <see cref="NamedInMessage"/> of them and counts the rest: it travels back as a status trailer, which clients
-    /// refuse past a few kilobytes, and is logged.
-    /// </summary>
-    private static void CheckKeepLabels(IReadOnlyList<string> labels, IReadOnlyList<string> modelLabels)
-    {
-        if (labels.Count > MaxKeepLabels)
-        {
-            throw Invalid("options.keep_labels", $"options.keep_labels has {labels.Count:N0} labels; at most {MaxKeepLabels} are accepted.");
-        }
-
-        for (var i = 0; i < labels.Count; i++)
-        {
-            if (labels[i].Length > MaxLabelChars)
-            {
-                throw Invalid(
-                    $"options.keep_labels[{i}]",
-                    $"options.keep_labels[{i}] is {labels[i].Length:N0} characters long; a label has at most {MaxLabelChars}.");
-            }
-        }
-
-        var unknown = labels.Where(label => !modelLabels.Contains(label, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
-        if (unknown.Count == 0)
-        {
-            return;
-        }
-
-        var named = string.Join(", ", unknown.Take(NamedInMessage).Select(Quote));
-        var more = unknown.Count > NamedInMessage ? $" and {unknown.Count - NamedInMessage} more" : string.Empty;
-        throw new PageRejectedException(
-            PageRejection.UnknownLabel,
-            "options.keep_labels",
-            $"options.keep_labels names {named}{more} unknown to the serving model; its labels are " +
-            $"{string.Join(", ", modelLabels)}.");
-    }
-
-    /// <summary>A caller's label in quotes with control characters, quotes and backslashes escaped, so it cannot forge log lines.</summary>
-    private static string Quote(string label)
-    {
-        var quoted = new StringBuilder(label.Length + 2).Append('"');
-        foreach (var c in label)
-        {
-            _ = c switch
-            {
-                '"' or '\\' => quoted.Append('\\').Append(c),
-                _ when char.IsControl(c) => quoted.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
-                _ => quoted.Append(c),
-            };
-        }
-
-        return quoted.Append('"').ToString();
-    }
 
     private static string FieldName(CleanRequest.ContentOneofCase field) => field switch
     {

@@ -30,9 +30,6 @@ internal static class FuzzTarget
     private static readonly HtmlSegmenter Html = new(Limits);
     private static readonly TextSegmenter Text = new(Limits);
 
-    // The default model's labels; the article assembler only needs their names, so no model is loaded per run.
-    private static readonly string[] Labels = ["body", "navigation", "legal"];
-
     // Cleaning as the service does with every output asked for; the bias rule runs the article and comment passes.
     private static readonly CleanOptions Options = CleanOptions.Default with { IncludeMarkdown = true, IncludeHtml = true };
 
@@ -185,9 +182,10 @@ internal static class FuzzTarget
 
     // Probabilities from a hash of each block's text: the same for one input, and a mutation that changes a
     // block changes its verdict, so the fuzzer reaches the keep, fallback, container, comment and duplicate paths.
+    // The default model's labels by name only (the assembler needs no more), so no model is loaded per run.
     private static PageScores Scores(SegmentedPage page)
     {
-        var probabilities = new float[page.Blocks.Count * Labels.Length];
+        var probabilities = new float[page.Blocks.Count * Labels.Default.Count];
         for (var i = 0; i < page.Blocks.Count; i++)
         {
             var hash = Fnv1a(page.Blocks[i].Text);
@@ -198,7 +196,7 @@ internal static class FuzzTarget
             probabilities[(i * 3) + 2] = 1 - body - navigation;
         }
 
-        return new PageScores(Labels, probabilities);
+        return new PageScores(Labels.Default, probabilities);
     }
 
     private static int Runes(string text) => text.EnumerateRunes().Count();

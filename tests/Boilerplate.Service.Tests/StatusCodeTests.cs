@@ -1,9 +1,17 @@
 using Boilerplate.Client;
+using Boilerplate.Core.Cleaning;
+using Boilerplate.Core.Errors;
+using Boilerplate.Core.Input;
+using Boilerplate.Core.Model;
+using Boilerplate.Core.Pipeline;
+using Boilerplate.Core.Segmentation;
 using Boilerplate.Protos.V1;
 using Boilerplate.Testing;
 using Boilerplate.Testing.Service;
 using Google.Rpc;
 using Grpc.Core;
+using CleanOptions = Boilerplate.Protos.V1.CleanOptions;
+using DomainCleanOptions = Boilerplate.Core.Cleaning.CleanOptions;
 
 namespace Boilerplate.Service.Tests;
 
@@ -12,6 +20,19 @@ namespace Boilerplate.Service.Tests;
 [Trait("Category", "Functional")]
 public sealed class StatusCodeTests(DefaultServiceFixture fixture)
 {
+    private static readonly Dictionary<string, (CleanOptions Proto, DomainCleanOptions Domain)> Refused = new()
+    {
+        ["wrong case"] = (new CleanOptions { KeepLabels = { "Body" } }, new DomainCleanOptions { KeepLabels = ["Body"] }),
+        ["too many labels"] = (
+            new CleanOptions { KeepLabels = { Enumerable.Repeat(Labels.Body, CleanOptionsValidator.MaxKeepLabels + 1) } },
+            new DomainCleanOptions { KeepLabels = [.. Enumerable.Repeat(Labels.Body, CleanOptionsValidator.MaxKeepLabels + 1)] }),
+        ["overlong label"] = (
+            new CleanOptions { KeepLabels = { Labels.Body, new string('b', CleanOptionsValidator.MaxLabelChars + 1) } },
+            new DomainCleanOptions { KeepLabels = [Labels.Body, new string('b', CleanOptionsValidator.MaxLabelChars + 1)] }),
+        ["bias"] = (new CleanOptions { Bias = 2f }, new DomainCleanOptions { Bias = 2f }),
+        ["threshold"] = (new CleanOptions { Threshold = -0.1f }, new DomainCleanOptions { Threshold = -0.1f }),
+    };
+
     private readonly ServiceHost _host = fixture.Host;
 
     [Fact]
@@ -63,6 +84,42 @@ public sealed class StatusCodeTests(DefaultServiceFixture fixture)
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal(ErrorReasons.InvalidOption, error.Reason);
         Assert.Equal(field, Assert.Single(error.Error.FieldViolations).Field);
+    }
+
+    [Theory]
+    [InlineData("wrong case")]
+    [InlineData("too many labels")]
+    [InlineData("overlong label")]
+    [InlineData("bias")]
+    [InlineData("threshold")]
+    public async Task Options_are_refused_over_grpc_exactly_as_the_library_refuses_them(string refused)
+    {
+        var (proto, domain) = Refused[refused];
+        using var model = BoilerplateModel.LoadDefault();
+        using var pipeline = new CleaningPipeline(SegmentationLimits.Default);
+        var library = Assert.Throws<PageRejectedException>(() =>
+            pipeline.Clean(new PageInput.Text(SeedPage.Text), model, domain, CancellationToken.None));
+
+        var error = await Assert.ThrowsAsync<PageRefusedException>(() => _host.Client.CleanTextAsync(SeedPage.Text, options: proto));
+
+        var (code, reason) = Errors.ErrorStatuses.Classify(library.Reason);
+        Assert.Equal((code, reason), (error.StatusCode, error.Reason));
+        Assert.Equal(library.Message, error.Status.Detail);
+        var violation = Assert.Single(error.Error.FieldViolations);
+        Assert.Equal(library.Field, violation.Field);
+        Assert.Equal(library.Message, violation.Description);
+    }
+
+    [Fact]
+    public async Task A_label_in_another_case_is_unknown_over_grpc_as_in_the_library()
+    {
+        var error = await Assert.ThrowsAsync<PageRefusedException>(() =>
+            _host.Client.CleanTextAsync(SeedPage.Text, options: new CleanOptions { KeepLabels = { "Body" } }));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal(ErrorReasons.UnknownLabel, error.Reason);
+        Assert.Equal("options.keep_labels", Assert.Single(error.Error.FieldViolations).Field);
+        Assert.Contains("\"Body\"", error.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Boilerplate.Core.Model;
 using Boilerplate.Core.Pipeline;
 using Boilerplate.Core.Errors;
@@ -13,19 +12,16 @@ internal sealed class InProcessBackend : ICleanBackend
 {
     private readonly BoilerplateModel _model;
     private readonly CleaningPipeline _pipeline = new(SegmentationLimits.Default);
-    private readonly CleanOptions _options;
-    private readonly Core.Cleaning.CleanOptions _domainOptions;
 
     /// <summary>Takes ownership of <paramref name="model"/>.</summary>
     /// <exception cref="ArgumentException">The options are out of range or name a label the model does not know.</exception>
     public InProcessBackend(BoilerplateModel model, CleanOptions options)
     {
         _model = model;
-        _options = options;
         try
         {
-            // The service's own checks, so a bad option reads the same in-process and against a server.
-            _domainOptions = CleanRequestMapper.ToOptions(options, model.Labels);
+            // Checked once before any page, with the rules every page is checked by, so a bad option stops the run.
+            Core.Cleaning.CleanOptionsValidator.Validate(CleanRequestMapper.ToOptions(options), model.Labels);
         }
         catch (PageRejectedException e)
         {
@@ -37,14 +33,8 @@ internal sealed class InProcessBackend : ICleanBackend
 
     public Task<CleanResponse> CleanAsync(CleanRequest request, CancellationToken cancellationToken) =>
         Task.Run(
-            () =>
-            {
-                var started = Stopwatch.GetTimestamp();
-                // The service's own mapping, so a page (its URL and charset included) reads the same here and on a server.
-                var input = CleanRequestMapper.ToInput(request);
-                var result = _pipeline.Clean(input, _model, _domainOptions, cancellationToken);
-                return CleanResponseMapper.ToResponse(request.Id, result, _options, Stopwatch.GetElapsedTime(started));
-            },
+            // The service's own flow, so a page (its URL, charset and options included) reads the same here and on a server.
+            () => CleanRequestFlow.Run(_pipeline, _model, request, cancellationToken),
             cancellationToken);
 
     public void Dispose()

@@ -28,36 +28,15 @@ internal sealed class KeepRule
         _minimumMargin = minimumMargin;
     }
 
-    /// <summary>Checks <paramref name="options"/> against the model's <paramref name="labels"/>.</summary>
+    /// <summary>The rule for <paramref name="options"/>, once <see cref="CleanOptionsValidator"/> accepts them for the model's <paramref name="labels"/>.</summary>
     /// <exception cref="PageRejectedException">An option is out of range or names a label the model lacks.</exception>
     public static KeepRule Create(CleanOptions options, IReadOnlyList<string> labels)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.KeepLabels is not { Count: > 0 })
-        {
-            throw Invalid($"Name at least one label to keep; the model's labels are: {string.Join(", ", labels)}.");
-        }
-
+        CleanOptionsValidator.Validate(options, labels);
         var kept = new bool[labels.Count];
-        foreach (var label in options.KeepLabels)
+        for (var i = 0; i < labels.Count; i++)
         {
-            var index = IndexOf(labels, label);
-            if (index < 0)
-            {
-                throw new PageRejectedException(PageRejection.UnknownLabel, $"Unknown keep label '{label}'; the model's labels are: {string.Join(", ", labels)}.");
-            }
-
-            kept[index] = true;
-        }
-
-        if (options.Threshold is { } threshold && !(threshold > 0f && threshold <= 1f))
-        {
-            throw Invalid($"Threshold {threshold} is out of range; use a value in (0, 1], or leave it unset to use the bias.");
-        }
-
-        if (!(options.Bias >= -1f && options.Bias <= 1f))
-        {
-            throw Invalid($"Bias {options.Bias} is out of range; use a value from -1 (precision) to +1 (recall).");
+            kept[i] = options.KeepLabels.Contains(labels[i], CleanOptionsValidator.LabelComparer);
         }
 
         return new KeepRule(kept, options.Threshold, -BiasReach * options.Bias);
@@ -105,19 +84,4 @@ internal sealed class KeepRule
 
         return bestKept - bestOther >= _minimumMargin;
     }
-
-    private static int IndexOf(IReadOnlyList<string> labels, string label)
-    {
-        for (var i = 0; i < labels.Count; i++)
-        {
-            if (string.Equals(labels[i], label, StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    private static PageRejectedException Invalid(string message) => new(PageRejection.InvalidOption, message);
 }

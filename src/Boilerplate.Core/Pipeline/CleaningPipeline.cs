@@ -63,6 +63,8 @@ public sealed class CleaningPipeline : IDisposable
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(options);
+        // Refused before any parsing, so a bad option costs nothing; the keep rule checks the same way after scoring.
+        CleanOptionsValidator.Validate(options, classifier.Labels);
         using var activity = PipelineActivities.Start(PipelineActivities.Page);
         activity?.SetTag("boilerplate.input.kind", input.GetType().Name);
         activity?.SetTag("boilerplate.model.version", classifier.Version);

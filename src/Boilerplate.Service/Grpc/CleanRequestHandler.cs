@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Boilerplate.Core.Pipeline;
 using Boilerplate.Protos.V1;
 using Boilerplate.Mapping;
@@ -12,14 +11,7 @@ internal sealed class CleanRequestHandler(CleaningPipeline pipeline, ModelHost m
 {
     public CleanResponse Clean(CleanRequest request, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
         using var lease = models.Acquire();
-        var input = CleanRequestMapper.ToInput(request);
-        var options = CleanRequestMapper.ToOptions(request.Options, lease.Classifier.Labels);
-        var result = pipeline.Clean(input, lease.Classifier, options, cancellationToken);
-        // Mapping every paragraph of a big page costs too; a caller past its deadline would never read it.
-        cancellationToken.ThrowIfCancellationRequested();
-        metrics.PageCleaned(result);
-        return CleanResponseMapper.ToResponse(request.Id, result, request.Options, Stopwatch.GetElapsedTime(started));
+        return CleanRequestFlow.Run(pipeline, lease.Classifier, request, cancellationToken, metrics.PageCleaned);
     }
 }

@@ -77,7 +77,8 @@ public class ArticleAssemblerTests
         var (page, scores) = Scored(("a", 1f, 0f, 0f));
         var error = Assert.Throws<PageRejectedException>(() => ArticleAssembler.Clean(page, scores, new CleanOptions { KeepLabels = ["article"] }, "v", CancellationToken.None));
         Assert.Equal(PageRejection.UnknownLabel, error.Reason);
-        Assert.Contains("'article'", error.Message);
+        Assert.Equal("options.keep_labels", error.Field);
+        Assert.Contains("\"article\"", error.Message);
         Assert.Contains("body, navigation, legal", error.Message);
     }
 

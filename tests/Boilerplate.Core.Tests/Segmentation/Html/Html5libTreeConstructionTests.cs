@@ -26,7 +26,7 @@ namespace Boilerplate.Core.Tests.Segmentation.Html;
 public class Html5libTreeConstructionTests(ITestOutputHelper output)
 {
     // The list may shrink but not grow: a parser change that breaks more cases cannot be hidden by listing them.
-    private const int MaxListed = 259;
+    private const int MaxListed = 258;
 
     [Fact]
     public void Document_cases_pass_or_are_listed_deviations()
