@@ -24,15 +24,15 @@ public static class CleanResponseMapper
             Metadata = ToMetadata(result.Metadata),
             Stats = new CleanStats
             {
-                Paragraphs = result.Paragraphs.Count,
-                Kept = result.Paragraphs.Count(paragraph => paragraph.Kept),
+                Paragraphs = result.Blocks.Count,
+                Kept = result.Blocks.Count(paragraph => paragraph.Kept),
                 ElapsedMicros = (long)elapsed.TotalMicroseconds,
-                Repairs = result.Paragraphs.Sum(paragraph => paragraph.Block.Repairs.Count),
+                Repairs = result.Blocks.Sum(paragraph => paragraph.Block.Repairs.Count),
             },
         };
         if (options?.IncludeParagraphs == true)
         {
-            response.Paragraphs.AddRange(result.Paragraphs.Select(paragraph => ToParagraph(paragraph, result.Labels)));
+            response.Paragraphs.AddRange(result.Blocks.Select(paragraph => ToParagraph(paragraph, result.Labels)));
         }
 
         return response;
@@ -59,7 +59,7 @@ public static class CleanResponseMapper
         return mapped;
     }
 
-    private static Paragraph ToParagraph(CleanedParagraph paragraph, IReadOnlyList<string> labels)
+    private static Paragraph ToParagraph(CleanedBlock paragraph, IReadOnlyList<string> labels)
     {
         var mapped = new Paragraph
         {

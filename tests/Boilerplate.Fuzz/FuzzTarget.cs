@@ -138,9 +138,9 @@ internal static class FuzzTarget
 
         // Cleaning and metadata as the pipeline does after scoring, with scores drawn from each block's text.
         var result = ArticleAssembler.Clean(page, Scores(page), Options, "fuzz", CancellationToken.None);
-        if (result.Paragraphs.Count != page.Blocks.Count)
+        if (result.Blocks.Count != page.Blocks.Count)
         {
-            throw new InvalidOperationException($"{result.Paragraphs.Count} paragraphs for {page.Blocks.Count} blocks.");
+            throw new InvalidOperationException($"{result.Blocks.Count} paragraphs for {page.Blocks.Count} blocks.");
         }
 
         CheckHtml(result.Html);

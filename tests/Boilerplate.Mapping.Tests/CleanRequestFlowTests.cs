@@ -43,7 +43,7 @@ public sealed class CleanRequestFlowTests : IDisposable
         Assert.Equal("page-1", response.Id);
         Assert.Contains("second paragraph", response.Text, StringComparison.Ordinal);
         Assert.NotNull(seen);
-        Assert.Equal(seen.Paragraphs.Count, response.Stats.Paragraphs);
+        Assert.Equal(seen.Blocks.Count, response.Stats.Paragraphs);
     }
 
     [Theory]

@@ -12,9 +12,9 @@ public sealed class CleanResponseMapperTests
         "Kept text",
         "## Kept\n\nKept text",
         [
-            new CleanedParagraph(new Block("Kept", BlockKind.Heading) { Level = 2 }, "body", [0.8f, 0.15f, 0.05f], true, string.Empty),
-            new CleanedParagraph(new Block("Kept text", BlockKind.Paragraph), "body", [0.9f, 0.05f, 0.05f], true, string.Empty),
-            new CleanedParagraph(new Block("Read more", BlockKind.ListItem), "navigation", [0.1f, 0.85f, 0.05f], false, "navigation"),
+            new CleanedBlock(new Block("Kept", BlockKind.Heading) { Level = 2 }, "body", [0.8f, 0.15f, 0.05f], true, string.Empty),
+            new CleanedBlock(new Block("Kept text", BlockKind.Paragraph), "body", [0.9f, 0.05f, 0.05f], true, string.Empty),
+            new CleanedBlock(new Block("Read more", BlockKind.ListItem), "navigation", [0.1f, 0.85f, 0.05f], false, "navigation"),
         ],
         ["body", "navigation", "legal"],
         "v1")
@@ -71,7 +71,7 @@ public sealed class CleanResponseMapperTests
         {
             Repairs = [new Core.Repair.TextRepair(9, "_", "’"), new Core.Repair.TextRepair(18, "__", "ó")],
         };
-        var result = Result with { Paragraphs = [new CleanedParagraph(block, "body", [1f, 0f, 0f], true, string.Empty), .. Result.Paragraphs] };
+        var result = Result with { Blocks = [new CleanedBlock(block, "body", [1f, 0f, 0f], true, string.Empty), .. Result.Blocks] };
 
         var response = CleanResponseMapper.ToResponse("id", result, new CleanOptions { IncludeParagraphs = true }, TimeSpan.Zero);
 

@@ -86,13 +86,13 @@ public static class ArticleAssembler
             }
         }
 
-        var paragraphs = new CleanedParagraph[count];
+        var paragraphs = new CleanedBlock[count];
         var keptBlocks = new List<Block>();
         for (var i = 0; i < count; i++)
         {
             ThrowIfCancelled(i, cancellationToken);
             var block = page.Blocks[i];
-            paragraphs[i] = new CleanedParagraph(block, scores.Labels[scores.ArgMax(i)], scores.For(i).ToArray(), kept[i], reasons[i]);
+            paragraphs[i] = new CleanedBlock(block, scores.Labels[scores.ArgMax(i)], scores.For(i).ToArray(), kept[i], reasons[i]);
             if (kept[i])
             {
                 keptBlocks.Add(block);

@@ -6,14 +6,14 @@ namespace Boilerplate.Core.Cleaning;
 /// <param name="Title">Page title or empty.</param>
 /// <param name="Text">Kept blocks joined by blank lines.</param>
 /// <param name="Markdown">Kept blocks as Markdown; empty unless asked for.</param>
-/// <param name="Paragraphs">Every block with its verdict, in page order.</param>
-/// <param name="Labels">The model's labels, the column order of each paragraph's scores.</param>
+/// <param name="Blocks">Every block with its verdict, in page order (the API's paragraphs).</param>
+/// <param name="Labels">The model's labels, the column order of each block's scores.</param>
 /// <param name="ModelVersion">Version of the model that scored the page.</param>
 public sealed record CleanResult(
     string Title,
     string Text,
     string Markdown,
-    IReadOnlyList<CleanedParagraph> Paragraphs,
+    IReadOnlyList<CleanedBlock> Blocks,
     IReadOnlyList<string> Labels,
     string ModelVersion)
 {

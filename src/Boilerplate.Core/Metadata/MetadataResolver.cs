@@ -53,7 +53,7 @@ public static class MetadataResolver
     {
         try
         {
-            var (first, last) = KeptRange(result.Paragraphs);
+            var (first, last) = KeptRange(result.Blocks);
             return BylineReader.Read(page.Blocks, first, last);
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
@@ -66,7 +66,7 @@ public static class MetadataResolver
     /// The first and last kept paragraphs' indexes, which are their blocks' (one paragraph per block, in page order);
     /// -1 for both when none is kept.
     /// </summary>
-    private static (int First, int Last) KeptRange(IReadOnlyList<CleanedParagraph> paragraphs)
+    private static (int First, int Last) KeptRange(IReadOnlyList<CleanedBlock> paragraphs)
     {
         var (first, last) = (-1, -1);
         for (var i = 0; i < paragraphs.Count; i++)

@@ -94,11 +94,11 @@ public sealed class CleaningPipeline : IDisposable
             {
                 result = ArticleAssembler.Clean(page, scores, options, classifier.Version, cancellationToken);
                 result = result with { Metadata = MetadataResolver.Resolve(page, result) };
-                clean?.SetTag("boilerplate.paragraphs.kept", result.Paragraphs.Count(p => p.Kept));
+                clean?.SetTag("boilerplate.paragraphs.kept", result.Blocks.Count(p => p.Kept));
                 clean?.SetTag("boilerplate.text.chars", result.Text.Length);
             }
 
-            var kept = result.Paragraphs.Count(p => p.Kept);
+            var kept = result.Blocks.Count(p => p.Kept);
             activity?.SetTag("boilerplate.page.type", result.PageType);
             activity?.SetTag("boilerplate.paragraphs.kept", kept);
             _logger.LogDebug("Cleaned a {Format} page of {Blocks} blocks, kept {Kept}", page.Format, page.Blocks.Count, kept);

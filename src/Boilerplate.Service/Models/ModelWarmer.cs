@@ -34,7 +34,7 @@ internal sealed class ModelWarmer(CleaningPipeline pipeline, IOptions<ModelOptio
             foreach (var page in SamplePages)
             {
                 var result = pipeline.Clean(page, model, CleanOptions.Default, cancellationToken);
-                if (result.Paragraphs.Count == 0)
+                if (result.Blocks.Count == 0)
                 {
                     throw new InvalidOperationException("The model produced no paragraphs for a warm-up page.");
                 }

@@ -49,9 +49,9 @@ public sealed class ServiceMetrics
     internal void PageCleaned(CleanResult result)
     {
         _pages.Add(1);
-        var kept = result.Paragraphs.Count(paragraph => paragraph.Kept);
+        var kept = result.Blocks.Count(paragraph => paragraph.Kept);
         _paragraphs.Add(kept, new KeyValuePair<string, object?>("kept", true));
-        _paragraphs.Add(result.Paragraphs.Count - kept, new KeyValuePair<string, object?>("kept", false));
+        _paragraphs.Add(result.Blocks.Count - kept, new KeyValuePair<string, object?>("kept", false));
     }
 
     // The reason is one of ErrorReasons' constants, so the series stay few.

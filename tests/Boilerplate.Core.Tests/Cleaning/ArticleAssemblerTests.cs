@@ -15,7 +15,7 @@ public class ArticleAssemblerTests
         return (page, new PageScores(Labels, [.. rows.SelectMany(r => new[] { r.Body, r.Nav, r.Legal })]));
     }
 
-    private static bool[] Kept(CleanResult result) => [.. result.Paragraphs.Select(p => p.Kept)];
+    private static bool[] Kept(CleanResult result) => [.. result.Blocks.Select(p => p.Kept)];
 
     /// <summary>Segments <paramref name="html"/> and cleans it with every block scored as likely body, so only the duplicate rules decide.</summary>
     private static CleanResult CleanedAsAllBody(string html)
@@ -33,12 +33,12 @@ public class ArticleAssemblerTests
         var result = ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v1", CancellationToken.None);
 
         Assert.Equal([true, false, false], Kept(result));
-        Assert.Equal(["", "navigation", "legal"], result.Paragraphs.Select(p => p.Reason));
-        Assert.Equal(["body", "navigation", "legal"], result.Paragraphs.Select(p => p.Label));
+        Assert.Equal(["", "navigation", "legal"], result.Blocks.Select(p => p.Reason));
+        Assert.Equal(["body", "navigation", "legal"], result.Blocks.Select(p => p.Label));
         Assert.Equal("plurality body", result.Text);
         Assert.Equal("v1", result.ModelVersion);
         Assert.Equal(Labels, result.Labels);
-        Assert.Equal([0.40f, 0.35f, 0.25f], result.Paragraphs[0].Scores);
+        Assert.Equal([0.40f, 0.35f, 0.25f], result.Blocks[0].Scores);
     }
 
     [Fact]
@@ -51,10 +51,10 @@ public class ArticleAssemblerTests
         // Even full recall drops a block that is 95 points more likely navigation than body.
         var loose = ArticleAssembler.Clean(page, scores, new CleanOptions { Bias = 1f }, "v", CancellationToken.None);
         Assert.Equal([true, true, true, false], Kept(loose));
-        Assert.Equal("navigation", loose.Paragraphs[3].Reason);
+        Assert.Equal("navigation", loose.Blocks[3].Reason);
         var strict = ArticleAssembler.Clean(page, scores, new CleanOptions { Bias = -1f }, "v", CancellationToken.None);
         Assert.Equal([false, false, false, false], Kept(strict));
-        Assert.Equal(ArticleAssembler.BelowThreshold, strict.Paragraphs[0].Reason);
+        Assert.Equal(ArticleAssembler.BelowThreshold, strict.Blocks[0].Reason);
         Assert.Equal([true, false, false, false], Kept(ArticleAssembler.Clean(page, scores, new CleanOptions { Bias = -0.5f }, "v", CancellationToken.None)));
     }
 
@@ -65,7 +65,7 @@ public class ArticleAssemblerTests
 
         var result = ArticleAssembler.Clean(page, scores, new CleanOptions { Threshold = 0.7f, Bias = 1f }, "v", CancellationToken.None);
         Assert.Equal([false, false], Kept(result));
-        Assert.Equal([ArticleAssembler.BelowThreshold, "legal"], result.Paragraphs.Select(p => p.Reason));
+        Assert.Equal([ArticleAssembler.BelowThreshold, "legal"], result.Blocks.Select(p => p.Reason));
 
         var bodyAndLegal = ArticleAssembler.Clean(page, scores, new CleanOptions { Threshold = 0.7f, KeepLabels = ["body", "legal"] }, "v", CancellationToken.None);
         Assert.Equal([true, true], Kept(bodyAndLegal));
@@ -104,7 +104,7 @@ public class ArticleAssemblerTests
 
         Assert.Throws<OperationCanceledException>(() => ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", cancelled.Token));
         Assert.Throws<OperationCanceledException>(() => DuplicateDetector.Find([.. page.Blocks.Select(b => b.Text)], null, null, cancelled.Token));
-        Assert.Equal(200, ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None).Paragraphs.Count);
+        Assert.Equal(200, ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None).Blocks.Count);
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public class ArticleAssemblerTests
         var result = ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
 
         Assert.Equal([false, true, true], Kept(result));
-        Assert.Equal(ArticleAssembler.Duplicate, result.Paragraphs[0].Reason);
+        Assert.Equal(ArticleAssembler.Duplicate, result.Blocks[0].Reason);
         Assert.True(Kept(ArticleAssembler.Clean(page, scores, new CleanOptions { KeepDuplicates = true }, "v", CancellationToken.None)).All(k => k));
     }
 
@@ -132,7 +132,7 @@ public class ArticleAssemblerTests
         var result = ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
 
         Assert.Equal([false, false, true], Kept(result));
-        Assert.Equal([ArticleAssembler.Duplicate, "navigation", string.Empty], result.Paragraphs.Select(p => p.Reason));
+        Assert.Equal([ArticleAssembler.Duplicate, "navigation", string.Empty], result.Blocks.Select(p => p.Reason));
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public class ArticleAssemblerTests
         var result = ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
 
         Assert.Equal([true, true, false], Kept(result));
-        Assert.Equal(ArticleAssembler.Duplicate, result.Paragraphs[2].Reason);
+        Assert.Equal(ArticleAssembler.Duplicate, result.Blocks[2].Reason);
     }
 
     [Fact]
@@ -155,9 +155,9 @@ public class ArticleAssemblerTests
 
         var result = CleanedAsAllBody(html);
 
-        Assert.Equal([Full, "Foo", "Tempor incididunt ut labore et dolore.", Full, Full], result.Paragraphs.Select(p => p.Block.Text));
+        Assert.Equal([Full, "Foo", "Tempor incididunt ut labore et dolore.", Full, Full], result.Blocks.Select(p => p.Block.Text));
         Assert.Equal([true, true, true, true, false], Kept(result));
-        Assert.Equal(ArticleAssembler.Duplicate, result.Paragraphs[4].Reason);
+        Assert.Equal(ArticleAssembler.Duplicate, result.Blocks[4].Reason);
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public class ArticleAssemblerTests
         // The three in a row are the text as written; the pair after them repeats a section of it, as a carousel's
         // second copy or a teaser block does.
         Assert.Equal([true, true, true, true, false, false], Kept(result));
-        Assert.Equal(ArticleAssembler.Duplicate, result.Paragraphs[4].Reason);
+        Assert.Equal(ArticleAssembler.Duplicate, result.Blocks[4].Reason);
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public class ArticleAssemblerTests
         var result = CleanedAsAllBody(html);
 
         Assert.Equal([true, true, false], Kept(result));
-        Assert.Equal(ArticleAssembler.Duplicate, result.Paragraphs[2].Reason);
+        Assert.Equal(ArticleAssembler.Duplicate, result.Blocks[2].Reason);
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public class ArticleAssemblerTests
         // 0.20 is at least half of 0.30; 0.10 is not.
         Assert.Equal([true, true, false], Kept(result));
         Assert.Equal("Test Case 1\n\nTest Case 2", result.Text);
-        Assert.Equal([string.Empty, string.Empty, "legal"], result.Paragraphs.Select(p => p.Reason));
+        Assert.Equal([string.Empty, string.Empty, "legal"], result.Blocks.Select(p => p.Reason));
         Assert.DoesNotContain(true, Kept(ArticleAssembler.Clean(page, scores, new CleanOptions { Threshold = 0.5f }, "v", CancellationToken.None)));
         Assert.DoesNotContain(true, Kept(ArticleAssembler.Clean(page, scores, new CleanOptions { Bias = -0.2f }, "v", CancellationToken.None)));
     }
@@ -228,7 +228,7 @@ public class ArticleAssemblerTests
         // goes, while the one at 0.85 is clear enough to stay.
         var result = ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
         Assert.Equal([true, true, true, true, false, true], Kept(result));
-        Assert.Equal(ArticleAssembler.OutsideArticle, result.Paragraphs[4].Reason);
+        Assert.Equal(ArticleAssembler.OutsideArticle, result.Blocks[4].Reason);
 
         // A caller asking for precision gets the drop but no additions; a hard threshold gets neither.
         var precise = ArticleAssembler.Clean(page, scores, new CleanOptions { Bias = -0.1f }, "v", CancellationToken.None);
@@ -254,7 +254,7 @@ public class ArticleAssemblerTests
 
         var result = ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
 
-        Assert.True(result.Paragraphs[story].Kept, result.Paragraphs[story].Reason);
+        Assert.True(result.Blocks[story].Kept, result.Blocks[story].Reason);
         Assert.Contains(Story, result.Text, StringComparison.Ordinal);
     }
 
@@ -303,7 +303,7 @@ public class ArticleAssemblerTests
         // After the menu that ends the article, the teaser near the line goes; a sure one stays, and so does a long
         // paragraph (a comment is not chrome).
         Assert.Equal([false, true, true, false, false, true, true], Kept(result).Take(4).Concat(Kept(result).TakeLast(3)));
-        Assert.Equal(ArticleAssembler.OutsideArticle, result.Paragraphs[^3].Reason);
+        Assert.Equal(ArticleAssembler.OutsideArticle, result.Blocks[^3].Reason);
     }
 
     [Fact]

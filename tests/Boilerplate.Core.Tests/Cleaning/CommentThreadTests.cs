@@ -52,7 +52,7 @@ public sealed class CommentThreadTests
 
         Assert.All(Story, p => Assert.Contains(p, result.Text, StringComparison.Ordinal));
         Assert.All(Comments, c => Assert.DoesNotContain(c, result.Text, StringComparison.Ordinal));
-        Assert.All(result.Paragraphs.Where(p => Comments.Contains(p.Block.Text)), p => Assert.Equal(ArticleAssembler.Comment, p.Reason));
+        Assert.All(result.Blocks.Where(p => Comments.Contains(p.Block.Text)), p => Assert.Equal(ArticleAssembler.Comment, p.Reason));
     }
 
     [Fact]

@@ -23,10 +23,10 @@ public sealed class CleaningPipelineTests : IDisposable
         var result = _pipeline.Clean(new PageInput.Text(text), new AllBodyClassifier(), CleanOptions.Default, CancellationToken.None);
 
         Assert.Equal("U.S. drones fight Mx drug trade", result.Title);
-        var teaser = Assert.Single(result.Paragraphs, p => p.Block.Text.EndsWith("deep...", StringComparison.Ordinal));
+        var teaser = Assert.Single(result.Blocks, p => p.Block.Text.EndsWith("deep...", StringComparison.Ordinal));
         Assert.False(teaser.Kept);
         Assert.Equal(ArticleAssembler.Duplicate, teaser.Reason);
-        Assert.Single(result.Paragraphs, p => !p.Kept);
+        Assert.Single(result.Blocks, p => !p.Kept);
         Assert.Contains("sending drones deep into Mexican territory", result.Text);
         Assert.DoesNotContain("deep...", result.Text);
         Assert.Equal("test-all-body", result.ModelVersion);
@@ -50,9 +50,9 @@ public sealed class CleaningPipelineTests : IDisposable
         Assert.DoesNotContain("_", result.Text, StringComparison.Ordinal);
 
         // The teaser still repeats the lead once both are repaired the same way.
-        var teaser = Assert.Single(result.Paragraphs, p => p.Block.Text.EndsWith("deep...", StringComparison.Ordinal));
+        var teaser = Assert.Single(result.Blocks, p => p.Block.Text.EndsWith("deep...", StringComparison.Ordinal));
         Assert.Equal(ArticleAssembler.Duplicate, teaser.Reason);
-        var lead = result.Paragraphs.First(p => p.Kept && p.Block.Text.StartsWith("WASHINGTON", StringComparison.Ordinal));
+        var lead = result.Blocks.First(p => p.Kept && p.Block.Text.StartsWith("WASHINGTON", StringComparison.Ordinal));
         Assert.Equal(["_", "_"], lead.Block.Repairs.Select(r => r.Original));
         Assert.All(lead.Block.Repairs, r => Assert.Equal(r.Replacement, lead.Block.Text.Substring(r.Offset, r.Replacement.Length)));
     }
@@ -67,7 +67,7 @@ public sealed class CleaningPipelineTests : IDisposable
         var result = _pipeline.Clean(new PageInput.Text(text), new AllBodyClassifier(), options, CancellationToken.None);
 
         Assert.Contains("WASHINGTON _ Stepping up its involvement in Mexico_s drug war", result.Text, StringComparison.Ordinal);
-        Assert.All(result.Paragraphs, p => Assert.Empty(p.Block.Repairs));
+        Assert.All(result.Blocks, p => Assert.Empty(p.Block.Repairs));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class CleaningPipelineTests : IDisposable
         var result = _pipeline.Clean(new PageInput.Text(Text), new AllBodyClassifier(), CleanOptions.Default, CancellationToken.None);
 
         Assert.Contains("Set max_retries and __init__ in settings_local.py, then read _id from https://example.org/a_b.", result.Text, StringComparison.Ordinal);
-        Assert.All(result.Paragraphs, p => Assert.Empty(p.Block.Repairs));
+        Assert.All(result.Blocks, p => Assert.Empty(p.Block.Repairs));
     }
 
     public static TheoryData<PageInput> EmptyInputs() =>

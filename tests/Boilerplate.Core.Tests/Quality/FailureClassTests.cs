@@ -76,8 +76,8 @@ public sealed class FailureClassTests : IDisposable
         var result = Clean(new PageInput.Text("Title\n\nFirst paragraph of the story.\n\nRead More\n\nWe use cookies."));
 
         Assert.Equal("First paragraph of the story.", result.Text);
-        Assert.Equal("navigation", result.Paragraphs.Single(p => p.Block.Text == "Read More").Label);
-        Assert.Equal("legal", result.Paragraphs.Single(p => p.Block.Text == "We use cookies.").Label);
+        Assert.Equal("navigation", result.Blocks.Single(p => p.Block.Text == "Read More").Label);
+        Assert.Equal("legal", result.Blocks.Single(p => p.Block.Text == "We use cookies.").Label);
     }
 
     /// <summary>The story of the Python client's Scrapy test page (tests/python/test_scrapy.py), which a retrained model once mislabelled.</summary>
@@ -106,11 +106,11 @@ public sealed class FailureClassTests : IDisposable
 
         foreach (var paragraph in story)
         {
-            var cleaned = Assert.Single(result.Paragraphs, p => p.Block.Text == paragraph);
+            var cleaned = Assert.Single(result.Blocks, p => p.Block.Text == paragraph);
             Assert.True(cleaned.Kept && cleaned.Label == Labels.Body, $"{cleaned.Label} ({string.Join(", ", cleaned.Scores.Select(v => v.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))}): {paragraph}");
         }
 
-        Assert.Equal(Labels.Legal, Assert.Single(result.Paragraphs, p => p.Block.Text.StartsWith("We use cookies", StringComparison.Ordinal)).Label);
+        Assert.Equal(Labels.Legal, Assert.Single(result.Blocks, p => p.Block.Text.StartsWith("We use cookies", StringComparison.Ordinal)).Label);
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class FailureClassTests : IDisposable
 
         foreach (var line in lines)
         {
-            Assert.False(result.Paragraphs.Single(p => p.Block.Text == line).Kept, line);
+            Assert.False(result.Blocks.Single(p => p.Block.Text == line).Kept, line);
         }
 
         Assert.All(Story, p => Assert.Contains(p, result.Text, StringComparison.Ordinal));
@@ -180,7 +180,7 @@ public sealed class FailureClassTests : IDisposable
 
         var result = Clean(new PageInput.Html(html));
 
-        var paragraph = result.Paragraphs.Single(p => p.Block.Text == notice);
+        var paragraph = result.Blocks.Single(p => p.Block.Text == notice);
         Assert.Equal("legal", paragraph.Label);
         Assert.False(paragraph.Kept);
     }
