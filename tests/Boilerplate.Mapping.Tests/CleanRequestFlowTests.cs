@@ -5,8 +5,7 @@ using Boilerplate.Core.Model;
 using Boilerplate.Core.Pipeline;
 using Boilerplate.Core.Segmentation;
 using Boilerplate.Protos.V1;
-using DomainCleanOptions = Boilerplate.Core.Cleaning.CleanOptions;
-using ProtoCleanOptions = Boilerplate.Protos.V1.CleanOptions;
+using Boilerplate.Tests.Shared;
 
 namespace Boilerplate.Mapping.Tests;
 
@@ -14,19 +13,6 @@ namespace Boilerplate.Mapping.Tests;
 public sealed class CleanRequestFlowTests : IDisposable
 {
     private const string Page = "A first paragraph of the article.\n\nA second paragraph of the article.";
-
-    private static readonly Dictionary<string, (ProtoCleanOptions Proto, DomainCleanOptions Domain)> Refused = new()
-    {
-        ["wrong case"] = (new ProtoCleanOptions { KeepLabels = { "Body" } }, new DomainCleanOptions { KeepLabels = ["Body"] }),
-        ["too many labels"] = (
-            new ProtoCleanOptions { KeepLabels = { Enumerable.Repeat(Labels.Body, CleanOptionsValidator.MaxKeepLabels + 1) } },
-            new DomainCleanOptions { KeepLabels = [.. Enumerable.Repeat(Labels.Body, CleanOptionsValidator.MaxKeepLabels + 1)] }),
-        ["overlong label"] = (
-            new ProtoCleanOptions { KeepLabels = { Labels.Body, new string('b', CleanOptionsValidator.MaxLabelChars + 1) } },
-            new DomainCleanOptions { KeepLabels = [Labels.Body, new string('b', CleanOptionsValidator.MaxLabelChars + 1)] }),
-        ["bias"] = (new ProtoCleanOptions { Bias = 2f }, new DomainCleanOptions { Bias = 2f }),
-        ["threshold"] = (new ProtoCleanOptions { Threshold = -0.1f }, new DomainCleanOptions { Threshold = -0.1f }),
-    };
 
     private readonly CleaningPipeline _pipeline = new(SegmentationLimits.Default);
 
@@ -47,14 +33,10 @@ public sealed class CleanRequestFlowTests : IDisposable
     }
 
     [Theory]
-    [InlineData("wrong case")]
-    [InlineData("too many labels")]
-    [InlineData("overlong label")]
-    [InlineData("bias")]
-    [InlineData("threshold")]
+    [MemberData(nameof(RefusedOptions.Names), MemberType = typeof(RefusedOptions))]
     public void Options_are_refused_as_the_library_refuses_them(string refused)
     {
-        var (proto, domain) = Refused[refused];
+        var (proto, domain) = RefusedOptions.ByName[refused];
         var library = Assert.Throws<PageRejectedException>(() =>
             _pipeline.Clean(new PageInput.Text(Page), new AllBody(), domain, CancellationToken.None));
 

@@ -6,12 +6,12 @@ using Boilerplate.Core.Model;
 using Boilerplate.Core.Pipeline;
 using Boilerplate.Core.Segmentation;
 using Boilerplate.Protos.V1;
+using Boilerplate.Tests.Shared;
 using Boilerplate.Testing;
 using Boilerplate.Testing.Service;
 using Google.Rpc;
 using Grpc.Core;
 using CleanOptions = Boilerplate.Protos.V1.CleanOptions;
-using DomainCleanOptions = Boilerplate.Core.Cleaning.CleanOptions;
 
 namespace Boilerplate.Service.Tests;
 
@@ -20,19 +20,6 @@ namespace Boilerplate.Service.Tests;
 [Trait("Category", "Functional")]
 public sealed class StatusCodeTests(DefaultServiceFixture fixture)
 {
-    private static readonly Dictionary<string, (CleanOptions Proto, DomainCleanOptions Domain)> Refused = new()
-    {
-        ["wrong case"] = (new CleanOptions { KeepLabels = { "Body" } }, new DomainCleanOptions { KeepLabels = ["Body"] }),
-        ["too many labels"] = (
-            new CleanOptions { KeepLabels = { Enumerable.Repeat(Labels.Body, CleanOptionsValidator.MaxKeepLabels + 1) } },
-            new DomainCleanOptions { KeepLabels = [.. Enumerable.Repeat(Labels.Body, CleanOptionsValidator.MaxKeepLabels + 1)] }),
-        ["overlong label"] = (
-            new CleanOptions { KeepLabels = { Labels.Body, new string('b', CleanOptionsValidator.MaxLabelChars + 1) } },
-            new DomainCleanOptions { KeepLabels = [Labels.Body, new string('b', CleanOptionsValidator.MaxLabelChars + 1)] }),
-        ["bias"] = (new CleanOptions { Bias = 2f }, new DomainCleanOptions { Bias = 2f }),
-        ["threshold"] = (new CleanOptions { Threshold = -0.1f }, new DomainCleanOptions { Threshold = -0.1f }),
-    };
-
     private readonly ServiceHost _host = fixture.Host;
 
     [Fact]
@@ -87,14 +74,10 @@ public sealed class StatusCodeTests(DefaultServiceFixture fixture)
     }
 
     [Theory]
-    [InlineData("wrong case")]
-    [InlineData("too many labels")]
-    [InlineData("overlong label")]
-    [InlineData("bias")]
-    [InlineData("threshold")]
+    [MemberData(nameof(RefusedOptions.Names), MemberType = typeof(RefusedOptions))]
     public async Task Options_are_refused_over_grpc_exactly_as_the_library_refuses_them(string refused)
     {
-        var (proto, domain) = Refused[refused];
+        var (proto, domain) = RefusedOptions.ByName[refused];
         using var model = BoilerplateModel.LoadDefault();
         using var pipeline = new CleaningPipeline(SegmentationLimits.Default);
         var library = Assert.Throws<PageRejectedException>(() =>
