@@ -99,6 +99,13 @@ public sealed class ContextFeatureExtractor
             ArticleRoot.Compute(page, firstStage, k, roots);
         }
 
+        if ((_groups & FeatureGroups.Neighbours) != 0)
+        {
+            WriteDistances(firstStage, n, k, output, Slot.DistanceBefore, -1);
+            WriteDistances(firstStage, n, k, output, Slot.DistanceAfter, +1);
+        }
+
+        var legalAttribute = new LegalAttributeMemo();
         Span<float> cumulative = stackalloc float[k];
         for (var i = 0; i < n; i++)
         {
@@ -119,13 +126,6 @@ public sealed class ContextFeatureExtractor
 
                 WindowMean(firstStage, k, i, NearWindowRadius, Layout.Of(row, Slot.NearWindow));
                 WindowMean(firstStage, k, i, FarWindowRadius, Layout.Of(row, Slot.FarWindow));
-                var before = Layout.Of(row, Slot.DistanceBefore);
-                var after = Layout.Of(row, Slot.DistanceAfter);
-                for (var j = 0; j < k; j++)
-                {
-                    before[j] = MathF.Log(1 + Distance(firstStage, k, i, j, -1));
-                    after[j] = MathF.Log(1 + Distance(firstStage, k, i, j, +1));
-                }
             }
 
             if (containerMeans is not null && coherence is not null && roots is not null)
@@ -155,7 +155,7 @@ public sealed class ContextFeatureExtractor
                 roots.AsSpan(i * k * ArticleRoot.PerLabel, k * ArticleRoot.PerLabel).CopyTo(Layout.Of(row, Slot.ArticleRoots));
             }
 
-            WriteFacts(page, i, row);
+            WriteFacts(page, i, row, ref legalAttribute);
             if (_pageTypes > 0)
             {
                 pageType.CopyTo(Layout.Of(row, Slot.PageTypes));
@@ -163,7 +163,7 @@ public sealed class ContextFeatureExtractor
         }
     }
 
-    private void WriteFacts(PreparedPage page, int i, Span<float> row)
+    private void WriteFacts(PreparedPage page, int i, Span<float> row, ref LegalAttributeMemo legalAttribute)
     {
         var block = page[i];
         var stats = page.Statistics[i];
@@ -214,32 +214,37 @@ public sealed class ContextFeatureExtractor
 
         if ((_groups & FeatureGroups.Dom) != 0)
         {
-            At(row, Slot.LegalAttribute) = block.Dom is { } marked ? (LegalLexicon.HasLegalAttribute(marked.AttributeTokens) ? 1 : 0) : -1;
+            At(row, Slot.LegalAttribute) = block.Dom is { } marked ? (legalAttribute.Of(marked.AttributeTokens) ? 1 : 0) : -1;
         }
     }
 
     /// <summary>The one value of a fact slot in <paramref name="row"/>.</summary>
     private ref float At(Span<float> row, ContextSlot slot) => ref row[Layout.Offset(slot)];
 
-    /// <summary>Blocks from <paramref name="i"/> to the nearest other block whose label-<paramref name="label"/> probability is at least 1/2, capped.</summary>
-    private static float Distance(ReadOnlySpan<float> probabilities, int k, int i, int label, int direction)
+    /// <summary>
+    /// Writes into each row's <paramref name="slot"/> the log of 1 + the blocks to the nearest other block in
+    /// <paramref name="direction"/> whose label probability is at least 1/2 (capped at <see cref="MaxDistance"/>):
+    /// one pass over the page instead of a search from every block.
+    /// </summary>
+    private void WriteDistances(ReadOnlySpan<float> probabilities, int n, int k, Span<float> output, ContextSlot slot, int direction)
     {
-        var n = probabilities.Length / k;
-        for (var step = 1; step <= MaxDistance; step++)
+        var dimension = Dimension;
+        Span<int> nearest = stackalloc int[k];
+        nearest.Fill(-1);
+        for (var step = 0; step < n; step++)
         {
-            var other = i + (direction * step);
-            if (other < 0 || other >= n)
+            var i = direction < 0 ? step : n - 1 - step;
+            var values = Layout.Of(output.Slice(i * dimension, dimension), slot);
+            for (var j = 0; j < k; j++)
             {
-                return MaxDistance;
-            }
-
-            if (probabilities[(other * k) + label] >= 0.5f)
-            {
-                return step;
+                var distance = nearest[j] < 0 ? MaxDistance : Math.Min(Math.Abs(nearest[j] - i), MaxDistance);
+                values[j] = MathF.Log(1 + (float)distance);
+                if (probabilities[(i * k) + j] >= 0.5f)
+                {
+                    nearest[j] = i;
+                }
             }
         }
-
-        return MaxDistance;
     }
 
     private static void WindowMean(ReadOnlySpan<float> probabilities, int k, int i, int radius, Span<float> mean)
@@ -291,5 +296,26 @@ public sealed class ContextFeatureExtractor
         }
 
         return sums;
+    }
+
+    /// <summary>
+    /// <see cref="LegalLexicon.HasLegalAttribute"/> of the last tokens asked for: the blocks of one container, and the
+    /// items of a menu or list, carry the same token string one after another.
+    /// </summary>
+    private struct LegalAttributeMemo
+    {
+        private string? _tokens;
+        private bool _value;
+
+        public bool Of(string tokens)
+        {
+            if (!string.Equals(tokens, _tokens, StringComparison.Ordinal))
+            {
+                _value = LegalLexicon.HasLegalAttribute(tokens);
+                _tokens = tokens;
+            }
+
+            return _value;
+        }
     }
 }

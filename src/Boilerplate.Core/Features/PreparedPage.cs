@@ -25,6 +25,9 @@ public sealed class PreparedPage
         }
     }
 
+    /// <summary>The first stage's markup-token features of the last block that needed them, for its container's next blocks.</summary>
+    internal MarkupTokenMemo MarkupTokens { get; } = new();
+
     /// <summary>The page.</summary>
     public SegmentedPage Page { get; }
 

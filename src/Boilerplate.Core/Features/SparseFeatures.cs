@@ -65,6 +65,20 @@ public sealed class SparseFeatures
         Count++;
     }
 
+    /// <summary>Adds entries already turned into indices (<see cref="Indices"/> and <see cref="Values"/> of an earlier block).</summary>
+    internal void AddRange(ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
+    {
+        while (Count + indices.Length > _indices.Length)
+        {
+            Array.Resize(ref _indices, _indices.Length * 2);
+            Array.Resize(ref _values, _values.Length * 2);
+        }
+
+        indices.CopyTo(_indices.AsSpan(Count));
+        values.CopyTo(_values.AsSpan(Count));
+        Count += indices.Length;
+    }
+
     /// <summary>The entries sorted by index with duplicates summed, as a training row needs them.</summary>
     public (int[] Indices, float[] Values) ToSortedUnique() => SortedUnique(Indices, Values);
 

@@ -76,7 +76,7 @@ public sealed class TextFeatureExtractor
         if ((_groups & FeatureGroups.Dom) != 0)
         {
             output.BeginGroup();
-            AddDom(block.Dom, output);
+            AddDom(block.Dom, output, page.MarkupTokens);
             output.EndGroup();
         }
 
@@ -220,7 +220,7 @@ public sealed class TextFeatureExtractor
         output.Add(FeatureHasher.Add(hasMarkup ? keys.HtmlChars : keys.TextChars, Log2Bucket(stats.WeightedChars)));
     }
 
-    private static void AddDom(BlockDom? dom, SparseFeatures output)
+    private static void AddDom(BlockDom? dom, SparseFeatures output, MarkupTokenMemo memo)
     {
         if (dom is null)
         {
@@ -229,6 +229,21 @@ public sealed class TextFeatureExtractor
         }
 
         output.Add(FeatureHasher.Add(DomTag, dom.Tag));
+        if (!memo.TryAddTo(output, dom.AncestorTags, dom.AttributeTokens))
+        {
+            var start = output.Count;
+            AddMarkupTokens(dom, output);
+            memo.Remember(output, start, dom.AncestorTags, dom.AttributeTokens);
+        }
+
+        output.Add(FeatureHasher.Add(DomLink, Bucket(dom.LinkTextShare)));
+        output.Add(FeatureHasher.Add(DomLinks, Math.Min(dom.LinkCount, 6)));
+        output.Add(FeatureHasher.Add(DomDepth, Math.Min(dom.Depth / 3, 12)));
+    }
+
+    /// <summary>The parent, ancestor tags and class and id tokens: the part of a block's markup its container's blocks share.</summary>
+    private static void AddMarkupTokens(BlockDom dom, SparseFeatures output)
+    {
         var ancestors = dom.AncestorTags.AsSpan();
         var parent = ancestors.LastIndexOf(' ') is var cut and >= 0 ? ancestors[(cut + 1)..] : ancestors;
         output.Add(FeatureHasher.Add(DomParent, parent));
@@ -255,10 +270,6 @@ public sealed class TextFeatureExtractor
             var near = position++ < 6;
             output.Add(FeatureHasher.Add(near ? DomNearAttribute : DomAttribute, token), near ? 1f : 0.5f);
         }
-
-        output.Add(FeatureHasher.Add(DomLink, Bucket(dom.LinkTextShare)));
-        output.Add(FeatureHasher.Add(DomLinks, Math.Min(dom.LinkCount, 6)));
-        output.Add(FeatureHasher.Add(DomDepth, Math.Min(dom.Depth / 3, 12)));
     }
 
     private static void AddPosition(int index, int count, SparseFeatures output)

@@ -90,6 +90,63 @@ public sealed class FeatureExtractionTests
         Assert.Throws<ArgumentException>(() => extractor.Extract(page, firstStage.AsSpan(0, 4), output));
     }
 
+    [Fact]
+    public void Distances_count_blocks_to_the_nearest_other_block_of_each_label_capped()
+    {
+        // 150 blocks, body (label 0) at 0.5 or more only at 10, 11 and 100: the two far sides of the page are past the cap.
+        const int n = 150;
+        var page = new PreparedPage(Segmenter.FromParagraphs(Enumerable.Range(0, n).Select(i => $"line {i}").ToList(), null));
+        var extractor = new ContextFeatureExtractor(FeatureGroups.All, 2);
+        var firstStage = new float[n * 2];
+        for (var i = 0; i < n; i++)
+        {
+            var body = i is 10 or 11 or 100 ? 0.5f : 0.49f;
+            (firstStage[2 * i], firstStage[(2 * i) + 1]) = (body, 1 - body);
+        }
+
+        var output = new float[n * extractor.Dimension];
+        extractor.Extract(page, firstStage, output);
+
+        float Slot(int block, ContextSlot slot) =>
+            extractor.Layout.Of(output.AsSpan(block * extractor.Dimension, extractor.Dimension), slot)[0];
+        float Log(int blocks) => MathF.Log(1 + blocks);
+        Assert.Equal(Log(64), Slot(0, ContextFeatureLayout.DistanceBefore));
+        Assert.Equal(Log(10), Slot(0, ContextFeatureLayout.DistanceAfter));
+        Assert.Equal(Log(1), Slot(10, ContextFeatureLayout.DistanceAfter));
+        Assert.Equal(Log(1), Slot(11, ContextFeatureLayout.DistanceBefore));
+        Assert.Equal(Log(64), Slot(11, ContextFeatureLayout.DistanceAfter));
+        Assert.Equal(Log(39), Slot(50, ContextFeatureLayout.DistanceBefore));
+        Assert.Equal(Log(50), Slot(50, ContextFeatureLayout.DistanceAfter));
+        Assert.Equal(Log(64), Slot(100, ContextFeatureLayout.DistanceBefore));
+        Assert.Equal(Log(49), Slot(149, ContextFeatureLayout.DistanceBefore));
+        Assert.Equal(Log(64), Slot(149, ContextFeatureLayout.DistanceAfter));
+    }
+
+    [Fact]
+    public void A_blocks_first_stage_features_do_not_depend_on_the_block_before_it()
+    {
+        // Menu items and the paragraphs of one container share their markup strings; what one block's extraction
+        // remembers for the next must give what a fresh page gives.
+        const string html = """
+            <html><body><nav class="menu"><ul><li class="item"><a href="/">Home</a></li><li class="item"><a href="/a">About</a></li>
+            <li class="item last"><a href="/c">Contact</a></li></ul></nav><article class="story"><p>First paragraph of the story.</p>
+            <p>Second paragraph of the story.</p><div class="note"><p>A note.</p></div><p>Third paragraph.</p></article></body></html>
+            """;
+        var segmented = new HtmlSegmenter(SegmentationLimits.Default).Segment(html, "https://example.com/", CancellationToken.None);
+        var shared = new PreparedPage(segmented);
+        var extractor = new TextFeatureExtractor(FeatureGroups.All);
+        var inOrder = new SparseFeatures();
+        var fresh = new SparseFeatures();
+        Assert.True(shared.Count >= 7);
+        foreach (var i in Enumerable.Range(0, shared.Count).Concat(Enumerable.Range(0, shared.Count).Reverse()))
+        {
+            extractor.Extract(shared, i, inOrder);
+            extractor.Extract(new PreparedPage(segmented), i, fresh);
+            Assert.Equal(fresh.Indices.ToArray(), inOrder.Indices.ToArray());
+            Assert.Equal(fresh.Values.ToArray(), inOrder.Values.ToArray());
+        }
+    }
+
     [Theory]
     [InlineData(FeatureGroups.All)]
     [InlineData(FeatureGroups.All & ~FeatureGroups.Neighbours)]
