@@ -63,6 +63,11 @@ public static class ArticleAssembler
         if (options.Threshold is null)
         {
             ArticleContainer.Apply(page, scores, rule, kept, reasons, fill: options.Bias >= 0, cancellationToken);
+            if (options.Bias >= 0)
+            {
+                ProseHole.Apply(page, scores, rule, kept, reasons, cancellationToken);
+            }
+
             ArticleRun.Apply(page, scores, rule, kept, reasons, cancellationToken);
             CommentThread.Apply(page, scores, kept, reasons, cancellationToken);
         }

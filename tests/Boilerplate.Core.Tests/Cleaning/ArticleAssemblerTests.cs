@@ -276,6 +276,39 @@ public class ArticleAssemblerTests
     }
 
     [Fact]
+    public void A_sentence_between_kept_paragraphs_of_its_container_comes_back_where_the_container_rule_stands_aside()
+    {
+        // A Chinese story whose middle sentence the model half reads as a notice (legal 0.55, body 0.4), beside a
+        // sidebar of headline links kept as body: the links weigh too much for the container rule to act, so its fill
+        // does not reach the sentence either.
+        const string First = "市政府周一宣布，新的渡轮码头将于明年春天开放，比原计划晚了两年，因为检查人员在码头地基中发现了需要先修复的裂缝。";
+        const string Middle = "工程师表示，修复工作比预期更复杂，部分桩基需要完全更换，费用也因此增加了一倍多，预算需要重新审批。";
+        const string Last = "当地居民对延误表示失望，但大多数人认为安全比速度更重要，并希望新码头建成后能带来更多游客和生意。";
+        var links = string.Concat(Enumerable.Range(0, 30).Select(i => $"<li><a href=\"/news/{i}\">今日要闻：第{i}条新闻标题在这里显示</a></li>"));
+        (CleanResult Result, int Middle, int Short) Clean(string story, CleanOptions options)
+        {
+            var page = new HtmlSegmenter(SegmentationLimits.Default).Segment(
+                $"<html><body><div class=\"story\">{story}</div><div class=\"side\"><ul>{links}</ul></div></body></html>", null, CancellationToken.None);
+            var scores = new PageScores(Labels, [.. page.Blocks.SelectMany(b =>
+                b.Text == Middle ? new[] { 0.4f, 0.05f, 0.55f } : b.Text == "分享" ? [0.35f, 0.6f, 0.05f] : b.Text.StartsWith("今日要闻", StringComparison.Ordinal) ? [0.7f, 0.29f, 0.01f] : [0.95f, 0.04f, 0.01f])]);
+            var texts = page.Blocks.Select(b => b.Text).ToList();
+            return (ArticleAssembler.Clean(page, scores, options, "v", CancellationToken.None), texts.IndexOf(Middle), texts.IndexOf("分享"));
+        }
+
+        var (result, middle, share) = Clean($"<p>{First}</p><p>{Middle}</p><p>{Last}</p><p>分享</p>", CleanOptions.Default);
+        Assert.True(result.Blocks[middle].Kept, result.Blocks[middle].Reason);
+        Assert.Equal(string.Empty, result.Blocks[middle].Reason);
+
+        // A short line stays out (the container rule would have filled it), and so does the sentence when precision
+        // was asked for, or when it sits in a container of its own between the story's paragraphs.
+        Assert.False(result.Blocks[share].Kept);
+        var precise = Clean($"<p>{First}</p><p>{Middle}</p><p>{Last}</p><p>分享</p>", new CleanOptions { Bias = -0.1f });
+        Assert.False(precise.Result.Blocks[precise.Middle].Kept);
+        var boxed = Clean($"<p>{First}</p><div class=\"box\"><p>{Middle}</p></div><p>{Last}</p>", CleanOptions.Default);
+        Assert.False(boxed.Result.Blocks[boxed.Middle].Kept);
+    }
+
+    [Fact]
     public void Text_blocks_inside_the_article_run_keep_their_own_decisions()
     {
         var (page, scores) = Scored(("Long article paragraph.", 0.9f, 0.05f, 0.05f), ("Short line.", 0.35f, 0.6f, 0.05f), ("Another article paragraph.", 0.9f, 0.05f, 0.05f));
