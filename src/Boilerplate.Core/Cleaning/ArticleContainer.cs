@@ -11,8 +11,9 @@ namespace Boilerplate.Core.Cleaning;
 /// block outside it goes only when it is near the decision line (keep probability under <see cref="KeepOutside"/>); a
 /// dropped block inside it, between the first and the last kept block, comes back at <see cref="KeepInside"/>. The
 /// rule is bounded: when what it would drop is more than <see cref="MaxDroppedShare"/> of the kept prose or text, the
-/// container is the wrong one and nothing changes, so one wrong score cannot throw an article away. Text input has no
-/// markup: <see cref="ArticleRun"/> does the same from the blocks' order.
+/// container is the wrong one and nothing changes, so one wrong score cannot throw an article away (on a page that reads
+/// as an article, links outside the container do not count towards the text share: they weigh nothing as prose). Text
+/// input has no markup: <see cref="ArticleRun"/> does the same from the blocks' order.
 /// </summary>
 internal static class ArticleContainer
 {
@@ -27,6 +28,12 @@ internal static class ArticleContainer
 
     /// <summary>Most of the kept prose the rule may drop; past it the container is not the article's.</summary>
     public const float MaxDroppedShare = 0.25f;
+
+    /// <summary>Article probability from which links outside the container do not count towards the bound.</summary>
+    public const float ArticleLinksOutside = 0.5f;
+
+    /// <summary>Share of a block's text in links from which it is a link (a headline, a menu entry) for the bound.</summary>
+    public const float LinkBlockShare = 0.5f;
 
     /// <summary>
     /// Applies the container to <paramref name="kept"/> and <paramref name="reasons"/>; blocks come back only when
@@ -60,6 +67,10 @@ internal static class ArticleContainer
             return;
         }
 
+        // A list of headline links beside a story is the sidebar this rule exists to drop, and on a page that reads
+        // as an article it is never the article: there its links do not count towards the bound. On listing,
+        // collection and service pages lists of links are the content, so the bound counts them.
+        var linksCount = scores.PageTypeProbability(PageTypeNames.Article) < ArticleLinksOutside;
         var last = Array.LastIndexOf(kept, true);
         var drop = new List<int>();
         var add = new List<int>();
@@ -68,7 +79,7 @@ internal static class ArticleContainer
         for (var i = 0; i < blocks.Count; i++)
         {
             ArticleAssembler.ThrowIfCancelled(i, cancellationToken);
-            if (blocks[i].Dom?.Element is not { } element)
+            if (blocks[i].Dom is not { Element: { } element } dom)
             {
                 continue;
             }
@@ -78,7 +89,7 @@ internal static class ArticleContainer
             {
                 drop.Add(i);
                 droppedProse += chars[i];
-                droppedChars += blocks[i].Text.Length;
+                droppedChars += linksCount || dom.LinkTextShare < LinkBlockShare ? blocks[i].Text.Length : 0;
             }
             else if (fill && !kept[i] && isInside && i > first && i < last && rule.KeptMass(scores.For(i)) >= KeepInside)
             {

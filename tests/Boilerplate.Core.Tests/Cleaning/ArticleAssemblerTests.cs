@@ -259,6 +259,36 @@ public class ArticleAssemblerTests
     }
 
     [Fact]
+    public void On_an_article_page_a_sidebar_of_headline_links_kept_as_body_goes_however_long()
+    {
+        // Three paragraphs of a story and, beside them, twenty headline links the model half believes (body 0.7):
+        // by characters the links are more than a quarter of what is kept, but as links they weigh nothing as prose.
+        const string Story = "The harbour authority said on Monday that the new ferry terminal will open in the spring, two years " +
+            "later than planned, after inspectors found cracks in the pier foundations.";
+        var headlines = string.Concat(Enumerable.Range(0, 20).Select(i => $"<li><a href=\"/news/{i}\">Headline number {i} about the city council</a></li>"));
+        var html = $"<html><body><div class=\"story\"><p>{Story}</p><p>{Story} Again.</p><p>{Story} Once more.</p></div>" +
+            $"<div class=\"related\"><ul>{headlines}</ul></div></body></html>";
+        var page = new HtmlSegmenter(SegmentationLimits.Default).Segment(html, null, CancellationToken.None);
+        CleanResult Clean(float article) => ArticleAssembler.Clean(page, new PageScores(Labels, [.. page.Blocks.SelectMany(b =>
+            b.Text.StartsWith("Headline", StringComparison.Ordinal) ? new[] { 0.7f, 0.29f, 0.01f } : [0.95f, 0.04f, 0.01f])])
+        {
+            PageTypes = ["article", "listing"],
+            PageTypeProbabilities = [article, 1 - article],
+        }, CleanOptions.Default, "v", CancellationToken.None);
+
+        var links = Enumerable.Range(0, page.Blocks.Count).Where(i => page.Blocks[i].Text.StartsWith("Headline", StringComparison.Ordinal)).ToList();
+        Assert.Equal(20, links.Count);
+        var article = Clean(0.7f);
+        Assert.All(links, i => Assert.Equal(ArticleAssembler.OutsideArticle, article.Blocks[i].Reason));
+        Assert.Equal(3, article.Blocks.Count(b => b.Kept));
+
+        // On a page that reads as a listing, a list of links may be the content: the bound counts them and the rule
+        // stands aside.
+        var listing = Clean(0.3f);
+        Assert.All(links, i => Assert.True(listing.Blocks[i].Kept));
+    }
+
+    [Fact]
     public void The_container_rule_changes_nothing_when_it_would_drop_much_of_the_kept_prose()
     {
         // Two bodies of prose in sibling containers: the second is larger and surer. Dropping the first (body 0.6)
