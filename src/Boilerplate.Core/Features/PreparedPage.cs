@@ -2,7 +2,10 @@ using Boilerplate.Core.Segmentation;
 
 namespace Boilerplate.Core.Features;
 
-/// <summary>A page prepared for feature extraction: each block's statistics computed once, container sizes counted.</summary>
+/// <summary>
+/// A page prepared for feature extraction: each block's statistics computed once, container sizes counted. One thread
+/// at a time: extraction remembers the last block's markup features here for the next.
+/// </summary>
 public sealed class PreparedPage
 {
     private readonly Dictionary<int, int> _containerSizes = [];
