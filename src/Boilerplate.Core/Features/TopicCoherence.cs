@@ -155,24 +155,10 @@ public static class TopicCoherence
         {
             blockTerms[i] = terms.Count;
             seen.Clear();
-            // WordTokenizer's words, each hashed lower-cased as it is read.
             var text = page[i].Text;
-            var hash = Seed;
-            var inWord = false;
-            for (var at = 0; at <= text.Length; at++)
+            foreach (var (start, length) in WordTokenizer.Ranges(text))
             {
-                if (at < text.Length && WordTokenizer.IsWordChar(text[at]))
-                {
-                    hash = FeatureHasher.Add(hash, char.ToLowerInvariant(text[at]));
-                    inWord = true;
-                    continue;
-                }
-
-                if (!inWord)
-                {
-                    continue;
-                }
-
+                var hash = LowerHash(text.AsSpan(start, length));
                 if (!vocabulary.TryGetValue(hash, out var term))
                 {
                     vocabulary[hash] = term = vocabulary.Count;
@@ -182,13 +168,21 @@ public static class TopicCoherence
                 {
                     terms.Add(term);
                 }
-
-                hash = Seed;
-                inWord = false;
             }
         }
 
         blockTerms[n] = terms.Count;
         return (terms, blockTerms, vocabulary.Count);
+    }
+
+    private static uint LowerHash(ReadOnlySpan<char> word)
+    {
+        var hash = Seed;
+        foreach (var c in word)
+        {
+            hash = FeatureHasher.Add(hash, char.ToLowerInvariant(c));
+        }
+
+        return hash;
     }
 }

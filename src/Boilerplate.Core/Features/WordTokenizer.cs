@@ -59,29 +59,47 @@ public static class WordTokenizer
         return count;
     }
 
-    /// <summary>Start and length of each token of <paramref name="text"/>, in order.</summary>
-    public static IEnumerable<(int Start, int Length)> Ranges(string text)
+    /// <summary>Start and length of each token of <paramref name="text"/>, in order, enumerated without allocating.</summary>
+    public static WordRanges Ranges(ReadOnlySpan<char> text) => new(text);
+
+    /// <summary>The tokens of a text as start and length, for <c>foreach</c>: its own enumerator.</summary>
+    public ref struct WordRanges
     {
-        var start = -1;
-        for (var i = 0; i < text.Length; i++)
+        private readonly ReadOnlySpan<char> _text;
+        private int _next;
+
+        /// <summary>Enumerates the tokens of <paramref name="text"/>.</summary>
+        public WordRanges(ReadOnlySpan<char> text)
         {
-            if (IsWordChar(text[i]))
-            {
-                if (start < 0)
-                {
-                    start = i;
-                }
-            }
-            else if (start >= 0)
-            {
-                yield return (start, i - start);
-                start = -1;
-            }
+            _text = text;
+            _next = 0;
+            Current = default;
         }
 
-        if (start >= 0)
+        /// <summary>The token the last <see cref="MoveNext"/> found.</summary>
+        public (int Start, int Length) Current { get; private set; }
+
+        /// <summary>This enumeration, so that <c>foreach</c> can walk it.</summary>
+        public readonly WordRanges GetEnumerator() => this;
+
+        /// <summary>Finds the next token; false after the last.</summary>
+        public bool MoveNext()
         {
-            yield return (start, text.Length - start);
+            var i = _next;
+            while (i < _text.Length && !IsWordChar(_text[i]))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < _text.Length && IsWordChar(_text[i]))
+            {
+                i++;
+            }
+
+            _next = i;
+            Current = (start, i - start);
+            return i > start;
         }
     }
 }
