@@ -6,9 +6,10 @@ namespace Boilerplate.Core.Cleaning;
 /// <summary>
 /// A dropped block of prose whose two neighbours are kept and share its container comes back when its keep probability
 /// reaches <see cref="ArticleContainer.KeepInside"/>: the container rule's fill, for the pages where that rule stands
-/// aside (what it would drop is past its bound) or the hole lies outside its container. Sentences of an article the model half reads as a notice (Chinese prose scored legal at body 0.4) are
-/// what it brings back. It adds one block at a time between kept blocks of one container, so it cannot carry a page
-/// anywhere the blocks around it are not already.
+/// aside (what it would drop is past its bound) or the hole lies outside its container. Sentences of an article the
+/// model half reads as a notice (Chinese prose scored legal at body 0.4) are what it brings back. It adds one block at
+/// a time between kept blocks of one container, so it cannot carry a page anywhere the blocks around it are not
+/// already.
 /// </summary>
 internal static class ProseHole
 {

@@ -56,8 +56,7 @@ public sealed class SparseFeatures
     {
         if (Count == _indices.Length)
         {
-            Array.Resize(ref _indices, Count * 2);
-            Array.Resize(ref _values, Count * 2);
+            Grow(Count + 1);
         }
 
         _indices[Count] = FeatureHasher.Index(hash);
@@ -68,15 +67,27 @@ public sealed class SparseFeatures
     /// <summary>Adds entries already turned into indices (<see cref="Indices"/> and <see cref="Values"/> of an earlier block).</summary>
     internal void AddRange(ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
     {
-        while (Count + indices.Length > _indices.Length)
+        if (Count + indices.Length > _indices.Length)
         {
-            Array.Resize(ref _indices, _indices.Length * 2);
-            Array.Resize(ref _values, _values.Length * 2);
+            Grow(Count + indices.Length);
         }
 
         indices.CopyTo(_indices.AsSpan(Count));
         values.CopyTo(_values.AsSpan(Count));
         Count += indices.Length;
+    }
+
+    /// <summary>Doubles the buffers until they hold <paramref name="entries"/>.</summary>
+    private void Grow(int entries)
+    {
+        var length = _indices.Length;
+        while (length < entries)
+        {
+            length *= 2;
+        }
+
+        Array.Resize(ref _indices, length);
+        Array.Resize(ref _values, length);
     }
 
     /// <summary>The entries sorted by index with duplicates summed, as a training row needs them.</summary>
