@@ -11,7 +11,8 @@ namespace Boilerplate.Core.Cleaning;
 /// own (<see cref="ShapedAlike"/>); a forum probability of <see cref="MaxForumProbability"/> or more also leaves the
 /// replies alone. A forum's replies and a product's reviews are those pages' content. Bounded like the container rule:
 /// unless at least <see cref="MinRemaining"/> characters and <see cref="MinRemainingShare"/> of the kept text stay, the
-/// naming is not a thread's (or the thread is the page), and nothing changes.
+/// naming is not a thread's (or the thread is the page), and nothing changes. Plain text has no markup, so there the
+/// thread is found by its lines (<see cref="CommentLines"/>; <see cref="ApplyToText"/>).
 /// </summary>
 internal static class CommentThread
 {
@@ -46,13 +47,50 @@ internal static class CommentThread
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ThreadPartLookup = ThreadParts.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Distinct comment headers the text rule needs from the thread's first one on.</summary>
+    public const int MinTextHeaders = 2;
+
+    /// <summary>Blocks before a text thread's first header where its marker may stand ("15 Replies to …").</summary>
+    private const int MarkerBefore = 3;
+
+    /// <summary>Blocks from a text thread's first header where its marker may stand ("Reply" under the first comment).</summary>
+    private const int MarkerAfter = 6;
+
     public static void Apply(SegmentedPage page, PageScores scores, bool[] kept, string[] reasons, CancellationToken cancellationToken)
     {
-        if (page.Format != InputFormat.Html || scores.PageType != PageTypeNames.Article || scores.PageTypeProbability(PageTypeNames.Forum) >= MaxForumProbability)
+        if (!ReadsAsArticle(scores) || scores.PageTypeProbability(PageTypeNames.Forum) >= MaxForumProbability)
         {
             return;
         }
 
+        if (page.Format == InputFormat.Html)
+        {
+            ApplyToMarkup(page, kept, reasons, cancellationToken);
+        }
+        else
+        {
+            ApplyToText(page, kept, reasons, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The page's type is article, or the model withheld a type (text it is not sure of) and article is its likeliest:
+    /// the thread is told by its markup or its lines, and the type only keeps other pages' replies, reviews and dated
+    /// lines out.
+    /// </summary>
+    private static bool ReadsAsArticle(PageScores scores)
+    {
+        if (scores.PageType.Length > 0 || scores.PageTypes.Count == 0)
+        {
+            return scores.PageType == PageTypeNames.Article;
+        }
+
+        var article = scores.PageTypeProbability(PageTypeNames.Article);
+        return scores.PageTypes.All(type => scores.PageTypeProbability(type) <= article);
+    }
+
+    private static void ApplyToMarkup(SegmentedPage page, bool[] kept, string[] reasons, CancellationToken cancellationToken)
+    {
         var blocks = page.Blocks;
         var drop = new List<int>();
         var keptChars = 0f;
@@ -83,6 +121,73 @@ internal static class CommentThread
             kept[i] = false;
             reasons[i] = ArticleAssembler.Comment;
         }
+    }
+
+    /// <summary>
+    /// The thread in plain text: from the first comment header that follows as much kept text as the markup rule
+    /// needs outside its thread, every kept block goes, when at least <see cref="MinTextHeaders"/> different headers
+    /// follow and a line only threads carry stands next to the first. A header before that point means the page's
+    /// posts all carry one (a forum read as an article, a stream of dated stories) and nothing changes; so does a
+    /// header repeated word for word (a dateline of the same embedded story), which counts once. The page-type guard
+    /// of <see cref="Apply"/> is what keeps tables of dates and times out: on pages of other types the headers'
+    /// pattern meets them.
+    /// </summary>
+    private static void ApplyToText(SegmentedPage page, bool[] kept, string[] reasons, CancellationToken cancellationToken)
+    {
+        var blocks = page.Blocks;
+        var keptChars = 0f;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            keptChars += kept[i] ? blocks[i].Text.Length : 0;
+        }
+
+        var needed = Math.Max(MinRemaining, MinRemainingShare * keptChars);
+        var before = 0f;
+        var start = -1;
+        var headers = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            ArticleAssembler.ThrowIfCancelled(i, cancellationToken);
+            if (CommentLines.IsHeader(blocks[i].Text))
+            {
+                if (start < 0 && before < needed)
+                {
+                    return;
+                }
+
+                start = start < 0 ? i : start;
+                headers.Add(blocks[i].Text);
+            }
+
+            before += start < 0 && kept[i] ? blocks[i].Text.Length : 0;
+        }
+
+        if (start < 0 || headers.Count < MinTextHeaders || !HasMarker(blocks, start))
+        {
+            return;
+        }
+
+        for (var i = start; i < blocks.Count; i++)
+        {
+            if (kept[i])
+            {
+                kept[i] = false;
+                reasons[i] = ArticleAssembler.Comment;
+            }
+        }
+    }
+
+    private static bool HasMarker(IReadOnlyList<Block> blocks, int start)
+    {
+        for (var i = Math.Max(0, start - MarkerBefore); i < Math.Min(blocks.Count, start + MarkerAfter); i++)
+        {
+            if (CommentLines.IsMarker(blocks[i].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

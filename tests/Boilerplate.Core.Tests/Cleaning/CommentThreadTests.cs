@@ -31,16 +31,26 @@ public sealed class CommentThreadTests
             $"<li id=\"comment-{i}\" class=\"comment even depth-1\"><article class=\"comment-body\"><div class=\"comment-content\"><p>{c}</p></div></article></li>")) +
         "</ol></div></body>";
 
+    /// <summary>The story and its comments as plain text, each comment under a header and above a reply link.</summary>
+    private static string Text(int storyParagraphs, string thread = "2 thoughts on \u201cWater board approves pipe renewal\u201d") =>
+        string.Join("\n\n", ["Water board approves pipe renewal", .. Story.Take(storyParagraphs), thread,
+            .. Comments.SelectMany((c, i) => new[] { $"Reader{i} says:", $"September 12, 2018 at 4:4{i} pm", c, "Reply" })]);
+
     /// <summary>Every block scored as likely body, so only the rule decides; the page type is as given.</summary>
-    private static CleanResult Clean(string html, string pageType, float forum)
+    private static CleanResult Clean(string html, string pageType, float forum) =>
+        Clean(new HtmlSegmenter(SegmentationLimits.Default).Segment(html, null, CancellationToken.None), pageType, forum);
+
+    private static CleanResult CleanText(string text, string pageType = "article", float forum = 0.02f, float? article = null) =>
+        Clean(new TextSegmenter().Segment(text, null), pageType, forum, article);
+
+    private static CleanResult Clean(SegmentedPage page, string pageType, float forum, float? article = null)
     {
-        var page = new HtmlSegmenter(SegmentationLimits.Default).Segment(html, null, CancellationToken.None);
         var others = (1f - forum) / 2;
         var scores = new PageScores(Labels, [.. page.Blocks.SelectMany(_ => new[] { 0.9f, 0.05f, 0.05f })])
         {
             PageType = pageType,
             PageTypes = PageTypes,
-            PageTypeProbabilities = [others, forum, others],
+            PageTypeProbabilities = [article ?? others, forum, 1f - forum - (article ?? others)],
         };
         return ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
     }
@@ -95,6 +105,97 @@ public sealed class CommentThreadTests
 
         Assert.All(Comments, c => Assert.Contains(c, result.Text, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Readers_comments_under_an_article_sent_as_text_are_dropped_as_comments()
+    {
+        var result = CleanText(Text(3));
+
+        Assert.All(Story, p => Assert.Contains(p, result.Text, StringComparison.Ordinal));
+        Assert.All(Comments, c => Assert.DoesNotContain(c, result.Text, StringComparison.Ordinal));
+        Assert.All(result.Blocks.Where(p => Comments.Contains(p.Block.Text)), p => Assert.Equal(ArticleAssembler.Comment, p.Reason));
+    }
+
+    [Fact]
+    public void Comments_go_in_text_whose_type_the_model_withheld_when_article_is_its_likeliest()
+    {
+        var result = CleanText(Text(3), pageType: "", article: 0.5f);
+
+        Assert.All(Comments, c => Assert.DoesNotContain(c, result.Text, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("forum", 0.9f, null)]
+    [InlineData("article", CommentThread.MaxForumProbability, null)]
+    [InlineData("", 0.02f, 0.4f)]
+    public void Replies_in_text_stay_where_the_page_may_be_a_forum_or_is_likelier_another_type(string pageType, float forum, float? article)
+    {
+        var result = CleanText(Text(3), pageType, forum, article);
+
+        Assert.All(Comments, c => Assert.Contains(c, result.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Replies_in_text_stay_when_the_opening_post_carries_a_header_too()
+    {
+        // A forum read as an article: every post, the first included, opens with its author and time.
+        var result = CleanText("Admin says:\n\nSeptember 12, 2018 at 4:30 pm\n\n" + Text(3));
+
+        Assert.All(Comments, c => Assert.Contains(c, result.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Text_after_one_dateline_repeated_stays()
+    {
+        // An embedded story's dateline, printed each time the widget is: one header, however often it stands.
+        string[] rest = [Comments[0], "Published on May 02, 2024 07:44 PM", "Comments", Comments[1], "Published on May 02, 2024 07:44 PM"];
+        var result = CleanText(string.Join("\n\n", [.. Story, "Published on May 02, 2024 07:44 PM", .. rest]));
+
+        Assert.All(Comments, c => Assert.Contains(c, result.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Dated_lines_without_a_thread_line_beside_them_stay()
+    {
+        // A fixture list: dates and times, but nothing only a thread carries.
+        var result = CleanText(string.Join("\n\n", [.. Story, "Saturday 12/04/2025 at 15:00", Comments[0], "Sunday 13/04/2025 at 17:30", Comments[1]]));
+
+        Assert.All(Comments, c => Assert.Contains(c, result.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Nothing_changes_in_text_when_too_little_would_stay()
+    {
+        var result = CleanText(Text(1));
+
+        Assert.All(Comments, c => Assert.Contains(c, result.Text, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Kathy Owen says:", true)]
+    [InlineData("Reader on September 12, 2018 at 4:47 pm said:", true)]
+    [InlineData("Ammon · March 11, 2017 at 8:41 PM", true)]
+    [InlineData("Martina schrieb:", true)]
+    [InlineData("12/03/2024 19:30", true)]
+    [InlineData("March 11, 2017", false)]
+    [InlineData("At 8:41 the train left.", false)]
+    [InlineData("The minister says the plan, announced in 2019 at 9:00, will go ahead as the council agreed in a long and stormy session last night.", false)]
+    public void A_comment_header_names_a_time_and_a_date_or_says_something(string line, bool expected) =>
+        Assert.Equal(expected, CommentLines.IsHeader(line));
+
+    [Theory]
+    [InlineData("15 Replies to \u201cOpen-sourcing the CAD files\u201d", true)]
+    [InlineData("2 thoughts on \u201cWater board approves pipe renewal\u201d", true)]
+    [InlineData("Comments", true)]
+    [InlineData("Leave a Reply", true)]
+    [InlineData("Reply", true)]
+    [InlineData("Antworten", true)]
+    [InlineData("Kommentare (3)", true)]
+    [InlineData("Reply to this story's author, the council said, by Friday.", false)]
+    [InlineData("Makali wrote:", false)]
+    [InlineData("Related stories", false)]
+    public void A_thread_line_is_one_only_threads_carry(string line, bool expected) =>
+        Assert.Equal(expected, CommentLines.IsMarker(line));
 
     [Theory]
     [InlineData("comment even thread even depth comment body", true)]

@@ -49,25 +49,40 @@ public sealed class FailureClassTests : IDisposable
         Assert.Contains(Story[0], result.Text, StringComparison.Ordinal);
     }
 
+    private static readonly string[] BlogComments =
+    [
+        "Finally! Our street has had brown water every autumn since we moved in, so I hope they start with the north end as promised.",
+        "Four years sounds optimistic. The last time they dug up the high street it took twice as long and half the shops closed for a month.",
+    ];
+
+    /// <summary>A WordPress post with two readers' comments under it, each under its author and time and above a reply link.</summary>
+    private static string BlogPostWithComments()
+    {
+        var thread = "<div id=\"comments\" class=\"comments-area\"><h2 class=\"comments-title\">2 thoughts on \"Water board approves pipe renewal\"</h2><ol class=\"comment-list\">" +
+            string.Concat(BlogComments.Select((c, i) =>
+                $"<li id=\"comment-{i + 7}\" class=\"comment even thread-even depth-1\"><article class=\"comment-body\"><footer class=\"comment-meta\">" +
+                $"<b class=\"fn\">Reader{i}</b> on September 12, 2018 at 4:4{i} pm said:</footer><div class=\"comment-content\"><p>{c}</p></div>" +
+                "<div class=\"reply\"><a class=\"comment-reply-link\" href=\"#\">Reply</a></div></article></li>")) +
+            "</ol></div>";
+        return PageOf(Menu("Home", "News", "Sport"), Article(4) + thread, "<p>Recent posts</p>", "<p>Powered by WordPress</p>");
+    }
+
     [Fact]
     public void Readers_comments_under_a_blog_post_are_not_kept()
     {
-        string[] comments =
-        [
-            "Finally! Our street has had brown water every autumn since we moved in, so I hope they start with the north end as promised.",
-            "Four years sounds optimistic. The last time they dug up the high street it took twice as long and half the shops closed for a month.",
-        ];
-        var thread = "<div id=\"comments\" class=\"comments-area\"><h2 class=\"comments-title\">2 thoughts on \"Water board approves pipe renewal\"</h2><ol class=\"comment-list\">" +
-            string.Concat(comments.Select((c, i) =>
-                $"<li id=\"comment-{i + 7}\" class=\"comment even thread-even depth-1\"><article class=\"comment-body\"><footer class=\"comment-meta\">" +
-                $"<b class=\"fn\">Reader{i}</b> on September 12, 2018 at 4:4{i} pm said:</footer><div class=\"comment-content\"><p>{c}</p></div></article></li>")) +
-            "</ol></div>";
-        var html = PageOf(Menu("Home", "News", "Sport"), Article(4) + thread, "<p>Recent posts</p>", "<p>Powered by WordPress</p>");
-
-        var result = Clean(new PageInput.Html(html));
+        var result = Clean(new PageInput.Html(BlogPostWithComments()));
 
         Assert.All(Story, p => Assert.Contains(p, result.Text, StringComparison.Ordinal));
-        Assert.All(comments, c => Assert.DoesNotContain(c, result.Text, StringComparison.Ordinal));
+        Assert.All(BlogComments, c => Assert.DoesNotContain(c, result.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Readers_comments_under_a_blog_post_sent_as_text_are_not_kept()
+    {
+        var result = Clean(new PageInput.Text(PlainTextView.Render(BlogPostWithComments())));
+
+        Assert.All(Story, p => Assert.Contains(p, result.Text, StringComparison.Ordinal));
+        Assert.All(BlogComments, c => Assert.DoesNotContain(c, result.Text, StringComparison.Ordinal));
     }
 
     [Fact]
