@@ -48,7 +48,7 @@ internal static class CommentThread
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ThreadPartLookup = ThreadParts.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Distinct comment headers the text rule needs from the thread's first one on.</summary>
-    public const int MinTextHeaders = 2;
+    private const int MinTextHeaders = 2;
 
     /// <summary>Blocks before a text thread's first header where its marker may stand ("15 Replies to …").</summary>
     private const int MarkerBefore = 3;
