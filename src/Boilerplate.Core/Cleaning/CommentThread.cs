@@ -111,7 +111,7 @@ internal static class CommentThread
             }
         }
 
-        if (drop.Count == 0 || keptChars - droppedChars < Math.Max(MinRemaining, MinRemainingShare * keptChars) || ShapedAlike(blocks, kept, drop))
+        if (drop.Count == 0 || keptChars - droppedChars < MinOutside(keptChars) || ShapedAlike(blocks, kept, drop))
         {
             return;
         }
@@ -141,7 +141,7 @@ internal static class CommentThread
             keptChars += kept[i] ? blocks[i].Text.Length : 0;
         }
 
-        var needed = Math.Max(MinRemaining, MinRemainingShare * keptChars);
+        var needed = MinOutside(keptChars);
         var before = 0f;
         var start = -1;
         var headers = new HashSet<string>(StringComparer.Ordinal);
@@ -176,6 +176,9 @@ internal static class CommentThread
             }
         }
     }
+
+    /// <summary>The kept characters that must stay outside a thread, markup or text, for the rule to act.</summary>
+    private static float MinOutside(float keptChars) => Math.Max(MinRemaining, MinRemainingShare * keptChars);
 
     private static bool HasMarker(IReadOnlyList<Block> blocks, int start)
     {
