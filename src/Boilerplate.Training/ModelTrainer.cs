@@ -75,7 +75,7 @@ public sealed class ModelTrainer
                 $"A corpus weight names '{unknown}', which is not among the corpora trained on ({string.Join(", ", data.Corpora.Select(c => c.Name))}).");
         }
 
-        var builder = new TrainingPageBuilder(minimumAgreement: _options.MinimumLabelAgreement);
+        var builder = new TrainingPageBuilder(minimumAgreement: _options.MinimumLabelAgreement, madeUpWordsShare: _options.MadeUpWordsShare);
         var corpusPages = Limit(data.Corpora).SelectMany(c => c.Train).ToList();
         var pageSamples = data.Samples.OfType<TrainingSample.Page>().ToList();
         var total = corpusPages.Count + pageSamples.Count;
@@ -149,7 +149,8 @@ public sealed class ModelTrainer
             FeatureSchemaVersion: FeatureSchema.Version,
             Trainer: $"{_options.TextTrainer}+{_options.ContextTrainer}" + (_options.ContextTrainer == ContextTrainer.Linear ? string.Empty : $"(one per label, {_options.Trees} trees of {_options.Leaves} leaves)")
                 + (_options.CorpusWeights.Count == 0 ? string.Empty : $"; corpus weights {string.Join(", ", _options.CorpusWeightArguments)}")
-                + (_options.LabelBalance == Defaults.LabelBalance ? string.Empty : FormattableString.Invariant($"; label balance {_options.LabelBalance}")),
+                + (_options.LabelBalance == Defaults.LabelBalance ? string.Empty : FormattableString.Invariant($"; label balance {_options.LabelBalance}"))
+                + (_options.MadeUpWordsShare == Defaults.MadeUpWordsShare ? string.Empty : FormattableString.Invariant($"; made-up words {_options.MadeUpWordsShare}")),
             TrainingData: trainingData,
             Metrics: new Dictionary<string, double>(),
             CreatedAt: DateTimeOffset.UtcNow)

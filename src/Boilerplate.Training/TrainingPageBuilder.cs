@@ -37,14 +37,17 @@ public sealed class TrainingPageBuilder
     private readonly HtmlSegmenter _html;
     private readonly TextSegmenter _text;
     private readonly double _minimumAgreement;
+    private readonly double _madeUpWordsShare;
 
     /// <summary>
-    /// Creates a builder that segments within <paramref name="limits"/> and skips pages whose labels reproduce their
-    /// article body with an F1 below <paramref name="minimumAgreement"/>.
+    /// Creates a builder that segments within <paramref name="limits"/>, skips pages whose labels reproduce their
+    /// article body with an F1 below <paramref name="minimumAgreement"/>, and also gives the share
+    /// <paramref name="madeUpWordsShare"/> of corpus pages in made-up words (<see cref="MadeUpWords"/>).
     /// </summary>
-    public TrainingPageBuilder(SegmentationLimits? limits = null, double minimumAgreement = 0)
+    public TrainingPageBuilder(SegmentationLimits? limits = null, double minimumAgreement = 0, double madeUpWordsShare = 0)
     {
         _minimumAgreement = minimumAgreement;
+        _madeUpWordsShare = madeUpWordsShare;
         var bounded = limits ?? SegmentationLimits.Default;
         _html = new HtmlSegmenter(bounded);
         // Training reads its plain-text views line by line, as the default model learnt them; joining the lines that
@@ -56,7 +59,7 @@ public sealed class TrainingPageBuilder
     public IReadOnlyList<TrainingPage> FromCorpusPage(LabelledPage page, float weight, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
-        return FromHtml(page.Key, page.ReadHtml(), page.ArticleBody, page.Url, weight, cancellationToken, page.PageType);
+        return FromHtml(page.Key, page.ReadHtml(), page.ArticleBody, page.Url, weight, cancellationToken, page.PageType, MadeUpWords.IsChosen(page.Key, _madeUpWordsShare));
     }
 
     /// <summary>The training pages of a page-level sample.</summary>
@@ -230,7 +233,8 @@ public sealed class TrainingPageBuilder
         }
     }
 
-    private List<TrainingPage> FromHtml(string key, string html, string articleBody, string? url, float weight, CancellationToken cancellationToken, string? pageType = null)
+    private List<TrainingPage> FromHtml(
+        string key, string html, string articleBody, string? url, float weight, CancellationToken cancellationToken, string? pageType = null, bool madeUpWords = false)
     {
         var labeler = new BlockLabeler(articleBody);
         var pages = new List<TrainingPage>();
@@ -248,6 +252,16 @@ public sealed class TrainingPageBuilder
             var textView = _text.Segment(PlainTextView.Render(html), url);
             var textLabels = labeler.Label(textView.Blocks);
             pages.Add(new TrainingPage(key, textView, textLabels, weight) { PageType = pageType, IsPageView = true });
+            if (madeUpWords)
+            {
+                // Both whole-page views once more in a vocabulary of the page's own; a page sample is never rewritten,
+                // as its named blocks are found by their words. The page-type model reads no words, so it learns from
+                // the real views alone: a second copy would only weigh the chosen pages twice.
+                var vocabulary = MadeUpWords.VocabularyOf(key);
+                pages.Add(new TrainingPage(key, MadeUpWords.Rewrite(htmlView, htmlLabels, vocabulary), htmlLabels, weight) { IsPageView = true });
+                pages.Add(new TrainingPage(key, MadeUpWords.Rewrite(textView, textLabels, vocabulary), textLabels, weight) { IsPageView = true });
+            }
+
             pages.AddRange(ArticlePages(key, labeler, articleBody, textView, textLabels, url, weight, cancellationToken));
             for (var i = 0; i < textView.Blocks.Count; i++)
             {

@@ -207,11 +207,17 @@ internal static class TrainCommand
             DefaultValueFactory = _ => Defaults.LabelBalance,
         };
 
+        private readonly Option<double> _madeUpWords = new("--made-up-words")
+        {
+            Description = "0..1: share of the corpus pages also learnt with their words made up (a page as in a language never seen), so unseen languages read by markup and shape.",
+            DefaultValueFactory = _ => Defaults.MadeUpWordsShare,
+        };
+
         public TrainingArguments() => _baseData.AcceptOnlyFromAmong("default");
 
         public void AddTo(Command command)
         {
-            foreach (var option in new Option[] { _samples, _baseData, _seed, _datasets, _maxPages, _textTrainer, _contextTrainer, _trees, _leaves, _learningRate, _placeSamples, _labelBalance, _corpusWeights, _leaveOut })
+            foreach (var option in new Option[] { _samples, _baseData, _seed, _datasets, _maxPages, _textTrainer, _contextTrainer, _trees, _leaves, _learningRate, _placeSamples, _labelBalance, _madeUpWords, _corpusWeights, _leaveOut })
             {
                 command.Options.Add(option);
             }
@@ -258,6 +264,7 @@ internal static class TrainCommand
                 LearningRate = parse.GetValue(_learningRate),
                 PlaceSamples = parse.GetValue(_placeSamples),
                 LabelBalance = parse.GetValue(_labelBalance),
+                MadeUpWordsShare = parse.GetValue(_madeUpWords),
                 // The last weight given for a corpus wins, as with any repeated option.
                 CorpusWeights = (parse.GetValue(_corpusWeights) ?? []).Select(w => ParseCorpusWeight(w)!.Value)
                     .GroupBy(w => w.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
