@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using Boilerplate.Core.Model;
 using Boilerplate.Core.Segmentation;
 using Boilerplate.Training;
@@ -121,15 +119,5 @@ public sealed class MadeUpWordsTests
     private static bool SameTexts(TrainingPage a, TrainingPage b) =>
         a.Page.Format == b.Page.Format && a.Page.Blocks.Select(x => x.Text).SequenceEqual(b.Page.Blocks.Select(x => x.Text));
 
-    private static LabelledPage CorpusPage(string id)
-    {
-        var folder = Directory.CreateTempSubdirectory("made-up-words");
-        var path = Path.Combine(folder.FullName, id + ".html.gz");
-        using (var gzip = new GZipStream(File.Create(path), CompressionLevel.Fastest))
-        {
-            gzip.Write(Encoding.UTF8.GetBytes(Page));
-        }
-
-        return new LabelledPage("test", id, "https://example.org/" + id, id, Body, [], [], path);
-    }
+    private static LabelledPage CorpusPage(string id) => TestCorpusPages.Write(id, Page, Body);
 }

@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using Boilerplate.Core.Model;
 using Boilerplate.Core.Segmentation;
 using Boilerplate.Training;
@@ -75,15 +73,5 @@ public sealed class SamplePlacementTests
         }
     }
 
-    private static LabelledPage CorpusPage(string id)
-    {
-        var folder = Directory.CreateTempSubdirectory("placement");
-        var path = Path.Combine(folder.FullName, id + ".html.gz");
-        using (var gzip = new GZipStream(File.Create(path), CompressionLevel.Fastest))
-        {
-            gzip.Write(Encoding.UTF8.GetBytes(Page));
-        }
-
-        return new LabelledPage("test", id, "https://example.org/" + id, id, Body, [], [], path);
-    }
+    private static LabelledPage CorpusPage(string id) => TestCorpusPages.Write(id, Page, Body);
 }
