@@ -118,13 +118,13 @@ public sealed class BoilerplateClient : IBoilerplateClient, IDisposable
                 {
                     call = Service.CleanStream(new CallOptions(deadline: deadline, cancellationToken: stop.Token));
                     sending = SendAllAsync(call.RequestStream, requests, stop.Token);
-                    return await NextAsync(call.ResponseStream, token).ConfigureAwait(false);
+                    return await NextAsync(call.ResponseStream, deadline, token).ConfigureAwait(false);
                 },
                 stop.Token).ConfigureAwait(false);
             while (more)
             {
                 yield return call!.ResponseStream.Current;
-                more = await NextAfterStartAsync(call.ResponseStream, stop.Token).ConfigureAwait(false);
+                more = await NextAfterStartAsync(call.ResponseStream, deadline, stop.Token).ConfigureAwait(false);
             }
 
             await sending!.ConfigureAwait(false);
@@ -144,11 +144,11 @@ public sealed class BoilerplateClient : IBoilerplateClient, IDisposable
     }
 
     /// <summary>Moves to the next response after the first; a failure now is recorded by the breaker too.</summary>
-    private async Task<bool> NextAfterStartAsync(IAsyncStreamReader<CleanResponse> responses, CancellationToken cancellationToken)
+    private async Task<bool> NextAfterStartAsync(IAsyncStreamReader<CleanResponse> responses, DateTime? deadline, CancellationToken cancellationToken)
     {
         try
         {
-            return await NextAsync(responses, cancellationToken).ConfigureAwait(false);
+            return await NextAsync(responses, deadline, cancellationToken).ConfigureAwait(false);
         }
         catch (BoilerplateException e)
         {
@@ -220,13 +220,13 @@ public sealed class BoilerplateClient : IBoilerplateClient, IDisposable
             catch (RpcException e)
             {
                 // Typed inside the pipeline, so the retry strategy reads the reason and the delay the service asked for.
-                throw BoilerplateException.From(e);
+                throw BoilerplateException.From(DeadlineStatus.Resolve(e, Deadline, DateTime.UtcNow));
             }
         }
     }
 
     /// <summary>Moves to the next response; a failed call surfaces as a typed exception.</summary>
-    private static async Task<bool> NextAsync(IAsyncStreamReader<CleanResponse> responses, CancellationToken cancellationToken)
+    private static async Task<bool> NextAsync(IAsyncStreamReader<CleanResponse> responses, DateTime? deadline, CancellationToken cancellationToken)
     {
         try
         {
@@ -238,7 +238,7 @@ public sealed class BoilerplateClient : IBoilerplateClient, IDisposable
         }
         catch (RpcException e)
         {
-            throw BoilerplateException.From(e);
+            throw BoilerplateException.From(DeadlineStatus.Resolve(e, deadline, DateTime.UtcNow));
         }
     }
 
