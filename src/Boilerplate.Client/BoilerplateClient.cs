@@ -220,7 +220,7 @@ public sealed class BoilerplateClient : IBoilerplateClient, IDisposable
             catch (RpcException e)
             {
                 // Typed inside the pipeline, so the retry strategy reads the reason and the delay the service asked for.
-                throw BoilerplateException.From(DeadlineStatus.Resolve(e, Deadline, DateTime.UtcNow));
+                throw BoilerplateException.FromCall(e, Deadline);
             }
         }
     }
@@ -238,7 +238,7 @@ public sealed class BoilerplateClient : IBoilerplateClient, IDisposable
         }
         catch (RpcException e)
         {
-            throw BoilerplateException.From(DeadlineStatus.Resolve(e, deadline, DateTime.UtcNow));
+            throw BoilerplateException.FromCall(e, deadline);
         }
     }
 

@@ -35,6 +35,13 @@ public class BoilerplateException : RpcException
         return exception as BoilerplateException ?? From(BoilerplateError.FromException(exception), exception);
     }
 
+    /// <summary>
+    /// The typed exception for a call that failed with <paramref name="exception"/> and had <paramref name="deadline"/>:
+    /// a reset at the deadline reads as the deadline (<see cref="DeadlineStatus"/>).
+    /// </summary>
+    internal static BoilerplateException FromCall(RpcException exception, DateTime? deadline) =>
+        From(DeadlineStatus.Resolve(exception, deadline, DateTime.UtcNow));
+
     /// <summary>The typed exception for an error with no call behind it, such as one page of a stream.</summary>
     public static BoilerplateException From(BoilerplateError error)
     {

@@ -390,7 +390,7 @@ internal sealed class ResilientStream
             }
             catch (RpcException e)
             {
-                return new Step(null, BoilerplateException.From(DeadlineStatus.Resolve(e, owner._deadline, DateTime.UtcNow)));
+                return new Step(null, BoilerplateException.FromCall(e, owner._deadline));
             }
         }
 
