@@ -57,7 +57,7 @@ public static class ArticleAssembler
 
         if (options.Threshold is null && options.Bias >= 0 && count > 0 && Array.IndexOf(kept, true) < 0)
         {
-            KeepTheLikeliest(scores, rule, kept, reasons, cancellationToken);
+            KeepTheLikeliest(page, scores, rule, kept, reasons, cancellationToken);
         }
 
         if (options.Threshold is null)
@@ -175,10 +175,13 @@ public static class ArticleAssembler
     /// <summary>
     /// A page where no block clears the bar still has a likeliest article: the blocks at least
     /// <see cref="FallbackShare"/> as likely to carry a keep label as the likeliest one are kept, so a scraper gets
-    /// the page's most article-like text rather than nothing. A caller who set a threshold or a precision bias
-    /// (below 0) asked for a hard bar and gets no fallback. Measurements: docs/experiments.md.
+    /// the page's most article-like text rather than nothing. When those blocks hold the line that says the page's
+    /// title and a paragraph that ends like a sentence, the title line is left out: the result reports the title on its
+    /// own, and a story of one paragraph under its headline is that paragraph (a page of short lines keeps its first).
+    /// A caller who set a threshold or a precision bias (below 0) asked for a hard bar and gets no fallback.
+    /// Measurements: docs/experiments.md.
     /// </summary>
-    private static void KeepTheLikeliest(PageScores scores, KeepRule rule, bool[] kept, string[] reasons, CancellationToken cancellationToken)
+    private static void KeepTheLikeliest(SegmentedPage page, PageScores scores, KeepRule rule, bool[] kept, string[] reasons, CancellationToken cancellationToken)
     {
         var mass = new float[kept.Length];
         for (var i = 0; i < kept.Length; i++)
@@ -188,9 +191,20 @@ public static class ArticleAssembler
         }
 
         var bar = FallbackShare * mass.Max();
+        var chosen = new List<int>();
+        var prose = false;
         for (var i = 0; i < kept.Length; i++)
         {
             if (mass[i] >= bar)
+            {
+                chosen.Add(i);
+                prose |= !ArticleTitle.Says(page.Blocks[i].Text, page.Title) && TextSegmenter.EndsLikeSentence(page.Blocks[i].Text);
+            }
+        }
+
+        foreach (var i in chosen)
+        {
+            if (!prose || !ArticleTitle.Says(page.Blocks[i].Text, page.Title))
             {
                 kept[i] = true;
                 reasons[i] = string.Empty;

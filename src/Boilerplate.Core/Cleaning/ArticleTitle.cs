@@ -57,6 +57,9 @@ public static class ArticleTitle
         return builder.ToString();
     }
 
+    /// <summary>Whether a block's <paramref name="text"/> is the page's <paramref name="title"/> (whitespace and case aside); never for an empty title.</summary>
+    public static bool Says(string text, string? title) => !string.IsNullOrWhiteSpace(title) && Same(text, title);
+
     private static bool Same(string text, string title) =>
         string.Equals(Collapse(text), Collapse(title), StringComparison.OrdinalIgnoreCase);
 }

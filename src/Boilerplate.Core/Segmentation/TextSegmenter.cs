@@ -107,8 +107,9 @@ public sealed partial class TextSegmenter
         && first.Text.Length <= MaxTitleChars
         && (first.Kind == BlockKind.Heading || !EndsLikeSentence(first.Text));
 
-    private static bool EndsLikeSentence(string text) =>
-        text[^1] is '.' or '!' or '?' or '…' or ':' or ';' or ',' or '"' or '”' or '»' or ')';
+    /// <summary>Whether a paragraph ends the way a sentence does (what sets a title line apart from prose).</summary>
+    internal static bool EndsLikeSentence(string text) =>
+        text.Length > 0 && text[^1] is '.' or '!' or '?' or '…' or ':' or ';' or ',' or '"' or '”' or '»' or ')';
 
     /// <summary>
     /// Joins a line to the one before when it carries on a sentence: the line before does not end like a sentence and

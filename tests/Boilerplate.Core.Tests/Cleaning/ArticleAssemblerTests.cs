@@ -215,6 +215,45 @@ public class ArticleAssemblerTests
     }
 
     [Fact]
+    public void The_fallback_keeps_the_story_not_the_title_line_the_result_reports_apart()
+    {
+        // The README's four-line page as a model that reads all of it as navigation might score it: the title line is
+        // more than half as likely body as the story, but the result's title says it already.
+        var page = new SegmentedPage(
+            "Title",
+            [new Block("Title", BlockKind.Heading) { Level = 1 }, new Block("First paragraph of the story.", BlockKind.Paragraph), new Block("Read More", BlockKind.Paragraph), new Block("We use cookies.", BlockKind.Paragraph)],
+            InputFormat.Text);
+        var scores = new PageScores(Labels, [0.09f, 0.91f, 0f, 0.17f, 0.83f, 0f, 0.03f, 0.97f, 0f, 0f, 0.01f, 0.99f]);
+
+        var result = ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
+
+        Assert.Equal([false, true, false, false], Kept(result));
+        Assert.Equal("First paragraph of the story.", result.Text);
+        Assert.Equal("Title", result.Title);
+    }
+
+    [Fact]
+    public void The_fallback_keeps_the_title_line_of_a_page_of_short_lines()
+    {
+        // Readability's lazy-image-3 as text: two headings and nothing that reads as prose, so the first stays.
+        var page = new SegmentedPage("Test Case 1", [new Block("Test Case 1", BlockKind.Heading) { Level = 1 }, new Block("Test Case 2", BlockKind.Paragraph)], InputFormat.Text);
+        var scores = new PageScores(Labels, [0.3f, 0.7f, 0f, 0.4f, 0.6f, 0f]);
+
+        Assert.Equal([true, true], Kept(ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None)));
+    }
+
+    [Fact]
+    public void The_fallback_keeps_a_title_line_when_nothing_else_can_be_kept()
+    {
+        var page = new SegmentedPage("Title", [new Block("Title", BlockKind.Heading) { Level = 1 }, new Block("We use cookies.", BlockKind.Paragraph)], InputFormat.Text);
+        var scores = new PageScores(Labels, [0.2f, 0.8f, 0f, 0f, 0.01f, 0.99f]);
+
+        var result = ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
+
+        Assert.Equal([true, false], Kept(result));
+    }
+
+    [Fact]
     public void Html_blocks_are_made_to_agree_with_the_articles_container()
     {
         const string Long = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.";
