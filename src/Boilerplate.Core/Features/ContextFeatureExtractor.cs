@@ -210,6 +210,7 @@ public sealed class ContextFeatureExtractor
         if ((_groups & FeatureGroups.Shape) != 0)
         {
             At(row, Slot.LegalPhrases) = Math.Min(LegalLexicon.CountPhrases(block.Text), MaxLegalPhrases);
+            At(row, Slot.NavigationPhrase) = NavigationLexicon.Share(block.Text);
         }
 
         if ((_groups & FeatureGroups.Dom) != 0)

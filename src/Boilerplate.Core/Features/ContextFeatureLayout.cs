@@ -160,6 +160,9 @@ public sealed class ContextFeatureLayout
     /// <summary>1 when its markup names legal content; -1 without markup (Dom).</summary>
     public static readonly ContextSlot LegalAttribute = Fact("legal-attribute");
 
+    /// <summary>The share of the block that a stock navigation phrase it opens with covers (<see cref="NavigationLexicon"/>, Shape).</summary>
+    public static readonly ContextSlot NavigationPhrase = Fact("navigation-phrase");
+
     // The page as a whole.
 
     /// <summary>The page-type model's probability of each type (PageType).</summary>

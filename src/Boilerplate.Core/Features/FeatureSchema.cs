@@ -9,7 +9,7 @@ namespace Boilerplate.Core.Features;
 public static class FeatureSchema
 {
     /// <summary>Version of the feature extraction.</summary>
-    public const int Version = 5;
+    public const int Version = 6;
 
     /// <summary>Bits of the hashed sparse feature space of the text model.</summary>
     public const int SparseBits = 18;

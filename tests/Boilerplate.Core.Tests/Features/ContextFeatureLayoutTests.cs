@@ -10,7 +10,7 @@ namespace Boilerplate.Core.Tests.Features;
 public sealed class ContextFeatureLayoutTests
 {
     /// <summary>The schema version whose layout <see cref="PinnedSlots"/> holds.</summary>
-    private const int PinnedVersion = 5;
+    private const int PinnedVersion = 6;
 
     private const string ChangeRule =
         "Changing the context feature layout (a slot's order, width or meaning) requires bumping FeatureSchema.Version, " +
@@ -29,6 +29,7 @@ public sealed class ContextFeatureLayoutTests
         "separators:1", "copyright-sign:1", "kind:1", "level:1", "char-share:1", "link-text-share:1",
         "log-link-count:1", "depth:1", "log-container-size:1", "relative-position:1", "log-blocks-before:1",
         "log-blocks-to-end:1", "log-page-blocks:1", "has-markup:1", "legal-phrases:1", "legal-attribute:1",
+        "navigation-phrase:1",
         "page-types:1/page-type",
     ];
 
@@ -46,9 +47,9 @@ public sealed class ContextFeatureLayoutTests
     }
 
     [Theory]
-    [InlineData(2, 0, 58)]
-    [InlineData(3, 0, 74)]
-    [InlineData(3, 4, 78)]
+    [InlineData(2, 0, 59)]
+    [InlineData(3, 0, 75)]
+    [InlineData(3, 4, 79)]
     public void The_dimension_is_the_one_pinned_for_the_schema_version(int labels, int pageTypes, int dimension)
     {
         var extractor = new ContextFeatureExtractor(FeatureGroups.All, labels, pageTypes);
