@@ -191,20 +191,21 @@ public static class ArticleAssembler
         }
 
         var bar = FallbackShare * mass.Max();
-        var chosen = new List<int>();
+        var chosen = new List<(int Block, bool IsTitle)>();
         var prose = false;
         for (var i = 0; i < kept.Length; i++)
         {
             if (mass[i] >= bar)
             {
-                chosen.Add(i);
-                prose |= !ArticleTitle.Says(page.Blocks[i].Text, page.Title) && TextSegmenter.EndsLikeSentence(page.Blocks[i].Text);
+                var isTitle = ArticleTitle.Says(page.Blocks[i].Text, page.Title);
+                chosen.Add((i, isTitle));
+                prose |= !isTitle && TextSegmenter.EndsLikeSentence(page.Blocks[i].Text);
             }
         }
 
-        foreach (var i in chosen)
+        foreach (var (i, isTitle) in chosen)
         {
-            if (!prose || !ArticleTitle.Says(page.Blocks[i].Text, page.Title))
+            if (!prose || !isTitle)
             {
                 kept[i] = true;
                 reasons[i] = string.Empty;
