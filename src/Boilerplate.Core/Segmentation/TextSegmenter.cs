@@ -107,9 +107,12 @@ public sealed partial class TextSegmenter
         && first.Text.Length <= MaxTitleChars
         && (first.Kind == BlockKind.Heading || !EndsLikeSentence(first.Text));
 
-    /// <summary>Whether a paragraph ends the way a sentence does (what sets a title line apart from prose).</summary>
+    /// <summary>
+    /// Whether a paragraph ends the way a sentence does (what sets a title line apart from prose): a sentence's own
+    /// end, or a comma, closing quote or bracket after which a title would not stop.
+    /// </summary>
     internal static bool EndsLikeSentence(string text) =>
-        text.Length > 0 && text[^1] is '.' or '!' or '?' or '…' or ':' or ';' or ',' or '"' or '”' or '»' or ')';
+        text.Length > 0 && (EndsSentence(text[^1]) || text[^1] is ',' or '"' or '”' or '»' or ')');
 
     /// <summary>
     /// Joins a line to the one before when it carries on a sentence: the line before does not end like a sentence and

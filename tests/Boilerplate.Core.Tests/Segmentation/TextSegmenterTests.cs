@@ -81,6 +81,8 @@ public class TextSegmenterTests
     [Theory]
     [InlineData("This first line ends like a sentence.\n\nMore text.")]
     [InlineData("Only one paragraph")]
+    [InlineData("東京で新しい美術館が開館しました。\n\n市は来年までに展示室を追加する。")]
+    [InlineData("新馆何时开放？\n\n市政府表示明年开放。")]
     public void Sentences_and_lone_paragraphs_are_not_titles(string text) => Assert.Equal(string.Empty, _segmenter.Segment(text, null).Title);
 
     [Fact]
