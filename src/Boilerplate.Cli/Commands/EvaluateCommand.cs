@@ -44,10 +44,11 @@ internal static class EvaluateCommand
         var json = new Option<string?>("--json") { Description = "Also write the figures to this JSON file." };
         var bias = new Option<float>("--bias") { Description = "Keep bias our pipeline cleans with, as a caller would send it: -1 (precision) .. +1 (recall).", DefaultValueFactory = _ => 0f };
         var inPageMisses = new Option<string?>("--in-page-misses") { Description = "Write every in-page placement the model labels wrong (form, host page, placement, truth, label given, paragraph) to this TSV file." };
+        var paragraphSet = new Option<string?>("--paragraph-set") { Description = "Labelled paragraphs (JSON lines of text, label, lang) to score alone and inside pages instead of the built-in hand-labelled set." };
 
         var command = new Command("evaluate", "Score our pipeline and peer extractors on labelled pages; optionally gate a model promotion.")
         {
-            dataset, split, model, against, tolerance, mode, peers, maxPages, json, bias, inPageMisses,
+            dataset, split, model, against, tolerance, mode, peers, maxPages, json, bias, inPageMisses, paragraphSet,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -65,7 +66,8 @@ internal static class EvaluateCommand
                     parse.GetValue(maxPages),
                     parse.GetValue(json),
                     parse.GetValue(bias),
-                    parse.GetValue(inPageMisses)).Validate();
+                    parse.GetValue(inPageMisses),
+                    parse.GetValue(paragraphSet)).Validate();
             }
             catch (Exception e) when (e is ArgumentException or DirectoryNotFoundException)
             {
@@ -89,8 +91,10 @@ internal static class EvaluateCommand
         IReadOnlyList<LabelledDataset> corpora;
         BoilerplateModel candidate;
         BoilerplateModel? current;
+        IReadOnlyList<HandLabelledSample> paragraphs;
         try
         {
+            paragraphs = settings.ParagraphSetPath is null ? HandLabelledSet.Load() : HandLabelledSet.Load(settings.ParagraphSetPath);
             corpora = CorpusFolders.Load(settings.Dataset);
             candidate = settings.ModelPath is null ? BoilerplateModel.LoadDefault() : BoilerplateModel.Load(settings.ModelPath);
             current = settings.AgainstPath is null ? null : BoilerplateModel.Load(settings.AgainstPath);
@@ -116,20 +120,20 @@ internal static class EvaluateCommand
                     systems,
                     (name, pages) => console.MarkupLineInterpolated($"[grey]{name}: {pages} pages x {systems.Count} systems[/]"),
                     cancellationToken).ConfigureAwait(false);
-                var labels = new List<LabelResult> { new(SystemNames.OursModel, HandLabelledSet.Evaluate(candidate, null, cancellationToken)) };
+                var labels = new List<LabelResult> { new(SystemNames.OursModel, HandLabelledSet.Evaluate(candidate, paragraphs, cancellationToken)) };
                 if (current is not null)
                 {
-                    labels.Add(new LabelResult(SystemNames.CurrentModel, HandLabelledSet.Evaluate(current, null, cancellationToken)));
+                    labels.Add(new LabelResult(SystemNames.CurrentModel, HandLabelledSet.Evaluate(current, paragraphs, cancellationToken)));
                 }
 
                 var hosts = InPageSet.HostsFrom(corpora);
-                var inPage = hosts.Count > 0 ? InPageSet.Evaluate(candidate, hosts, null, cancellationToken) : [];
+                var inPage = hosts.Count > 0 ? InPageSet.Evaluate(candidate, hosts, paragraphs, cancellationToken) : [];
 
                 // The three-way sets compare models that tell the current model's labels: the same, or those with labels
                 // added on top (a paragraph they give an added label counts as missed). A model retrained on another label
                 // set cannot be compared on them.
                 var sameLabels = current is not null && candidate.Labels.Take(current.Labels.Count).SequenceEqual(current.Labels, StringComparer.OrdinalIgnoreCase);
-                var currentInPage = sameLabels && hosts.Count > 0 ? InPageSet.Evaluate(current!, hosts, null, cancellationToken) : [];
+                var currentInPage = sameLabels && hosts.Count > 0 ? InPageSet.Evaluate(current!, hosts, paragraphs, cancellationToken) : [];
                 var gate = current is null ? null : PromotionGate.Judge(
                     results,
                     settings.Modes,
@@ -139,7 +143,7 @@ internal static class EvaluateCommand
                 var summary = new EvaluationSummary(settings.Dataset, settings.Split, candidate.Version, current?.Version, results, skipped, labels, gate)
                 {
                     InPage = inPage,
-                    Unseen = hosts.Count > 0 ? Unseen(candidate, hosts, cancellationToken) : null,
+                    Unseen = hosts.Count > 0 ? Unseen(candidate, paragraphs, hosts, cancellationToken) : null,
                 };
                 EvaluationTable.Write(console, summary);
                 if (settings.JsonPath is { } path)
@@ -174,10 +178,9 @@ internal static class EvaluateCommand
         await File.WriteAllLinesAsync(path, lines, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The hand-labelled lines no seed sample nearly repeats, scored alone and inside the hosts.</summary>
-    private static UnseenLines Unseen(BoilerplateModel model, IReadOnlyList<InPageHost> hosts, CancellationToken cancellationToken)
+    /// <summary>The labelled lines no seed sample nearly repeats, scored alone and inside the hosts.</summary>
+    private static UnseenLines Unseen(BoilerplateModel model, IReadOnlyList<HandLabelledSample> all, IReadOnlyList<InPageHost> hosts, CancellationToken cancellationToken)
     {
-        var all = HandLabelledSet.Load();
         var seeds = SeedSamples.Load().OfType<TrainingSample.Paragraph>().Select(s => s.Text);
         var unseen = NearCopies.Unseen(all, seeds);
         return new UnseenLines(

@@ -14,6 +14,7 @@ namespace Boilerplate.Cli.Evaluate;
 /// <param name="JsonPath">Where to write the figures as JSON.</param>
 /// <param name="Bias">The keep bias our pipeline cleans with (-1 precision .. +1 recall), as a caller would send it.</param>
 /// <param name="InPageMissesPath">Where to write the in-page placements the evaluated model labels wrong, as TSV.</param>
+/// <param name="ParagraphSetPath">Labelled paragraphs scored alone and inside pages instead of the built-in hand-labelled set.</param>
 internal sealed record EvaluateSettings(
     string Dataset,
     EvaluationSplit Split,
@@ -25,7 +26,8 @@ internal sealed record EvaluateSettings(
     int? MaxPages,
     string? JsonPath,
     float Bias = 0f,
-    string? InPageMissesPath = null)
+    string? InPageMissesPath = null,
+    string? ParagraphSetPath = null)
 {
     /// <summary>Peer name for Mozilla Readability run by node.</summary>
     public const string Readability = "readability";
@@ -50,6 +52,11 @@ internal sealed record EvaluateSettings(
             {
                 throw new ArgumentException($"{option}: model file '{path}' not found.");
             }
+        }
+
+        if (ParagraphSetPath is not null && !File.Exists(ParagraphSetPath))
+        {
+            throw new ArgumentException($"--paragraph-set: file '{ParagraphSetPath}' not found.");
         }
 
         if (Tolerance is < 0 or > 1 || double.IsNaN(Tolerance))

@@ -30,13 +30,47 @@ public static class HandLabelledSet
         using var stream = typeof(HandLabelledSet).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"Resource {ResourceName} is missing from this build of Boilerplate.Core.");
         using var reader = new StreamReader(stream);
+        return Read(reader, ResourceName);
+    }
+
+    /// <summary>
+    /// Reads another set of labelled paragraphs in the same form (JSON lines of <c>text</c>, <c>label</c> and
+    /// optionally <c>lang</c>), to score a model on lines of one's own alone and inside pages.
+    /// </summary>
+    public static IReadOnlyList<HandLabelledSample> Load(string path)
+    {
+        using var reader = new StreamReader(path);
+        return Read(reader, path);
+    }
+
+    private static List<HandLabelledSample> Read(TextReader reader, string source)
+    {
         var samples = new List<HandLabelledSample>();
+        var number = 0;
         for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
         {
-            if (!string.IsNullOrWhiteSpace(line))
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
             {
-                samples.Add(JsonSerializer.Deserialize<HandLabelledSample>(line) ?? throw new InvalidDataException("Empty hand-labelled sample line."));
+                continue;
             }
+
+            HandLabelledSample? sample;
+            try
+            {
+                sample = JsonSerializer.Deserialize<HandLabelledSample>(line);
+            }
+            catch (JsonException e)
+            {
+                throw new InvalidDataException($"{source}, line {number}: not a JSON object ({e.Message}).", e);
+            }
+
+            if (sample is null || string.IsNullOrWhiteSpace(sample.Text) || string.IsNullOrWhiteSpace(sample.Label))
+            {
+                throw new InvalidDataException($"{source}, line {number}: a labelled paragraph needs \"text\" and \"label\".");
+            }
+
+            samples.Add(sample with { Language = sample.Language ?? string.Empty });
         }
 
         return samples;

@@ -91,7 +91,44 @@ public class EvaluateCommandTests(EvaluationModels models) : IClassFixture<Evalu
         Assert.Contains("Gate passed", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Scores_a_paragraph_set_of_ones_own_instead_of_the_built_in_one()
+    {
+        var set = Path.Combine(models.Folder, "own-lines.jsonl");
+        await File.WriteAllLinesAsync(set,
+        [
+            """{"text": "Accept all cookies", "label": "legal"}""",
+            """{"text": "The council approved the new budget on Tuesday after a long debate about school funding.", "label": "body", "lang": "en"}""",
+            """{"text": "Home | World | Business | Sport", "label": "navigation", "lang": "en"}""",
+        ]);
+        var json = Path.Combine(models.Folder, "own-lines.json");
+
+        var (exit, output) = await RunAsync("--dataset", Corpus, "--split", "all", "--max-pages", "2", "--peers", "none", "--mode", "html", "--paragraph-set", set, "--json", json);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("on 3 held-out", output, StringComparison.Ordinal);
+        using var figures = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        foreach (var form in figures.RootElement.GetProperty("inPage").EnumerateArray())
+        {
+            // The three lines, each placed at most a few times: not the hundreds of placements of the built-in set.
+            Assert.InRange(form.GetProperty("report").GetProperty("count").GetInt32(), 3, 12);
+        }
+    }
+
+    [Fact]
+    public async Task A_paragraph_set_line_without_a_label_is_a_usage_error_naming_the_line()
+    {
+        var set = Path.Combine(models.Folder, "unlabelled-lines.jsonl");
+        await File.WriteAllLinesAsync(set, ["""{"text": "Accept all cookies", "label": "legal"}""", """{"text": "No label here"}"""]);
+
+        var (exit, output) = await RunAsync("--dataset", Corpus, "--max-pages", "1", "--peers", "none", "--paragraph-set", set);
+
+        Assert.Equal(EvaluateCommand.UsageError, exit);
+        Assert.Contains("line 2", output, StringComparison.Ordinal);
+    }
+
     [Theory]
+    [InlineData("--paragraph-set", "/nonexistent/lines.jsonl")]
     [InlineData("--tolerance", "2")]
     [InlineData("--peers", "lynx")]
     [InlineData("--model", "/nonexistent/model.zip")]
