@@ -81,6 +81,40 @@ public sealed class QualityGateTests(ITestOutputHelper output)
         Assert.True(html.Accuracy >= 0.8, $"page-type accuracy {html.Accuracy:0.0000} fell below 0.80");
     }
 
+    /// <summary>
+    /// The lines written without sight of the lexicons, the seed samples or the hand-labelled set
+    /// (<c>bench/paragraph-sets/written-blind.jsonl</c>): the floor no lexicon or sample pass was tuned to.
+    /// </summary>
+    [Theory]
+    [InlineData(InPageForm.HtmlTelling, 0.82, 0.83)]
+    [InlineData(InPageForm.HtmlNeutral, 0.80, 0.82)]
+    [InlineData(InPageForm.Text, 0.765, 0.775)]
+    public void Blind_lines_in_pages_stay_above_their_floor(InPageForm form, double macroFloor, double legalFloor)
+    {
+        var report = BlindResults.Value.Single(r => r.Form == form).Report;
+        var legal = report.PerLabel.Single(l => l.Label == "legal");
+        output.WriteLine($"{form}: macro-F1 {report.MacroF1:0.0000}, legal recall {legal.Recall:0.0000} on {report.Count} placements");
+        Assert.True(report.MacroF1 >= macroFloor, $"{form} blind in-page macro-F1 {report.MacroF1:0.0000} fell below {macroFloor:0.000}");
+        Assert.True(legal.Recall >= legalFloor, $"{form} blind in-page legal recall {legal.Recall:0.0000} fell below {legalFloor:0.000}");
+    }
+
     private static readonly Lazy<IReadOnlyList<InPageResult>> InPageResults = new(() =>
         InPageSet.Evaluate(Model.Value, InPageSet.HostsFrom(Corpora.Value), null, CancellationToken.None));
+
+    private static readonly Lazy<IReadOnlyList<InPageResult>> BlindResults = new(() =>
+        InPageSet.Evaluate(Model.Value, InPageSet.HostsFrom(Corpora.Value), HandLabelledSet.Load(BlindLinesPath()), CancellationToken.None));
+
+    private static string BlindLinesPath()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var path = Path.Combine(directory.FullName, "bench", "paragraph-sets", "written-blind.jsonl");
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        throw new FileNotFoundException($"bench/paragraph-sets/written-blind.jsonl not found above {AppContext.BaseDirectory}.");
+    }
 }
