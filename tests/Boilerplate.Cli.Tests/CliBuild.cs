@@ -1,4 +1,5 @@
 using System.Reflection;
+using Boilerplate.Testing;
 
 namespace Boilerplate.Cli.Tests;
 
@@ -14,18 +15,5 @@ internal static class CliBuild
     /// Microsoft.Extensions.* from the ASP.NET Core framework, which the CLI does not reference.
     /// </summary>
     public static string Assembly =>
-        Path.Combine(RepositoryRoot(), "src", "Boilerplate.Cli", "bin", Configuration, new DirectoryInfo(AppContext.BaseDirectory).Name, "boilerplate.dll");
-
-    public static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Boilerplate.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Boilerplate.sln above {AppContext.BaseDirectory}.");
-    }
+        Repository.PathOf("src", "Boilerplate.Cli", "bin", Configuration, new DirectoryInfo(AppContext.BaseDirectory).Name, "boilerplate.dll");
 }

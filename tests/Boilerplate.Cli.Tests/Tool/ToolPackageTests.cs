@@ -39,7 +39,7 @@ public sealed class ToolPackageTests : IDisposable
         // --no-build: the test's own build made the CLI; packing must neither rebuild nor restore from a network.
         var pack = await ToolProcess.RunAsync(
             ToolProcess.Dotnet,
-            ["pack", Path.Combine(CliBuild.RepositoryRoot(), "src", "Boilerplate.Cli", "Boilerplate.Cli.csproj"), "-c", CliBuild.Configuration, "--no-build", "--nologo", "-o", feed],
+            ["pack", Repository.PathOf("src", "Boilerplate.Cli", "Boilerplate.Cli.csproj"), "-c", CliBuild.Configuration, "--no-build", "--nologo", "-o", feed],
             _work, StepTimeout);
         Assert.True(pack.ExitCode == 0, pack.Describe());
         Assert.True(File.Exists(Path.Combine(feed, $"Boilerplate.Cli.{packageVersion}.nupkg")), pack.Describe());

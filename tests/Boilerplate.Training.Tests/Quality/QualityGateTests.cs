@@ -98,23 +98,11 @@ public sealed class QualityGateTests(ITestOutputHelper output)
         Assert.True(legal.Recall >= legalFloor, $"{form} blind in-page legal recall {legal.Recall:0.0000} fell below {legalFloor:0.000}");
     }
 
+    private static readonly Lazy<IReadOnlyList<InPageHost>> Hosts = new(() => InPageSet.HostsFrom(Corpora.Value));
+
     private static readonly Lazy<IReadOnlyList<InPageResult>> InPageResults = new(() =>
-        InPageSet.Evaluate(Model.Value, InPageSet.HostsFrom(Corpora.Value), null, CancellationToken.None));
+        InPageSet.Evaluate(Model.Value, Hosts.Value, null, CancellationToken.None));
 
     private static readonly Lazy<IReadOnlyList<InPageResult>> BlindResults = new(() =>
-        InPageSet.Evaluate(Model.Value, InPageSet.HostsFrom(Corpora.Value), HandLabelledSet.Load(BlindLinesPath()), CancellationToken.None));
-
-    private static string BlindLinesPath()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var path = Path.Combine(directory.FullName, "bench", "paragraph-sets", "written-blind.jsonl");
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-
-        throw new FileNotFoundException($"bench/paragraph-sets/written-blind.jsonl not found above {AppContext.BaseDirectory}.");
-    }
+        InPageSet.Evaluate(Model.Value, Hosts.Value, HandLabelledSet.Load(Repository.PathOf("bench", "paragraph-sets", "written-blind.jsonl")), CancellationToken.None));
 }
