@@ -68,7 +68,7 @@ public static class ArticleAssembler
                 ProseHole.Apply(page, scores, rule, kept, reasons, cancellationToken);
             }
 
-            ArticleRun.Apply(page, scores, rule, kept, reasons, cancellationToken);
+            ArticleRun.Apply(page, scores, rule, kept, reasons, fill: options.Bias >= 0, cancellationToken);
             CommentThread.Apply(page, scores, kept, reasons, cancellationToken);
         }
 

@@ -9,10 +9,11 @@ namespace Boilerplate.Core.Cleaning;
 /// its characters times how far its keep probability lies above <see cref="RunCentre"/>, the stretch of greatest sum).
 /// A kept block outside it goes only when it is short (under <see cref="MaxShortChars"/>: teasers, link lines, "Read
 /// more") and near the decision line (keep probability under <see cref="ArticleContainer.KeepOutside"/>); a long
-/// paragraph outside the run (a post, a comment) keeps its own decision. Bounded like the container: when the run
-/// holds less than <see cref="MinRunShare"/> of the kept text, or the blocks to drop hold more than
-/// <see cref="ArticleContainer.MaxDroppedShare"/>, the run is not clearly the article's and nothing changes. Nothing
-/// is ever added.
+/// paragraph outside the run (a post, a comment) keeps its own decision. A dropped block inside the run, between the
+/// first and the last kept block, comes back at <see cref="ArticleContainer.KeepInside"/>, as inside the container (a
+/// list item or subheading the model half read as a menu line). Bounded like the container: when the run holds less
+/// than <see cref="MinRunShare"/> of the kept text, or the blocks to drop hold more than
+/// <see cref="ArticleContainer.MaxDroppedShare"/>, the run is not clearly the article's and nothing changes.
 /// </summary>
 internal static class ArticleRun
 {
@@ -25,11 +26,16 @@ internal static class ArticleRun
     /// <summary>Share of the kept characters the run must hold for the rule to act.</summary>
     public const float MinRunShare = 0.6f;
 
-    /// <summary>Applies the run to the kept blocks of a text page (HTML pages are left to the container).</summary>
-    public static void Apply(SegmentedPage page, PageScores scores, KeepRule rule, bool[] kept, string[] reasons, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies the run to the kept blocks of a text page (HTML pages are left to the container); blocks come back only
+    /// when <paramref name="fill"/> is set (a caller asking for precision gets no additions).
+    /// </summary>
+    public static void Apply(
+        SegmentedPage page, PageScores scores, KeepRule rule, bool[] kept, string[] reasons, bool fill, CancellationToken cancellationToken)
     {
         var blocks = page.Blocks;
-        if (page.Format == InputFormat.Html || Array.IndexOf(kept, true) < 0)
+        var first = Array.IndexOf(kept, true);
+        if (page.Format == InputFormat.Html || first < 0)
         {
             return;
         }
@@ -44,11 +50,18 @@ internal static class ArticleRun
         var runChars = 0f;
         var droppedChars = 0f;
         var drop = new List<int>();
+        var add = new List<int>();
+        var last = Array.LastIndexOf(kept, true);
         for (var i = 0; i < blocks.Count; i++)
         {
             ArticleAssembler.ThrowIfCancelled(i, cancellationToken);
             if (!kept[i])
             {
+                if (fill && i > Math.Max(start, first) && i < Math.Min(end, last) && rule.KeptMass(scores.For(i)) >= ArticleContainer.KeepInside)
+                {
+                    add.Add(i);
+                }
+
                 continue;
             }
 
@@ -74,6 +87,12 @@ internal static class ArticleRun
         {
             kept[i] = false;
             reasons[i] = ArticleAssembler.OutsideArticle;
+        }
+
+        foreach (var i in add)
+        {
+            kept[i] = true;
+            reasons[i] = string.Empty;
         }
     }
 

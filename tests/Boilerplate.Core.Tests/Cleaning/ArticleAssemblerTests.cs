@@ -378,10 +378,34 @@ public class ArticleAssemblerTests
     }
 
     [Fact]
-    public void Text_blocks_inside_the_article_run_keep_their_own_decisions()
+    public void Text_blocks_inside_the_article_run_come_back_from_near_the_decision_line()
     {
-        var (page, scores) = Scored(("Long article paragraph.", 0.9f, 0.05f, 0.05f), ("Short line.", 0.35f, 0.6f, 0.05f), ("Another article paragraph.", 0.9f, 0.05f, 0.05f));
-        Assert.Equal([true, false, true], Kept(ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None)));
+        // A list item the model half read as a menu line (body 0.35) sits between the story's paragraphs: inside the
+        // run it comes back, as inside an HTML container. A line it is sure of (0.2) stays out, and a caller who asked
+        // for precision gets nothing added.
+        var (page, scores) = Scored(
+            ("Long article paragraph.", 0.9f, 0.05f, 0.05f),
+            ("Short line.", 0.35f, 0.6f, 0.05f),
+            ("Another article paragraph.", 0.9f, 0.05f, 0.05f),
+            ("Menu line.", 0.2f, 0.75f, 0.05f),
+            ("A third article paragraph.", 0.9f, 0.05f, 0.05f));
+
+        Assert.Equal([true, true, true, false, true], Kept(ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None)));
+        Assert.Equal([true, false, true, false, true], Kept(ArticleAssembler.Clean(page, scores, new CleanOptions { Bias = -0.1f }, "v", CancellationToken.None)));
+    }
+
+    [Fact]
+    public void Text_blocks_before_the_first_kept_block_are_not_brought_back()
+    {
+        // The fill closes holes in the article; it does not grow it: a near-line line before the first kept paragraph
+        // or after the last stays out.
+        var (page, scores) = Scored(
+            ("Headline-ish line.", 0.4f, 0.55f, 0.05f),
+            ("Long article paragraph.", 0.9f, 0.05f, 0.05f),
+            ("Another article paragraph.", 0.9f, 0.05f, 0.05f),
+            ("Share this story.", 0.4f, 0.55f, 0.05f));
+
+        Assert.Equal([false, true, true, false], Kept(ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None)));
     }
 
     [Fact]
