@@ -6,8 +6,12 @@ namespace Boilerplate.Training;
 /// <summary>One corpus and mode of a cross-validation: every train page scored by the fold model that never saw it.</summary>
 /// <param name="Corpus">Corpus name.</param>
 /// <param name="Mode">HTML or plain text.</param>
-/// <param name="Score">The pooled score of all folds' held-out pages.</param>
-public sealed record CrossValidatedCorpus(string Corpus, EvaluationMode Mode, ArticleScore Score);
+/// <param name="Score">The pooled score of all folds' held-out pages (word F1 and lost pages included).</param>
+public sealed record CrossValidatedCorpus(string Corpus, EvaluationMode Mode, ArticleScore Score)
+{
+    /// <summary>The same pooled score per page type, for a corpus whose truth names each page's type (wcxb-dev); empty otherwise.</summary>
+    public IReadOnlyDictionary<string, ArticleScore> ByPageType { get; init; } = new Dictionary<string, ArticleScore>();
+}
 
 /// <summary>What a cross-validation measured.</summary>
 /// <param name="Folds">Number of folds.</param>
@@ -42,7 +46,7 @@ public static class CrossValidation
 
         // A fold hash of its own: the training's inner folds hash the same keys, and must not line up with these.
         int FoldOf(string key) => (int)(FeatureHasher.Namespace("cross-validation/" + key) % (uint)folds);
-        var pooled = corpora.SelectMany(c => EvaluationModes.Standard.Select(mode => (Corpus: c, Mode: mode, Pages: new List<PageComparison>()))).ToList();
+        var pooled = corpora.SelectMany(c => EvaluationModes.Standard.Select(mode => (Corpus: c, Mode: mode, Pages: new List<(PageComparison Comparison, string? Type)>()))).ToList();
         var handLabelled = 0.0;
         using var evaluator = new ModelEvaluator();
         for (var fold = 0; fold < folds; fold++)
@@ -53,14 +57,19 @@ public static class CrossValidation
             using var model = trainer.Fit(pages.Where(p => !heldOutKeys.Contains(p.Key)).ToList(), data.Describe(), progress, cancellationToken);
             foreach (var (corpus, mode, comparisons) in pooled)
             {
-                comparisons.AddRange(evaluator.ComparePages(model, heldOut[corpus], mode, cancellationToken));
+                var held = heldOut[corpus];
+                comparisons.AddRange(evaluator.ComparePages(model, held, mode, cancellationToken).Select((comparison, i) => (comparison, held[i].PageType)));
             }
 
             handLabelled += HandLabelledSet.Evaluate(model, null, cancellationToken).MacroF1 / folds;
         }
 
         progress?.Report(new TrainingProgress($"cross-validation fold {folds} of {folds}", folds, folds));
-        var results = pooled.Select(p => new CrossValidatedCorpus(p.Corpus.Name, p.Mode, ArticleMetrics.Aggregate(p.Pages))).ToList();
+        var results = pooled.Select(p => new CrossValidatedCorpus(p.Corpus.Name, p.Mode, ArticleMetrics.Aggregate(p.Pages.Select(x => x.Comparison)))
+        {
+            ByPageType = p.Pages.Where(x => x.Type is not null).GroupBy(x => x.Type!, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => ArticleMetrics.Aggregate(g.Select(x => x.Comparison)), StringComparer.Ordinal),
+        }).ToList();
         return new CrossValidationReport(folds, results, handLabelled);
     }
 }

@@ -26,6 +26,22 @@ public sealed class CrossValidationTests
                 var result = Assert.Single(report.Results, r => r.Corpus == corpus.Name && r.Mode == mode);
                 Assert.Equal(trainPages, result.Score.Pages);
                 Assert.InRange(result.Score.F1, 0.3, 1.0);
+                Assert.InRange(result.Score.Words.F1, 0.3, 1.0);
+                Assert.InRange(result.Score.Catastrophic, 0, trainPages);
+
+                // Every wcxb-dev page names its type, so its per-type scores share out all its pages and lost pages;
+                // the readability-pages truth names none, so it has no per-type scores.
+                var typed = corpus.Take(options.MaxPagesPerCorpus!.Value).Train.Where(p => p.PageType is not null).ToList();
+                if (typed.Count == 0)
+                {
+                    Assert.Empty(result.ByPageType);
+                    continue;
+                }
+
+                Assert.Equal(trainPages, typed.Count);
+                Assert.Equal(trainPages, result.ByPageType.Values.Sum(s => s.Pages));
+                Assert.Equal(result.Score.Catastrophic, result.ByPageType.Values.Sum(s => s.Catastrophic));
+                Assert.Equal(typed.Select(p => p.PageType!).Distinct().Order(StringComparer.Ordinal), result.ByPageType.Keys.Order(StringComparer.Ordinal));
             }
         }
 

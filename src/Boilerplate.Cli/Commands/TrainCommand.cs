@@ -330,7 +330,8 @@ internal static class TrainCommand
     {
         var table = new Table()
             .AddColumn("corpus").AddColumn("mode").AddColumn(new TableColumn("pages").RightAligned())
-            .AddColumn(new TableColumn("F1").RightAligned()).AddColumn(new TableColumn("precision").RightAligned()).AddColumn(new TableColumn("recall").RightAligned());
+            .AddColumn(new TableColumn("F1").RightAligned()).AddColumn(new TableColumn("precision").RightAligned()).AddColumn(new TableColumn("recall").RightAligned())
+            .AddColumn(new TableColumn("word F1").RightAligned()).AddColumn(new TableColumn("lost").RightAligned());
         foreach (var result in report.Results)
         {
             table.AddRow(
@@ -339,12 +340,43 @@ internal static class TrainCommand
                 result.Score.Pages.ToString(CultureInfo.InvariantCulture),
                 result.Score.F1.ToString("0.000", CultureInfo.InvariantCulture),
                 result.Score.Precision.ToString("0.000", CultureInfo.InvariantCulture),
-                result.Score.Recall.ToString("0.000", CultureInfo.InvariantCulture));
+                result.Score.Recall.ToString("0.000", CultureInfo.InvariantCulture),
+                result.Score.Words.F1.ToString("0.000", CultureInfo.InvariantCulture),
+                result.Score.Catastrophic.ToString(CultureInfo.InvariantCulture));
         }
 
         AnsiConsole.Write(table);
+        PrintPageTypes(report);
         AnsiConsole.MarkupLineInterpolated(
-            $"Hand-labelled macro-F1 (mean of the {report.Folds} fold models): {report.HandLabelledMacroF1.ToString("0.000", CultureInfo.InvariantCulture)}. {report.Folds}-fold cross-validation over the train split in {elapsed.TotalMinutes:0.0} min.");
+            $"Hand-labelled macro-F1 (mean of the {report.Folds} fold models): {report.HandLabelledMacroF1.ToString("0.000", CultureInfo.InvariantCulture)}. {report.Folds}-fold cross-validation over the train split in {elapsed.TotalMinutes:0.0} min; lost: pages under 0.5 shingle F1.");
+    }
+
+    /// <summary>Word F1 (shingle F1) and lost pages per page type, for the corpora whose truth names page types.</summary>
+    private static void PrintPageTypes(CrossValidationReport report)
+    {
+        var typed = report.Results.Where(r => r.ByPageType.Count > 0).ToList();
+        if (typed.Count == 0)
+        {
+            return;
+        }
+
+        var types = typed.SelectMany(r => r.ByPageType.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        var table = new Table().Title("word F1 (shingle F1), lost pages, by page type").AddColumn("corpus").AddColumn("mode");
+        foreach (var type in types)
+        {
+            table.AddColumn(new TableColumn(Markup.Escape($"{type} ({typed[0].ByPageType.GetValueOrDefault(type)?.Pages ?? 0})")).RightAligned());
+        }
+
+        foreach (var result in typed)
+        {
+            var cells = new List<string> { Markup.Escape(result.Corpus), result.Mode.ToString().ToLowerInvariant() };
+            cells.AddRange(types.Select(t => result.ByPageType.TryGetValue(t, out var score)
+                ? string.Create(CultureInfo.InvariantCulture, $"{score.Words.F1:0.000} ({score.F1:0.000}), {score.Catastrophic}")
+                : "-"));
+            table.AddRow(cells.ToArray());
+        }
+
+        AnsiConsole.Write(table);
     }
 
     private static void Print(Core.Model.ModelMetadata metadata, string path, TimeSpan elapsed)
