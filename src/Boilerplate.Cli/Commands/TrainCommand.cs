@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Boilerplate.Cli.Evaluate;
 using Boilerplate.Core.Model;
 using Boilerplate.Training;
 using Boilerplate.Training.AddedLabels;
@@ -354,29 +355,15 @@ internal static class TrainCommand
     /// <summary>Word F1 (shingle F1) and lost pages per page type, for the corpora whose truth names page types.</summary>
     private static void PrintPageTypes(CrossValidationReport report)
     {
-        var typed = report.Results.Where(r => r.ByPageType.Count > 0).ToList();
-        if (typed.Count == 0)
+        var table = PageTypeTable.Build(
+            "word F1 (shingle F1), lost pages, by page type",
+            ["corpus", "mode"],
+            report.Results.Select(r => ((IReadOnlyList<string>)[r.Corpus, r.Mode.ToString().ToLowerInvariant()], r.ByPageType)),
+            score => string.Create(CultureInfo.InvariantCulture, $"{score.Words.F1:0.000} ({score.F1:0.000}), {score.Catastrophic}"));
+        if (table is not null)
         {
-            return;
+            AnsiConsole.Write(table);
         }
-
-        var types = typed.SelectMany(r => r.ByPageType.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
-        var table = new Table().Title("word F1 (shingle F1), lost pages, by page type").AddColumn("corpus").AddColumn("mode");
-        foreach (var type in types)
-        {
-            table.AddColumn(new TableColumn(Markup.Escape($"{type} ({typed[0].ByPageType.GetValueOrDefault(type)?.Pages ?? 0})")).RightAligned());
-        }
-
-        foreach (var result in typed)
-        {
-            var cells = new List<string> { Markup.Escape(result.Corpus), result.Mode.ToString().ToLowerInvariant() };
-            cells.AddRange(types.Select(t => result.ByPageType.TryGetValue(t, out var score)
-                ? string.Create(CultureInfo.InvariantCulture, $"{score.Words.F1:0.000} ({score.F1:0.000}), {score.Catastrophic}")
-                : "-"));
-            table.AddRow(cells.ToArray());
-        }
-
-        AnsiConsole.Write(table);
     }
 
     private static void Print(Core.Model.ModelMetadata metadata, string path, TimeSpan elapsed)

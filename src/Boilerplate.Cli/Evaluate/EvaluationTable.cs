@@ -106,29 +106,15 @@ internal static class EvaluationTable
 
     private static void WritePageTypes(IAnsiConsole console, EvaluationSummary summary)
     {
-        var typed = summary.Results.Where(r => r.ByPageType.Count > 0).ToList();
-        if (typed.Count == 0)
+        var table = PageTypeTable.Build(
+            "word F1 (shingle F1) by page type",
+            ["corpus", "system"],
+            summary.Results.Select(r => ((IReadOnlyList<string>)[r.Corpus, r.System], r.ByPageType)),
+            score => string.Create(CultureInfo.InvariantCulture, $"{score.Words.F1:0.000} ({score.F1:0.000})"));
+        if (table is not null)
         {
-            return;
+            console.Write(table);
         }
-
-        var types = typed.SelectMany(r => r.ByPageType.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
-        var table = new Table().Title("word F1 (shingle F1) by page type").AddColumn("corpus").AddColumn("system");
-        foreach (var type in types)
-        {
-            table.AddColumn(new TableColumn(Markup.Escape($"{type} ({typed[0].ByPageType.GetValueOrDefault(type)?.Pages ?? 0})")).RightAligned());
-        }
-
-        foreach (var result in typed)
-        {
-            var cells = new List<string> { Markup.Escape(result.Corpus), Markup.Escape(result.System) };
-            cells.AddRange(types.Select(t => result.ByPageType.TryGetValue(t, out var score)
-                ? string.Create(CultureInfo.InvariantCulture, $"{score.Words.F1:0.000} ({score.F1:0.000})")
-                : "-"));
-            table.AddRow(cells.ToArray());
-        }
-
-        console.Write(table);
     }
 
     private static void WriteLabels(IAnsiConsole console, LabelResult labels)
