@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Boilerplate.Core.Features;
+using Boilerplate.Core.Model;
 using Boilerplate.Training.Evaluation;
 
 namespace Boilerplate.Training;
@@ -11,7 +13,15 @@ public sealed record CrossValidatedCorpus(string Corpus, EvaluationMode Mode, Ar
 {
     /// <summary>The same pooled score per page type, for a corpus whose truth names each page's type (wcxb-dev); empty otherwise.</summary>
     public IReadOnlyDictionary<string, ArticleScore> ByPageType { get; init; } = new Dictionary<string, ArticleScore>();
+
+    /// <summary>Every held-out page with its comparison, so two runs can be compared page by page.</summary>
+    public IReadOnlyList<CrossValidatedPage> Pages { get; init; } = [];
 }
+
+/// <summary>One held-out page as the fold model that never saw it cleaned it.</summary>
+/// <param name="Id">The page's id in its corpus.</param>
+/// <param name="Comparison">Its output against its truth.</param>
+public sealed record CrossValidatedPage(string Id, PageComparison Comparison);
 
 /// <summary>What a cross-validation measured.</summary>
 /// <param name="Folds">Number of folds.</param>
@@ -28,9 +38,18 @@ public sealed record CrossValidationReport(int Folds, IReadOnlyList<CrossValidat
 /// </summary>
 public static class CrossValidation
 {
-    /// <summary>Runs a <paramref name="folds"/>-fold cross-validation of <paramref name="options"/> on <paramref name="data"/>.</summary>
+    /// <summary>The file that lists, in a folder of kept fold models, which pages each fold held out.</summary>
+    public const string FoldsFile = "folds.json";
+
+    /// <summary>
+    /// Runs a <paramref name="folds"/>-fold cross-validation of <paramref name="options"/> on <paramref name="data"/>;
+    /// with <paramref name="keepModels"/>, each fold model is saved there (<c>fold-1.zip</c>…) with the pages it held
+    /// out (<see cref="FoldsFile"/>), so a change to cleaning can be scored on the same held-out pages by
+    /// <see cref="Rescore"/> in minutes, without fitting again.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The data has no corpora to hold pages out of.</exception>
-    public static CrossValidationReport Run(TrainingData data, TrainingOptions options, int folds, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    public static CrossValidationReport Run(
+        TrainingData data, TrainingOptions options, int folds, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, string? keepModels = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
@@ -43,33 +62,99 @@ public static class CrossValidation
         var trainer = new ModelTrainer(options with { EvaluateDev = false });
         var corpora = trainer.Limit(data.Corpora).ToList();
         var pages = trainer.Prepare(data, progress, cancellationToken);
+        if (keepModels is not null)
+        {
+            Directory.CreateDirectory(keepModels);
+        }
 
         // A fold hash of its own: the training's inner folds hash the same keys, and must not line up with these.
         int FoldOf(string key) => (int)(FeatureHasher.Namespace("cross-validation/" + key) % (uint)folds);
-        var pooled = corpora.SelectMany(c => EvaluationModes.Standard.Select(mode => (Corpus: c, Mode: mode, Pages: new List<(PageComparison Comparison, string? Type)>()))).ToList();
-        var handLabelled = 0.0;
-        using var evaluator = new ModelEvaluator();
-        for (var fold = 0; fold < folds; fold++)
+        var heldOut = Enumerable.Range(0, folds)
+            .Select(fold => corpora.ToDictionary(c => c.Name, c => (IReadOnlyList<LabelledPage>)c.Train.Where(p => FoldOf(p.Key) == fold).ToList(), StringComparer.Ordinal))
+            .ToList();
+        var report = Pool(corpora.Select(c => c.Name).ToList(), heldOut, fold =>
         {
             progress?.Report(new TrainingProgress($"cross-validation fold {fold + 1} of {folds}", fold, folds));
-            var heldOut = corpora.ToDictionary(c => c, c => c.Train.Where(p => FoldOf(p.Key) == fold).ToList());
-            var heldOutKeys = heldOut.Values.SelectMany(held => held.Select(p => p.Key)).ToHashSet(StringComparer.Ordinal);
-            using var model = trainer.Fit(pages.Where(p => !heldOutKeys.Contains(p.Key)).ToList(), data.Describe(), progress, cancellationToken);
-            foreach (var (corpus, mode, comparisons) in pooled)
+            var heldOutKeys = heldOut[fold].Values.SelectMany(held => held.Select(p => p.Key)).ToHashSet(StringComparer.Ordinal);
+            var model = trainer.Fit(pages.Where(p => !heldOutKeys.Contains(p.Key)).ToList(), data.Describe(), progress, cancellationToken);
+            if (keepModels is not null)
             {
-                var held = heldOut[corpus];
-                comparisons.AddRange(evaluator.ComparePages(model, held, mode, cancellationToken).Select((comparison, i) => (comparison, held[i].PageType)));
+                model.Save(Path.Combine(keepModels, ModelFile(fold)));
             }
 
-            handLabelled += HandLabelledSet.Evaluate(model, null, cancellationToken).MacroF1 / folds;
+            return model;
+        }, cancellationToken);
+        progress?.Report(new TrainingProgress($"cross-validation fold {folds} of {folds}", folds, folds));
+        if (keepModels is not null)
+        {
+            var manifest = new FoldsManifest(folds, corpora.ToDictionary(
+                c => c.Name, c => heldOut.Select(fold => fold[c.Name].Select(p => p.Id).ToList()).ToList(), StringComparer.Ordinal));
+            File.WriteAllText(Path.Combine(keepModels, FoldsFile), JsonSerializer.Serialize(manifest));
         }
 
-        progress?.Report(new TrainingProgress($"cross-validation fold {folds} of {folds}", folds, folds));
-        var results = pooled.Select(p => new CrossValidatedCorpus(p.Corpus.Name, p.Mode, ArticleMetrics.Aggregate(p.Pages.Select(x => x.Comparison)))
+        return report;
+    }
+
+    /// <summary>
+    /// Scores the fold models kept in <paramref name="folder"/> (by <see cref="Run"/>) on the pages each held out, with
+    /// this build's segmentation and cleaning: what a cleaning change does to pages no model saw, without refitting.
+    /// A change to features or training needs a new cross-validation; the models refuse another feature schema.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The folder holds no kept folds, or names a corpus or page not given.</exception>
+    public static CrossValidationReport Rescore(string folder, IReadOnlyList<LabelledDataset> corpora, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        ArgumentNullException.ThrowIfNull(corpora);
+        var path = Path.Combine(folder, FoldsFile);
+        var manifest = File.Exists(path)
+            ? JsonSerializer.Deserialize<FoldsManifest>(File.ReadAllText(path)) ?? throw new InvalidDataException($"'{path}' is empty.")
+            : throw new InvalidDataException($"No {FoldsFile} in '{folder}': keep the fold models with `train cross-validate --keep-models {folder}` first.");
+        var byName = corpora.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var heldOut = Enumerable.Range(0, manifest.Folds).Select(fold => manifest.HeldOut.ToDictionary(
+            entry => entry.Key,
+            entry => (IReadOnlyList<LabelledPage>)PagesOf(byName.TryGetValue(entry.Key, out var corpus) ? corpus : throw new InvalidDataException(
+                $"The kept folds hold out pages of '{entry.Key}', which is not among the corpora given ({string.Join(", ", byName.Keys)})."), entry.Value[fold]),
+            StringComparer.Ordinal)).ToList();
+        return Pool(manifest.HeldOut.Keys.ToList(), heldOut, fold => BoilerplateModel.Load(Path.Combine(folder, ModelFile(fold))), cancellationToken);
+    }
+
+    private static string ModelFile(int fold) => $"fold-{fold + 1}.zip";
+
+    private static List<LabelledPage> PagesOf(LabelledDataset corpus, IReadOnlyList<string> ids)
+    {
+        var pages = corpus.Pages.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        return ids.Select(id => pages.TryGetValue(id, out var page) ? page : throw new InvalidDataException($"Page '{id}' of the kept folds is not in '{corpus.Name}'.")).ToList();
+    }
+
+    /// <summary>Scores each fold's model on its held-out pages and pools every corpus and mode over the folds.</summary>
+    private static CrossValidationReport Pool(
+        IReadOnlyList<string> corpora, IReadOnlyList<Dictionary<string, IReadOnlyList<LabelledPage>>> heldOut, Func<int, BoilerplateModel> modelOf, CancellationToken cancellationToken)
+    {
+        var pooled = corpora.SelectMany(c => EvaluationModes.Standard.Select(mode => (Corpus: c, Mode: mode, Pages: new List<(CrossValidatedPage Page, string? Type)>()))).ToList();
+        var handLabelled = 0.0;
+        using var evaluator = new ModelEvaluator();
+        for (var fold = 0; fold < heldOut.Count; fold++)
+        {
+            using var model = modelOf(fold);
+            foreach (var (corpus, mode, scored) in pooled)
+            {
+                var held = heldOut[fold][corpus];
+                scored.AddRange(evaluator.ComparePages(model, held, mode, cancellationToken)
+                    .Select((comparison, i) => (new CrossValidatedPage(held[i].Id, comparison), held[i].PageType)));
+            }
+
+            handLabelled += HandLabelledSet.Evaluate(model, null, cancellationToken).MacroF1 / heldOut.Count;
+        }
+
+        var results = pooled.Select(p => new CrossValidatedCorpus(p.Corpus, p.Mode, ArticleMetrics.Aggregate(p.Pages.Select(x => x.Page.Comparison)))
         {
             ByPageType = p.Pages.Where(x => x.Type is not null).GroupBy(x => x.Type!, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => ArticleMetrics.Aggregate(g.Select(x => x.Comparison)), StringComparer.Ordinal),
+                .ToDictionary(g => g.Key, g => ArticleMetrics.Aggregate(g.Select(x => x.Page.Comparison)), StringComparer.Ordinal),
+            Pages = p.Pages.Select(x => x.Page).ToList(),
         }).ToList();
-        return new CrossValidationReport(folds, results, handLabelled);
+        return new CrossValidationReport(heldOut.Count, results, handLabelled);
     }
+
+    /// <summary>What <see cref="FoldsFile"/> holds: the number of folds and, per corpus, the ids each fold held out.</summary>
+    private sealed record FoldsManifest(int Folds, Dictionary<string, List<List<string>>> HeldOut);
 }

@@ -14,7 +14,25 @@ public sealed class CrossValidationTests
         var data = new TrainingData { Corpora = corpora, Samples = SeedSamples.Load() };
         var options = SmallModelFixture.Options;
 
-        var report = CrossValidation.Run(data, options, folds: 2, progress: null, CancellationToken.None);
+        var kept = Directory.CreateTempSubdirectory("boilerplate-folds-");
+        CrossValidationReport report;
+        CrossValidationReport rescored;
+        try
+        {
+            report = CrossValidation.Run(data, options, folds: 2, progress: null, CancellationToken.None, keepModels: kept.FullName);
+            Assert.True(File.Exists(Path.Combine(kept.FullName, "fold-1.zip")) && File.Exists(Path.Combine(kept.FullName, "fold-2.zip")));
+            rescored = CrossValidation.Rescore(kept.FullName, corpora, CancellationToken.None);
+        }
+        finally
+        {
+            kept.Delete(recursive: true);
+        }
+
+        // The kept fold models, scored again on the pages they held out, give every page the same figures.
+        Assert.Equal(
+            report.Results.Select(r => (r.Corpus, r.Mode, Pages: string.Join(';', r.Pages.Select(p => $"{p.Id}:{p.Comparison}")))),
+            rescored.Results.Select(r => (r.Corpus, r.Mode, Pages: string.Join(';', r.Pages.Select(p => $"{p.Id}:{p.Comparison}")))));
+        Assert.Equal(report.HandLabelledMacroF1, rescored.HandLabelledMacroF1, 6);
 
         Assert.Equal(2, report.Folds);
         Assert.Equal(corpora.Count * 2, report.Results.Count);
@@ -25,6 +43,7 @@ public sealed class CrossValidationTests
             {
                 var result = Assert.Single(report.Results, r => r.Corpus == corpus.Name && r.Mode == mode);
                 Assert.Equal(trainPages, result.Score.Pages);
+                Assert.Equal(trainPages, result.Pages.Select(p => p.Id).Distinct().Count());
                 Assert.InRange(result.Score.F1, 0.3, 1.0);
                 Assert.InRange(result.Score.Words.F1, 0.3, 1.0);
                 Assert.InRange(result.Score.Catastrophic, 0, trainPages);
@@ -46,6 +65,21 @@ public sealed class CrossValidationTests
         }
 
         Assert.InRange(report.HandLabelledMacroF1, 0.3, 1.0);
+    }
+
+    [Fact]
+    public void Rescoring_a_folder_without_kept_folds_says_how_to_keep_them()
+    {
+        var empty = Directory.CreateTempSubdirectory("boilerplate-folds-");
+        try
+        {
+            var error = Assert.Throws<InvalidDataException>(() => CrossValidation.Rescore(empty.FullName, [], CancellationToken.None));
+            Assert.Contains("--keep-models", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            empty.Delete(recursive: true);
+        }
     }
 
     [Fact]

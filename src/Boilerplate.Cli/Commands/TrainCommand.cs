@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Boilerplate.Cli.Evaluate;
 using Boilerplate.Core.Model;
 using Boilerplate.Training;
@@ -17,6 +18,8 @@ namespace Boilerplate.Cli.Commands;
 /// </summary>
 internal static class TrainCommand
 {
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+
     internal static Command Create()
     {
         var shared = new TrainingArguments();
@@ -122,9 +125,18 @@ internal static class TrainCommand
     {
         var shared = new TrainingArguments();
         var folds = new Option<int>("--folds") { Description = "Folds of the corpora's train split (2 or more).", DefaultValueFactory = _ => 3 };
+        var keep = new Option<string?>("--keep-models")
+        {
+            Description = "Also save each fold model in this folder, with the pages it held out, for --from.",
+        };
+        var from = new Option<string?>("--from")
+        {
+            Description = "Fit nothing: score the fold models kept in this folder (--keep-models) on the pages they held out, with this build's cleaning. Minutes instead of a new cross-validation, for changes to segmentation or cleaning; a feature change needs new folds.",
+        };
+        var json = new Option<string?>("--json") { Description = "Also write every held-out page's F1 to this JSON file (the shape `evaluate --json` writes)." };
         var command = new Command(
             "cross-validate",
-            "Fit one model per fold of the corpora's train split and print how each scores the pages it never saw; writes no model.") { folds };
+            "Fit one model per fold of the corpora's train split and print how each scores the pages it never saw; writes no model unless --keep-models.") { folds, keep, from, json };
         folds.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() < 2)
@@ -135,8 +147,14 @@ internal static class TrainCommand
         shared.AddTo(command);
         command.SetAction((parse, cancellationToken) => shared.RunAsync(parse, async (data, options, stopwatch) =>
         {
-            var report = await RunWithProgress(reporter => CrossValidation.Run(data, options, parse.GetValue(folds), reporter, cancellationToken), cancellationToken);
+            var report = parse.GetValue(from) is { } kept
+                ? CrossValidation.Rescore(kept, data.Corpora, cancellationToken)
+                : await RunWithProgress(reporter => CrossValidation.Run(data, options, parse.GetValue(folds), reporter, cancellationToken, parse.GetValue(keep)), cancellationToken);
             Print(report, stopwatch.Elapsed);
+            if (parse.GetValue(json) is { } path)
+            {
+                await File.WriteAllTextAsync(path, JsonSerializer.Serialize(PagesJson(report), JsonOptions), cancellationToken);
+            }
         }));
         return command;
     }
@@ -326,6 +344,18 @@ internal static class TrainCommand
             Samples = samples,
         };
     }
+
+    /// <summary>Every held-out page's F1 per corpus and mode, in the shape of <c>evaluate --json</c>'s results.</summary>
+    private static object PagesJson(CrossValidationReport report) => new
+    {
+        folds = report.Folds,
+        results = report.Results.Select(r => new
+        {
+            corpus = r.Corpus,
+            system = SystemNames.Ours(r.Mode),
+            pages = r.Pages.Select(p => new { id = p.Id, f1 = Math.Round(p.Comparison.F1, 4), wordF1 = Math.Round(p.Comparison.Words.F1, 4) }),
+        }),
+    };
 
     private static void Print(CrossValidationReport report, TimeSpan elapsed)
     {

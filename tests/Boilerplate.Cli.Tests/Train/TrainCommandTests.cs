@@ -91,6 +91,15 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Rescoring_kept_folds_from_a_folder_that_holds_none_fails_clearly()
+    {
+        var samples = Path.Combine(_folder, "samples.jsonl");
+        await File.WriteAllLinesAsync(samples, SampleLines());
+
+        Assert.Equal(1, await InvokeAsync("train", "cross-validate", "--samples", samples, "--from", _folder));
+    }
+
+    [Fact]
     public void Ablate_is_a_subcommand_that_needs_a_report_path()
     {
         var parse = Parse("train", "ablate", "--base", "default", "--corpus-weight", "readability-pages=3", "--report", "ablation.md");
