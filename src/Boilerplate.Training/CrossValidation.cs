@@ -45,7 +45,7 @@ public static class CrossValidation
     /// Runs a <paramref name="folds"/>-fold cross-validation of <paramref name="options"/> on <paramref name="data"/>;
     /// with <paramref name="keepModels"/>, each fold model is saved there (<c>fold-1.zip</c>…) with the pages it held
     /// out (<see cref="FoldsFile"/>), so a change to cleaning can be scored on the same held-out pages by
-    /// <see cref="Rescore"/> in minutes, without fitting again.
+    /// <see cref="Rescore"/> in seconds, without fitting again.
     /// </summary>
     /// <exception cref="InvalidOperationException">The data has no corpora to hold pages out of.</exception>
     public static CrossValidationReport Run(
@@ -109,6 +109,11 @@ public static class CrossValidation
         var manifest = File.Exists(path)
             ? JsonSerializer.Deserialize<FoldsManifest>(File.ReadAllText(path)) ?? throw new InvalidDataException($"'{path}' is empty.")
             : throw new InvalidDataException($"No {FoldsFile} in '{folder}': keep the fold models with `train cross-validate --keep-models {folder}` first.");
+        if (manifest.Folds < 2 || manifest.HeldOut is null || manifest.HeldOut.Values.Any(folds => folds is null || folds.Count != manifest.Folds))
+        {
+            throw new InvalidDataException($"'{path}' does not list the pages of {manifest.Folds} folds for every corpus: keep the folds again.");
+        }
+
         var byName = corpora.ToDictionary(c => c.Name, StringComparer.Ordinal);
         var heldOut = Enumerable.Range(0, manifest.Folds).Select(fold => manifest.HeldOut.ToDictionary(
             entry => entry.Key,

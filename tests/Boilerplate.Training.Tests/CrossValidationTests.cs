@@ -83,6 +83,21 @@ public sealed class CrossValidationTests
     }
 
     [Fact]
+    public void A_kept_folds_file_that_misses_a_fold_is_refused()
+    {
+        var folder = Directory.CreateTempSubdirectory("boilerplate-folds-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, CrossValidation.FoldsFile), """{"Folds":3,"HeldOut":{"wcxb-dev":[["0001"],["0002"]]}}""");
+            Assert.Throws<InvalidDataException>(() => CrossValidation.Rescore(folder.FullName, [], CancellationToken.None));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Samples_alone_cannot_be_cross_validated()
     {
         var data = new TrainingData { Samples = SeedSamples.Load() };

@@ -131,7 +131,7 @@ internal static class TrainCommand
         };
         var from = new Option<string?>("--from")
         {
-            Description = "Fit nothing: score the fold models kept in this folder (--keep-models) on the pages they held out, with this build's cleaning. Minutes instead of a new cross-validation, for changes to segmentation or cleaning; a feature change needs new folds.",
+            Description = "Fit nothing: score the fold models kept in this folder (--keep-models) on the pages they held out, with this build's cleaning. Seconds instead of a new cross-validation, for changes to segmentation or cleaning; a feature change needs new folds.",
         };
         var json = new Option<string?>("--json") { Description = "Also write every held-out page's F1 to this JSON file (the shape `evaluate --json` writes)." };
         var command = new Command(
@@ -142,6 +142,13 @@ internal static class TrainCommand
             if (result.GetValueOrDefault<int>() < 2)
             {
                 result.AddError("--folds needs at least 2 folds.");
+            }
+        });
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(from) is not null && result.GetValue(keep) is not null)
+            {
+                result.AddError("--from scores kept folds and fits none, so there is nothing for --keep-models to keep: give one of them.");
             }
         });
         shared.AddTo(command);

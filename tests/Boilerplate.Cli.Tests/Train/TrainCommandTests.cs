@@ -100,6 +100,10 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void Cross_validate_refuses_to_keep_folds_it_would_not_fit() =>
+        Assert.NotEmpty(Parse("train", "cross-validate", "--base", "default", "--from", "kept", "--keep-models", "again").Errors);
+
+    [Fact]
     public void Ablate_is_a_subcommand_that_needs_a_report_path()
     {
         var parse = Parse("train", "ablate", "--base", "default", "--corpus-weight", "readability-pages=3", "--report", "ablation.md");
