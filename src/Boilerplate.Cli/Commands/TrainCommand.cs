@@ -18,7 +18,7 @@ namespace Boilerplate.Cli.Commands;
 /// </summary>
 internal static class TrainCommand
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     internal static Command Create()
     {
@@ -360,7 +360,7 @@ internal static class TrainCommand
         {
             corpus = r.Corpus,
             system = SystemNames.Ours(r.Mode),
-            pages = r.Pages.Select(p => new { id = p.Id, f1 = Math.Round(p.Comparison.F1, 4), wordF1 = Math.Round(p.Comparison.Words.F1, 4) }),
+            pages = r.Pages.Select(p => PageScore.Of(p.Id, p.Comparison)),
         }),
     };
 

@@ -77,7 +77,7 @@ internal static class ExtractionComparison
         {
             _comparisons.Add(comparison);
             _pageTypes.Add(page.PageType);
-            _pages.Add(new PageScore(page.Id, Math.Round(comparison.F1, 4), Math.Round(comparison.Words.F1, 4)));
+            _pages.Add(PageScore.Of(page.Id, comparison));
             _elapsed += article.Elapsed;
             if (comparison.IsCatastrophic)
             {

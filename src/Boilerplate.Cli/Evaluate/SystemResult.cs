@@ -25,7 +25,11 @@ internal sealed record SystemResult(string Corpus, string System, ArticleScore S
 /// <param name="Id">The page id.</param>
 /// <param name="F1">Its shingle F1.</param>
 /// <param name="WordF1">Its word F1.</param>
-internal sealed record PageScore(string Id, double F1, double WordF1);
+internal sealed record PageScore(string Id, double F1, double WordF1)
+{
+    /// <summary>The figures of page <paramref name="id"/>, rounded as every per-page listing writes them.</summary>
+    public static PageScore Of(string id, PageComparison comparison) => new(id, Math.Round(comparison.F1, 4), Math.Round(comparison.Words.F1, 4));
+}
 
 /// <summary>A page a system lost: the reader got the wrong text or none.</summary>
 /// <param name="Id">The page id.</param>
