@@ -115,21 +115,20 @@ public static class CrossValidation
         }
 
         var byName = corpora.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var pagesById = manifest.HeldOut.Keys.ToDictionary(
+            name => name,
+            name => (byName.TryGetValue(name, out var corpus) ? corpus : throw new InvalidDataException(
+                $"The kept folds hold out pages of '{name}', which is not among the corpora given ({string.Join(", ", byName.Keys)}).")).Pages.ToDictionary(p => p.Id, StringComparer.Ordinal),
+            StringComparer.Ordinal);
         var heldOut = Enumerable.Range(0, manifest.Folds).Select(fold => manifest.HeldOut.ToDictionary(
             entry => entry.Key,
-            entry => (IReadOnlyList<LabelledPage>)PagesOf(byName.TryGetValue(entry.Key, out var corpus) ? corpus : throw new InvalidDataException(
-                $"The kept folds hold out pages of '{entry.Key}', which is not among the corpora given ({string.Join(", ", byName.Keys)})."), entry.Value[fold]),
+            entry => (IReadOnlyList<LabelledPage>)entry.Value[fold].Select(id => pagesById[entry.Key].TryGetValue(id, out var page) ? page : throw new InvalidDataException(
+                $"Page '{id}' of the kept folds is not in '{entry.Key}'.")).ToList(),
             StringComparer.Ordinal)).ToList();
         return Pool(manifest.HeldOut.Keys.ToList(), heldOut, fold => BoilerplateModel.Load(Path.Combine(folder, ModelFile(fold))), cancellationToken);
     }
 
     private static string ModelFile(int fold) => $"fold-{fold + 1}.zip";
-
-    private static List<LabelledPage> PagesOf(LabelledDataset corpus, IReadOnlyList<string> ids)
-    {
-        var pages = corpus.Pages.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        return ids.Select(id => pages.TryGetValue(id, out var page) ? page : throw new InvalidDataException($"Page '{id}' of the kept folds is not in '{corpus.Name}'.")).ToList();
-    }
 
     /// <summary>Scores each fold's model on its held-out pages and pools every corpus and mode over the folds.</summary>
     private static CrossValidationReport Pool(
