@@ -67,10 +67,8 @@ public static class CrossValidation
             Directory.CreateDirectory(keepModels);
         }
 
-        // A fold hash of its own: the training's inner folds hash the same keys, and must not line up with these.
-        int FoldOf(string key) => (int)(FeatureHasher.Namespace("cross-validation/" + key) % (uint)folds);
         var heldOut = Enumerable.Range(0, folds)
-            .Select(fold => corpora.ToDictionary(c => c.Name, c => (IReadOnlyList<LabelledPage>)c.Train.Where(p => FoldOf(p.Key) == fold).ToList(), StringComparer.Ordinal))
+            .Select(fold => corpora.ToDictionary(c => c.Name, c => (IReadOnlyList<LabelledPage>)c.Train.Where(p => FoldOf(p, folds) == fold).ToList(), StringComparer.Ordinal))
             .ToList();
         var report = Pool(corpora.Select(c => c.Name).ToList(), heldOut, fold =>
         {
@@ -94,6 +92,14 @@ public static class CrossValidation
 
         return report;
     }
+
+    /// <summary>
+    /// The fold that holds <paramref name="page"/> out: one per site (<see cref="LabelledPage.FoldGroup"/>), since a page
+    /// whose site-mates were trained on measures the site's template rather than an unseen page. The hash is one of
+    /// its own: the training's inner folds hash page keys, and must not line up with these.
+    /// </summary>
+    internal static int FoldOf(LabelledPage page, int folds) =>
+        (int)(FeatureHasher.Namespace("cross-validation/" + page.FoldGroup) % (uint)folds);
 
     /// <summary>
     /// Scores the fold models kept in <paramref name="folder"/> (by <see cref="Run"/>) on the pages each held out, with

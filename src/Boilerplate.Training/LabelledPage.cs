@@ -37,6 +37,17 @@ public sealed record LabelledPage(
     /// <summary>"corpus/id": the key of the page's training pages, unique across corpora.</summary>
     public string Key => $"{Corpus}/{Id}";
 
+    /// <summary>
+    /// The site the page came from (its URL's host, lower-cased, without a leading "www."), or null without a URL.
+    /// Pages of one site share templates and chrome, so a fold that holds a page out holds its whole site out.
+    /// </summary>
+    public string? Site => Uri.TryCreate(Url, UriKind.Absolute, out var uri) && uri.Host.Length > 0
+        ? (uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host).ToLowerInvariant()
+        : null;
+
+    /// <summary>What decides a page's cross-validation fold: its <see cref="Site"/>, across corpora, else its <see cref="Key"/>.</summary>
+    public string FoldGroup => Site is { } site ? $"site/{site}" : Key;
+
     /// <summary>Reads, decompresses and decodes the page (charset from BOM or meta, as a browser would).</summary>
     public string ReadHtml()
     {
