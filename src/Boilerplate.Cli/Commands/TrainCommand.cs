@@ -136,7 +136,7 @@ internal static class TrainCommand
         var json = new Option<string?>("--json") { Description = "Also write every held-out page's F1 to this JSON file (the shape `evaluate --json` writes)." };
         var command = new Command(
             "cross-validate",
-            "Fit one model per fold of the corpora's train split and print how each scores the pages it never saw; writes no model unless --keep-models.") { folds, keep, from, json };
+            "Fit one model per fold of the corpora's train split (folds hold whole sites out) and print how each scores the pages it never saw; writes no model unless --keep-models.") { folds, keep, from, json };
         folds.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() < 2)
