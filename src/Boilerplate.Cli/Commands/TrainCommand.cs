@@ -18,8 +18,6 @@ namespace Boilerplate.Cli.Commands;
 /// </summary>
 internal static class TrainCommand
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     internal static Command Create()
     {
         var shared = new TrainingArguments();
@@ -160,7 +158,7 @@ internal static class TrainCommand
             Print(report, stopwatch.Elapsed);
             if (parse.GetValue(json) is { } path)
             {
-                await File.WriteAllTextAsync(path, JsonSerializer.Serialize(PagesJson(report), JsonOptions), cancellationToken);
+                await File.WriteAllTextAsync(path, JsonSerializer.Serialize(PagesJson(report), EvaluationSummary.Json), cancellationToken);
             }
         }));
         return command;

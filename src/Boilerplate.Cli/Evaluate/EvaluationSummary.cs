@@ -39,7 +39,8 @@ internal sealed record EvaluationSummary(
     /// <summary>The same, alone and in pages, over only the lines no seed sample nearly repeats; null without in-page figures.</summary>
     public UnseenLines? Unseen { get; init; }
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    /// <summary>How every JSON file the CLI writes is shaped (web names, indented, enums as camel-case strings).</summary>
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
