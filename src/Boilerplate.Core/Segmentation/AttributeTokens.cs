@@ -9,6 +9,7 @@ namespace Boilerplate.Core.Segmentation;
 internal sealed class AttributeTokens
 {
     private readonly Dictionary<string, string> _seen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _splits = new(StringComparer.Ordinal);
 
     /// <summary>Most tokens kept for one block (its own and its ancestors', nearest first).</summary>
     public const int MaxTokens = 40;
@@ -28,6 +29,7 @@ internal sealed class AttributeTokens
     /// </summary>
     public string[] Of(LiteNode element)
     {
+        string[]? only = null;
         List<string>? tokens = null;
         foreach (var name in NamingAttributes)
         {
@@ -36,34 +38,71 @@ internal sealed class AttributeTokens
                 continue;
             }
 
-            var span = value[..Math.Min(value.Length, MaxAttributeChars)];
-            var start = -1;
-            for (var i = 0; i <= span.Length; i++)
+            var split = Split(value[..Math.Min(value.Length, MaxAttributeChars)]);
+            if (split.Length == 0)
             {
-                if (i < span.Length && char.IsLetterOrDigit(span[i]))
-                {
-                    if (start < 0)
-                    {
-                        start = i;
-                    }
+                continue;
+            }
 
-                    continue;
+            if (only is null && tokens is null)
+            {
+                only = split;
+                continue;
+            }
+
+            if (tokens is null)
+            {
+                tokens = [.. only!];
+                only = null;
+            }
+
+            tokens.AddRange(split);
+        }
+
+        return tokens is not null ? [.. tokens] : only ?? [];
+    }
+
+    /// <summary>
+    /// The tokens of one attribute value, split once per distinct value: a page writes the same class string on every
+    /// item of a menu or grid. The arrays are shared, so callers only read them.
+    /// </summary>
+    private string[] Split(ReadOnlySpan<char> value)
+    {
+        var lookup = _splits.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(value, out var known))
+        {
+            return known;
+        }
+
+        List<string>? tokens = null;
+        var start = -1;
+        for (var i = 0; i <= value.Length; i++)
+        {
+            if (i < value.Length && char.IsLetterOrDigit(value[i]))
+            {
+                if (start < 0)
+                {
+                    start = i;
                 }
 
-                if (start >= 0)
-                {
-                    var token = span[start..i];
-                    if (token.Length <= MaxTokenChars && !IsDigits(token))
-                    {
-                        (tokens ??= []).Add(Intern(token));
-                    }
+                continue;
+            }
 
-                    start = -1;
+            if (start >= 0)
+            {
+                var token = value[start..i];
+                if (token.Length <= MaxTokenChars && !IsDigits(token))
+                {
+                    (tokens ??= []).Add(Intern(token));
                 }
+
+                start = -1;
             }
         }
 
-        return tokens is null ? [] : [.. tokens];
+        string[] split = tokens is null ? [] : [.. tokens];
+        _splits[value.ToString()] = split;
+        return split;
     }
 
     private string Intern(ReadOnlySpan<char> token)
