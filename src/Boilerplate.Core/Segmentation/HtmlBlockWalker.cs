@@ -624,13 +624,36 @@ internal sealed class HtmlBlockWalker
             owner--;
         }
 
-        var tokens = _stack[owner].AttributeTokens ?? JoinAttributeTokens(owner);
+        var tokens = _stack[owner].AttributeTokens ?? SiblingJoin(owner);
         for (var i = owner; i <= index; i++)
         {
             _stack[i].AttributeTokens = tokens;
         }
 
         return tokens;
+    }
+
+    /// <summary>
+    /// The joined tokens of frame <paramref name="owner"/>, taken from its previous sibling when that one had the same
+    /// token array (items of a menu or grid share their class string's split): below the same open ancestors, the same
+    /// tokens join to the same string.
+    /// </summary>
+    private string SiblingJoin(int owner)
+    {
+        if (owner == 0)
+        {
+            return JoinAttributeTokens(owner);
+        }
+
+        var own = _stack[owner].TokensFrom(_tokenizer);
+        var parent = _stack[owner - 1];
+        if (parent.ChildTokens is { } joined && ReferenceEquals(parent.ChildTokensFrom, own))
+        {
+            return joined;
+        }
+
+        parent.ChildTokensFrom = own;
+        return parent.ChildTokens = JoinAttributeTokens(owner);
     }
 
     private string JoinAttributeTokens(int index)
@@ -911,6 +934,12 @@ internal sealed class HtmlBlockWalker
         /// <summary>Class and id tokens of this frame and its ancestors, once a block needed them.</summary>
         public string? AttributeTokens { get; set; }
 
+        /// <summary>The last child's own token array that <see cref="ChildTokens"/> was joined for.</summary>
+        public string[]? ChildTokensFrom { get; set; }
+
+        /// <summary>The last child's joined class and id tokens (its own and this frame's ancestors').</summary>
+        public string? ChildTokens { get; set; }
+
         public void Reset(LiteNode element, ElementRole role, Frame? parent)
         {
             _element = element;
@@ -918,6 +947,8 @@ internal sealed class HtmlBlockWalker
             SpanRun = null;
             ChildAncestorTags = null;
             AttributeTokens = null;
+            ChildTokensFrom = null;
+            ChildTokens = null;
             Element = null;
             Next = element.FirstChild;
             Tag = element.LocalName;
