@@ -24,6 +24,9 @@ public static class ArticleAssembler
     /// <summary>Reason given for a block of a readers' comment thread under an article.</summary>
     public const string Comment = "comment";
 
+    /// <summary>Reason given for a paragraph of a text page that is only a tag pointing at a URL (see <c>StrayMarkup</c>).</summary>
+    public const string Markup = "markup";
+
     /// <summary>Share of the likeliest block's keep probability a block needs when nothing cleared the bar.</summary>
     public const float FallbackShare = 0.5f;
 
@@ -70,6 +73,12 @@ public static class ArticleAssembler
 
             ArticleRun.Apply(page, scores, rule, kept, reasons, fill: options.Bias >= 0, cancellationToken);
             CommentThread.Apply(page, scores, kept, reasons, cancellationToken);
+        }
+
+        // Last among the keep decisions, so that no rule above brings such a paragraph back.
+        if (page.Format != InputFormat.Html)
+        {
+            StrayMarkup.Apply(page.Blocks, kept, reasons, cancellationToken);
         }
 
         if (!options.KeepDuplicates)

@@ -451,6 +451,38 @@ public class ArticleAssemblerTests
     }
 
     [Fact]
+    public void In_text_a_paragraph_that_is_only_a_tag_pointing_at_a_url_goes_whatever_its_score()
+    {
+        var story = "The council approved the budget after a long debate about schools.";
+        var pixel = "<img src=\"https://stats.example.net/p.gif?id=42\" width=\"1\" height=\"1\" style=\"display:none\" />";
+        var ad = "<div><a href=\"//ads.example.net/click?slot=7\"><img src=\"//ads.example.net/banner.png\"></a></div>";
+        var code = "<div class=\"card\">";
+        var linkInProse = "<a href=\"https://example.org/report\">The full report</a> runs to three hundred pages and names every school.";
+        var (page, scores) = Scored(
+            (story, 0.95f, 0.03f, 0.02f), (pixel, 0.9f, 0.08f, 0.02f), (ad, 0.9f, 0.08f, 0.02f), (code, 0.9f, 0.08f, 0.02f), (linkInProse, 0.9f, 0.08f, 0.02f));
+
+        var result = ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
+        var strict = ArticleAssembler.Clean(page, scores, new CleanOptions { Threshold = 0.5f }, "v", CancellationToken.None);
+
+        // A tutorial's tag without a URL and a line with words outside its tags are the model's to judge.
+        Assert.Equal([true, false, false, true, true], Kept(result));
+        Assert.Equal(ArticleAssembler.Markup, result.Blocks[1].Reason);
+        Assert.Equal(ArticleAssembler.Markup, result.Blocks[2].Reason);
+        Assert.Equal([true, false, false, true, true], Kept(strict));
+    }
+
+    [Fact]
+    public void In_html_the_same_escaped_tag_shown_in_a_code_sample_stays()
+    {
+        var html = "<html><body><article><p>Embed the counter with this tag:</p>"
+            + "<pre><code>&lt;img src=\"https://stats.example.net/p.gif\" /&gt;</code></pre></article></body></html>";
+        var result = CleanedAsAllBody(html);
+
+        Assert.All(result.Blocks, block => Assert.True(block.Kept));
+        Assert.Contains(result.Blocks, block => block.Block.Text.StartsWith("<img src=", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Markdown_is_rendered_only_when_asked()
     {
         var (page, scores) = Scored(("a", 1f, 0f, 0f));
