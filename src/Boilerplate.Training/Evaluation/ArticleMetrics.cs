@@ -6,7 +6,8 @@ namespace Boilerplate.Training.Evaluation;
 /// Extraction quality as the datasets' README prescribes: lower-cased <c>\w+</c> tokens, 4-token shingles, per-page
 /// multiset TP/FP/FN, each page's three counts normalised to sum 1, precision and recall averaged over pages, F1 of
 /// the two means. Plus the stricter snippet check: a <c>with</c> snippet missing from the output is a miss, a
-/// <c>without</c> snippet present in it is a false positive. And WCXB's word measure: the same tokens as bags of words,
+/// <c>without</c> snippet present in it is a false positive (whole tokens in order; a snippet cut at WCXB's length
+/// may end mid-word). And WCXB's word measure: the same tokens as bags of words,
 /// precision, recall and F1 per page, each averaged over pages.
 /// </summary>
 public static class ArticleMetrics
@@ -16,6 +17,12 @@ public static class ArticleMetrics
 
     /// <summary>A page whose shingle F1 is below this is lost: the reader gets the wrong text or none.</summary>
     public const double CatastrophicF1 = 0.5;
+
+    /// <summary>
+    /// Length from which a snippet may end mid-word: WCXB cuts its snippets at 80 characters ("may not have even bot"),
+    /// so the last token of one that long matches the start of a word.
+    /// </summary>
+    public const int CutSnippetChars = 75;
 
     /// <summary>Compares one page's extracted text with its truth.</summary>
     /// <param name="truth">The article body a person wrote out.</param>
@@ -131,7 +138,8 @@ public static class ArticleMetrics
     private static bool ContainsTokens(string paddedHaystack, string snippet)
     {
         var tokens = WordTokenizer.Tokenize(snippet);
-        return tokens.Count > 0 && paddedHaystack.Contains(" " + string.Join(' ', tokens) + " ", StringComparison.Ordinal);
+        var end = snippet.Trim().Length >= CutSnippetChars ? string.Empty : " ";
+        return tokens.Count > 0 && paddedHaystack.Contains(" " + string.Join(' ', tokens) + end, StringComparison.Ordinal);
     }
 }
 

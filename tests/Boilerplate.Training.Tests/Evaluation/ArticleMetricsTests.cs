@@ -68,6 +68,17 @@ public sealed class ArticleMetricsTests
     }
 
     [Fact]
+    public void A_snippet_cut_at_wcxbs_length_may_end_mid_word_and_a_shorter_one_may_not()
+    {
+        const string text = "If you simply just love coffee for the sake of coffee, you may not have even bothered to ask where it came from.";
+        var cut = text[..80];
+        Assert.EndsWith("bot", cut, StringComparison.Ordinal);
+        Assert.True(ArticleMetrics.ContainsSnippet(text, cut));
+        Assert.False(ArticleMetrics.ContainsSnippet(text, "you may not have even bot"));
+        Assert.False(ArticleMetrics.ContainsSnippet("Something else entirely. " + text[..60], cut));
+    }
+
+    [Fact]
     public void Snippet_check_counts_missing_keeps_and_leaked_drops()
     {
         var page = ArticleMetrics.Compare(
