@@ -35,6 +35,17 @@ internal static class ArticleContainer
     /// <summary>Share of a block's text in links from which it is a link (a headline, a menu entry) for the bound.</summary>
     public const float LinkBlockShare = 0.5f;
 
+    /// <summary>Share of a block that a stock chrome phrase may cover for the block to come back by a fill.</summary>
+    public const float MaxChromePhraseShare = 0.5f;
+
+    /// <summary>
+    /// Whether a dropped block may come back by a fill (here, <see cref="ProseHole"/> and <see cref="ArticleRun"/>):
+    /// near enough to the decision line, and not a stock chrome phrase ("Share this:", "Advertisement", "Sign up for
+    /// our newsletter") that the model half read as body because the article surrounds it.
+    /// </summary>
+    public static bool MayFill(Block block, float keptMass) =>
+        keptMass >= KeepInside && NavigationLexicon.Share(block.Text) < MaxChromePhraseShare;
+
     /// <summary>
     /// Applies the container to <paramref name="kept"/> and <paramref name="reasons"/>; blocks come back only when
     /// <paramref name="fill"/> is set (a caller asking for precision gets no additions).
@@ -91,7 +102,7 @@ internal static class ArticleContainer
                 droppedProse += chars[i];
                 droppedChars += linksCount || dom.LinkTextShare < LinkBlockShare ? blocks[i].Text.Length : 0;
             }
-            else if (fill && !kept[i] && isInside && i > first && i < last && rule.KeptMass(scores.For(i)) >= KeepInside)
+            else if (fill && !kept[i] && isInside && i > first && i < last && MayFill(blocks[i], rule.KeptMass(scores.For(i))))
             {
                 add.Add(i);
             }

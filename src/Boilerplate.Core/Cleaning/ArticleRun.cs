@@ -57,7 +57,7 @@ internal static class ArticleRun
             ArticleAssembler.ThrowIfCancelled(i, cancellationToken);
             if (!kept[i])
             {
-                if (fill && i > Math.Max(start, first) && i < Math.Min(end, last) && rule.KeptMass(scores.For(i)) >= ArticleContainer.KeepInside)
+                if (fill && i > Math.Max(start, first) && i < Math.Min(end, last) && ArticleContainer.MayFill(blocks[i], rule.KeptMass(scores.For(i))))
                 {
                     add.Add(i);
                 }

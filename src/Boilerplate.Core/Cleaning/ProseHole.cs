@@ -32,7 +32,7 @@ internal static class ProseHole
             ArticleAssembler.ThrowIfCancelled(i, cancellationToken);
             if (!kept[i] && kept[i - 1] && kept[i + 1] && blocks[i].Text.Length >= MinChars
                 && blocks[i].Dom is { } dom && blocks[i - 1].Dom?.ContainerId == dom.ContainerId && blocks[i + 1].Dom?.ContainerId == dom.ContainerId
-                && rule.KeptMass(scores.For(i)) >= ArticleContainer.KeepInside)
+                && ArticleContainer.MayFill(blocks[i], rule.KeptMass(scores.For(i))))
             {
                 holes.Add(i);
             }

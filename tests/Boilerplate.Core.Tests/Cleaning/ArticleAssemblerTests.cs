@@ -395,6 +395,30 @@ public class ArticleAssemblerTests
     }
 
     [Fact]
+    public void A_stock_chrome_phrase_between_kept_paragraphs_is_not_brought_back_in_html_or_in_text()
+    {
+        const string Long = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.";
+        var html = $"<html><body><article><p>{Long}</p><p>Share this:</p><p>{Long} Again.</p><p>See the chart below.</p><p>{Long} Once more.</p></article></body></html>";
+        var htmlPage = new HtmlSegmenter(SegmentationLimits.Default).Segment(html, null, CancellationToken.None);
+        float[][] rows = [[0.9f, 0.05f, 0.05f], [0.4f, 0.55f, 0.05f], [0.9f, 0.05f, 0.05f], [0.4f, 0.55f, 0.05f], [0.9f, 0.05f, 0.05f]];
+        var htmlScores = new PageScores(Labels, [.. rows.SelectMany(r => r)]);
+
+        // Both lines sit inside the article's container at body 0.4: the article's own line comes back, the share
+        // prompt does not.
+        var fromHtml = ArticleAssembler.Clean(htmlPage, htmlScores, CleanOptions.Default, "v", CancellationToken.None);
+        Assert.Equal([true, false, true, true, true], Kept(fromHtml));
+
+        var (textPage, textScores) = Scored(
+            ("The council approved the budget after a long debate about the schools and the roads.", 0.9f, 0.05f, 0.05f),
+            ("Advertisement", 0.4f, 0.55f, 0.05f),
+            ("Teachers welcomed the decision but warned that several buildings still need repair.", 0.9f, 0.05f, 0.05f),
+            ("See the chart below.", 0.4f, 0.55f, 0.05f),
+            ("The mayor said the first works would start in the spring, once the tenders are in.", 0.9f, 0.05f, 0.05f));
+        var fromText = ArticleAssembler.Clean(textPage, textScores, CleanOptions.Default, "v", CancellationToken.None);
+        Assert.Equal([true, false, true, true, true], Kept(fromText));
+    }
+
+    [Fact]
     public void Text_blocks_before_the_first_kept_block_are_not_brought_back()
     {
         // The fill closes holes in the article; it does not grow it: a near-line line before the first kept paragraph
