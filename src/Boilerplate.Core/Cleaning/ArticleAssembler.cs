@@ -83,6 +83,8 @@ public static class ArticleAssembler
 
         if (!options.KeepDuplicates)
         {
+            TableOfContents.Apply(page, kept, reasons, cancellationToken);
+
             // Dropped paragraphs take part too: one that repeats a kept paragraph (the seed's teaser) is dropped
             // because the output already says it, whatever its label, and "duplicate" is the reason that tells.
             var texts = new string[count];

@@ -507,6 +507,36 @@ public class ArticleAssemblerTests
     }
 
     [Fact]
+    public void A_table_of_contents_gives_way_to_the_headings_it_links_to()
+    {
+        const string Long = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.";
+        var html = "<html><body><article><p>" + Long + "</p>"
+            + "<ul><li><a href=\"#good\">The Good</a></li><li><a href=\"https://example.org/posts/zig/#bad\">The Bad</a></li><li><a href=\"/elsewhere\">Further Reading</a></li></ul>"
+            + "<h2 id=\"good\">The Good</h2><p>" + Long + " Good.</p><h2 id=\"bad\">The Bad</h2><p>" + Long + " Bad.</p>"
+            + "<h2>Further Reading</h2><p>" + Long + " More.</p></article></body></html>";
+        var page = new HtmlSegmenter(SegmentationLimits.Default).Segment(html, "https://example.org/posts/zig", CancellationToken.None);
+        var scores = new PageScores(Labels, [.. page.Blocks.SelectMany(_ => new[] { 0.9f, 0.05f, 0.05f })]);
+
+        var result = ArticleAssembler.Clean(page, scores, new CleanOptions { IncludeMarkdown = true }, "v", CancellationToken.None);
+
+        // The two anchor entries go (one names the page's own address) and their headings stay in place; a link to
+        // another page is no entry of this page's contents, so it stays first and the heading repeating it is the
+        // duplicate, as before.
+        var rows = result.Blocks.Select(b => (b.Block.Kind, b.Block.Text, b.Kept)).ToList();
+        Assert.Contains((BlockKind.ListItem, "The Good", false), rows);
+        Assert.Contains((BlockKind.ListItem, "The Bad", false), rows);
+        Assert.Contains((BlockKind.Heading, "The Good", true), rows);
+        Assert.Contains((BlockKind.Heading, "The Bad", true), rows);
+        Assert.Contains((BlockKind.ListItem, "Further Reading", true), rows);
+        Assert.Contains((BlockKind.Heading, "Further Reading", false), rows);
+        Assert.Equal(ArticleAssembler.Duplicate, result.Blocks.First(b => b.Block.Text == "The Good").Reason);
+        Assert.Contains("## The Good\n\n" + Long + " Good.", result.Markdown, StringComparison.Ordinal);
+
+        var keepRepeats = ArticleAssembler.Clean(page, scores, new CleanOptions { KeepDuplicates = true }, "v", CancellationToken.None);
+        Assert.All(keepRepeats.Blocks, b => Assert.True(b.Kept));
+    }
+
+    [Fact]
     public void Markdown_is_rendered_only_when_asked()
     {
         var (page, scores) = Scored(("a", 1f, 0f, 0f));
