@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Boilerplate.Core.Segmentation;
 
 namespace Boilerplate.Core.Cleaning;
 
@@ -14,7 +15,7 @@ internal static partial class StrayMarkup
     public const float MaxTextShare = 0.2f;
 
     /// <summary>Drops the kept paragraphs of a text page that are stray markup (HTML pages are left to the segmenter).</summary>
-    public static void Apply(IReadOnlyList<Segmentation.Block> blocks, bool[] kept, string[] reasons, CancellationToken cancellationToken)
+    public static void Apply(IReadOnlyList<Block> blocks, bool[] kept, string[] reasons, CancellationToken cancellationToken)
     {
         for (var i = 0; i < blocks.Count; i++)
         {
