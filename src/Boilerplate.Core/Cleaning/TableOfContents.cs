@@ -7,16 +7,33 @@ namespace Boilerplate.Core.Cleaning;
 /// A table of contents repeats an article's headings as links to them (<c>#language-design</c>). Kept, its entries
 /// come first, so the duplicate rule dropped the headings themselves: the sections lost their titles and the list of
 /// titles stood at the top. An entry that is wholly a link to an anchor on the page and says what a kept heading after
-/// it says goes instead (reason "duplicate"), and the heading stays where it is.
+/// it says goes instead (reason "duplicate"), and the heading stays where it is. Text has neither links nor headings,
+/// so there the table is told by its order: a run of at least <see cref="MinTextEntries"/> short kept lines, each said
+/// again later, in the same order, by a kept line that opens a section (a long paragraph follows it).
 /// </summary>
 internal static class TableOfContents
 {
     /// <summary>Share of an entry's text its anchor link must cover.</summary>
     public const float MinLinkShare = 0.9f;
 
+    /// <summary>Fewest lines in a row that make a table of contents in text.</summary>
+    public const int MinTextEntries = 3;
+
+    /// <summary>Longest line read as an entry in text.</summary>
+    public const int MaxEntryChars = 100;
+
+    /// <summary>Shortest paragraph after a line's later copy for that copy to open a section.</summary>
+    public const int MinSectionChars = 150;
+
     /// <summary>Drops the kept entries of a table of contents whose heading is kept after them.</summary>
     public static void Apply(SegmentedPage page, bool[] kept, string[] reasons, CancellationToken cancellationToken)
     {
+        if (page.Format != InputFormat.Html)
+        {
+            ApplyToText(page.Blocks, kept, reasons, cancellationToken);
+            return;
+        }
+
         var blocks = page.Blocks;
         Dictionary<string, int>? lastHeading = null;
         for (var i = 0; i < blocks.Count; i++)
@@ -42,6 +59,52 @@ internal static class TableOfContents
                 kept[i] = false;
                 reasons[i] = ArticleAssembler.Duplicate;
             }
+        }
+    }
+
+    private static void ApplyToText(IReadOnlyList<Block> blocks, bool[] kept, string[] reasons, CancellationToken cancellationToken)
+    {
+        // For each short kept line, the kept line that says it next when that one opens a section; -1 otherwise.
+        var n = blocks.Count;
+        var keys = new string[n];
+        var next = new int[n];
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = n - 1; i >= 0; i--)
+        {
+            ArticleAssembler.ThrowIfCancelled(i, cancellationToken);
+            keys[i] = blocks[i].Text.Length <= MaxEntryChars ? Key(blocks[i].Text) : string.Empty;
+            next[i] = -1;
+            if (keys[i].Length == 0)
+            {
+                continue;
+            }
+
+            if (kept[i] && seen.TryGetValue(keys[i], out var copy) && kept[copy] && copy + 1 < n && blocks[copy + 1].Text.Length >= MinSectionChars)
+            {
+                next[i] = copy;
+            }
+
+            seen[keys[i]] = i;
+        }
+
+        for (var start = 0; start < n;)
+        {
+            var end = start;
+            while (end < n && next[end] >= 0 && (end == start || next[end] > next[end - 1]))
+            {
+                end++;
+            }
+
+            if (end - start >= MinTextEntries)
+            {
+                for (var i = start; i < end; i++)
+                {
+                    kept[i] = false;
+                    reasons[i] = ArticleAssembler.Duplicate;
+                }
+            }
+
+            start = Math.Max(end, start + 1);
         }
     }
 

@@ -537,6 +537,35 @@ public class ArticleAssemblerTests
     }
 
     [Fact]
+    public void In_text_a_run_of_lines_each_said_again_where_its_section_opens_is_a_table_of_contents()
+    {
+        var section = string.Concat(Enumerable.Repeat("Meditation asks for a quiet room, a timer and ten minutes a day. ", 3));
+        var rows = new List<(string, float, float, float)>
+        {
+            ("Meditation for beginners", 0.9f, 0.05f, 0.05f),
+            ("Preparing for meditation", 0.9f, 0.05f, 0.05f),
+            ("Basic techniques", 0.9f, 0.05f, 0.05f),
+            ("Common challenges", 0.9f, 0.05f, 0.05f),
+            ("Facebook", 0.9f, 0.05f, 0.05f),
+            ("Instagram", 0.9f, 0.05f, 0.05f),
+            ("Preparing for meditation", 0.9f, 0.05f, 0.05f), (section + "Preparing.", 0.95f, 0.03f, 0.02f),
+            ("Basic techniques", 0.9f, 0.05f, 0.05f), (section + "Basics.", 0.95f, 0.03f, 0.02f),
+            ("Common challenges", 0.9f, 0.05f, 0.05f), (section + "Challenges.", 0.95f, 0.03f, 0.02f),
+            ("Facebook", 0.9f, 0.05f, 0.05f), ("Instagram", 0.9f, 0.05f, 0.05f),
+        };
+        var (page, scores) = Scored([.. rows]);
+
+        var result = ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
+
+        // The three entries go and their titles stay where their sections open; two lines said again later but not
+        // before a section ("Facebook", "Instagram" in a footer) are no table, so their later copies are the repeats.
+        Assert.Equal(
+            [true, false, false, false, true, true, true, true, true, true, true, true, false, false],
+            Kept(result));
+        Assert.Equal(ArticleAssembler.Duplicate, result.Blocks[1].Reason);
+    }
+
+    [Fact]
     public void Markdown_is_rendered_only_when_asked()
     {
         var (page, scores) = Scored(("a", 1f, 0f, 0f));
