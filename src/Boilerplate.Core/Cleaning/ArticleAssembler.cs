@@ -76,10 +76,7 @@ public static class ArticleAssembler
         }
 
         // Last among the keep decisions, so that no rule above brings such a paragraph back.
-        if (page.Format != InputFormat.Html)
-        {
-            StrayMarkup.Apply(page.Blocks, kept, reasons, cancellationToken);
-        }
+        StrayMarkup.Apply(page, kept, reasons, cancellationToken);
 
         if (!options.KeepDuplicates)
         {

@@ -15,8 +15,14 @@ internal static partial class StrayMarkup
     public const float MaxTextShare = 0.2f;
 
     /// <summary>Drops the kept paragraphs of a text page that are stray markup (HTML pages are left to the segmenter).</summary>
-    public static void Apply(IReadOnlyList<Block> blocks, bool[] kept, string[] reasons, CancellationToken cancellationToken)
+    public static void Apply(SegmentedPage page, bool[] kept, string[] reasons, CancellationToken cancellationToken)
     {
+        if (page.Format == InputFormat.Html)
+        {
+            return;
+        }
+
+        var blocks = page.Blocks;
         for (var i = 0; i < blocks.Count; i++)
         {
             ArticleAssembler.ThrowIfCancelled(i, cancellationToken);
