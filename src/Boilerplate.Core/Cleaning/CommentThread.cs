@@ -10,8 +10,9 @@ namespace Boilerplate.Core.Cleaning;
 /// names its replies "comment" wraps them as it wraps the opening post, while a blog's comments sit in markup of their
 /// own (<see cref="ShapedAlike"/>); a forum probability of <see cref="MaxForumProbability"/> or more also leaves the
 /// replies alone. A forum's replies and a product's reviews are those pages' content. Bounded like the container rule:
-/// unless at least <see cref="MinRemaining"/> characters and <see cref="MinRemainingShare"/> of the kept text stay, the
-/// naming is not a thread's (or the thread is the page), and nothing changes. Plain text has no markup, so there the
+/// unless at least <see cref="MinRemaining"/> characters and <see cref="MinRemainingShare"/> of the kept text (or
+/// <see cref="EnoughRemaining"/> characters) stay, the naming is not a thread's (or the thread is the page), and
+/// nothing changes. Plain text has no markup, so there the
 /// thread is found by its lines (<see cref="CommentLines"/>; <see cref="ApplyToText"/>).
 /// </summary>
 internal static class CommentThread
@@ -21,6 +22,12 @@ internal static class CommentThread
 
     /// <summary>Share of the kept text outside the thread the rule needs to act.</summary>
     public const float MinRemainingShare = 0.2f;
+
+    /// <summary>
+    /// Kept characters outside the thread that are enough whatever the share: a story of several paragraphs is the
+    /// page's, however many readers answered it (a recipe under a hundred comments).
+    /// </summary>
+    public const float EnoughRemaining = 1500f;
 
     /// <summary>Tokens read from the block's own and nearest containers' names, nearest first.</summary>
     private const int NearestTokens = 12;
@@ -178,7 +185,7 @@ internal static class CommentThread
     }
 
     /// <summary>The kept characters that must stay outside a thread, markup or text, for the rule to act.</summary>
-    private static float MinOutside(float keptChars) => Math.Max(MinRemaining, MinRemainingShare * keptChars);
+    private static float MinOutside(float keptChars) => Math.Max(MinRemaining, Math.Min(EnoughRemaining, MinRemainingShare * keptChars));
 
     private static bool HasMarker(IReadOnlyList<Block> blocks, int start)
     {

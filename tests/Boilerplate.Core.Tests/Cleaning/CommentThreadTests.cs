@@ -107,6 +107,25 @@ public sealed class CommentThreadTests
     }
 
     [Fact]
+    public void A_long_story_keeps_its_place_under_a_thread_many_times_its_length()
+    {
+        // Twelve paragraphs of story (about 2,000 characters) under 80 comments: under a fifth of the kept text,
+        // but no forum's opening post is a story this long, so the thread still goes.
+        var story = string.Concat(Enumerable.Range(0, 4).SelectMany(_ => Story).Select(p => $"<p>{p}</p>"));
+        var thread = string.Concat(Enumerable.Range(0, 40).SelectMany(i => Comments.Select((c, j) =>
+            $"<li id=\"comment-{i}-{j}\" class=\"comment even depth-1\"><article class=\"comment-body\"><div class=\"comment-content\"><p>{c} ({i})</p></div></article></li>")));
+        var html = "<body><article class=\"post\"><h1>Water board approves pipe renewal</h1>" + story + "</article>" +
+            "<div id=\"comments\" class=\"comments-area\"><ol class=\"comment-list\">" + thread + "</ol></div></body>";
+
+        var result = Clean(html, "article", 0.02f);
+
+        Assert.True(Story.Sum(p => p.Length) * 4 >= CommentThread.EnoughRemaining);
+        Assert.All(Story, p => Assert.Contains(p, result.Text, StringComparison.Ordinal));
+        Assert.DoesNotContain(Comments[0], result.Text, StringComparison.Ordinal);
+        Assert.Equal(80, result.Blocks.Count(p => p.Reason == ArticleAssembler.Comment));
+    }
+
+    [Fact]
     public void Readers_comments_under_an_article_sent_as_text_are_dropped_as_comments()
     {
         var result = CleanText(Text(3));
