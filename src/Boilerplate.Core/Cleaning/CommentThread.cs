@@ -65,7 +65,7 @@ internal static class CommentThread
 
     public static void Apply(SegmentedPage page, PageScores scores, bool[] kept, string[] reasons, CancellationToken cancellationToken)
     {
-        if (!ReadsAsArticle(scores) || scores.PageTypeProbability(PageTypeNames.Forum) >= MaxForumProbability)
+        if (!scores.ReadsAsArticle() || scores.PageTypeProbability(PageTypeNames.Forum) >= MaxForumProbability)
         {
             return;
         }
@@ -78,22 +78,6 @@ internal static class CommentThread
         {
             ApplyToText(page, kept, reasons, cancellationToken);
         }
-    }
-
-    /// <summary>
-    /// The page's type is article, or the model withheld a type (text it is not sure of) and article is its likeliest:
-    /// the thread is told by its markup or its lines, and the type only keeps other pages' replies, reviews and dated
-    /// lines out.
-    /// </summary>
-    private static bool ReadsAsArticle(PageScores scores)
-    {
-        if (scores.PageType.Length > 0 || scores.PageTypes.Count == 0)
-        {
-            return scores.PageType == PageTypeNames.Article;
-        }
-
-        var article = scores.PageTypeProbability(PageTypeNames.Article);
-        return scores.PageTypes.All(type => scores.PageTypeProbability(type) <= article);
     }
 
     private static void ApplyToMarkup(SegmentedPage page, bool[] kept, string[] reasons, CancellationToken cancellationToken)

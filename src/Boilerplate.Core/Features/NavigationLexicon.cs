@@ -206,6 +206,45 @@ public static class NavigationLexicon
         "สมัครสมาชิก", "เข้าสู่ระบบ", "ความคิดเห็น", "โฆษณา",
     ];
 
+    /// <summary>
+    /// The phrases that title a list of other stories ("Related articles", "Lesen Sie auch", "関連記事"), a subset of
+    /// <see cref="Phrases"/>. Not "see also" in any language: an encyclopedia article's own section of links.
+    /// </summary>
+    internal static readonly FrozenSet<string> ListHeadings = FrozenSet.ToFrozenSet(
+    [
+        "related", "related articles", "related stories", "related posts", "related content", "more stories", "more news",
+        "more articles", "more from", "more like this", "you may also like", "you might also like", "you may like",
+        "recommended", "recommended for you", "most read", "most popular", "most viewed", "most shared", "trending",
+        "trending now", "latest news", "latest stories", "top stories", "editor's picks", "editors' picks", "don't miss",
+        "mehr nachrichten", "mehr artikel", "mehr zum thema", "auch interessant", "das könnte sie auch interessieren",
+        "das könnte dich auch interessieren", "lesen sie auch", "lies auch", "empfohlen", "meistgelesen",
+        "meistgelesene artikel", "aktuelle nachrichten", "plus d'articles", "à lire aussi", "a lire aussi", "lire aussi",
+        "à voir aussi", "vous aimerez aussi", "vous aimerez peut-être aussi", "sur le même sujet", "articles similaires",
+        "articles liés", "les plus lus", "les plus populaires", "dernières actualités", "les dernières actualités",
+        "más noticias", "más artículos", "te puede interesar", "también te puede interesar", "le puede interesar",
+        "quizás te interese", "noticias relacionadas", "artículos relacionados", "relacionado", "relacionados",
+        "lo más leído", "más leídas", "más leídos", "más vistos", "últimas noticias", "leia também", "mais notícias",
+        "mais lidas", "mais lidos", "notícias relacionadas", "artigos relacionados", "você também pode gostar",
+        "leggi anche", "altre notizie", "articoli correlati", "notizie correlate", "potrebbe interessarti",
+        "ti potrebbe interessare", "i più letti", "più letti", "ultime notizie", "meer nieuws", "lees ook",
+        "gerelateerde artikelen", "dit vind je misschien ook leuk", "meest gelezen", "laatste nieuws", "czytaj także",
+        "czytaj też", "polecamy", "podobne artykuły", "powiązane artykuły", "najczęściej czytane", "najpopularniejsze",
+        "läs också", "fler nyheter", "relaterade artiklar", "mest läst", "mest lästa", "læs også", "relaterede artikler",
+        "mest læste", "les også", "relaterte artikler", "mest lest", "lue myös", "aiheeseen liittyvät", "luetuimmat",
+        "čtěte také", "související články", "nejčtenější", "čítajte aj", "súvisiace články", "najčítanejšie",
+        "kapcsolódó cikkek", "legolvasottabb", "citește și", "citeste si", "articole similare", "cele mai citite",
+        "ilgili haberler", "benzer haberler", "bunlar da ilginizi çekebilir", "en çok okunanlar", "çok okunanlar",
+        "baca juga", "berita terkait", "artikel terkait", "berita berkaitan", "tin liên quan", "bài viết liên quan",
+        "đọc nhiều nhất", "διαβάστε επίσης", "σχετικά άρθρα", "читайте также", "похожие статьи", "похожие новости",
+        "самое читаемое", "читайте також", "схожі новини", "подобни статии", "най-четени", "прочитајте још",
+        "повезане вести", "најчитаније", "pročitajte još", "povezane vijesti", "najčitanije", "sorodne novice",
+        "najbolj brano", "相关文章", "相关新闻", "相关阅读", "延伸阅读", "推荐阅读", "猜你喜欢", "热门文章", "相關文章", "相關新聞",
+        "延伸閱讀", "推薦閱讀", "熱門文章", "関連記事", "関連ニュース", "おすすめ記事", "人気記事", "관련 기사", "관련기사",
+        "추천 기사", "많이 본 뉴스", "인기 기사", "اقرأ أيضا", "اقرأ أيضاً", "أخبار ذات صلة", "مقالات ذات صلة", "الأكثر قراءة",
+        "כתבות נוספות", "כתבות קשורות", "הנקראים ביותר", "مطالب مرتبط", "اخبار مرتبط", "यह भी पढ़ें",
+        "संबंधित खबरें",
+    ], StringComparer.Ordinal);
+
     /// <summary>The phrases by their first character, longest first, so the longest phrase a block opens with is the one measured.</summary>
     private static readonly FrozenDictionary<char, string[]> ByFirst = Phrases
         .GroupBy(phrase => phrase[0])
@@ -257,6 +296,36 @@ public static class NavigationLexicon
 
         return 0;
     }
+
+    /// <summary>Whether <paramref name="text"/>, trimmed of marks as <see cref="Share"/> trims it, is one of <see cref="ListHeadings"/> and nothing more.</summary>
+    public static bool IsListHeading(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var span = text.AsSpan();
+        var start = 0;
+        while (start < span.Length && !IsWordCharacter(span[start]))
+        {
+            start++;
+        }
+
+        var end = span.Length;
+        while (end > start && !IsWordCharacter(span[end - 1]))
+        {
+            end--;
+        }
+
+        // The longest heading is under 40 characters; a longer line is a sentence, not a list's title.
+        if (end - start is 0 or > 40)
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[end - start];
+        span[start..end].ToLowerInvariant(lower);
+        return ListHeadingLookup.Contains(lower);
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ListHeadingLookup = ListHeadings.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Letters, digits and the marks that complete them (Devanagari vowel signs, Arabic tanwin).</summary>
     internal static bool IsWordCharacter(char c) =>

@@ -45,6 +45,22 @@ public sealed class PageScores
         return 0f;
     }
 
+    /// <summary>
+    /// Whether the page reads as an article: its type is article, or the model withheld a type (text it is not sure
+    /// of) and article is its likeliest. The rules for an article's own chrome (a comment thread, a list of other
+    /// stories) act only then; on other types the same shapes are often the content.
+    /// </summary>
+    internal bool ReadsAsArticle()
+    {
+        if (PageType.Length > 0 || PageTypes.Count == 0)
+        {
+            return PageType == PageTypeNames.Article;
+        }
+
+        var article = PageTypeProbability(PageTypeNames.Article);
+        return PageTypes.All(type => PageTypeProbability(type) <= article);
+    }
+
     /// <summary>The labels, in column order.</summary>
     public IReadOnlyList<string> Labels { get; }
 

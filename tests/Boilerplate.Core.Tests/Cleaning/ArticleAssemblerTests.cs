@@ -606,4 +606,32 @@ public class ArticleAssemblerTests
             blocks.ReadsAfterCancel <= 2 * ArticleAssembler.CancellationCheckInterval,
             $"{blocks.ReadsAfterCancel:N0} reads after cancellation.");
     }
+
+    [Theory]
+    [InlineData("article", false)]
+    [InlineData("listing", true)]
+    public void In_text_the_headlines_under_a_related_stories_heading_go_on_an_article(string pageType, bool listKept)
+    {
+        string[] story =
+        [
+            "The regional water board approved a plan on Thursday to replace the ageing pipes under the old town, a project that engineers say will take four years.",
+            "Residents have complained for years about low pressure and brown water after heavy rain, and the board's own survey found one in five pipes corroded.",
+        ];
+        string[] headlines = ["Council delays vote on the new bus lanes", "Harbour festival returns after four years", "School roof repairs to finish by autumn"];
+        var after = "Our journalism is funded by readers like you, and every contribution, big or small, helps us report on the stories that matter in the towns and villages of the region.";
+        var (page, scores) = Scored(
+            [(story[0], 0.95f, 0.04f, 0.01f), (story[1], 0.95f, 0.04f, 0.01f), ("Related articles:", 0.3f, 0.69f, 0.01f),
+                .. headlines.Select(h => (h, 0.8f, 0.19f, 0.01f)), (after, 0.9f, 0.09f, 0.01f)]);
+        scores = new PageScores(Labels, [.. Enumerable.Range(0, page.Blocks.Count).SelectMany(i => scores.For(i).ToArray())]) { PageType = pageType };
+
+        var result = ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
+
+        Assert.All(story, p => Assert.Contains(p, result.Text, StringComparison.Ordinal));
+        Assert.All(headlines, h => Assert.Equal(listKept, result.Text.Contains(h, StringComparison.Ordinal)));
+        Assert.Contains(after, result.Text, StringComparison.Ordinal);
+        if (!listKept)
+        {
+            Assert.All(result.Blocks.Where(b => headlines.Contains(b.Block.Text)), b => Assert.Equal(ArticleAssembler.OutsideArticle, b.Reason));
+        }
+    }
 }

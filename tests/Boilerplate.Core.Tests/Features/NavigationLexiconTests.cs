@@ -67,4 +67,28 @@ public sealed class NavigationLexiconTests
         });
         Assert.Equal(NavigationLexicon.Phrases.Length, NavigationLexicon.Phrases.Distinct(StringComparer.Ordinal).Count());
     }
+
+    [Fact]
+    public void Every_list_heading_is_one_of_the_phrases_and_none_says_see_also()
+    {
+        Assert.All(NavigationLexicon.ListHeadings, heading => Assert.Contains(heading, NavigationLexicon.Phrases));
+        Assert.DoesNotContain("see also", (IReadOnlySet<string>)NavigationLexicon.ListHeadings);
+    }
+
+    [Theory]
+    [InlineData("Related Articles")]
+    [InlineData("  You may also like:")]
+    [InlineData("LESEN SIE AUCH")]
+    [InlineData("» À lire aussi")]
+    [InlineData("関連記事")]
+    public void A_line_that_only_titles_a_list_of_other_stories_is_a_list_heading(string text) =>
+        Assert.True(NavigationLexicon.IsListHeading(text));
+
+    [Theory]
+    [InlineData("Related articles about the new bridge are below")]
+    [InlineData("Read more")]
+    [InlineData("See also")]
+    [InlineData("")]
+    public void A_sentence_or_another_chrome_line_is_not_a_list_heading(string text) =>
+        Assert.False(NavigationLexicon.IsListHeading(text));
 }
