@@ -169,7 +169,12 @@ internal static class CommentThread
     }
 
     /// <summary>The kept characters that must stay outside a thread, markup or text, for the rule to act.</summary>
-    private static float MinOutside(float keptChars) => Math.Max(MinRemaining, Math.Min(EnoughRemaining, MinRemainingShare * keptChars));
+    /// <summary>
+    /// Kept characters that must stay outside what a rule for an article's own chrome (a thread, a list of other
+    /// stories) drops: 400, and a fifth of the kept text or <see cref="EnoughRemaining"/>. Less, and the chrome is the
+    /// page or the rule misread it.
+    /// </summary>
+    internal static float MinOutside(float keptChars) => Math.Max(MinRemaining, Math.Min(EnoughRemaining, MinRemainingShare * keptChars));
 
     private static bool HasMarker(IReadOnlyList<Block> blocks, int start)
     {

@@ -5,11 +5,14 @@ using Boilerplate.Core.Segmentation;
 namespace Boilerplate.Core.Cleaning;
 
 /// <summary>
-/// In plain text, a line that only titles a list of other stories ("Related articles", "Lesen Sie auch", "関連記事";
+/// A line that only titles a list of other stories ("Related articles", "Lesen Sie auch", "関連記事";
 /// <see cref="NavigationLexicon.ListHeadings"/>) and the short lines under it (headlines, each under
-/// <see cref="MaxItemChars"/>, up to the first paragraph) go as outside the article, on pages read as an article. In
-/// HTML the container rule sees such a list beside the story; text has only its order, and there the headlines under
-/// the heading read as prose one by one. Other page types keep theirs: on a listing page the list may be the content.
+/// <see cref="MaxItemChars"/>, up to the first paragraph) go as outside the article, on pages read as an article: the
+/// headlines read as prose one by one, and in text the article run takes them in. In HTML the heading must not be a
+/// link itself (a menu's "Related" entry heads no list). Bounded as the comment-thread rule is: unless a story stays
+/// outside the section (<see cref="CommentThread.MinOutside"/>), the heading did not head a list beside it (a menu
+/// entry above an article of short lines) and nothing goes. Other page types keep theirs: on a listing page the list
+/// may be the content.
 /// </summary>
 internal static class RelatedList
 {
@@ -18,28 +21,50 @@ internal static class RelatedList
 
     public static void Apply(SegmentedPage page, PageScores scores, bool[] kept, string[] reasons, CancellationToken cancellationToken)
     {
-        if (page.Format == InputFormat.Html || !scores.ReadsAsArticle())
+        if (!scores.ReadsAsArticle())
         {
             return;
         }
 
         var blocks = page.Blocks;
+        var keptChars = 0f;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            keptChars += kept[i] ? blocks[i].Text.Length : 0;
+        }
+
+        var drop = new List<int>();
         for (var i = 0; i < blocks.Count; i++)
         {
             ArticleAssembler.ThrowIfCancelled(i, cancellationToken);
-            if (!NavigationLexicon.IsListHeading(blocks[i].Text))
+            if (!NavigationLexicon.IsListHeading(blocks[i].Text) || blocks[i].Dom is { LinkTextShare: >= ArticleContainer.LinkBlockShare })
             {
                 continue;
             }
 
-            for (var item = i; item < blocks.Count && (item == i || blocks[item].Text.Length < MaxItemChars); item++)
+            // The section's kept lines are decided on the kept blocks as the rules before left them.
+            drop.Clear();
+            var sectionChars = 0f;
+            var end = i;
+            for (; end < blocks.Count && (end == i || blocks[end].Text.Length < MaxItemChars); end++)
             {
-                if (kept[item])
+                if (kept[end])
+                {
+                    drop.Add(end);
+                    sectionChars += blocks[end].Text.Length;
+                }
+            }
+
+            if (keptChars - sectionChars >= CommentThread.MinOutside(keptChars))
+            {
+                foreach (var item in drop)
                 {
                     kept[item] = false;
                     reasons[item] = ArticleAssembler.OutsideArticle;
                 }
             }
+
+            i = end - 1;
         }
     }
 }

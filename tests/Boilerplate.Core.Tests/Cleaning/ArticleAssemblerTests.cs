@@ -634,4 +634,55 @@ public class ArticleAssemblerTests
             Assert.All(result.Blocks.Where(b => headlines.Contains(b.Block.Text)), b => Assert.Equal(ArticleAssembler.OutsideArticle, b.Reason));
         }
     }
+
+    /// <summary>Segments <paramref name="html"/> and cleans it as an article with every block scored as likely body.</summary>
+    private static CleanResult CleanedAsArticle(string html)
+    {
+        var page = new HtmlSegmenter(SegmentationLimits.Default).Segment(html, null, CancellationToken.None);
+        var scores = new PageScores(Labels, [.. page.Blocks.SelectMany(_ => new[] { 0.9f, 0.05f, 0.05f })]) { PageType = "article" };
+        return ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
+    }
+
+    private static readonly string[] RelatedHeadlines = ["Council delays vote on the new bus lanes", "Harbour festival returns after four years", "School roof repairs to finish by autumn"];
+
+    private const string StoryParagraphs =
+        "<p>The regional water board approved a plan on Thursday to replace the ageing pipes under the old town, a project that engineers say will take four years and cost about 60 million.</p>" +
+        "<p>Residents have complained for years about low pressure and brown water after heavy rain, and the board's own survey found that one in five pipes had corroded beyond repair.</p>" +
+        "<p>Work will begin in the northern districts next spring, where the oldest cast-iron mains date from the 1920s, and move south street by street to keep closures short.</p>";
+
+    [Fact]
+    public void In_html_the_headlines_under_a_related_stories_heading_go_and_a_menu_entry_of_that_name_heads_nothing()
+    {
+        var list = string.Concat(RelatedHeadlines.Select((h, i) => $"<li><a href=\"/story-{i}\">{h}</a></li>"));
+        var result = CleanedAsArticle(
+            "<body><nav><a href=\"/related\">Related</a></nav><article><h1>Water board approves pipe renewal</h1>" + StoryParagraphs +
+            "</article><aside><h3>Related articles</h3><ul>" + list + "</ul></aside></body>");
+
+        Assert.Contains("Water board approves pipe renewal", result.Text, StringComparison.Ordinal);
+        Assert.Contains("one in five pipes", result.Text, StringComparison.Ordinal);
+        Assert.All(RelatedHeadlines, h => Assert.DoesNotContain(h, result.Text, StringComparison.Ordinal));
+        Assert.All(result.Blocks.Where(b => RelatedHeadlines.Contains(b.Block.Text)), b => Assert.Equal(ArticleAssembler.OutsideArticle, b.Reason));
+    }
+
+    [Fact]
+    public void A_list_heading_above_what_is_most_of_the_page_drops_nothing()
+    {
+        // A menu line "Related" above an article written in short lines: nothing of a story would stay outside the
+        // "list", so the heading headed no list beside a story.
+        string[] lines =
+        [
+            "Cold fronts reached the mountain villages this week",
+            "The maples along the valley road have turned red",
+            "Campers arrived early to photograph the leaves",
+            "The owners built new wooden signs for the site",
+            "A small restaurant now serves meals to visitors",
+            "The road to the suspension bridge reopened on Friday",
+        ];
+        var (page, scores) = Scored([("Related", 0.3f, 0.69f, 0.01f), .. lines.Select(l => (l, 0.8f, 0.19f, 0.01f))]);
+        scores = new PageScores(Labels, [.. Enumerable.Range(0, page.Blocks.Count).SelectMany(i => scores.For(i).ToArray())]) { PageType = "article" };
+
+        var result = ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
+
+        Assert.All(lines, l => Assert.Contains(l, result.Text, StringComparison.Ordinal));
+    }
 }
