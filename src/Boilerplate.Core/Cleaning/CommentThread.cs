@@ -12,8 +12,8 @@ namespace Boilerplate.Core.Cleaning;
 /// replies alone. A forum's replies and a product's reviews are those pages' content. Bounded like the container rule:
 /// unless at least <see cref="MinRemaining"/> characters and <see cref="MinRemainingShare"/> of the kept text (or
 /// <see cref="EnoughRemaining"/> characters) stay, the naming is not a thread's (or the thread is the page), and
-/// nothing changes. Plain text has no markup, so there the
-/// thread is found by its lines (<see cref="CommentLines"/>; <see cref="ApplyToText"/>).
+/// nothing changes. Plain text has no markup, so there the thread is found by its lines (<see cref="CommentLines"/>;
+/// <see cref="ApplyToText"/>).
 /// </summary>
 internal static class CommentThread
 {
@@ -168,7 +168,6 @@ internal static class CommentThread
         }
     }
 
-    /// <summary>The kept characters that must stay outside a thread, markup or text, for the rule to act.</summary>
     /// <summary>
     /// Kept characters that must stay outside what a rule for an article's own chrome (a thread, a list of other
     /// stories) drops: 400, and a fifth of the kept text or <see cref="EnoughRemaining"/>. Less, and the chrome is the

@@ -260,20 +260,7 @@ public static class NavigationLexicon
     public static float Share(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var span = text.AsSpan();
-        var start = 0;
-        while (start < span.Length && !IsWordCharacter(span[start]))
-        {
-            start++;
-        }
-
-        var end = span.Length;
-        while (end > start && !IsWordCharacter(span[end - 1]))
-        {
-            end--;
-        }
-
-        var trimmed = span[start..end];
+        var trimmed = TrimMarks(text);
         if (trimmed.IsEmpty || trimmed.Length > MaxChars || !ByFirst.TryGetValue(char.ToLowerInvariant(trimmed[0]), out var candidates))
         {
             return 0;
@@ -301,6 +288,24 @@ public static class NavigationLexicon
     public static bool IsListHeading(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var trimmed = TrimMarks(text);
+        if (trimmed.IsEmpty || trimmed.Length > LongestListHeading)
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[trimmed.Length];
+        trimmed.ToLowerInvariant(lower);
+        return ListHeadingLookup.Contains(lower);
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ListHeadingLookup = ListHeadings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly int LongestListHeading = ListHeadings.Max(heading => heading.Length);
+
+    /// <summary>The text without the marks chrome puts around its words ("» Read more", "Related:").</summary>
+    private static ReadOnlySpan<char> TrimMarks(string text)
+    {
         var span = text.AsSpan();
         var start = 0;
         while (start < span.Length && !IsWordCharacter(span[start]))
@@ -314,18 +319,8 @@ public static class NavigationLexicon
             end--;
         }
 
-        // The longest heading is under 40 characters; a longer line is a sentence, not a list's title.
-        if (end - start is 0 or > 40)
-        {
-            return false;
-        }
-
-        Span<char> lower = stackalloc char[end - start];
-        span[start..end].ToLowerInvariant(lower);
-        return ListHeadingLookup.Contains(lower);
+        return span[start..end];
     }
-
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ListHeadingLookup = ListHeadings.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Letters, digits and the marks that complete them (Devanagari vowel signs, Arabic tanwin).</summary>
     internal static bool IsWordCharacter(char c) =>
