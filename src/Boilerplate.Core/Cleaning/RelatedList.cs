@@ -10,8 +10,8 @@ namespace Boilerplate.Core.Cleaning;
 /// <see cref="MaxItemChars"/>, up to the first paragraph) go as outside the article, on pages read as an article: the
 /// headlines read as prose one by one, and in text the article run takes them in. In HTML the heading must not be a
 /// link itself (a menu's "Related" entry heads no list). Bounded as the comment-thread rule is: unless a story stays
-/// outside the section (<see cref="CommentThread.MinOutside"/>), the heading did not head a list beside it (a menu
-/// entry above an article of short lines) and nothing goes. Other page types keep theirs: on a listing page the list
+/// outside the sections dropped, all of them together (<see cref="CommentThread.MinOutside"/>), the heading did not
+/// head a list beside it (a menu entry above an article of short lines) and its section stays. Other page types keep theirs: on a listing page the list
 /// may be the content.
 /// </summary>
 internal static class RelatedList
@@ -33,6 +33,7 @@ internal static class RelatedList
             keptChars += kept[i] ? blocks[i].Text.Length : 0;
         }
 
+        var remaining = keptChars;
         var drop = new List<int>();
         for (var i = 0; i < blocks.Count; i++)
         {
@@ -55,8 +56,10 @@ internal static class RelatedList
                 }
             }
 
-            if (keptChars - sectionChars >= CommentThread.MinOutside(keptChars))
+            // What stays counts every section dropped before this one, so several lists cannot take the story between them.
+            if (remaining - sectionChars >= CommentThread.MinOutside(keptChars))
             {
+                remaining -= sectionChars;
                 foreach (var item in drop)
                 {
                     kept[item] = false;

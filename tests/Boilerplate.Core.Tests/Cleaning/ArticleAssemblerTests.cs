@@ -685,4 +685,22 @@ public class ArticleAssemblerTests
 
         Assert.All(lines, l => Assert.Contains(l, result.Text, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Two_list_headings_cannot_take_a_story_of_short_lines_between_them()
+    {
+        // Each section alone would leave enough; together they would leave one line of the story.
+        string[] first = ["Cold fronts reached the villages of the valley on Monday", "The maples along the road have turned a deep red", "Campers came early to photograph the changing leaves", "The owners built new wooden signs for the whole site", "A small restaurant now serves warm meals to visitors"];
+        string[] second = ["The road to the suspension bridge reopened on Friday", "Rangers asked visitors to keep to the marked trails", "Buses will run twice a day until the end of November", "The campsite stays open through the first snowfall", "Bookings for the winter cabins open next Monday morning"];
+        var longLine = "Officials said the number of visitors this autumn was the highest in a decade, and they expect even more next year once the new parking area is finished.";
+        var (page, scores) = Scored(
+            [("Related", 0.3f, 0.69f, 0.01f), .. first.Select(l => (l, 0.8f, 0.19f, 0.01f)), (longLine, 0.95f, 0.04f, 0.01f),
+                ("More from", 0.3f, 0.69f, 0.01f), .. second.Select(l => (l, 0.8f, 0.19f, 0.01f))]);
+        scores = new PageScores(Labels, [.. Enumerable.Range(0, page.Blocks.Count).SelectMany(i => scores.For(i).ToArray())]) { PageType = "article" };
+
+        var result = ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
+
+        Assert.Contains(longLine, result.Text, StringComparison.Ordinal);
+        Assert.All(second, l => Assert.Contains(l, result.Text, StringComparison.Ordinal));
+    }
 }
