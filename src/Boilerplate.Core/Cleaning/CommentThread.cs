@@ -57,8 +57,17 @@ internal static class CommentThread
     /// <summary>Distinct comment headers the text rule needs from the thread's first one on.</summary>
     private const int MinTextHeaders = 2;
 
-    /// <summary>Blocks before a text thread's first header where its marker may stand ("15 Replies to …").</summary>
-    private const int MarkerBefore = 3;
+    /// <summary>
+    /// Distinct headers the text rule needs when less kept text than <see cref="MinOutside"/> stands before the
+    /// thread: a short story under a long thread (ten craft projects and forty readers' thanks).
+    /// </summary>
+    private const int ShortStoryHeaders = 3;
+
+    /// <summary>
+    /// Blocks before a text thread's first header where its marker may stand ("15 Replies to …"; "36 Comments" above
+    /// a thread's sort and view links).
+    /// </summary>
+    private const int MarkerBefore = 6;
 
     /// <summary>Blocks from a text thread's first header where its marker may stand ("Reply" under the first comment).</summary>
     private const int MarkerAfter = 6;
@@ -115,13 +124,15 @@ internal static class CommentThread
     }
 
     /// <summary>
-    /// The thread in plain text: from the first comment header that follows as much kept text as the markup rule
-    /// needs outside its thread, every kept block goes, when at least <see cref="MinTextHeaders"/> different headers
-    /// follow and a line only threads carry stands next to the first. A header before that point means the page's
-    /// posts all carry one (a forum read as an article, a stream of dated stories) and nothing changes; so does a
-    /// header repeated word for word (a dateline of the same embedded story), which counts once. The page-type guard
-    /// of <see cref="Apply"/> is what keeps tables of dates and times out: on pages of other types the headers'
-    /// pattern meets them.
+    /// The thread in plain text: from the first comment header that follows at least <see cref="MinRemaining"/> kept
+    /// characters, every kept block goes, when at least <see cref="MinTextHeaders"/> different headers follow and a
+    /// line only threads carry stands near the first. A header before that point means the page's posts all carry one
+    /// (a forum read as an article, a stream of dated stories) and nothing changes; so does a header repeated word for
+    /// word (a dateline of the same embedded story), which counts once. A header that is only a time counted back
+    /// ("1 year ago") is told apart by the reader's name on the line above it. Less kept text before the thread than
+    /// the markup rule needs outside its thread (<see cref="MinOutside"/>) is a short story under a long thread only
+    /// when <see cref="ShortStoryHeaders"/> different headers follow. The page-type guard of <see cref="Apply"/> is what
+    /// keeps tables of dates and times out: on pages of other types the headers' pattern meets them.
     /// </summary>
     private static void ApplyToText(SegmentedPage page, bool[] kept, string[] reasons, CancellationToken cancellationToken)
     {
@@ -132,28 +143,30 @@ internal static class CommentThread
             keptChars += kept[i] ? blocks[i].Text.Length : 0;
         }
 
-        var needed = MinOutside(keptChars);
         var before = 0f;
         var start = -1;
         var headers = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < blocks.Count; i++)
         {
             ArticleAssembler.ThrowIfCancelled(i, cancellationToken);
-            if (CommentLines.IsHeader(blocks[i].Text))
+            var text = blocks[i].Text;
+            var counted = i > 0 && CommentLines.IsTimeUnderName(blocks[i - 1].Text, text);
+            if (counted || CommentLines.IsHeader(text))
             {
-                if (start < 0 && before < needed)
+                if (start < 0 && before < MinRemaining)
                 {
                     return;
                 }
 
                 start = start < 0 ? i : start;
-                headers.Add(blocks[i].Text);
+                headers.Add(counted ? blocks[i - 1].Text + "\n" + text : text);
             }
 
-            before += start < 0 && kept[i] ? blocks[i].Text.Length : 0;
+            before += start < 0 && kept[i] ? text.Length : 0;
         }
 
-        if (start < 0 || headers.Count < MinTextHeaders || !HasMarker(blocks, start))
+        var headersNeeded = before >= MinOutside(keptChars) ? MinTextHeaders : ShortStoryHeaders;
+        if (start < 0 || headers.Count < headersNeeded || !HasMarker(blocks, start))
         {
             return;
         }

@@ -183,6 +183,56 @@ public sealed class CommentThreadTests
     }
 
     [Fact]
+    public void A_thread_whose_headers_give_only_a_time_counted_back_goes_in_text()
+    {
+        // A thread widget's heading, its sort and view links, then each reader's name above "1 year ago".
+        string[] thread = ["2 Comments", "Oldest", "Newest Most Voted", "Inline Feedbacks", "View all comments"];
+        var comments = Comments.SelectMany((c, i) => new[] { $"Reader{i}", "1 year ago", c, $"{i + 3}" });
+        var result = CleanText(string.Join("\n\n", ["Water board approves pipe renewal", .. Story, .. thread, .. comments]));
+
+        Assert.All(Story, p => Assert.Contains(p, result.Text, StringComparison.Ordinal));
+        Assert.All(Comments, c => Assert.DoesNotContain(c, result.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Headlines_over_times_counted_back_are_no_readers()
+    {
+        // A news list after the story, beside its comment count: each headline over its age.
+        string[] list = ["941 comments", "Council delays harbour bridge vote", "49 minutes ago",
+            "Storm warning for the north coast", "39 minutes ago", Comments[0], Comments[1]];
+        var result = CleanText(string.Join("\n\n", [.. Story, .. list]));
+
+        Assert.All(Comments, c => Assert.Contains(c, result.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void One_reader_and_time_repeated_is_one_header()
+    {
+        // The same name over the same time, printed twice (a card shown again), is no thread of different readers.
+        var lines = new[] { "Reader0", "1 year ago", Comments[0], "Reply", "Reader0", "1 year ago", Comments[1] };
+        var result = CleanText(string.Join("\n\n", [.. Story, .. lines]));
+
+        Assert.All(Comments, c => Assert.Contains(c, result.Text, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(16, true)]
+    [InlineData(2, false)]
+    public void A_short_story_under_a_long_thread_loses_the_thread_only_when_many_readers_wrote(int readers, bool dropped)
+    {
+        // The same thread text either way, longer than four times the story: 16 readers, or 2 who wrote long replies.
+        var replies = Enumerable.Range(0, 16).Select(i => Comments[i % 2] + " " + Comments[(i + 1) % 2]).ToArray();
+        var headers = replies.Select((_, i) => $"Reader{i % readers} says:");
+        var text = string.Join("\n\n", ["Water board approves pipe renewal", .. Story, "16 Comments",
+            .. headers.Zip(replies).SelectMany(p => new[] { p.First, p.Second, "Reply" })]);
+
+        var result = CleanText(text);
+
+        Assert.All(Story, p => Assert.Contains(p, result.Text, StringComparison.Ordinal));
+        Assert.Equal(!dropped, result.Text.Contains(replies[0], StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Nothing_changes_in_text_when_too_little_would_stay()
     {
         var result = CleanText(Text(1));
@@ -201,6 +251,22 @@ public sealed class CommentThreadTests
     [InlineData("The minister says the plan, announced in 2019 at 9:00, will go ahead as the council agreed in a long and stormy session last night.", false)]
     public void A_comment_header_names_a_time_and_a_date_or_says_something(string line, bool expected) =>
         Assert.Equal(expected, CommentLines.IsHeader(line));
+
+    [Theory]
+    [InlineData("1 year ago", true)]
+    [InlineData("about 3 hours ago", true)]
+    [InlineData("8d", true)]
+    [InlineData("vor 2 Tagen", true)]
+    [InlineData("il y a 3 jours", true)]
+    [InlineData("hace 2 días", true)]
+    [InlineData("3 giorni fa", true)]
+    [InlineData("3日前", true)]
+    [InlineData("2 дня назад", true)]
+    [InlineData("Years ago, the town had no mains water at all.", false)]
+    [InlineData("8 days of rain", false)]
+    [InlineData("2024", false)]
+    public void A_time_counted_back_is_a_whole_short_line(string line, bool expected) =>
+        Assert.Equal(expected, CommentLines.IsRelativeTime(line));
 
     [Theory]
     [InlineData("15 Replies to \u201cOpen-sourcing the CAD files\u201d", true)]
