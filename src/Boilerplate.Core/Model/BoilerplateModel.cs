@@ -31,6 +31,7 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
     private readonly float[] _addedOffsets;
     private readonly TextFeatureExtractor _textFeatures;
     private readonly ContextFeatureExtractor _contextFeatures;
+    private readonly NoticeWords? _noticeWords;
 
     private BoilerplateModel(ModelFile file, LinearScorer text, IRowScorer context, PageTypeClassifier? pageType, LinearScorer? added)
     {
@@ -42,6 +43,7 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
         _addedOffsets = file.Metadata.AddedLabels.Select(a => a.Offset).ToArray();
         _textFeatures = new TextFeatureExtractor(file.Groups);
         _contextFeatures = new ContextFeatureExtractor(file.Groups, file.Metadata.BaseLabelCount, pageType?.Types.Count ?? 0);
+        _noticeWords = NoticeWords.For([.. file.Metadata.Labels.Take(file.Metadata.BaseLabelCount)]);
     }
 
     /// <summary>What the model file says about itself.</summary>
@@ -226,6 +228,7 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
             PageBuffers.Floats.Return(dense);
         }
 
+        _noticeWords?.Apply(firstStage, probabilities);
         if (_added is not null)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -201,6 +201,23 @@ public sealed class FailureClassTests : IDisposable
     }
 
     [Fact]
+    public void A_notice_no_lexicon_names_keeps_the_legal_label_below_a_footer_menu()
+    {
+        // The words read as a disclosure; the footer's links around it, some of them whole sentences, read as navigation.
+        const string notice = "Products are chosen independently by our editors. Purchases made through our links may earn us a commission.";
+        string[] links = ["About us", "Careers", "Contact", "Advertise", "Listings are updated daily and may change without notice.",
+            "Readers can write to the editor at any time.", "Opinions in guest posts belong to their writers alone."];
+        var footer = "<ul class=\"menu\">" + string.Concat(links.Select((l, i) => $"<li><a href=\"/f{i}\">{l}</a></li>")) + $"</ul><p>{notice}</p>";
+        var html = PageOf(Menu("Home", "Local", "Sport"), Article(3), string.Empty, footer);
+
+        var result = Clean(new PageInput.Html(html));
+
+        var paragraph = result.Blocks.Single(p => p.Block.Text == notice);
+        Assert.Equal(Labels.Legal, paragraph.Label);
+        Assert.False(paragraph.Kept);
+    }
+
+    [Fact]
     public void Related_story_teasers_after_an_article_are_not_kept()
     {
         string[] teasers =
