@@ -25,6 +25,9 @@ internal static partial class CommentLines
     /// <summary>Longest line read as a reader's name above a time counted back.</summary>
     private const int MaxNameChars = 40;
 
+    /// <summary>Longest line read as a time counted back: the time alone, and a mark after it.</summary>
+    private const int MaxTimeChars = 40;
+
     /// <summary>Most words in a reader's name: a headline over "49 minutes ago" in a news list has more.</summary>
     private const int MaxNameWords = 3;
 
@@ -36,7 +39,7 @@ internal static partial class CommentLines
         IsRelativeTime(line) && name.Length <= MaxNameChars && name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is > 0 and <= MaxNameWords;
 
     /// <summary>A line that is only a time counted back from now.</summary>
-    public static bool IsRelativeTime(string line) => line.Length <= MaxNameChars && RelativeTime().IsMatch(line);
+    public static bool IsRelativeTime(string line) => line.Length <= MaxTimeChars && RelativeTime().IsMatch(line);
 
     [GeneratedRegex(
         @"^\s*(?:(?:about |over |almost )?(?:\d+|an?|one)\s+(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year|yr)s?\s+ago|\d{1,3}(?:s|m|min|h|hr|d|w|mo|y|yr)|vor\s+(?:\d+|einem|einer)\s+(?:Sekunden?|Minuten?|Stunden?|Tag(?:en)?|Wochen?|Monat(?:en)?|Jahr(?:en)?)|il y a\s+(?:\d+|une?)\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?|années?)|hace\s+(?:\d+|una?)\s+(?:segundos?|minutos?|horas?|días?|semanas?|mes(?:es)?|años?)|(?:\d+|una?)\s+(?:secondi|minuti?|ore|ora|giorni|giorno|settimane?|mesi|mese|anni|anno)\s+fa|há\s+(?:\d+|uma?)\s+(?:segundos?|minutos?|horas?|dias?|semanas?|m[eê]s(?:es)?|anos?)|(?:\d+|een)\s+(?:seconden?|minuten?|uur|dagen?|dag|weken?|week|maanden?|maand|jaar|jaren)\s+geleden|\d+\s+\w+\s+(?:назад|temu)|\d+\s*(?:秒|分|分钟|分鐘|小时|小時|時間|天|日|周|週間|个月|個月|ヶ月|か月|年)前|\d+\s*(?:초|분|시간|일|주|개월|달|년)\s*전)\s*[·•]?\s*$",

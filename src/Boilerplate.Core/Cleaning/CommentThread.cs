@@ -150,16 +150,17 @@ internal static class CommentThread
         {
             ArticleAssembler.ThrowIfCancelled(i, cancellationToken);
             var text = blocks[i].Text;
-            var counted = i > 0 && CommentLines.IsTimeUnderName(blocks[i - 1].Text, text);
-            if (counted || CommentLines.IsHeader(text))
+            var timeUnderName = i > 0 && CommentLines.IsTimeUnderName(blocks[i - 1].Text, text);
+            if (timeUnderName || CommentLines.IsHeader(text))
             {
                 if (start < 0 && before < MinRemaining)
                 {
                     return;
                 }
 
-                start = start < 0 ? i : start;
-                headers.Add(counted ? blocks[i - 1].Text + "\n" + text : text);
+                // A header in two lines starts at the reader's name.
+                start = start < 0 ? (timeUnderName ? i - 1 : i) : start;
+                headers.Add(timeUnderName ? blocks[i - 1].Text + "\n" + text : text);
             }
 
             before += start < 0 && kept[i] ? text.Length : 0;

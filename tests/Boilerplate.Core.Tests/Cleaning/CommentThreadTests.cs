@@ -192,6 +192,7 @@ public sealed class CommentThreadTests
 
         Assert.All(Story, p => Assert.Contains(p, result.Text, StringComparison.Ordinal));
         Assert.All(Comments, c => Assert.DoesNotContain(c, result.Text, StringComparison.Ordinal));
+        Assert.DoesNotContain("Reader0", result.Text, StringComparison.Ordinal);
     }
 
     [Fact]
