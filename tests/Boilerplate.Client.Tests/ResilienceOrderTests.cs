@@ -23,7 +23,8 @@ public sealed class ResilienceOrderTests(FaultyService service)
     {
         var client = service.Host.CreateClient(options =>
         {
-            options.AttemptTimeout = TimeSpan.FromMilliseconds(500);
+            // Well under the slow attempt's 8 s, with room for the retry itself on a loaded machine.
+            options.AttemptTimeout = TimeSpan.FromSeconds(2);
             options.Retry.MaxAttempts = 2;
             options.Retry.BaseDelay = TimeSpan.FromMilliseconds(10);
             options.CircuitBreaker.Enabled = false;
