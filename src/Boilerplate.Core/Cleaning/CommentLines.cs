@@ -22,6 +22,12 @@ internal static partial class CommentLines
     /// </summary>
     public static bool IsMarker(string line) => line.Length <= MaxChars && Marker().IsMatch(line);
 
+    /// <summary>A blog's thread heading ("109 Comments", "10 comments:", "2 thoughts on …", "15 Replies to …", "Leave a Reply").</summary>
+    public static bool IsBlogThreadHeading(string line) => line.Length <= MaxChars && BlogThreadHeading().IsMatch(line);
+
+    [GeneratedRegex(@"^\s*(?:\d+\s+(?:comments?|responses?|thoughts|kommentare?|commentaires?|comentarios?|commenti|reacties|komentarz[ey]?)\b\s*:?\s*$|\d+\s+(?:thoughts\s+on|responses?\s+to|replies\s+to)\b|leave a (?:reply|comment)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BlogThreadHeading();
+
     /// <summary>Longest line read as a reader's name above a time counted back.</summary>
     private const int MaxNameChars = 40;
 

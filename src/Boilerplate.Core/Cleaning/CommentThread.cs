@@ -9,7 +9,7 @@ namespace Boilerplate.Core.Cleaning;
 /// on a page read as an article, unless the thread's posts are shaped like the text kept outside them: a forum that
 /// names its replies "comment" wraps them as it wraps the opening post, while a blog's comments sit in markup of their
 /// own (<see cref="ShapedAlike"/>); a forum probability of <see cref="MaxForumProbability"/> or more also leaves the
-/// replies alone. A forum's replies and a product's reviews are those pages' content. Bounded like the container rule:
+/// replies alone, save in text under a blog's own thread heading. A forum's replies and a product's reviews are those pages' content. Bounded like the container rule:
 /// unless at least <see cref="MinRemaining"/> characters and <see cref="MinRemainingShare"/> of the kept text (or
 /// <see cref="EnoughRemaining"/> characters) stay, the naming is not a thread's (or the thread is the page), and
 /// nothing changes. Plain text has no markup, so there the thread is found by its lines (<see cref="CommentLines"/>;
@@ -74,18 +74,18 @@ internal static class CommentThread
 
     public static void Apply(SegmentedPage page, PageScores scores, bool[] kept, string[] reasons, CancellationToken cancellationToken)
     {
-        if (!scores.ReadsAsArticle() || scores.PageTypeProbability(PageTypeNames.Forum) >= MaxForumProbability)
-        {
-            return;
-        }
-
+        var readsAsArticle = scores.ReadsAsArticle() && scores.PageTypeProbability(PageTypeNames.Forum) < MaxForumProbability;
         if (page.Format == InputFormat.Html)
         {
-            ApplyToMarkup(page, kept, reasons, cancellationToken);
+            if (readsAsArticle)
+            {
+                ApplyToMarkup(page, kept, reasons, cancellationToken);
+            }
         }
-        else
+        else if (readsAsArticle || ReadsAsArticleOrForum(scores))
         {
-            ApplyToText(page, kept, reasons, cancellationToken);
+            // In text a long thread pulls the page-type model towards forum; a blog's own thread heading still names it.
+            ApplyToText(page, kept, reasons, blogHeadingNeeded: !readsAsArticle, cancellationToken);
         }
     }
 
@@ -123,6 +123,18 @@ internal static class CommentThread
         }
     }
 
+    /// <summary>Whether the page's type, or where the model withheld it its likeliest type, is article or forum.</summary>
+    private static bool ReadsAsArticleOrForum(PageScores scores)
+    {
+        if (scores.PageType.Length > 0 || scores.PageTypes.Count == 0)
+        {
+            return scores.PageType is PageTypeNames.Article or PageTypeNames.Forum;
+        }
+
+        var best = scores.PageTypes.MaxBy(scores.PageTypeProbability);
+        return best is PageTypeNames.Article or PageTypeNames.Forum;
+    }
+
     /// <summary>
     /// The thread in plain text: from the first comment header that follows at least <see cref="MinRemaining"/> kept
     /// characters, every kept block goes, when at least <see cref="MinTextHeaders"/> different headers follow and a
@@ -132,9 +144,11 @@ internal static class CommentThread
     /// ("1 year ago") is told apart by the reader's name on the line above it. Less kept text before the thread than
     /// the markup rule needs outside its thread (<see cref="MinOutside"/>) is a short story under a long thread only
     /// when <see cref="ShortStoryHeaders"/> different headers follow. The page-type guard of <see cref="Apply"/> is what
-    /// keeps tables of dates and times out: on pages of other types the headers' pattern meets them.
+    /// keeps tables of dates and times out: on pages of other types the headers' pattern meets them. On text that may be
+    /// a forum (<paramref name="blogHeadingNeeded"/>), only a blog's own thread heading near the first header will do
+    /// ("109 Comments", "2 thoughts on …", "Leave a Reply"): a forum prints "Reply" under its posts too, but not those.
     /// </summary>
-    private static void ApplyToText(SegmentedPage page, bool[] kept, string[] reasons, CancellationToken cancellationToken)
+    private static void ApplyToText(SegmentedPage page, bool[] kept, string[] reasons, bool blogHeadingNeeded, CancellationToken cancellationToken)
     {
         var blocks = page.Blocks;
         var keptChars = 0f;
@@ -167,7 +181,7 @@ internal static class CommentThread
         }
 
         var headersNeeded = before >= MinOutside(keptChars) ? MinTextHeaders : ShortStoryHeaders;
-        if (start < 0 || headers.Count < headersNeeded || !HasMarker(blocks, start))
+        if (start < 0 || headers.Count < headersNeeded || !HasMarker(blocks, start, blogHeadingNeeded))
         {
             return;
         }
@@ -189,11 +203,11 @@ internal static class CommentThread
     /// </summary>
     internal static float MinOutside(float keptChars) => Math.Max(MinRemaining, Math.Min(EnoughRemaining, MinRemainingShare * keptChars));
 
-    private static bool HasMarker(IReadOnlyList<Block> blocks, int start)
+    private static bool HasMarker(IReadOnlyList<Block> blocks, int start, bool blogHeading)
     {
         for (var i = Math.Max(0, start - MarkerBefore); i < Math.Min(blocks.Count, start + MarkerAfter); i++)
         {
-            if (CommentLines.IsMarker(blocks[i].Text))
+            if (blogHeading ? CommentLines.IsBlogThreadHeading(blocks[i].Text) : CommentLines.IsMarker(blocks[i].Text))
             {
                 return true;
             }

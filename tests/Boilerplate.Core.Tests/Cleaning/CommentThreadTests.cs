@@ -149,7 +149,28 @@ public sealed class CommentThreadTests
     [InlineData("", 0.02f, 0.4f)]
     public void Replies_in_text_stay_where_the_page_may_be_a_forum_or_is_likelier_another_type(string pageType, float forum, float? article)
     {
-        var result = CleanText(Text(3), pageType, forum, article);
+        // A thread line forums print too: only a blog's own heading lets the rule act on a page that may be a forum.
+        var result = CleanText(Text(3, thread: "Comments"), pageType, forum, article);
+
+        Assert.All(Comments, c => Assert.Contains(c, result.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Comments_go_in_text_read_as_a_forum_under_a_blogs_own_thread_heading()
+    {
+        // A long thread pulls the page-type model towards forum; "2 Comments" above it is a blog's, not a forum's.
+        var result = CleanText(Text(3, thread: "2 Comments"), pageType: "", forum: 0.6f, article: 0.2f);
+
+        Assert.All(Story, p => Assert.Contains(p, result.Text, StringComparison.Ordinal));
+        Assert.All(Comments, c => Assert.DoesNotContain(c, result.Text, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Comments", "", 0.6f, 0.2f)]
+    [InlineData("2 Comments", "product", 0.3f, 0.1f)]
+    public void Replies_in_text_read_as_a_forum_stay_without_a_blog_heading_and_other_types_keep_theirs(string thread, string pageType, float forum, float article)
+    {
+        var result = CleanText(Text(3, thread), pageType, forum, article);
 
         Assert.All(Comments, c => Assert.Contains(c, result.Text, StringComparison.Ordinal));
     }
@@ -252,6 +273,17 @@ public sealed class CommentThreadTests
     [InlineData("The minister says the plan, announced in 2019 at 9:00, will go ahead as the council agreed in a long and stormy session last night.", false)]
     public void A_comment_header_names_a_time_and_a_date_or_says_something(string line, bool expected) =>
         Assert.Equal(expected, CommentLines.IsHeader(line));
+
+    [Theory]
+    [InlineData("109 Comments", true)]
+    [InlineData("10 comments:", true)]
+    [InlineData("2 thoughts on \u201cWater board approves pipe renewal\u201d", true)]
+    [InlineData("Leave a Reply", true)]
+    [InlineData("Reply", false)]
+    [InlineData("Comments", false)]
+    [InlineData("109 Comments | Jill Winger | Last Updated: March 11, 2019", false)]
+    public void A_blog_thread_heading_is_one_forums_do_not_print(string line, bool expected) =>
+        Assert.Equal(expected, CommentLines.IsBlogThreadHeading(line));
 
     [Theory]
     [InlineData("1 year ago", true)]
