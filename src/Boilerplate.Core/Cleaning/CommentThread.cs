@@ -82,7 +82,7 @@ internal static class CommentThread
                 ApplyToMarkup(page, kept, reasons, cancellationToken);
             }
         }
-        else if (readsAsArticle || ReadsAsArticleOrForum(scores))
+        else if (ReadsAsArticleOrForum(scores))
         {
             // In text a long thread pulls the page-type model towards forum; a blog's own thread heading still names it.
             ApplyToText(page, kept, reasons, blogHeadingNeeded: !readsAsArticle, cancellationToken);
