@@ -222,6 +222,18 @@ public static class ArticleAssembler
         }
     }
 
+    /// <summary>Characters of the blocks <paramref name="kept"/> marks.</summary>
+    internal static float KeptChars(IReadOnlyList<Block> blocks, bool[] kept)
+    {
+        var chars = 0f;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            chars += kept[i] ? blocks[i].Text.Length : 0;
+        }
+
+        return chars;
+    }
+
     /// <summary>Checks <paramref name="cancellationToken"/> every <see cref="CancellationCheckInterval"/> blocks, not per block.</summary>
     internal static void ThrowIfCancelled(int block, CancellationToken cancellationToken)
     {

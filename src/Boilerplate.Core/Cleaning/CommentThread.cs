@@ -9,8 +9,9 @@ namespace Boilerplate.Core.Cleaning;
 /// on a page read as an article, unless the thread's posts are shaped like the text kept outside them: a forum that
 /// names its replies "comment" wraps them as it wraps the opening post, while a blog's comments sit in markup of their
 /// own (<see cref="ShapedAlike"/>); a forum probability of <see cref="MaxForumProbability"/> or more also leaves the
-/// replies alone, save in text under a blog's own thread heading. A forum's replies and a product's reviews are those pages' content. Bounded like the container rule:
-/// unless at least <see cref="MinRemaining"/> characters and <see cref="MinRemainingShare"/> of the kept text (or
+/// replies alone, save in text under a blog's own thread heading. A forum's replies and a product's reviews are those
+/// pages' content. Bounded like the container rule: unless at least <see cref="MinRemaining"/> characters and
+/// <see cref="MinRemainingShare"/> of the kept text (or
 /// <see cref="EnoughRemaining"/> characters) stay, the naming is not a thread's (or the thread is the page), and
 /// nothing changes. Plain text has no markup, so there the thread is found by its lines (<see cref="CommentLines"/>;
 /// <see cref="ApplyToText"/>).
@@ -82,7 +83,7 @@ internal static class CommentThread
                 ApplyToMarkup(page, kept, reasons, cancellationToken);
             }
         }
-        else if (ReadsAsArticleOrForum(scores))
+        else if (scores.ReadsAsOneOf(PageTypeNames.Article, PageTypeNames.Forum))
         {
             // In text a long thread pulls the page-type model towards forum; a blog's own thread heading still names it.
             ApplyToText(page, kept, reasons, blogHeadingNeeded: !readsAsArticle, cancellationToken);
@@ -123,18 +124,6 @@ internal static class CommentThread
         }
     }
 
-    /// <summary>Whether the page's type, or where the model withheld it its likeliest type, is article or forum.</summary>
-    private static bool ReadsAsArticleOrForum(PageScores scores)
-    {
-        if (scores.PageType.Length > 0 || scores.PageTypes.Count == 0)
-        {
-            return scores.PageType is PageTypeNames.Article or PageTypeNames.Forum;
-        }
-
-        var best = scores.PageTypes.MaxBy(scores.PageTypeProbability);
-        return best is PageTypeNames.Article or PageTypeNames.Forum;
-    }
-
     /// <summary>
     /// The thread in plain text: from the first comment header that follows at least <see cref="MinRemaining"/> kept
     /// characters, every kept block goes, when at least <see cref="MinTextHeaders"/> different headers follow and a
@@ -151,12 +140,7 @@ internal static class CommentThread
     private static void ApplyToText(SegmentedPage page, bool[] kept, string[] reasons, bool blogHeadingNeeded, CancellationToken cancellationToken)
     {
         var blocks = page.Blocks;
-        var keptChars = 0f;
-        for (var i = 0; i < blocks.Count; i++)
-        {
-            keptChars += kept[i] ? blocks[i].Text.Length : 0;
-        }
-
+        var keptChars = ArticleAssembler.KeptChars(blocks, kept);
         var before = 0f;
         var start = -1;
         var headers = new HashSet<string>(StringComparer.Ordinal);

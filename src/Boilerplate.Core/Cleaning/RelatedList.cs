@@ -11,8 +11,8 @@ namespace Boilerplate.Core.Cleaning;
 /// headlines read as prose one by one, and in text the article run takes them in. In HTML the heading must not be a
 /// link itself (a menu's "Related" entry heads no list). Bounded as the comment-thread rule is: unless a story stays
 /// outside the sections dropped, all of them together (<see cref="CommentThread.MinOutside"/>), the heading did not
-/// head a list beside it (a menu entry above an article of short lines) and its section stays. Other page types keep theirs: on a listing page the list
-/// may be the content.
+/// head a list beside it (a menu entry above an article of short lines) and its section stays. Other page types keep
+/// theirs: on a listing page the list may be the content.
 /// </summary>
 internal static class RelatedList
 {
@@ -27,12 +27,7 @@ internal static class RelatedList
         }
 
         var blocks = page.Blocks;
-        var keptChars = 0f;
-        for (var i = 0; i < blocks.Count; i++)
-        {
-            keptChars += kept[i] ? blocks[i].Text.Length : 0;
-        }
-
+        var keptChars = ArticleAssembler.KeptChars(blocks, kept);
         var remaining = keptChars;
         var drop = new List<int>();
         for (var i = 0; i < blocks.Count; i++)

@@ -43,7 +43,7 @@ public sealed class BoilerplateModel : IBlockClassifier, IDisposable
         _addedOffsets = file.Metadata.AddedLabels.Select(a => a.Offset).ToArray();
         _textFeatures = new TextFeatureExtractor(file.Groups);
         _contextFeatures = new ContextFeatureExtractor(file.Groups, file.Metadata.BaseLabelCount, pageType?.Types.Count ?? 0);
-        _noticeWords = NoticeWords.For([.. file.Metadata.Labels.Take(file.Metadata.BaseLabelCount)]);
+        _noticeWords = NoticeWords.For(BaseLabels);
     }
 
     /// <summary>What the model file says about itself.</summary>

@@ -50,15 +50,26 @@ public sealed class PageScores
     /// of) and article is its likeliest. The rules for an article's own chrome (a comment thread, a list of other
     /// stories) act only then; on other types the same shapes are often the content.
     /// </summary>
-    internal bool ReadsAsArticle()
+    internal bool ReadsAsArticle() => ReadsAsOneOf(PageTypeNames.Article);
+
+    /// <summary>
+    /// Whether the page's type is one of <paramref name="types"/>, or, where the model withheld a type, one of them is
+    /// at least as likely as any other type.
+    /// </summary>
+    internal bool ReadsAsOneOf(params ReadOnlySpan<string> types)
     {
         if (PageType.Length > 0 || PageTypes.Count == 0)
         {
-            return PageType == PageTypeNames.Article;
+            return types.Contains(PageType);
         }
 
-        var article = PageTypeProbability(PageTypeNames.Article);
-        return PageTypes.All(type => PageTypeProbability(type) <= article);
+        var best = 0f;
+        foreach (var type in types)
+        {
+            best = Math.Max(best, PageTypeProbability(type));
+        }
+
+        return PageTypes.All(type => PageTypeProbability(type) <= best);
     }
 
     /// <summary>The labels, in column order.</summary>
