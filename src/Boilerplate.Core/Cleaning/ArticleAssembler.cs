@@ -74,6 +74,7 @@ public static class ArticleAssembler
             ArticleRun.Apply(page, scores, rule, kept, reasons, fill: options.Bias >= 0, cancellationToken);
             CommentThread.Apply(page, scores, kept, reasons, cancellationToken);
             RelatedList.Apply(page, scores, kept, reasons, cancellationToken);
+            PageFooter.Apply(page, kept, reasons, cancellationToken);
         }
 
         // Last among the keep decisions, so that no rule above brings such a paragraph back.

@@ -199,6 +199,17 @@ public static class LegalLexicon
 
     private const int NearestAttributeTokens = 16;
 
+    /// <summary>"All rights reserved" in the languages the lexicon covers: how a site's copyright line ends.</summary>
+    private static readonly string[] RightsReserved =
+    [
+        "all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
+        "wszelkie prawa zastrzeżone", "tutti i diritti riservati", "todos os direitos reservados", "alle rechten voorbehouden",
+        "все права защищены", "版权所有", "版權所有", "保留所有权利", "جميع الحقوق محفوظة", "tüm hakları saklıdır",
+        "alla rättigheter förbehållna", "alle rettigheder forbeholdes", "kaikki oikeudet pidätetään", "všechna práva vyhrazena",
+        "všetky práva vyhradené", "minden jog fenntartva", "toate drepturile rezervate", "усі права захищені",
+        "всички права запазени", "tots els drets reservats", "כל הזכויות שמורות", "सर्वाधिकार सुरक्षित", "สงวนลิขสิทธิ์",
+    ];
+
     /// <summary>
     /// Phrases that only notices use, whatever their length: a block that is not article and says any of them is a
     /// cookie banner, a copyright line or a rights notice even when it runs to a paragraph. Names of legal pages
@@ -207,16 +218,11 @@ public static class LegalLexicon
     private static readonly string[] NoticeMarks =
     [
         "cookie", "куки", "クッキー", "ciasteczk", "الكوكيز", "ملفات تعريف الارتباط", "traceurs",
-        "copyright", "©", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
-        "wszelkie prawa zastrzeżone", "tutti i diritti riservati", "todos os direitos reservados", "alle rechten voorbehouden",
-        "все права защищены", "版权所有", "版權所有", "保留所有权利", "無断転載", "جميع الحقوق محفوظة", "without prior written",
+        "copyright", "©", .. RightsReserved, "無断転載", "without prior written",
         "informational purposes only", "not a substitute for professional", "does not constitute", "earn a commission",
         "affiliate commission", "affiliate link", "haftungsausschluss", "免责声明", "免責聲明", "إخلاء المسؤولية",
         "çerez", "kakor", "evästeet", "evästeitä", "sütik", "sütiket", "informasjonskapsler", "piškotk", "kolačić", "galetes",
-        "бисквитки", "쿠키", "คุกกี้", "עוגיות", "کوکی", "कुकीज़", "tüm hakları saklıdır", "alla rättigheter förbehållna",
-        "alle rettigheder forbeholdes", "kaikki oikeudet pidätetään", "všechna práva vyhrazena", "všetky práva vyhradené",
-        "minden jog fenntartva", "toate drepturile rezervate", "усі права захищені", "всички права запазени", "sva prava",
-        "tots els drets reservats", "כל הזכויות שמורות", "सर्वाधिकार सुरक्षित", "สงวนลิขสิทธิ์", "hak cipta", "bản quyền",
+        "бисквитки", "쿠키", "คุกกี้", "עוגיות", "کوکی", "कुकीज़", "sva prava", "hak cipta", "bản quyền",
         "무단 전재", "무단전재", "저작권", "未经许可", "不得转载", "禁止转载", "無断複製", "reproduction interdite",
         "prohibida la reproducción", "proibida a reprodução", "riproduzione riservata", "may not be reproduced",
         "not be reproduced", "medical advice", "financial advice", "investment advice", "past performance", "years or older",
@@ -231,6 +237,9 @@ public static class LegalLexicon
         "may receive a commission", "gamble responsibly", "begambleaware", "drink responsibly", "consommer avec modération",
         "traitement informatique", "informatique et libertés",
     ];
+
+    /// <summary>Longest line that still counts as a site's copyright line: longer text is a notice of another kind.</summary>
+    public const int MaxCopyrightLineChars = 250;
 
     /// <summary>Bits of the trigram filter: 64K bits, of which the phrases' first three characters set a few hundred.</summary>
     private const int FilterBits = 16;
@@ -350,6 +359,53 @@ public static class LegalLexicon
         foreach (var mark in NoticeMarks)
         {
             if (lower.Contains(mark, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is a site's copyright line: short, and opening with "©", "(c) 2025" or
+    /// "Copyright ©/2025", or saying "all rights reserved" in one of the lexicon's languages. A sentence that only
+    /// mentions copyright ("Copyright license", "sparked alarm over copyright") is not one.
+    /// </summary>
+    public static bool IsCopyrightLine(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var span = text.AsSpan().Trim();
+        if (span.IsEmpty || span.Length > MaxCopyrightLineChars)
+        {
+            return false;
+        }
+
+        var lower = span.ToString().ToLowerInvariant();
+        foreach (var phrase in RightsReserved)
+        {
+            if (lower.Contains(phrase, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        var start = 0;
+        while (start < lower.Length && start < 3 && !char.IsLetterOrDigit(lower[start]) && lower[start] != '©' && lower[start] != '(')
+        {
+            start++;
+        }
+
+        var head = lower.AsSpan(start);
+        return (head.StartsWith("©") || head.StartsWith("(c)") || head.StartsWith("copyright")) && HasYear(head);
+    }
+
+    private static bool HasYear(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i + 4 <= text.Length; i++)
+        {
+            if ((text[i..].StartsWith("19") || text[i..].StartsWith("20")) && char.IsAsciiDigit(text[i + 2]) && char.IsAsciiDigit(text[i + 3])
+                && (i == 0 || !char.IsAsciiDigit(text[i - 1])) && (i + 4 == text.Length || !char.IsAsciiDigit(text[i + 4])))
             {
                 return true;
             }

@@ -703,4 +703,92 @@ public class ArticleAssemblerTests
         Assert.Contains(longLine, result.Text, StringComparison.Ordinal);
         Assert.All(second, l => Assert.Contains(l, result.Text, StringComparison.Ordinal));
     }
+
+    private static readonly string[] FooterStory =
+    [
+        "The beginner's guide to the gym starts with the cardio machines: treadmills, ellipticals and bikes, which warm you up and build stamina without much technique.",
+        "Strength equipment comes next. Free weights ask for balance and coordination, while the machines guide the movement and suit a first visit to the floor.",
+        "Functional tools such as kettlebells and battle ropes train movements you make every day, and a trainer can show you the safe way to start with them.",
+        "Above all, ask the staff when in doubt: every gym would rather spend five minutes on a demonstration than see a new member hurt on the first day.",
+    ];
+
+    private static readonly string[] ListUnderFooter =
+        ["Affordable gym in Camden County, New Jersey", "Affordable gym in Burlington County, New Jersey", "Affordable gym in Bucks County, Pennsylvania"];
+
+    /// <summary>A text page: the story, the footer's menu and copyright line, then a list of areas served the model half keeps.</summary>
+    private static (SegmentedPage Page, PageScores Scores) FooterPage(
+        string copyrightLine, bool lineAfterKeptBlock = false, int listRepeats = 1, int storyParagraphs = 4) =>
+        Scored(
+        [
+            .. FooterStory.Take(storyParagraphs).Select(p => (p, 0.95f, 0.04f, 0.01f)),
+            .. (lineAfterKeptBlock ? [] : new[] { ("Terms of Use", 0.05f, 0.6f, 0.35f) }),
+            (copyrightLine, 0.02f, 0.08f, 0.9f),
+            .. Enumerable.Repeat(ListUnderFooter, listRepeats).SelectMany(list => list).Select(line => (line, 0.7f, 0.29f, 0.01f)),
+        ]);
+
+    [Fact]
+    public void In_text_the_kept_blocks_under_the_footers_copyright_line_go()
+    {
+        var (page, scores) = FooterPage("Copyright © 2025 Example Fitness. All Rights Reserved");
+
+        var result = ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
+        var strict = ArticleAssembler.Clean(page, scores, new CleanOptions { Threshold = 0.5f }, "v", CancellationToken.None);
+
+        Assert.Equal(string.Join("\n\n", FooterStory), result.Text);
+        Assert.All(result.Blocks.Where(b => ListUnderFooter.Contains(b.Block.Text)), b => Assert.Equal(ArticleAssembler.OutsideArticle, b.Reason));
+        Assert.All(ListUnderFooter, line => Assert.Contains(line, strict.Text, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("© Jane Doe / Example Images", false, 1, 4)]
+    [InlineData("© 2025 Example Fitness. All rights reserved.", true, 1, 4)]
+    [InlineData("© 2025 Example Fitness. All rights reserved.", false, 8, 4)]
+    [InlineData("© 2025 Example Fitness. All rights reserved.", false, 1, 2)]
+    public void In_text_a_photo_credit_a_rights_line_inside_the_article_or_a_footer_under_little_or_above_more_text_moves_nothing(
+        string line, bool lineAfterKeptBlock, int listRepeats, int storyParagraphs)
+    {
+        var (page, scores) = FooterPage(line, lineAfterKeptBlock, listRepeats, storyParagraphs);
+
+        var result = ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
+
+        Assert.All(ListUnderFooter, entry => Assert.Contains(entry, result.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void In_text_only_the_last_copyright_line_marks_the_footer()
+    {
+        // A menu copied into the page carries the same line above the rest of the story.
+        string[] more =
+        [
+            "Recovery matters as much as the workout: the sauna, the stretching area and a day off between heavy sessions keep new members coming back.",
+            "Finally, write down what you did on each visit, because a simple log shows progress sooner than the mirror or the scales ever will.",
+        ];
+        var (page, scores) = Scored(
+        [
+            .. FooterStory.Select(p => (p, 0.95f, 0.04f, 0.01f)),
+            ("Classes", 0.05f, 0.9f, 0.05f), ("© 2025 Example Fitness", 0.02f, 0.08f, 0.9f),
+            .. more.Select(p => (p, 0.95f, 0.04f, 0.01f)),
+            ("Terms of Use", 0.05f, 0.6f, 0.35f), ("© 2025 Example Fitness", 0.02f, 0.08f, 0.9f),
+            .. ListUnderFooter.Select(line => (line, 0.7f, 0.29f, 0.01f)),
+        ]);
+
+        var result = ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
+
+        Assert.Equal(string.Join("\n\n", FooterStory.Concat(more)), result.Text);
+    }
+
+    [Fact]
+    public void In_html_the_footer_is_the_containers_to_judge()
+    {
+        // The same lines in one container: the markup, not the copyright line, says where the article ends.
+        var html = "<body><article>" + string.Concat(FooterStory.Select(p => $"<p>{p}</p>")) + "<p>Terms of Use</p>" +
+            "<p>© 2025 Example Fitness. All rights reserved.</p>" + string.Concat(ListUnderFooter.Select(l => $"<p>{l}</p>")) + "</article></body>";
+        var page = new HtmlSegmenter(SegmentationLimits.Default).Segment(html, null, CancellationToken.None);
+        var scores = new PageScores(Labels, [.. page.Blocks.SelectMany(b =>
+            FooterStory.Contains(b.Text) ? new[] { 0.95f, 0.04f, 0.01f } : ListUnderFooter.Contains(b.Text) ? [0.7f, 0.29f, 0.01f] : [0.02f, 0.08f, 0.9f])]);
+
+        var result = ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
+
+        Assert.All(ListUnderFooter, line => Assert.Contains(line, result.Text, StringComparison.Ordinal));
+    }
 }

@@ -92,4 +92,35 @@ public sealed class LegalLexiconTests
         var far = string.Join(' ', Enumerable.Repeat("wrapper", 20)) + " legal";
         Assert.False(LegalLexicon.HasLegalAttribute(far));
     }
+
+    [Theory]
+    [InlineData("© 2025 Example Fitness. All rights reserved.")]
+    [InlineData("Copyright © 2024 Harbour Press Ltd")]
+    [InlineData("Copyright 2026 The Example Gazette")]
+    [InlineData("(c) 1998-2025 Example Media")]
+    [InlineData("| © Example Media 2025")]
+    [InlineData("Alle Rechte vorbehalten.")]
+    [InlineData("版权所有 © 示例网")]
+    public void A_sites_copyright_line_is_told(string text)
+    {
+        Assert.True(LegalLexicon.IsCopyrightLine(text));
+    }
+
+    [Theory]
+    [InlineData("© Jane Doe / Example Images")]
+    [InlineData("Copyright license")]
+    [InlineData("Clips of film characters have sparked alarm within the studios over copyright in 2025.")]
+    [InlineData("The 1990s were a good decade for the harbour town and its fishing fleet.")]
+    public void A_photo_credit_or_a_sentence_about_copyright_is_not_a_copyright_line(string text)
+    {
+        Assert.False(LegalLexicon.IsCopyrightLine(text));
+    }
+
+    [Fact]
+    public void A_long_notice_is_not_a_copyright_line()
+    {
+        var notice = "© 2025 Example Media. " + string.Concat(Enumerable.Repeat("Reproduction of this material without written permission is forbidden. ", 5));
+        Assert.True(notice.Length > LegalLexicon.MaxCopyrightLineChars);
+        Assert.False(LegalLexicon.IsCopyrightLine(notice));
+    }
 }
