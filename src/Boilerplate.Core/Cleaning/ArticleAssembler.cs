@@ -75,6 +75,10 @@ public static class ArticleAssembler
             CommentThread.Apply(page, scores, kept, reasons, cancellationToken);
             RelatedList.Apply(page, scores, kept, reasons, cancellationToken);
             PageFooter.Apply(page, kept, reasons, cancellationToken);
+            if (options.Bias >= 0)
+            {
+                ThinArticle.Apply(page, scores, rule, kept, reasons, cancellationToken);
+            }
         }
 
         // Last among the keep decisions, so that no rule above brings such a paragraph back.

@@ -791,4 +791,63 @@ public class ArticleAssemblerTests
 
         Assert.All(ListUnderFooter, line => Assert.Contains(line, result.Text, StringComparison.Ordinal));
     }
+
+    private static readonly string[] CollectionItems =
+    [
+        "Merino crew socks with a cushioned sole and a seamless toe, knitted in Portugal from traceable wool and sold in packs of three",
+        "Wool hiking socks with a reinforced heel and toe that keep their shape after a hundred washes and a thousand miles of trail",
+        "Thin liner socks for running shoes, quick to dry and cool on long summer runs, with a mesh panel over the top of the foot",
+    ];
+
+    /// <summary>A text page of a shop's collection: its name kept, the items' texts read as chrome near the line, a menu far from it.</summary>
+    private static (SegmentedPage Page, PageScores Scores) ThinPage(float itemBody, int keptLineRepeats = 1, int items = 3) =>
+        Scored(
+        [
+            ("Home", 0.02f, 0.97f, 0.01f), ("Sale", 0.03f, 0.96f, 0.01f),
+            (string.Concat(Enumerable.Repeat("Winter socks for every walk. ", keptLineRepeats)).Trim(), 0.8f, 0.19f, 0.01f),
+            .. CollectionItems.Take(items).Select(item => (item, itemBody, 1 - itemBody - 0.01f, 0.01f)),
+            ("Privacy policy", 0.01f, 0.2f, 0.79f),
+        ]);
+
+    [Fact]
+    public void When_the_kept_text_is_thin_the_likeliest_dropped_blocks_come_back()
+    {
+        var (page, scores) = ThinPage(itemBody: 0.4f);
+
+        var result = ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
+        var precise = ArticleAssembler.Clean(page, scores, new CleanOptions { Bias = -0.2f }, "v", CancellationToken.None);
+        var strict = ArticleAssembler.Clean(page, scores, new CleanOptions { Threshold = 0.5f }, "v", CancellationToken.None);
+
+        Assert.Equal(["Winter socks for every walk.", .. CollectionItems], result.Blocks.Where(b => b.Kept).Select(b => b.Block.Text));
+        Assert.Equal("Winter socks for every walk.", precise.Text);
+        Assert.Equal("Winter socks for every walk.", strict.Text);
+    }
+
+    [Theory]
+    [InlineData(0.4f, 8, 3)]
+    [InlineData(0.18f, 1, 3)]
+    [InlineData(0.4f, 1, 1)]
+    public void An_article_of_a_short_paragraph_or_more_or_blocks_far_from_the_line_or_short_chrome_stay_as_the_model_decided(
+        float itemBody, int keptLineRepeats, int items)
+    {
+        var (page, scores) = ThinPage(itemBody, keptLineRepeats, items);
+
+        var result = ArticleAssembler.Clean(page, scores, CleanOptions.Default, "v", CancellationToken.None);
+
+        Assert.Single(result.Blocks, b => b.Kept);
+    }
+
+    [Fact]
+    public void A_thin_article_brings_back_only_what_the_model_dropped_not_what_a_rule_dropped()
+    {
+        var (page, scores) = ThinPage(itemBody: 0.4f);
+        var kept = new[] { false, false, true, false, false, false, false };
+        var reasons = new[] { "navigation", "navigation", "", "navigation", ArticleAssembler.Comment, ArticleAssembler.BelowThreshold, "legal" };
+        var rule = KeepRule.Create(CleanOptions.Default, scores.Labels);
+
+        ThinArticle.Apply(page, scores, rule, kept, reasons, CancellationToken.None);
+
+        Assert.Equal([false, false, true, true, false, true, false], kept);
+        Assert.Equal(ArticleAssembler.Comment, reasons[4]);
+    }
 }
