@@ -208,6 +208,7 @@ public static class LegalLexicon
         "alla rättigheter förbehållna", "alle rettigheder forbeholdes", "kaikki oikeudet pidätetään", "všechna práva vyhrazena",
         "všetky práva vyhradené", "minden jog fenntartva", "toate drepturile rezervate", "усі права захищені",
         "всички права запазени", "tots els drets reservats", "כל הזכויות שמורות", "सर्वाधिकार सुरक्षित", "สงวนลิขสิทธิ์",
+        "無断転載", "무단 전재", "무단전재",
     ];
 
     /// <summary>
@@ -218,12 +219,12 @@ public static class LegalLexicon
     private static readonly string[] NoticeMarks =
     [
         "cookie", "куки", "クッキー", "ciasteczk", "الكوكيز", "ملفات تعريف الارتباط", "traceurs",
-        "copyright", "©", .. RightsReserved, "無断転載", "without prior written",
+        "copyright", "©", .. RightsReserved, "without prior written",
         "informational purposes only", "not a substitute for professional", "does not constitute", "earn a commission",
         "affiliate commission", "affiliate link", "haftungsausschluss", "免责声明", "免責聲明", "إخلاء المسؤولية",
         "çerez", "kakor", "evästeet", "evästeitä", "sütik", "sütiket", "informasjonskapsler", "piškotk", "kolačić", "galetes",
         "бисквитки", "쿠키", "คุกกี้", "עוגיות", "کوکی", "कुकीज़", "sva prava", "hak cipta", "bản quyền",
-        "무단 전재", "무단전재", "저작권", "未经许可", "不得转载", "禁止转载", "無断複製", "reproduction interdite",
+        "저작권", "未经许可", "不得转载", "禁止转载", "無断複製", "reproduction interdite",
         "prohibida la reproducción", "proibida a reprodução", "riproduzione riservata", "may not be reproduced",
         "not be reproduced", "medical advice", "financial advice", "investment advice", "past performance", "years or older",
         "ohne gewähr", "ersetzt keine", "ne remplace pas", "no sustituye", "non sostituiscono", "não substitui",
@@ -368,8 +369,9 @@ public static class LegalLexicon
     }
 
     /// <summary>
-    /// Whether <paramref name="text"/> is a site's copyright line: short, and opening with "©", "(c) 2025" or
-    /// "Copyright ©/2025", or saying "all rights reserved" in one of the lexicon's languages. A sentence that only
+    /// Whether <paramref name="text"/> is a site's copyright line: short, and opening with "©" (or Korean sites' "ⓒ"),
+    /// "(c)" or "Copyright" and naming a year, or saying "all rights reserved" (or "no reproduction without permission",
+    /// as Japanese and Korean sites close) in one of the lexicon's languages. A sentence that only
     /// mentions copyright ("Copyright license", "sparked alarm over copyright") is not one.
     /// </summary>
     public static bool IsCopyrightLine(string text)
@@ -391,13 +393,13 @@ public static class LegalLexicon
         }
 
         var start = 0;
-        while (start < lower.Length && start < 3 && !char.IsLetterOrDigit(lower[start]) && lower[start] != '©' && lower[start] != '(')
+        while (start < lower.Length && start < 3 && !char.IsLetterOrDigit(lower[start]) && lower[start] is not ('©' or 'ⓒ' or '('))
         {
             start++;
         }
 
         var head = lower.AsSpan(start);
-        return (head.StartsWith("©") || head.StartsWith("(c)") || head.StartsWith("copyright")) && HasYear(head);
+        return (head.StartsWith("©") || head.StartsWith("ⓒ") || head.StartsWith("(c)") || head.StartsWith("copyright")) && HasYear(head);
     }
 
     private static bool HasYear(ReadOnlySpan<char> text)

@@ -101,6 +101,9 @@ public sealed class LegalLexiconTests
     [InlineData("| © Example Media 2025")]
     [InlineData("Alle Rechte vorbehalten.")]
     [InlineData("版权所有 © 示例网")]
+    [InlineData("<저작권자 ⓒ 예시뉴스, 무단 전재 및 재배포 금지>")]
+    [InlineData("ⓒ 2025 예시일보")]
+    [InlineData("記事の無断転載を禁じます。")]
     public void A_sites_copyright_line_is_told(string text)
     {
         Assert.True(LegalLexicon.IsCopyrightLine(text));
