@@ -240,7 +240,7 @@ public static class LegalLexicon
     ];
 
     /// <summary>Longest line that still counts as a site's copyright line: longer text is a notice of another kind.</summary>
-    public const int MaxCopyrightLineChars = 250;
+    public const int MaxCopyrightLineChars = 160;
 
     /// <summary>Bits of the trigram filter: 64K bits, of which the phrases' first three characters set a few hundred.</summary>
     private const int FilterBits = 16;

@@ -114,6 +114,7 @@ public sealed class LegalLexiconTests
     [InlineData("Copyright license")]
     [InlineData("Clips of film characters have sparked alarm within the studios over copyright in 2025.")]
     [InlineData("The 1990s were a good decade for the harbour town and its fishing fleet.")]
+    [InlineData("Copyright 1998-2026 Example Software Foundation, Inc. This is free software; see the source for copying conditions. There is NO warranty; not even for MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.")]
     public void A_photo_credit_or_a_sentence_about_copyright_is_not_a_copyright_line(string text)
     {
         Assert.False(LegalLexicon.IsCopyrightLine(text));
