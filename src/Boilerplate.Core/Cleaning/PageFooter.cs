@@ -4,13 +4,13 @@ using Boilerplate.Core.Segmentation;
 namespace Boilerplate.Core.Cleaning;
 
 /// <summary>
-/// The footer of a text page: the site's copyright line ("© 2025 Example Ltd", "Copyright 2024 …", "All rights
-/// reserved"; <see cref="LegalLexicon.IsCopyrightLine"/>), dropped below the article, marks where the page's own
-/// footer begins, and the kept blocks under it (a list of areas served, a sitemap, a teaser grid) go as outside the
-/// article. Text has no markup to say where the footer sits; HTML pages are left to the container rule. Bounded: the
-/// line counts only below <see cref="MinKeptAbove"/> kept characters, and only when what it would drop holds fewer
-/// characters than the kept text above it, so a rights line inside the article (a quoted excerpt's) cannot take the
-/// article with it.
+/// The footer of a text page: the page's last copyright line ("© 2025 Example Ltd", "Copyright 2024 …", "All rights
+/// reserved"; <see cref="LegalLexicon.IsCopyrightLine"/>), dropped and under another dropped block, marks where the
+/// site's footer begins, and the kept blocks under it (a list of areas served, a sitemap, a teaser grid) go as outside
+/// the article. Text has no markup to say where the footer sits; HTML pages are left to the container rule. Bounded:
+/// the line counts only with <see cref="MinKeptAbove"/> kept characters above it, and only when what it would drop
+/// holds fewer characters than the kept text above it, so a rights line inside the article (a quoted excerpt's)
+/// takes at most its lesser part with it.
 /// </summary>
 internal static class PageFooter
 {
