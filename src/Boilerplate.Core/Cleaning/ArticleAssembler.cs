@@ -197,24 +197,13 @@ public static class ArticleAssembler
     /// </summary>
     private static void KeepTheLikeliest(SegmentedPage page, PageScores scores, KeepRule rule, bool[] kept, string[] reasons, CancellationToken cancellationToken)
     {
-        var mass = new float[kept.Length];
-        for (var i = 0; i < kept.Length; i++)
-        {
-            ThrowIfCancelled(i, cancellationToken);
-            mass[i] = rule.KeptMass(scores.For(i));
-        }
-
-        var bar = FallbackShare * mass.Max();
         var chosen = new List<(int Block, bool IsTitle)>();
         var prose = false;
-        for (var i = 0; i < kept.Length; i++)
+        foreach (var i in LikeliestDropped(scores, rule, kept, reasons, minKeepMass: 0f, cancellationToken))
         {
-            if (mass[i] >= bar)
-            {
-                var isTitle = ArticleTitle.Says(page.Blocks[i].Text, page.Title);
-                chosen.Add((i, isTitle));
-                prose |= !isTitle && TextSegmenter.EndsLikeSentence(page.Blocks[i].Text);
-            }
+            var isTitle = ArticleTitle.Says(page.Blocks[i].Text, page.Title);
+            chosen.Add((i, isTitle));
+            prose |= !isTitle && TextSegmenter.EndsLikeSentence(page.Blocks[i].Text);
         }
 
         foreach (var (i, isTitle) in chosen)
@@ -227,12 +216,45 @@ public static class ArticleAssembler
         }
     }
 
+    /// <summary>
+    /// The fallback's choice: of the blocks the model itself dropped (a label's or the bar's reason, not a rule's), those
+    /// at least <see cref="FallbackShare"/> as likely to carry a keep label as the likeliest of them, and at least
+    /// <paramref name="minKeepMass"/>. On a page that kept nothing (<see cref="KeepTheLikeliest"/>) every block is such a
+    /// block; on a thin one (<c>ThinArticle</c>) the rules' drops stand.
+    /// </summary>
+    internal static List<int> LikeliestDropped(
+        PageScores scores, KeepRule rule, bool[] kept, string[] reasons, float minKeepMass, CancellationToken cancellationToken)
+    {
+        var mass = new float[kept.Length];
+        var best = 0f;
+        for (var i = 0; i < kept.Length; i++)
+        {
+            ThrowIfCancelled(i, cancellationToken);
+            var modelDropped = !kept[i] && (reasons[i] == BelowThreshold || scores.Labels.Contains(reasons[i]));
+            mass[i] = modelDropped ? rule.KeptMass(scores.For(i)) : -1f;
+            best = Math.Max(best, mass[i]);
+        }
+
+        var bar = Math.Max(FallbackShare * best, minKeepMass);
+        var chosen = new List<int>();
+        for (var i = 0; i < kept.Length; i++)
+        {
+            if (mass[i] >= bar)
+            {
+                chosen.Add(i);
+            }
+        }
+
+        return chosen;
+    }
+
     /// <summary>Characters of the blocks <paramref name="kept"/> marks.</summary>
-    internal static float KeptChars(IReadOnlyList<Block> blocks, bool[] kept)
+    internal static float KeptChars(IReadOnlyList<Block> blocks, bool[] kept, CancellationToken cancellationToken)
     {
         var chars = 0f;
         for (var i = 0; i < blocks.Count; i++)
         {
+            ThrowIfCancelled(i, cancellationToken);
             chars += kept[i] ? blocks[i].Text.Length : 0;
         }
 

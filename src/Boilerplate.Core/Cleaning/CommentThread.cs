@@ -140,7 +140,7 @@ internal static class CommentThread
     private static void ApplyToText(SegmentedPage page, bool[] kept, string[] reasons, bool blogHeadingNeeded, CancellationToken cancellationToken)
     {
         var blocks = page.Blocks;
-        var keptChars = ArticleAssembler.KeptChars(blocks, kept);
+        var keptChars = ArticleAssembler.KeptChars(blocks, kept, cancellationToken);
         var before = 0f;
         var start = -1;
         var headers = new HashSet<string>(StringComparer.Ordinal);

@@ -27,7 +27,7 @@ internal static class RelatedList
         }
 
         var blocks = page.Blocks;
-        var keptChars = ArticleAssembler.KeptChars(blocks, kept);
+        var keptChars = ArticleAssembler.KeptChars(blocks, kept, cancellationToken);
         var remaining = keptChars;
         var drop = new List<int>();
         for (var i = 0; i < blocks.Count; i++)

@@ -23,41 +23,17 @@ internal static class ThinArticle
     /// <summary>Brings back the likeliest dropped blocks of a page whose kept text is thin.</summary>
     public static void Apply(SegmentedPage page, PageScores scores, KeepRule rule, bool[] kept, string[] reasons, CancellationToken cancellationToken)
     {
-        var keptChars = 0;
-        for (var i = 0; i < kept.Length && keptChars < MinChars; i++)
-        {
-            ArticleAssembler.ThrowIfCancelled(i, cancellationToken);
-            keptChars += kept[i] ? page.Blocks[i].Text.Length : 0;
-        }
-
+        var keptChars = ArticleAssembler.KeptChars(page.Blocks, kept, cancellationToken);
         if (keptChars == 0 || keptChars >= MinChars)
         {
             return;
         }
 
-        var mass = new float[kept.Length];
-        var best = 0f;
-        for (var i = 0; i < kept.Length; i++)
-        {
-            ArticleAssembler.ThrowIfCancelled(i, cancellationToken);
-            if (ModelDropped(scores, reasons, kept, i))
-            {
-                mass[i] = rule.KeptMass(scores.For(i));
-                best = Math.Max(best, mass[i]);
-            }
-        }
-
-        var bar = Math.Max(ArticleAssembler.FallbackShare * best, MinKeepMass);
-        var back = new List<int>();
+        var back = ArticleAssembler.LikeliestDropped(scores, rule, kept, reasons, MinKeepMass, cancellationToken);
         var backChars = 0;
-        for (var i = 0; i < kept.Length; i++)
+        foreach (var i in back)
         {
-            ArticleAssembler.ThrowIfCancelled(i, cancellationToken);
-            if (ModelDropped(scores, reasons, kept, i) && mass[i] >= bar)
-            {
-                back.Add(i);
-                backChars += page.Blocks[i].Text.Length;
-            }
+            backChars += page.Blocks[i].Text.Length;
         }
 
         // A short page's own chrome ("Read More", "Share") near the line is not an article the model misread.
@@ -72,7 +48,4 @@ internal static class ThinArticle
             reasons[i] = string.Empty;
         }
     }
-
-    private static bool ModelDropped(PageScores scores, string[] reasons, bool[] kept, int block) =>
-        !kept[block] && (reasons[block] == ArticleAssembler.BelowThreshold || scores.Labels.Contains(reasons[block]));
 }
