@@ -383,7 +383,9 @@ public static class LegalLexicon
             return false;
         }
 
-        var lower = span.ToString().ToLowerInvariant();
+        // Text pages ask this of most dropped lines from the bottom up: lower-case on the stack, not in two strings.
+        Span<char> lower = stackalloc char[MaxCopyrightLineChars];
+        lower = lower[..span.ToLowerInvariant(lower)];
         foreach (var phrase in RightsReserved)
         {
             if (lower.Contains(phrase, StringComparison.Ordinal))
@@ -398,7 +400,7 @@ public static class LegalLexicon
             start++;
         }
 
-        var head = lower.AsSpan(start);
+        ReadOnlySpan<char> head = lower[start..];
         return (head.StartsWith("©") || head.StartsWith("ⓒ") || head.StartsWith("(c)") || head.StartsWith("copyright")) && HasYear(head);
     }
 
