@@ -1,14 +1,31 @@
-# make_corpus.py SRC DST: a copy of a corpus (pages/ and truth.jsonl) as if written in a language no model has seen.
-# Every run of letters in the pages' text becomes a made-up word of the same length and case, the same word always
-# the same made-up word within a page and another one on the next page; markup, attributes, scripts, digits and
-# punctuation stay. The truth's article body (and title, author, snippets) is rewritten the same way, so both
-# article measures still compare like with like. Pages are written as UTF-8 with their charset declarations to match.
+# make_corpus.py SRC DST [--script zh]: a copy of a corpus (pages/ and truth.jsonl) as if written in a language no
+# model has seen. Every run of letters in the pages' text becomes a made-up word of the same length and case, the same
+# word always the same made-up word within a page and another one on the next page; markup, attributes, scripts,
+# digits and punctuation stay. With --script zh the made-up words are Chinese characters instead (about one for three
+# letters), run together without spaces, with full-width full stops and commas: a language written without spaces.
+# The truth's article body (and title, author, snippets) is rewritten the same way, so both article measures still
+# compare like with like. Pages are written as UTF-8 with their charset declarations to match.
 # Usage: python3 bench/unseen-words/make_corpus.py ../shared/datasets/readability-pages /tmp/unseen/readability-pages
 import gzip, hashlib, html, json, os, re, sys
-src, dst = sys.argv[1], sys.argv[2]
+args = [a for a in sys.argv[1:] if a != '--script' and a != 'zh']
+src, dst = args[0], args[1]
+script = 'zh' if '--script' in sys.argv and 'zh' in sys.argv else 'latin'
 os.makedirs(os.path.join(dst, 'pages'), exist_ok=True)
 WORD = re.compile(r'[^\W\d_]+')
-def cipher(text, key):
+# Between two made-up words: spaces in the truth, any white space (the source's line breaks) in a page's text.
+ZH_RUN = re.compile('(?<=[\u4e00-\u9fa5\u3002\uff0c]) +(?=[\u4e00-\u9fa5])')
+ZH_RUN_HTML = re.compile('(?<=[\u4e00-\u9fa5\u3002\uff0c])\\s+(?=[\u4e00-\u9fa5])')
+ZH_MARK = re.compile('(?<=[\u4e00-\u9fa5])([.,])(?=\\s|$)')
+def cipher(text, key, in_html=False):
+    if script == 'zh':
+        def rep_zh(m):
+            w = m.group(0)
+            h = hashlib.blake2b((key + '\0' + w.lower()).encode(), digest_size=64).digest()
+            n = max(1, (len(w) + 2) // 3)
+            return ''.join(chr(0x4e00 + (h[2 * i % 64] * 256 + h[(2 * i + 1) % 64]) % 0x51a6) for i in range(n))
+        text = WORD.sub(rep_zh, text)
+        text = ZH_MARK.sub(lambda m: '\u3002' if m.group(1) == '.' else '\uff0c', text)
+        return (ZH_RUN_HTML if in_html else ZH_RUN).sub('', text)
     def rep(m):
         w = m.group(0)
         h = hashlib.blake2b((key + '\0' + w.lower()).encode(), digest_size=64).digest()
@@ -26,7 +43,7 @@ def cipher_html(doc, key):
         m = TAG.search(doc, at)
         end = m.start() if m else len(doc)
         if end > at:
-            out.append(html.escape(cipher(html.unescape(doc[at:end]), key), quote=False))
+            out.append(html.escape(cipher(html.unescape(doc[at:end]), key, in_html=True), quote=False))
         if not m:
             break
         tag = m.group(0); at = m.end()
