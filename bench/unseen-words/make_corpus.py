@@ -6,10 +6,18 @@
 # The truth's article body (and title, author, snippets) is rewritten the same way, so both article measures still
 # compare like with like. Pages are written as UTF-8 with their charset declarations to match.
 # Usage: python3 bench/unseen-words/make_corpus.py ../shared/datasets/readability-pages /tmp/unseen/readability-pages
+#        python3 bench/unseen-words/make_corpus.py ../shared/datasets/readability-pages /tmp/unseen-zh/readability-pages --script zh
+# Score the Chinese form with score_chars.py: the shingle measure's \w+ tokens make a whole Chinese sentence one token.
 import gzip, hashlib, html, json, os, re, sys
-args = [a for a in sys.argv[1:] if a != '--script' and a != 'zh']
-src, dst = args[0], args[1]
-script = 'zh' if '--script' in sys.argv and 'zh' in sys.argv else 'latin'
+args = sys.argv[1:]
+script = 'latin'
+if '--script' in args:
+    at = args.index('--script')
+    script = args[at + 1] if at + 1 < len(args) else ''
+    del args[at:at + 2]
+if script not in ('latin', 'zh') or len(args) != 2:
+    sys.exit('usage: make_corpus.py SRC DST [--script latin|zh]')
+src, dst = args
 os.makedirs(os.path.join(dst, 'pages'), exist_ok=True)
 WORD = re.compile(r'[^\W\d_]+')
 # Between two made-up words: spaces in the truth, any white space (the source's line breaks) in a page's text.
