@@ -14,7 +14,7 @@ namespace Boilerplate.Cli.Commands;
 /// <summary>
 /// <c>boilerplate evaluate</c>: scores our pipeline (HTML and text mode) and the peer extractors on the labelled
 /// corpora in one table, and with <c>--against</c> gates a model promotion: it exits 1 when the new model loses more
-/// than the tolerance of F1 on any corpus or mode.
+/// than the tolerance of F1 on any corpus or mode, or more pages whole than it rescues there.
 /// </summary>
 internal static class EvaluateCommand
 {
@@ -31,8 +31,13 @@ internal static class EvaluateCommand
         var dataset = new Option<string?>("--dataset", "--datasets") { Description = "Datasets root (every corpus) or one corpus folder (default: BOILERPLATE_DATASETS, else ../shared/datasets)." };
         var split = new Option<EvaluationSplit>("--split") { Description = "Pages of each corpus: dev (held out), train or all.", DefaultValueFactory = _ => EvaluationSplit.Dev };
         var model = new Option<string?>("--model") { Description = "Model to evaluate (default: the built-in model)." };
-        var against = new Option<string?>("--against") { Description = "Serving model to compare with; exits 1 when --model loses more than --tolerance F1 anywhere." };
+        var against = new Option<string?>("--against") { Description = "Serving model to compare with; exits 1 when --model loses more than --tolerance F1, or more pages whole than --lost-tolerance allows, anywhere." };
         var tolerance = new Option<double>("--tolerance") { Description = "F1 the new model may lose on any corpus and mode.", DefaultValueFactory = _ => 0.005 };
+        var lostTolerance = new Option<int>("--lost-tolerance")
+        {
+            Description = "Pages the new model may lose whole (shingle F1 under 0.5 where the serving model had 0.5 or more) beyond those it rescues, on any corpus and mode.",
+            DefaultValueFactory = _ => 0,
+        };
         var mode = new Option<string>("--mode")
         {
             Description = "Input form for our pipeline: html, text, both (html and text), scraped (text as two other scrapers write it: a line per text node, and the source's own line breaks) or all.",
@@ -48,7 +53,7 @@ internal static class EvaluateCommand
 
         var command = new Command("evaluate", "Score our pipeline and peer extractors on labelled pages; optionally gate a model promotion.")
         {
-            dataset, split, model, against, tolerance, mode, peers, maxPages, json, bias, inPageMisses, paragraphSet,
+            dataset, split, model, against, tolerance, lostTolerance, mode, peers, maxPages, json, bias, inPageMisses, paragraphSet,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -67,7 +72,8 @@ internal static class EvaluateCommand
                     parse.GetValue(json),
                     parse.GetValue(bias),
                     parse.GetValue(inPageMisses),
-                    parse.GetValue(paragraphSet)).Validate();
+                    parse.GetValue(paragraphSet),
+                    parse.GetValue(lostTolerance)).Validate();
             }
             catch (Exception e) when (e is ArgumentException or DirectoryNotFoundException)
             {
@@ -139,7 +145,8 @@ internal static class EvaluateCommand
                     settings.Modes,
                     settings.Tolerance,
                     sameLabels ? (labels[0].Report, labels[1].Report) : null,
-                    currentInPage.Select(c => (c.Form.ToString(), inPage.Single(i => i.Form == c.Form).Report, c.Report)).ToList());
+                    currentInPage.Select(c => (c.Form.ToString(), inPage.Single(i => i.Form == c.Form).Report, c.Report)).ToList(),
+                    settings.LostTolerance);
                 var summary = new EvaluationSummary(settings.Dataset, settings.Split, candidate.Version, current?.Version, results, skipped, labels, gate)
                 {
                     InPage = inPage,

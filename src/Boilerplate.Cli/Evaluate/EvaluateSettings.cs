@@ -15,6 +15,7 @@ namespace Boilerplate.Cli.Evaluate;
 /// <param name="Bias">The keep bias our pipeline cleans with (-1 precision .. +1 recall), as a caller would send it.</param>
 /// <param name="InPageMissesPath">Where to write the in-page placements the evaluated model labels wrong, as TSV.</param>
 /// <param name="ParagraphSetPath">Labelled paragraphs scored alone and inside pages instead of the built-in hand-labelled set.</param>
+/// <param name="LostTolerance">How many more pages the new model may lose whole than it rescues, in any corpus and mode, before the gate fails.</param>
 internal sealed record EvaluateSettings(
     string Dataset,
     EvaluationSplit Split,
@@ -27,7 +28,8 @@ internal sealed record EvaluateSettings(
     string? JsonPath,
     float Bias = 0f,
     string? InPageMissesPath = null,
-    string? ParagraphSetPath = null)
+    string? ParagraphSetPath = null,
+    int LostTolerance = 0)
 {
     /// <summary>Peer name for Mozilla Readability run by node.</summary>
     public const string Readability = "readability";
@@ -62,6 +64,11 @@ internal sealed record EvaluateSettings(
         if (Tolerance is < 0 or > 1 || double.IsNaN(Tolerance))
         {
             throw new ArgumentException("--tolerance must be between 0 and 1 (an F1 difference).");
+        }
+
+        if (LostTolerance < 0)
+        {
+            throw new ArgumentException("--lost-tolerance must be 0 or more (a count of pages).");
         }
 
         if (!(Bias >= -1f && Bias <= 1f))

@@ -145,23 +145,44 @@ internal static class EvaluationTable
 
     private static void WriteGate(IAnsiConsole console, GateVerdict gate)
     {
+        foreach (var check in gate.Checks.Where(c => c.Pages is not null))
+        {
+            var pages = check.Pages!;
+            console.MarkupLineInterpolated(
+                $"[grey]Against the current model, {check.Corpus} {check.Mode}: {pages.Up} pages up and {pages.Down} down by more than {PageChanges.Moved:0.00}; lost {Listed(pages.NewlyLost)}; rescued {Listed(pages.Rescued)}.[/]");
+        }
+
         foreach (var check in gate.Checks.Where(c => !c.Passed))
         {
-            console.MarkupLineInterpolated(
-                $"[red]Gate: {check.Corpus} {check.Mode}: F1 {check.CandidateF1:0.0000} vs current {check.CurrentF1:0.0000} ({check.Delta:+0.0000;-0.0000}), more than the {gate.Tolerance:0.0000} allowed.[/]");
+            if (check.Delta < -gate.Tolerance)
+            {
+                console.MarkupLineInterpolated(
+                    $"[red]Gate: {check.Corpus} {check.Mode}: F1 {check.CandidateF1:0.0000} vs current {check.CurrentF1:0.0000} ({check.Delta:+0.0000;-0.0000}), more than the {gate.Tolerance:0.0000} allowed.[/]");
+            }
+
+            if (check.Pages is { } pages && pages.NetLost > gate.LostTolerance)
+            {
+                console.MarkupLineInterpolated(
+                    $"[red]Gate: {check.Corpus} {check.Mode}: {pages.NewlyLost.Count} pages lost whole for {pages.Rescued.Count} rescued, more than the {gate.LostTolerance} allowed.[/]");
+            }
         }
 
         if (gate.Passed)
         {
             var worst = gate.Checks.MinBy(c => c.Delta);
             console.MarkupLineInterpolated(
-                $"[green]Gate passed:[/] no corpus, mode or label check loses more than {gate.Tolerance:0.0000} F1 (smallest change {worst?.Delta ?? 0:+0.0000;-0.0000}).");
+                $"[green]Gate passed:[/] no corpus, mode or label check loses more than {gate.Tolerance:0.0000} F1 (smallest change {worst?.Delta ?? 0:+0.0000;-0.0000}), nor more than {gate.LostTolerance} pages whole beyond those it rescues.");
         }
         else
         {
             console.MarkupLine("[red]Gate failed:[/] the new model must not replace the current one.");
         }
     }
+
+    private static string Listed(IReadOnlyList<PageChange> pages) =>
+        pages.Count == 0
+            ? "none"
+            : string.Join(", ", pages.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Id} ({p.CurrentF1:0.000} → {p.CandidateF1:0.000})")));
 
     private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 

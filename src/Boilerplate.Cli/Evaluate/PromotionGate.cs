@@ -7,17 +7,77 @@ namespace Boilerplate.Cli.Evaluate;
 /// <param name="Mode">"html" or "text".</param>
 /// <param name="CandidateF1">F1 of the model up for promotion.</param>
 /// <param name="CurrentF1">F1 of the serving model on the same pages.</param>
-/// <param name="Passed">Whether the candidate lost no more than the tolerance.</param>
+/// <param name="Passed">Whether the candidate lost no more than the tolerance, and no more pages whole than allowed.</param>
 internal sealed record GateCheck(string Corpus, string Mode, double CandidateF1, double CurrentF1, bool Passed)
 {
     /// <summary>Candidate minus current.</summary>
     public double Delta => CandidateF1 - CurrentF1;
+
+    /// <summary>What the candidate changes page by page; null for the label checks, which have no pages.</summary>
+    public PageChanges? Pages { get; init; }
 }
+
+/// <summary>
+/// The pages a candidate changes against the serving model: those it loses whole (the current model scored them at
+/// least <see cref="ArticleMetrics.CatastrophicF1"/>, the candidate under it), those it rescues, and how many moved by
+/// more than <see cref="Moved"/> either way. A mean can hold while pages break; these say which.
+/// </summary>
+/// <param name="NewlyLost">Pages the candidate loses that the current model did not, in page order.</param>
+/// <param name="Rescued">Pages the current model loses and the candidate does not, in page order.</param>
+/// <param name="Up">Pages the candidate scores more than <see cref="Moved"/> higher.</param>
+/// <param name="Down">Pages the candidate scores more than <see cref="Moved"/> lower.</param>
+internal sealed record PageChanges(IReadOnlyList<PageChange> NewlyLost, IReadOnlyList<PageChange> Rescued, int Up, int Down)
+{
+    /// <summary>A page's shingle F1 change counted as a move.</summary>
+    public const double Moved = 0.05;
+
+    /// <summary>Pages lost less pages rescued: what the gate holds to <see cref="GateVerdict.LostTolerance"/>.</summary>
+    public int NetLost => NewlyLost.Count - Rescued.Count;
+
+    /// <summary>Compares the two models' per-page scores, pages matched by id.</summary>
+    public static PageChanges Of(IReadOnlyList<PageScore> candidate, IReadOnlyList<PageScore> current)
+    {
+        var before = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var page in current)
+        {
+            before[page.Id] = page.F1;
+        }
+
+        List<PageChange> lost = [];
+        List<PageChange> rescued = [];
+        var (up, down) = (0, 0);
+        foreach (var page in candidate)
+        {
+            if (!before.TryGetValue(page.Id, out var was))
+            {
+                continue;
+            }
+
+            var (wasLost, isLost) = (was < ArticleMetrics.CatastrophicF1, page.F1 < ArticleMetrics.CatastrophicF1);
+            if (wasLost != isLost)
+            {
+                (isLost ? lost : rescued).Add(new PageChange(page.Id, was, page.F1));
+            }
+
+            up += page.F1 - was > Moved ? 1 : 0;
+            down += was - page.F1 > Moved ? 1 : 0;
+        }
+
+        return new PageChanges(lost, rescued, up, down);
+    }
+}
+
+/// <summary>One page's shingle F1 under the current model and under the candidate.</summary>
+/// <param name="Id">The page id.</param>
+/// <param name="CurrentF1">Under the serving model.</param>
+/// <param name="CandidateF1">Under the candidate.</param>
+internal sealed record PageChange(string Id, double CurrentF1, double CandidateF1);
 
 /// <summary>The gate's verdict over every corpus and mode.</summary>
 /// <param name="Tolerance">The F1 loss allowed.</param>
 /// <param name="Checks">One check per corpus and mode.</param>
-internal sealed record GateVerdict(double Tolerance, IReadOnlyList<GateCheck> Checks)
+/// <param name="LostTolerance">Pages a candidate may lose whole, beyond those it rescues, in any corpus and mode.</param>
+internal sealed record GateVerdict(double Tolerance, IReadOnlyList<GateCheck> Checks, int LostTolerance = 0)
 {
     /// <summary>Whether the candidate may replace the serving model.</summary>
     public bool Passed => Checks.All(c => c.Passed);
@@ -25,7 +85,8 @@ internal sealed record GateVerdict(double Tolerance, IReadOnlyList<GateCheck> Ch
 
 /// <summary>
 /// Decides whether a new model may replace the serving one: it must not lose more than a tolerance of F1 on any
-/// corpus in any mode, measured on the same pages in the same run, nor of macro-F1 on the hand-labelled paragraphs,
+/// corpus in any mode, measured on the same pages in the same run, nor lose more pages whole there than it rescues
+/// (beyond a count allowed, none by default), nor lose more than the tolerance of macro-F1 on the hand-labelled paragraphs,
 /// alone and placed inside pages, when the candidate tells the current model's labels (the same, or with labels added on
 /// top, whose paragraphs taken from a current label count against it). The labels are part of what a caller gets; the article's text alone does
 /// not show them, since the article assembler's container rule can rescue a page from a model whose labels are poor.
@@ -46,16 +107,19 @@ internal static class PromotionGate
 
     /// <summary>
     /// Judges the candidate (<see cref="SystemNames.Ours"/>) against the current model (<see cref="SystemNames.Current"/>),
-    /// and their hand-labelled <paramref name="labels"/> reports when given.
+    /// and their hand-labelled <paramref name="labels"/> reports when given; <paramref name="lostTolerance"/> is how many
+    /// more pages the candidate may lose whole than it rescues in one corpus and mode.
     /// </summary>
     public static GateVerdict Judge(
         IReadOnlyList<SystemResult> results,
         IReadOnlyList<EvaluationMode> modes,
         double tolerance,
         (ClassificationReport Candidate, ClassificationReport Current)? labels = null,
-        IReadOnlyList<(string Form, ClassificationReport Candidate, ClassificationReport Current)>? inPage = null)
+        IReadOnlyList<(string Form, ClassificationReport Candidate, ClassificationReport Current)>? inPage = null,
+        int lostTolerance = 0)
     {
         ArgumentNullException.ThrowIfNull(results);
+        ArgumentOutOfRangeException.ThrowIfNegative(lostTolerance);
         var checks = new List<GateCheck>();
         foreach (var corpus in results.Select(r => r.Corpus).Distinct(StringComparer.Ordinal))
         {
@@ -63,7 +127,9 @@ internal static class PromotionGate
             {
                 var candidate = Find(results, corpus, SystemNames.Ours(mode));
                 var current = Find(results, corpus, SystemNames.Current(mode));
-                checks.Add(Check(corpus, SystemNames.ModeName(mode), candidate.Score.F1, current.Score.F1, tolerance));
+                var pages = PageChanges.Of(candidate.Pages, current.Pages);
+                var check = Check(corpus, SystemNames.ModeName(mode), candidate.Score.F1, current.Score.F1, tolerance);
+                checks.Add(check with { Passed = check.Passed && pages.NetLost <= lostTolerance, Pages = pages });
             }
         }
 
@@ -77,7 +143,7 @@ internal static class PromotionGate
             checks.Add(Check(InPage, form, candidate.MacroF1, current.MacroF1, tolerance));
         }
 
-        return new GateVerdict(tolerance, checks);
+        return new GateVerdict(tolerance, checks, lostTolerance);
     }
 
     private static GateCheck Check(string corpus, string mode, double candidate, double current, double tolerance) =>

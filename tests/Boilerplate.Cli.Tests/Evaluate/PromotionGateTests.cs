@@ -8,6 +8,50 @@ public class PromotionGateTests
     private static SystemResult Result(string corpus, string system, double f1) =>
         new(corpus, system, new ArticleScore(10, f1, f1, f1, new SnippetScore(0, 0, 0, 0)), 0, 100, []);
 
+    /// <summary>A result whose mean is that of <paramref name="pages"/> (id, shingle F1).</summary>
+    private static SystemResult Paged(string system, params (string Id, double F1)[] pages) =>
+        Result("news", system, pages.Average(p => p.F1)) with { Pages = pages.Select(p => new PageScore(p.Id, p.F1, p.F1)).ToList() };
+
+    [Fact]
+    public void A_page_lost_whole_fails_the_gate_though_the_mean_holds()
+    {
+        // The candidate drops page b to 0.3 and gains as much on a: the same mean, one article gone.
+        var results = new[]
+        {
+            Paged("ours-html", ("a", 0.8), ("b", 0.3), ("c", 0.9)),
+            Paged("current-html", ("a", 0.3), ("b", 0.8), ("c", 0.9)),
+        };
+
+        var verdict = PromotionGate.Judge(results, [EvaluationMode.Html], tolerance: 0.005);
+
+        var check = Assert.Single(verdict.Checks);
+        Assert.Equal(0, check.Delta, precision: 9);
+        Assert.Equal(["b"], check.Pages!.NewlyLost.Select(p => p.Id));
+        Assert.Equal(["a"], check.Pages.Rescued.Select(p => p.Id));
+        Assert.Equal((1, 1), (check.Pages.Up, check.Pages.Down));
+
+        // One lost for one rescued is no net loss; a second page lost is.
+        Assert.True(verdict.Passed);
+        results[0] = Paged("ours-html", ("a", 0.8), ("b", 0.3), ("c", 0.45));
+        Assert.False(PromotionGate.Judge(results, [EvaluationMode.Html], tolerance: 0.5).Passed);
+        Assert.True(PromotionGate.Judge(results, [EvaluationMode.Html], tolerance: 0.5, lostTolerance: 1).Passed);
+    }
+
+    [Fact]
+    public void Pages_only_one_model_scored_are_not_compared()
+    {
+        var results = new[]
+        {
+            Paged("ours-html", ("a", 0.9), ("new", 0.1)),
+            Paged("current-html", ("a", 0.9), ("old", 0.9)),
+        };
+
+        var pages = Assert.Single(PromotionGate.Judge(results, [EvaluationMode.Html], tolerance: 1).Checks).Pages!;
+
+        Assert.Empty(pages.NewlyLost);
+        Assert.Equal((0, 0), (pages.Up, pages.Down));
+    }
+
     [Fact]
     public void A_loss_within_the_tolerance_passes_and_a_larger_one_fails_naming_the_corpus_and_mode()
     {
