@@ -33,10 +33,10 @@ internal static class EvaluateCommand
         var model = new Option<string?>("--model") { Description = "Model to evaluate (default: the built-in model)." };
         var against = new Option<string?>("--against") { Description = "Serving model to compare with; exits 1 when --model loses more than --tolerance F1, or more pages whole than --lost-tolerance allows, anywhere." };
         var tolerance = new Option<double>("--tolerance") { Description = "F1 the new model may lose on any corpus and mode.", DefaultValueFactory = _ => 0.005 };
-        var lostTolerance = new Option<int>("--lost-tolerance")
+        var lostTolerance = new Option<double>("--lost-tolerance")
         {
-            Description = "Pages the new model may lose whole (shingle F1 under 0.5 where the serving model had 0.5 or more) beyond those it rescues, on any corpus and mode.",
-            DefaultValueFactory = _ => 0,
+            Description = "Share of a corpus's pages the new model may lose whole (shingle F1 under 0.5 where the serving model had 0.5 or more) beyond those it rescues, on any corpus and mode.",
+            DefaultValueFactory = _ => PromotionGate.DefaultLostTolerance,
         };
         var mode = new Option<string>("--mode")
         {

@@ -15,7 +15,7 @@ namespace Boilerplate.Cli.Evaluate;
 /// <param name="Bias">The keep bias our pipeline cleans with (-1 precision .. +1 recall), as a caller would send it.</param>
 /// <param name="InPageMissesPath">Where to write the in-page placements the evaluated model labels wrong, as TSV.</param>
 /// <param name="ParagraphSetPath">Labelled paragraphs scored alone and inside pages instead of the built-in hand-labelled set.</param>
-/// <param name="LostTolerance">How many more pages the new model may lose whole than it rescues, in any corpus and mode, before the gate fails.</param>
+/// <param name="LostTolerance">The share of a corpus's pages the new model may lose whole beyond those it rescues, in any corpus and mode, before the gate fails.</param>
 internal sealed record EvaluateSettings(
     string Dataset,
     EvaluationSplit Split,
@@ -29,7 +29,7 @@ internal sealed record EvaluateSettings(
     float Bias = 0f,
     string? InPageMissesPath = null,
     string? ParagraphSetPath = null,
-    int LostTolerance = 0)
+    double LostTolerance = PromotionGate.DefaultLostTolerance)
 {
     /// <summary>Peer name for Mozilla Readability run by node.</summary>
     public const string Readability = "readability";
@@ -66,9 +66,9 @@ internal sealed record EvaluateSettings(
             throw new ArgumentException("--tolerance must be between 0 and 1 (an F1 difference).");
         }
 
-        if (LostTolerance < 0)
+        if (LostTolerance is < 0 or > 1 || double.IsNaN(LostTolerance))
         {
-            throw new ArgumentException("--lost-tolerance must be 0 or more (a count of pages).");
+            throw new ArgumentException("--lost-tolerance must be between 0 and 1 (a share of a corpus's pages).");
         }
 
         if (!(Bias >= -1f && Bias <= 1f))

@@ -160,10 +160,10 @@ internal static class EvaluationTable
                     $"[red]Gate: {check.Corpus} {check.Mode}: F1 {check.CandidateF1:0.0000} vs current {check.CurrentF1:0.0000} ({check.Delta:+0.0000;-0.0000}), more than the {gate.Tolerance:0.0000} allowed.[/]");
             }
 
-            if (check.Pages is { } pages && pages.NetLost > gate.LostTolerance)
+            if (check.Pages is { } pages && pages.NetLost > pages.Allowed(gate.LostTolerance))
             {
                 console.MarkupLineInterpolated(
-                    $"[red]Gate: {check.Corpus} {check.Mode}: {pages.NewlyLost.Count} pages lost whole for {pages.Rescued.Count} rescued, more than the {gate.LostTolerance} allowed.[/]");
+                    $"[red]Gate: {check.Corpus} {check.Mode}: {pages.NewlyLost.Count} pages lost whole for {pages.Rescued.Count} rescued, more than the {pages.Allowed(gate.LostTolerance)} allowed ({gate.LostTolerance:0.###} of {pages.Compared} pages).[/]");
             }
         }
 
@@ -171,7 +171,7 @@ internal static class EvaluationTable
         {
             var worst = gate.Checks.MinBy(c => c.Delta);
             console.MarkupLineInterpolated(
-                $"[green]Gate passed:[/] no corpus, mode or label check loses more than {gate.Tolerance:0.0000} F1 (smallest change {worst?.Delta ?? 0:+0.0000;-0.0000}), nor more than {gate.LostTolerance} pages whole beyond those it rescues.");
+                $"[green]Gate passed:[/] no corpus, mode or label check loses more than {gate.Tolerance:0.0000} F1 (smallest change {worst?.Delta ?? 0:+0.0000;-0.0000}), nor more pages whole beyond those it rescues than {gate.LostTolerance:0.###} of a corpus's pages.");
         }
         else
         {

@@ -131,6 +131,7 @@ public class EvaluateCommandTests(EvaluationModels models) : IClassFixture<Evalu
     [InlineData("--paragraph-set", "/nonexistent/lines.jsonl")]
     [InlineData("--tolerance", "2")]
     [InlineData("--lost-tolerance", "-1")]
+    [InlineData("--lost-tolerance", "1.5")]
     [InlineData("--peers", "lynx")]
     [InlineData("--model", "/nonexistent/model.zip")]
     public async Task Unusable_arguments_exit_with_a_usage_error(string option, string value)

@@ -30,11 +30,12 @@ public class PromotionGateTests
         Assert.Equal(["a"], check.Pages.Rescued.Select(p => p.Id));
         Assert.Equal((1, 1), (check.Pages.Up, check.Pages.Down));
 
-        // One lost for one rescued is no net loss; a second page lost is.
+        // One lost for one rescued is no net loss; a second page lost is, unless the share allowed covers a whole page.
         Assert.True(verdict.Passed);
         results[0] = Paged("ours-html", ("a", 0.8), ("b", 0.3), ("c", 0.45));
         Assert.False(PromotionGate.Judge(results, [EvaluationMode.Html], tolerance: 0.5).Passed);
-        Assert.True(PromotionGate.Judge(results, [EvaluationMode.Html], tolerance: 0.5, lostTolerance: 1).Passed);
+        Assert.False(PromotionGate.Judge(results, [EvaluationMode.Html], tolerance: 0.5, lostTolerance: 0.33).Passed);
+        Assert.True(PromotionGate.Judge(results, [EvaluationMode.Html], tolerance: 0.5, lostTolerance: 0.34).Passed);
     }
 
     [Fact]
@@ -49,7 +50,7 @@ public class PromotionGateTests
         var pages = Assert.Single(PromotionGate.Judge(results, [EvaluationMode.Html], tolerance: 1).Checks).Pages!;
 
         Assert.Empty(pages.NewlyLost);
-        Assert.Equal((0, 0), (pages.Up, pages.Down));
+        Assert.Equal((0, 0, 1), (pages.Up, pages.Down, pages.Compared));
     }
 
     [Fact]
