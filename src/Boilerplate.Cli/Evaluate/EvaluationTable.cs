@@ -145,25 +145,29 @@ internal static class EvaluationTable
 
     private static void WriteGate(IAnsiConsole console, GateVerdict gate)
     {
-        foreach (var check in gate.Checks.Where(c => c.Pages is not null))
+        foreach (var check in gate.Checks)
         {
-            var pages = check.Pages!;
+            if (check.Pages is not { } pages)
+            {
+                continue;
+            }
+
             console.MarkupLineInterpolated(
                 $"[grey]Against the current model, {check.Corpus} {check.Mode}: {pages.Up} pages up and {pages.Down} down by more than {PageChanges.Moved:0.00}; lost {Listed(pages.NewlyLost)}; rescued {Listed(pages.Rescued)}.[/]");
         }
 
         foreach (var check in gate.Checks.Where(c => !c.Passed))
         {
-            if (check.Delta < -gate.Tolerance)
+            if (!check.WithinTolerance)
             {
                 console.MarkupLineInterpolated(
                     $"[red]Gate: {check.Corpus} {check.Mode}: F1 {check.CandidateF1:0.0000} vs current {check.CurrentF1:0.0000} ({check.Delta:+0.0000;-0.0000}), more than the {gate.Tolerance:0.0000} allowed.[/]");
             }
 
-            if (check.Pages is { } pages && pages.NetLost > pages.Allowed(gate.LostTolerance))
+            if (check.Pages is { WithinAllowance: false } pages)
             {
                 console.MarkupLineInterpolated(
-                    $"[red]Gate: {check.Corpus} {check.Mode}: {pages.NewlyLost.Count} pages lost whole for {pages.Rescued.Count} rescued, more than the {pages.Allowed(gate.LostTolerance)} allowed ({gate.LostTolerance:0.###} of {pages.Compared} pages).[/]");
+                    $"[red]Gate: {check.Corpus} {check.Mode}: {pages.NewlyLost.Count} pages lost whole for {pages.Rescued.Count} rescued, more than the {pages.Allowed} allowed ({gate.LostTolerance:0.###} of {pages.Compared} pages).[/]");
             }
         }
 

@@ -7,14 +7,17 @@ namespace Boilerplate.Cli.Evaluate;
 /// <param name="Mode">"html" or "text".</param>
 /// <param name="CandidateF1">F1 of the model up for promotion.</param>
 /// <param name="CurrentF1">F1 of the serving model on the same pages.</param>
-/// <param name="Passed">Whether the candidate lost no more than the tolerance, and no more pages whole than allowed.</param>
-internal sealed record GateCheck(string Corpus, string Mode, double CandidateF1, double CurrentF1, bool Passed)
+/// <param name="WithinTolerance">Whether the candidate lost no more F1 than the tolerance.</param>
+internal sealed record GateCheck(string Corpus, string Mode, double CandidateF1, double CurrentF1, bool WithinTolerance)
 {
     /// <summary>Candidate minus current.</summary>
     public double Delta => CandidateF1 - CurrentF1;
 
     /// <summary>What the candidate changes page by page; null for the label checks, which have no pages.</summary>
     public PageChanges? Pages { get; init; }
+
+    /// <summary>Whether the candidate lost no more F1 than the tolerance, and no more pages whole than allowed.</summary>
+    public bool Passed => WithinTolerance && (Pages?.WithinAllowance ?? true);
 }
 
 /// <summary>
@@ -27,7 +30,8 @@ internal sealed record GateCheck(string Corpus, string Mode, double CandidateF1,
 /// <param name="Up">Pages the candidate scores more than <see cref="Moved"/> higher.</param>
 /// <param name="Down">Pages the candidate scores more than <see cref="Moved"/> lower.</param>
 /// <param name="Compared">Pages both models scored.</param>
-internal sealed record PageChanges(IReadOnlyList<PageChange> NewlyLost, IReadOnlyList<PageChange> Rescued, int Up, int Down, int Compared)
+/// <param name="Allowed">Net pages lost that the gate's share of the compared pages allows, whole pages only.</param>
+internal sealed record PageChanges(IReadOnlyList<PageChange> NewlyLost, IReadOnlyList<PageChange> Rescued, int Up, int Down, int Compared, int Allowed)
 {
     /// <summary>A page's shingle F1 change counted as a move.</summary>
     public const double Moved = 0.05;
@@ -35,11 +39,14 @@ internal sealed record PageChanges(IReadOnlyList<PageChange> NewlyLost, IReadOnl
     /// <summary>Pages lost less pages rescued: what the gate holds to <see cref="Allowed"/>.</summary>
     public int NetLost => NewlyLost.Count - Rescued.Count;
 
-    /// <summary>Net pages lost that a share of the compared pages allows (<see cref="GateVerdict.LostTolerance"/>), whole pages only.</summary>
-    public int Allowed(double share) => (int)Math.Floor((share * Compared) + 1e-9);
+    /// <summary>Whether the net pages lost stay within <see cref="Allowed"/>.</summary>
+    public bool WithinAllowance => NetLost <= Allowed;
 
-    /// <summary>Compares the two models' per-page scores, pages matched by id.</summary>
-    public static PageChanges Of(IReadOnlyList<PageScore> candidate, IReadOnlyList<PageScore> current)
+    /// <summary>
+    /// Compares the two models' per-page scores, pages matched by id; <paramref name="share"/> of the compared pages
+    /// (<see cref="GateVerdict.LostTolerance"/>) may be lost net.
+    /// </summary>
+    public static PageChanges Of(IReadOnlyList<PageScore> candidate, IReadOnlyList<PageScore> current, double share)
     {
         var before = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var page in current)
@@ -68,7 +75,7 @@ internal sealed record PageChanges(IReadOnlyList<PageChange> NewlyLost, IReadOnl
             down += was - page.F1 > Moved ? 1 : 0;
         }
 
-        return new PageChanges(lost, rescued, up, down, compared);
+        return new PageChanges(lost, rescued, up, down, compared, (int)Math.Floor((share * compared) + 1e-9));
     }
 }
 
@@ -142,9 +149,8 @@ internal static class PromotionGate
             {
                 var candidate = Find(results, corpus, SystemNames.Ours(mode));
                 var current = Find(results, corpus, SystemNames.Current(mode));
-                var pages = PageChanges.Of(candidate.Pages, current.Pages);
-                var check = Check(corpus, SystemNames.ModeName(mode), candidate.Score.F1, current.Score.F1, tolerance);
-                checks.Add(check with { Passed = check.Passed && pages.NetLost <= pages.Allowed(lostTolerance), Pages = pages });
+                checks.Add(Check(corpus, SystemNames.ModeName(mode), candidate.Score.F1, current.Score.F1, tolerance)
+                    with { Pages = PageChanges.Of(candidate.Pages, current.Pages, lostTolerance) });
             }
         }
 
