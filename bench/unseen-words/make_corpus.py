@@ -24,11 +24,14 @@ WORD = re.compile(r'[^\W\d_]+')
 ZH_RUN = re.compile('(?<=[\u4e00-\u9fa5\u3002\uff0c]) +(?=[\u4e00-\u9fa5])')
 ZH_RUN_HTML = re.compile('(?<=[\u4e00-\u9fa5\u3002\uff0c])\\s+(?=[\u4e00-\u9fa5])')
 ZH_MARK = re.compile('(?<=[\u4e00-\u9fa5])([.,])(?=\\s|$)')
+def digest(key, word):
+    # The same word (any case) on the same page always gets the same made-up word, another page another one.
+    return hashlib.blake2b((key + '\0' + word.lower()).encode(), digest_size=64).digest()
 def cipher(text, key, in_html=False):
     if script == 'zh':
         def rep_zh(m):
             w = m.group(0)
-            h = hashlib.blake2b((key + '\0' + w.lower()).encode(), digest_size=64).digest()
+            h = digest(key, w)
             n = max(1, (len(w) + 2) // 3)
             return ''.join(chr(0x4e00 + (h[2 * i % 64] * 256 + h[(2 * i + 1) % 64]) % 0x51a6) for i in range(n))
         text = WORD.sub(rep_zh, text)
@@ -36,7 +39,7 @@ def cipher(text, key, in_html=False):
         return (ZH_RUN_HTML if in_html else ZH_RUN).sub('', text)
     def rep(m):
         w = m.group(0)
-        h = hashlib.blake2b((key + '\0' + w.lower()).encode(), digest_size=64).digest()
+        h = digest(key, w)
         out = []
         for i, ch in enumerate(w):
             c = chr(ord('a') + h[i % 64] % 26) if i < 64 else chr(ord('a') + (h[i % 64] + i) % 26)
