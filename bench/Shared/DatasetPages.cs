@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Boilerplate.Training;
 
 namespace Boilerplate.Bench;
 
@@ -9,8 +10,9 @@ namespace Boilerplate.Bench;
 internal sealed record DatasetPage(string Corpus, string Id, byte[] Bytes);
 
 /// <summary>
-/// Loads the real pages the bench tools run on (every <c>pages/*.html.gz</c> under a datasets root or one corpus),
-/// so every figure they report comes from the same pages the model is evaluated on.
+/// Loads the real pages the bench tools run on (the <c>pages/*.html.gz</c> of one corpus folder, or of the corpora
+/// the default model is trained and evaluated on under a datasets root), so every figure they report comes from the
+/// same pages the model is evaluated on, and a superseded corpus left beside them is not read.
 /// </summary>
 internal static class DatasetPages
 {
@@ -48,11 +50,23 @@ internal static class DatasetPages
         return null;
     }
 
-    /// <summary>All pages under <paramref name="root"/>, ordered by corpus and id.</summary>
+    /// <summary>
+    /// The pages of <paramref name="root"/> when it is one corpus (it has a <c>pages</c> folder), else of
+    /// <see cref="LabelledDataset.DefaultCorpora"/> under it; ordered by corpus and id.
+    /// </summary>
     public static IReadOnlyList<DatasetPage> Load(string root)
     {
-        var pages = Directory.EnumerateFiles(root, "*.html.gz", SearchOption.AllDirectories)
-            .Where(f => Path.GetFileName(Path.GetDirectoryName(f)) == "pages")
+        var corpora = Directory.Exists(Path.Combine(root, "pages"))
+            ? [root]
+            : LabelledDataset.DefaultCorpora.Select(name => Path.Combine(root, name)).ToList();
+        var missing = corpora.Where(c => !Directory.Exists(Path.Combine(c, "pages"))).ToList();
+        if (missing.Count > 0)
+        {
+            throw new DirectoryNotFoundException($"No pages folder in {string.Join(", ", missing)}; pass a datasets root holding {string.Join(" and ", LabelledDataset.DefaultCorpora)}, or one corpus folder.");
+        }
+
+        var pages = corpora
+            .SelectMany(corpus => Directory.EnumerateFiles(Path.Combine(corpus, "pages"), "*.html.gz"))
             .Order(StringComparer.Ordinal)
             .Select(f => new DatasetPage(
                 Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(f)))!,
