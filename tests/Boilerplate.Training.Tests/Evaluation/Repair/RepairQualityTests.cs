@@ -7,17 +7,15 @@ namespace Boilerplate.Training.Tests.Evaluation.Repair;
 
 /// <summary>
 /// Text repair keeps its measured quality (docs/repair.md): floors just under the dev figures for damaged truth
-/// texts, and on every undamaged truth text of every corpus no change but undoing mojibake the truth already holds.
+/// texts, and on every undamaged truth text of the project's corpora no change but undoing mojibake the truth already holds.
 /// </summary>
 [Trait("Category", "Quality")]
 public sealed class RepairQualityTests(ITestOutputHelper output)
 {
+    // The corpora the model is trained and evaluated on, not every folder in datasets/: a superseded corpus beside them
+    // is not the project's data and may be removed.
     private static readonly Lazy<IReadOnlyList<LabelledDataset>> Corpora = new(() =>
-        Directory.GetDirectories(SharedData.PathOf("datasets"))
-            .Where(folder => File.Exists(Path.Combine(folder, "truth.jsonl")))
-            .Order(StringComparer.Ordinal)
-            .Select(LabelledDataset.Load)
-            .ToList());
+        LabelledDataset.DefaultCorpora.Select(name => LabelledDataset.Load(SharedData.PathOf("datasets", name))).ToList());
 
     [Theory]
     [InlineData(Damage.Placeholder, 0.79)]
@@ -25,7 +23,7 @@ public sealed class RepairQualityTests(ITestOutputHelper output)
     public void Damaged_dev_texts_are_restored_above_their_floor_without_touching_undamaged_words(Damage damage, double floor)
     {
         var score = RepairScore.Empty;
-        foreach (var corpus in Corpora.Value.Where(c => LabelledDataset.DefaultCorpora.Contains(c.Name)))
+        foreach (var corpus in Corpora.Value)
         {
             foreach (var page in corpus.Dev)
             {
@@ -40,7 +38,7 @@ public sealed class RepairQualityTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Undamaged_truth_texts_of_every_corpus_change_only_where_they_hold_mojibake()
+    public void Undamaged_truth_texts_of_the_corpora_change_only_where_they_hold_mojibake()
     {
         var pages = 0;
         var changed = new List<string>();
@@ -66,7 +64,7 @@ public sealed class RepairQualityTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"{pages} pages, {changed.Count} changes that are not mojibake");
-        Assert.True(pages > 2000, $"only {pages} pages");
+        Assert.True(pages >= 1600, $"only {pages} pages");
         Assert.Empty(changed);
     }
 }
