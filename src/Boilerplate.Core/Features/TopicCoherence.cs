@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Boilerplate.Core.Features;
 
 /// <summary>
@@ -30,24 +28,43 @@ public static class TopicCoherence
             throw new ArgumentException("Buffers do not match the page's block count.");
         }
 
-        var (termList, blockTerms, vocabulary) = DistinctTerms(page);
-        var terms = CollectionsMarshal.AsSpan(termList);
+        var characters = 0;
+        for (var i = 0; i < n; i++)
+        {
+            characters += page[i].Text.Length;
+        }
 
-        // Vocabulary-sized buffers pass the large-object threshold on long pages: rented, and cleared as new ones are.
-        var weightBuffer = PageBuffers.Floats.Rent(vocabulary);
-        var mixBuffer = PageBuffers.Floats.Rent(vocabulary * k);
+        // Prose averages five or six characters a word with its separator: sized once, rarely grown. The page's
+        // buffers are rented, since their size follows the page's text past the large-object threshold.
+        var blockTerms = new int[n + 1];
+        var termBuffer = PageBuffers.Ints.Rent((characters / 6) + 16);
+        var table = new TermTable((characters / 12) + 16);
         try
         {
-            var weights = weightBuffer.AsSpan(0, vocabulary);
-            var mix = mixBuffer.AsSpan(0, vocabulary * k);
-            weights.Clear();
-            mix.Clear();
-            Compute(terms, blockTerms, weights, mix, n, k, probabilities, output);
+            var count = DistinctTerms(page, blockTerms, ref termBuffer, table);
+            var vocabulary = table.Count;
+
+            // Vocabulary-sized buffers pass the large-object threshold on long pages: rented, and cleared as new ones are.
+            var weightBuffer = PageBuffers.Floats.Rent(vocabulary);
+            var mixBuffer = PageBuffers.Floats.Rent(vocabulary * k);
+            try
+            {
+                var weights = weightBuffer.AsSpan(0, vocabulary);
+                var mix = mixBuffer.AsSpan(0, vocabulary * k);
+                weights.Clear();
+                mix.Clear();
+                Compute(termBuffer.AsSpan(0, count), blockTerms, weights, mix, n, k, probabilities, output);
+            }
+            finally
+            {
+                PageBuffers.Floats.Return(weightBuffer);
+                PageBuffers.Floats.Return(mixBuffer);
+            }
         }
         finally
         {
-            PageBuffers.Floats.Return(weightBuffer);
-            PageBuffers.Floats.Return(mixBuffer);
+            table.Return();
+            PageBuffers.Ints.Return(termBuffer);
         }
     }
 
@@ -136,43 +153,40 @@ public static class TopicCoherence
         }
     }
 
-    /// <summary>Each block's distinct words as vocabulary indices, concatenated; block i's run starts at blockTerms[i].</summary>
-    private static (List<int> Terms, int[] BlockTerms, int Vocabulary) DistinctTerms(PreparedPage page)
+    /// <summary>
+    /// Each block's distinct words as vocabulary indices (numbered in order of first use), concatenated into
+    /// <paramref name="terms"/> (grown when full); block i's run starts at blockTerms[i]. Returns the count.
+    /// </summary>
+    private static int DistinctTerms(PreparedPage page, int[] blockTerms, ref int[] terms, TermTable table)
     {
         var n = page.Count;
-        var characters = 0;
+        var count = 0;
         for (var i = 0; i < n; i++)
         {
-            characters += page[i].Text.Length;
-        }
-
-        // Prose averages five or six characters a word with its separator: sized once, rarely grown.
-        var vocabulary = new Dictionary<uint, int>(characters / 12 + 16);
-        var terms = new List<int>(characters / 6 + 16);
-        var blockTerms = new int[n + 1];
-        var seen = new HashSet<int>();
-        for (var i = 0; i < n; i++)
-        {
-            blockTerms[i] = terms.Count;
-            seen.Clear();
+            blockTerms[i] = count;
             var text = page[i].Text;
             foreach (var (start, length) in WordTokenizer.Ranges(text))
             {
-                var hash = LowerHash(text.AsSpan(start, length));
-                if (!vocabulary.TryGetValue(hash, out var term))
+                var term = table.IdOf(LowerHash(text.AsSpan(start, length)));
+                if (!table.FirstInBlock(term, i))
                 {
-                    vocabulary[hash] = term = vocabulary.Count;
+                    continue;
                 }
 
-                if (seen.Add(term))
+                if (count == terms.Length)
                 {
-                    terms.Add(term);
+                    var grown = PageBuffers.Ints.Rent(terms.Length * 2);
+                    terms.AsSpan().CopyTo(grown);
+                    PageBuffers.Ints.Return(terms);
+                    terms = grown;
                 }
+
+                terms[count++] = term;
             }
         }
 
-        blockTerms[n] = terms.Count;
-        return (terms, blockTerms, vocabulary.Count);
+        blockTerms[n] = count;
+        return count;
     }
 
     private static uint LowerHash(ReadOnlySpan<char> word)
