@@ -32,7 +32,8 @@ internal sealed class HtmlBlockWalker
 
     // Scratch reused for every block's context, so a block costs its own strings only.
     private readonly StringBuilder _ancestors = new();
-    private readonly HashSet<string> _seenTokens = new(StringComparer.Ordinal);
+    // Tokens are interned per page (AttributeTokens), so one token is one string: compared by reference, not hashed by content.
+    private readonly HashSet<string> _seenTokens = new(ReferenceEqualityComparer.Instance);
     private readonly List<string> _tokens = [];
     private readonly AttributeTokens _tokenizer = new();
     private readonly bool _captureInline;
