@@ -28,6 +28,25 @@ public sealed class TopicCoherenceTests
     }
 
     [Fact]
+    public void Words_numbered_before_the_buffers_grew_are_the_same_words_after()
+    {
+        // Three thousand short distinct words pass both the table's and the word list's first size; the second block
+        // says them again in reverse, so it shares every word with the first, and the third shares none.
+        var words = Enumerable.Range(0, 3000).Select(Letters).ToList();
+        var page = Page(string.Join(' ', words), string.Join(' ', Enumerable.Reverse(words)), "Unrelated closing remark");
+        float[] firstStage = [.. Body, .. Navigation, .. Navigation];
+        var coherence = new float[page.Count * Labels];
+
+        TopicCoherence.Compute(page, firstStage, Labels, coherence);
+
+        // The second block against the body mix (the first block alone, nearly): 0.9 / sqrt(0.9² + 0.05²).
+        Assert.Equal(0.9 / Math.Sqrt((0.9 * 0.9) + (0.05 * 0.05)), coherence[(1 * Labels) + 0], 3);
+        Assert.Equal(0f, coherence[(2 * Labels) + 0]);
+
+        static string Letters(int i) => i < 26 ? ((char)('a' + i)).ToString() : Letters((i / 26) - 1) + (char)('a' + (i % 26));
+    }
+
+    [Fact]
     public void Computing_allocates_per_block_not_per_word()
     {
         // Forty blocks of thirty words each: a dictionary, list or set per page would cost kilobytes here.
