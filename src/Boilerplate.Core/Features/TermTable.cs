@@ -30,22 +30,10 @@ internal sealed class TermTable
     /// <summary>The number of the word with <paramref name="key"/>, numbering it next if it is new.</summary>
     public int IdOf(uint key)
     {
-        var at = Slot(key);
-        while (true)
+        var at = SlotOf(key);
+        if (_ids[at] != 0)
         {
-            at &= _mask;
-            var id = _ids[at];
-            if (id == 0)
-            {
-                break;
-            }
-
-            if (_keys[at] == key)
-            {
-                return id - 1;
-            }
-
-            at++;
+            return _ids[at] - 1;
         }
 
         if ((Count + 1) * 2 > _mask + 1)
@@ -79,13 +67,22 @@ internal sealed class TermTable
         ArrayPool<uint>.Shared.Return(_keys);
     }
 
-    private int Slot(uint key) => (int)((key * 0x9E3779B1u) >> _shift);
+    /// <summary>The slot that holds <paramref name="key"/>, or the empty slot where it would go (linear probing).</summary>
+    private int SlotOf(uint key)
+    {
+        var at = (int)((key * 0x9E3779B1u) >> _shift);
+        while (_ids[at] != 0 && _keys[at] != key)
+        {
+            at = (at + 1) & _mask;
+        }
+
+        return at;
+    }
 
     private void Grow()
     {
         var (keys, ids, lastBlock, capacity) = (_keys, _ids, _lastBlock, _mask + 1);
         (_keys, _ids, _lastBlock, _mask, _shift) = Allocate(capacity * 2);
-        var mask = _mask;
         for (var i = 0; i < capacity; i++)
         {
             if (ids[i] == 0)
@@ -93,14 +90,9 @@ internal sealed class TermTable
                 continue;
             }
 
-            var at = Slot(keys[i]);
-            while (_ids[at & mask] != 0)
-            {
-                at++;
-            }
-
-            _keys[at & mask] = keys[i];
-            _ids[at & mask] = ids[i];
+            var at = SlotOf(keys[i]);
+            _keys[at] = keys[i];
+            _ids[at] = ids[i];
         }
 
         lastBlock.AsSpan(0, Count).CopyTo(_lastBlock);
