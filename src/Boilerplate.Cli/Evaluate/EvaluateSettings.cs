@@ -66,7 +66,7 @@ internal sealed record EvaluateSettings(
             throw new ArgumentException("--tolerance must be between 0 and 1 (an F1 difference).");
         }
 
-        if (LostTolerance is < 0 or > 1 || double.IsNaN(LostTolerance))
+        if (!PromotionGate.IsShare(LostTolerance))
         {
             throw new ArgumentException("--lost-tolerance must be between 0 and 1 (a share of a corpus's pages).");
         }

@@ -123,6 +123,9 @@ internal static class PromotionGate
     // Scores of the same model on the same pages are bit-identical; this only absorbs summation-order noise.
     private const double Epsilon = 1e-9;
 
+    /// <summary>Whether <paramref name="lostTolerance"/> is a share of pages the gate can judge with: 0 to 1.</summary>
+    public static bool IsShare(double lostTolerance) => lostTolerance is >= 0 and <= 1;
+
     /// <summary>
     /// Judges the candidate (<see cref="SystemNames.Ours"/>) against the current model (<see cref="SystemNames.Current"/>),
     /// and their hand-labelled <paramref name="labels"/> reports when given; <paramref name="lostTolerance"/> is the share
@@ -137,7 +140,7 @@ internal static class PromotionGate
         double lostTolerance = DefaultLostTolerance)
     {
         ArgumentNullException.ThrowIfNull(results);
-        if (lostTolerance is < 0 or > 1 || double.IsNaN(lostTolerance))
+        if (!IsShare(lostTolerance))
         {
             throw new ArgumentOutOfRangeException(nameof(lostTolerance), lostTolerance, "A share of pages, from 0 to 1.");
         }
