@@ -1,10 +1,9 @@
-using System.IO.Compression;
 using System.Net;
 using System.Text.RegularExpressions;
 using Boilerplate.Core.Cleaning;
-using Boilerplate.Core.Decoding;
 using Boilerplate.Core.Segmentation;
 using Boilerplate.Testing;
+using Boilerplate.Training;
 using Markdig;
 using Xunit.Abstractions;
 
@@ -34,9 +33,9 @@ public partial class MarkdownCorpusRoundTripTests(ITestOutputHelper output)
         var segmenter = new HtmlSegmenter(SegmentationLimits.Default);
         int blocks = 0, links = 0, images = 0, emphasis = 0, code = 0;
         var failures = new List<string>();
-        foreach (var path in Directory.GetFiles(SharedData.PathOf("datasets", corpus, "pages"), "*.html.gz").Order(StringComparer.Ordinal))
+        foreach (var labelled in LabelledDataset.Load(SharedData.PathOf("datasets", corpus)).Pages)
         {
-            var page = segmenter.Segment(Read(path), "https://example.com/dir/page.html", CancellationToken.None);
+            var page = segmenter.Segment(labelled.ReadHtml(), "https://example.com/dir/page.html", CancellationToken.None);
             foreach (var block in page.Blocks.Where(b => b.Kind is not (BlockKind.Code or BlockKind.TableRow)))
             {
                 var markdown = MarkdownRenderer.Render([block], title: null, page.BaseUri);
@@ -48,26 +47,18 @@ public partial class MarkdownCorpusRoundTripTests(ITestOutputHelper output)
                 code += Count(html, "<code>");
                 if (Collapse(TextOf(html)) != Collapse(block.Text) && failures.Count < 10)
                 {
-                    failures.Add($"{Path.GetFileName(path)}: {block.Text}\n  markdown: {markdown}\n  read back: {TextOf(html)}");
+                    failures.Add($"{labelled.Key}: {block.Text}\n  markdown: {markdown}\n  read back: {TextOf(html)}");
                 }
             }
 
             var article = HtmlRenderer.Render(page.Blocks, page.Title, page.BaseUri);
             var foreign = ElementNames().Matches(article).Select(m => m.Groups[1].Value).Where(name => !OwnElements.Contains(name)).ToList();
-            Assert.True(foreign.Count == 0, $"{path}: {string.Join(", ", foreign)}");
+            Assert.True(foreign.Count == 0, $"{labelled.Key}: {string.Join(", ", foreign)}");
         }
 
         output.WriteLine($"{blocks} blocks: {links} links, {images} images, {emphasis} emphasis, {code} code spans read back");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.True(links > 1000 && images > 50 && emphasis > 100 && code > 10, $"{links} links, {images} images, {emphasis} emphasis, {code} code");
-    }
-
-    private static string Read(string path)
-    {
-        using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-        using var bytes = new MemoryStream();
-        gzip.CopyTo(bytes);
-        return CharsetDecoder.Decode(bytes.ToArray(), null);
     }
 
     private static int Count(string text, string what) => Regex.Count(text, Regex.Escape(what));

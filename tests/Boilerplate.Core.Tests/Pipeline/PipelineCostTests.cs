@@ -1,10 +1,10 @@
-using System.IO.Compression;
 using Boilerplate.Core.Cleaning;
 using Boilerplate.Core.Input;
 using Boilerplate.Core.Model;
 using Boilerplate.Core.Pipeline;
 using Boilerplate.Core.Segmentation;
 using Boilerplate.Testing;
+using Boilerplate.Training;
 using Xunit.Abstractions;
 
 namespace Boilerplate.Core.Tests.Pipeline;
@@ -33,10 +33,7 @@ public sealed class PipelineCostTests(ITestOutputHelper output)
     [Fact]
     public void Cleaning_a_page_allocates_within_its_budget()
     {
-        var pages = Directory.GetFiles(SharedData.PathOf("datasets", "readability-pages", "pages"), "*.html.gz")
-            .Order(StringComparer.Ordinal)
-            .Select(Read)
-            .ToList();
+        var pages = LabelledDataset.Load(SharedData.PathOf("datasets", "readability-pages")).Pages.Select(page => page.ReadHtml()).ToList();
         using var model = BoilerplateModel.LoadDefault();
         using var pipeline = new CleaningPipeline(SegmentationLimits.Default);
         var options = new CleanOptions();
@@ -62,12 +59,5 @@ public sealed class PipelineCostTests(ITestOutputHelper output)
                 pipeline.Clean(new PageInput.Html(html), model, options, CancellationToken.None);
             }
         }
-    }
-
-    private static string Read(string path)
-    {
-        using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip);
-        return reader.ReadToEnd();
     }
 }

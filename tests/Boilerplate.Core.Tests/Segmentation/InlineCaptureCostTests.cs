@@ -1,8 +1,7 @@
-using System.IO.Compression;
 using Boilerplate.Core.Cleaning;
-using Boilerplate.Core.Decoding;
 using Boilerplate.Core.Segmentation;
 using Boilerplate.Testing;
+using Boilerplate.Training;
 using Xunit.Abstractions;
 
 namespace Boilerplate.Core.Tests.Segmentation;
@@ -14,7 +13,7 @@ namespace Boilerplate.Core.Tests.Segmentation;
 public class InlineCaptureCostTests(ITestOutputHelper output)
 {
     private static readonly Lazy<List<string>> Pages = new(() =>
-        Directory.GetFiles(SharedData.PathOf("datasets", "readability-pages", "pages"), "*.html.gz").Order(StringComparer.Ordinal).Select(Read).ToList());
+        LabelledDataset.Load(SharedData.PathOf("datasets", "readability-pages")).Pages.Select(page => page.ReadHtml()).ToList());
 
     [Trait("Category", "Quality")]
     [Fact]
@@ -91,13 +90,5 @@ public class InlineCaptureCostTests(ITestOutputHelper output)
         var before = GC.GetAllocatedBytesForCurrentThread();
         action();
         return GC.GetAllocatedBytesForCurrentThread() - before;
-    }
-
-    private static string Read(string path)
-    {
-        using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-        using var bytes = new MemoryStream();
-        gzip.CopyTo(bytes);
-        return CharsetDecoder.Decode(bytes.ToArray(), null);
     }
 }
