@@ -25,6 +25,9 @@ public sealed partial class TextSegmenter
     /// <summary>Longest line of text without blank lines read as one paragraph; longer ones are split into sentences.</summary>
     public const int MaxLineChars = 2_000;
 
+    /// <summary>Paragraph tags an overlong line opening with a block element's tag needs to be read as HTML source.</summary>
+    private const int MinSourceParagraphs = 3;
+
     private readonly SegmentationLimits _limits;
     private readonly bool _repairLineBreaks;
 
@@ -171,7 +174,50 @@ public sealed partial class TextSegmenter
     /// line breaks hands a minified page over as a few lines of tens of thousands of characters, menus and article run
     /// together, and a block that size is kept or dropped whole.
     /// </summary>
-    private static IEnumerable<string> SplitLongLine(string line) => line.Length > MaxLineChars ? SentenceSplit().Split(line) : [line];
+    private static IEnumerable<string> SplitLongLine(string line) =>
+        line.Length <= MaxLineChars ? [line]
+        : IsMarkupSource(line) ? MarkupParagraphs(line).SelectMany(SplitLongLine)
+        : SentenceSplit().Split(line);
+
+    /// <summary>
+    /// Whether an overlong line is an article's HTML source rather than text: it opens with a block element's tag and
+    /// holds at least <see cref="MinSourceParagraphs"/> paragraphs' tags (a code sample's table or list holds none). A news site's "republish this story" box hands its readers the
+    /// article's HTML, and a scraper that reads the box's text hands that source over as one line beside the article;
+    /// split into sentences, its fragments are copies of the article that no duplicate test recognises.
+    /// </summary>
+    private static bool IsMarkupSource(string line)
+    {
+        var start = line.Length - line.AsSpan().TrimStart().Length;
+        if (BlockTag().Match(line, start) is not { Success: true } first || first.Index != start)
+        {
+            return false;
+        }
+
+        var paragraphs = 0;
+        foreach (var _ in ParagraphTag().EnumerateMatches(line))
+        {
+            if (++paragraphs >= MinSourceParagraphs)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The paragraphs of HTML source: a line at each block element, every other tag and script removed, character references read.</summary>
+    private static IEnumerable<string> MarkupParagraphs(string line)
+    {
+        var text = BlockTag().Replace(ScriptElement().Replace(line, " "), "\n");
+        foreach (var paragraph in InlineTag().Replace(text, string.Empty).Split('\n'))
+        {
+            var decoded = System.Net.WebUtility.HtmlDecode(paragraph).Trim();
+            if (decoded.Length > 0)
+            {
+                yield return decoded;
+            }
+        }
+    }
 
     private static bool EndsSentence(char c) => c is '.' or '!' or '?' or '…' or ':' or ';' or '。' or '！' or '？';
 
@@ -217,6 +263,18 @@ public sealed partial class TextSegmenter
     /// <summary>The space after a sentence's end mark (and a closing quote) before a capital, a letter without case or an opening quote.</summary>
     [GeneratedRegex(@"(?<=[.!?…。！？][”’""»)]?)\s+(?=[\p{Lu}\p{Lo}“""«(])")]
     private static partial Regex SentenceSplit();
+
+    [GeneratedRegex(@"</?(?:p|div|h[1-6]|li|ul|ol|blockquote|figure|figcaption|section|article|header|footer|aside|nav|table|tr|td|th|br|hr|pre|dl|dt|dd)\b[^<>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex BlockTag();
+
+    [GeneratedRegex(@"<p\b[^<>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex ParagraphTag();
+
+    [GeneratedRegex(@"</?[a-zA-Z][^<>]*>")]
+    private static partial Regex InlineTag();
+
+    [GeneratedRegex(@"<(script|style)\b[^<>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex ScriptElement();
 
     [GeneratedRegex(@"\n[ \t\u00A0]*\n\s*")]
     private static partial Regex BlankLine();

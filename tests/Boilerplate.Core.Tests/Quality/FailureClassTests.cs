@@ -236,5 +236,42 @@ public sealed class FailureClassTests : IDisposable
         Assert.All(teasers, t => Assert.DoesNotContain(t, result.Text, StringComparison.Ordinal));
     }
 
+    private static readonly string[] HarbourStory =
+    [
+        "The harbour commission voted on Monday to rebuild the north breakwater, which storms have breached three times since 2019, after engineers warned that another winter could leave the fishing fleet without shelter.",
+        "The work will cost about 40 million and take two summers, the commission said, with barges bringing rock from the quarry up the coast so that lorries do not have to cross the old town.",
+        "Fishermen had asked for the repair for years, pointing to the damaged moorings and the boats that now shelter in the next port, a two-hour sail away, whenever a gale is forecast.",
+        "The new breakwater will be a metre higher than the old one and curve further out to sea, a design the engineers tested in a wave tank at the university last spring.",
+        "Traders on the quay welcomed the decision but asked that the work stop during the summer festival, when the harbour fills with visiting boats and the market stalls line the front.",
+        "The commission said it would publish a timetable in the autumn and hold two public meetings in the town hall before the first barge arrives, so that residents can ask about noise and traffic.",
+        "Part of the cost will come from a national fund for coastal defences, which approved the grant last month after a visit by its inspectors, and the rest from harbour dues over twenty years.",
+        "The old breakwater, built of granite blocks in 1887, will stay in place behind the new one, and the commission plans to open its walkway to the public once the work is finished.",
+        "Divers surveyed the foundations in March and found that the sea had scoured away the sand beneath the outer end, which is why the last storm was able to lift several of the capping stones.",
+        "The lifeboat station at the end of the quay will stay open throughout, the commission said, and a temporary pontoon will be moored inside the harbour for the crew to launch from.",
+        "Opponents of the plan, who wanted the money spent on the town's flood walls instead, said they would ask the regional council to review the decision at its next meeting in June.",
+    ];
+
+    [Fact]
+    public void An_articles_html_source_in_a_republish_box_is_not_kept_again_in_text()
+    {
+        // Non-profit newsrooms offer their stories for republication in a box holding the article's HTML. Read as a
+        // page's text, that box is one long line of markup after the article; its copy must not come out again.
+        var source = "<h1>Harbour breakwater to be rebuilt</h1> <p class=\"byline\">by a staff writer</p> "
+            + string.Concat(HarbourStory.Select(p => $"<p>{p}</p> ")) + "<p>This story first appeared in The Coastal Times.</p>";
+        var html = "<html><head><title>Harbour breakwater to be rebuilt</title></head><body>" + Menu("Home", "News", "Sport", "Donate")
+            + "<main><article><h1>Harbour breakwater to be rebuilt</h1>" + string.Concat(HarbourStory.Select(p => $"<p>{p}</p>")) + "</article>"
+            + "<div class=\"republish\"><h2>Republish this story</h2><p>Republish our articles for free under a Creative Commons license.</p>"
+            + $"<textarea readonly>{System.Net.WebUtility.HtmlEncode(source)}</textarea></div></main>"
+            + "<footer><p>&copy; 2026 The Coastal Times. All rights reserved.</p></footer></body></html>";
+        var text = PlainTextView.Render(html);
+        Assert.Contains(source, text, StringComparison.Ordinal);
+        Assert.True(source.Length > TextSegmenter.MaxLineChars);
+
+        var result = Clean(new PageInput.Text(text));
+
+        Assert.All(HarbourStory, p => Assert.Single(result.Blocks, b => b.Kept && b.Block.Text.Contains(p[..60], StringComparison.Ordinal)));
+        Assert.DoesNotContain("<p>", result.Text, StringComparison.Ordinal);
+    }
+
     private static readonly string[] Words = ["economy", "travel", "garden", "music", "health", "science", "football", "cinema"];
 }

@@ -63,6 +63,36 @@ public class TextSegmenterTests
     }
 
     [Fact]
+    public void An_overlong_line_of_an_articles_html_source_is_read_as_its_paragraphs()
+    {
+        // A "republish this story" box hands readers the article's HTML; a scraper reading the box's text sends that
+        // source as one line after the article, which split into sentences would be copies no duplicate test knows.
+        var paragraphs = Enumerable.Range(1, 12)
+            .Select(i => $"The harbour board met for the {i}th time this spring, and its members argued about the new quay until late at night.")
+            .ToList();
+        var source = "<h1>Harbour board meets</h1> <p class=\"byline\">by A. Writer &amp; B. Editor</p> "
+            + string.Join(' ', paragraphs.Select(p => $"<p>{p.Replace("harbour board", "<a href=\"https://example.org/board\">harbour board</a>", StringComparison.Ordinal)}</p>"))
+            + " <script>track('republish');</script>";
+        Assert.True(source.Length > TextSegmenter.MaxLineChars);
+
+        var blocks = _segmenter.Segment($"Title line\nRepublish this story\n{source}", null).Blocks.Select(b => b.Text).ToList();
+        Assert.Equal(["Title line", "Republish this story", "Harbour board meets", "by A. Writer & B. Editor", .. paragraphs], blocks);
+    }
+
+    [Fact]
+    public void An_overlong_line_of_markup_without_paragraphs_is_split_as_text()
+    {
+        // A code sample's table source holds no paragraphs: it is the page's text, cut at sentences as any long line.
+        var cells = string.Join(' ', Enumerable.Range(1, 120).Select(i => $"<td>row {i}: {i * i}</td>"));
+        var table = $"<table> <tr> {cells} </tr> </table>";
+        Assert.True(table.Length > TextSegmenter.MaxLineChars);
+
+        var blocks = _segmenter.Segment($"Title line\n{table}", null).Blocks;
+        Assert.Equal(2, blocks.Count);
+        Assert.Equal(table, blocks[1].Text);
+    }
+
+    [Fact]
     public void Training_can_keep_every_line_as_it_was_written()
     {
         var page = new TextSegmenter(repairLineBreaks: false).Segment("A sentence with\na link\nin it.", null);
