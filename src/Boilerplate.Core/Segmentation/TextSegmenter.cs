@@ -208,7 +208,7 @@ public sealed partial class TextSegmenter
     /// <summary>The paragraphs of HTML source: a line at each block element, every other tag and script removed, character references read.</summary>
     private static IEnumerable<string> MarkupParagraphs(string line)
     {
-        var text = BlockTag().Replace(ScriptElement().Replace(line, " "), "\n");
+        var text = BlockTag().Replace(WithoutElements(WithoutElements(line, "style"), "script"), "\n");
         foreach (var paragraph in InlineTag().Replace(text, string.Empty).Split('\n'))
         {
             var decoded = System.Net.WebUtility.HtmlDecode(paragraph).Trim();
@@ -217,6 +217,40 @@ public sealed partial class TextSegmenter
                 yield return decoded;
             }
         }
+    }
+
+    /// <summary>
+    /// <paramref name="source"/> without its <paramref name="name"/> elements and their content; an element never
+    /// closed runs to the end. One pass: a regex with a lazy match to the closing tag
+    /// would rescan the rest of the line from every unclosed opening tag.
+    /// </summary>
+    private static string WithoutElements(string source, string name)
+    {
+        var open = "<" + name;
+        var close = "</" + name;
+        var start = source.IndexOf(open, StringComparison.OrdinalIgnoreCase);
+        if (start < 0)
+        {
+            return source;
+        }
+
+        var result = new StringBuilder(source.Length);
+        var at = 0;
+        while (start >= 0)
+        {
+            result.Append(source, at, start - at).Append(' ');
+            var end = source.IndexOf(close, start + open.Length, StringComparison.OrdinalIgnoreCase);
+            if (end < 0)
+            {
+                return result.ToString();
+            }
+
+            var closing = source.IndexOf('>', end);
+            at = closing < 0 ? source.Length : closing + 1;
+            start = at < source.Length ? source.IndexOf(open, at, StringComparison.OrdinalIgnoreCase) : -1;
+        }
+
+        return result.Append(source, at, source.Length - at).ToString();
     }
 
     private static bool EndsSentence(char c) => c is '.' or '!' or '?' or '…' or ':' or ';' or '。' or '！' or '？';
@@ -272,9 +306,6 @@ public sealed partial class TextSegmenter
 
     [GeneratedRegex(@"</?[a-zA-Z][^<>]*>")]
     private static partial Regex InlineTag();
-
-    [GeneratedRegex(@"<(script|style)\b[^<>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex ScriptElement();
 
     [GeneratedRegex(@"\n[ \t\u00A0]*\n\s*")]
     private static partial Regex BlankLine();

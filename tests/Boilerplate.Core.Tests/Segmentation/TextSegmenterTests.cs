@@ -1,3 +1,4 @@
+using System.Text;
 using Boilerplate.Core.Segmentation;
 
 namespace Boilerplate.Core.Tests.Segmentation;
@@ -90,6 +91,23 @@ public class TextSegmenterTests
         var blocks = _segmenter.Segment($"Title line\n{table}", null).Blocks;
         Assert.Equal(2, blocks.Count);
         Assert.Equal(table, blocks[1].Text);
+    }
+
+    [Theory]
+    [InlineData("<script>x <p>y</p> ", 250_000)]
+    [InlineData("<style>x</style><p>y</p> <script>", 200_000)]
+    [InlineData("<p>x</p> ", 700_000)]
+    public void Megabytes_of_html_source_on_one_line_cost_linear_time(string part, int times)
+    {
+        // Unclosed scripts must not make each opening tag rescan the rest of the line, and a million paragraph tags
+        // fall back to the line kept whole when its paragraphs would pass the page's paragraph limit.
+        var line = "<p>a</p> <p>b</p> <p>c</p> " + new StringBuilder(part.Length * times).Insert(0, part, times);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var page = _segmenter.Segment("Title line\n" + line, null);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        Assert.InRange(page.Blocks.Count, 2, SegmentationLimits.Default.MaxBlocks);
     }
 
     [Fact]
