@@ -22,7 +22,10 @@ public sealed partial class TextSegmenter
     /// <summary>Longest first paragraph taken as a title.</summary>
     public const int MaxTitleChars = 150;
 
-    /// <summary>Longest line of text without blank lines read as one paragraph; longer ones are split into sentences.</summary>
+    /// <summary>
+    /// Longest line of text without blank lines read as one paragraph; longer ones are split into sentences, or an
+    /// article's HTML source at its block elements.
+    /// </summary>
     public const int MaxLineChars = 2_000;
 
     /// <summary>Paragraph tags an overlong line opening with a block element's tag needs to be read as HTML source.</summary>
@@ -181,9 +184,10 @@ public sealed partial class TextSegmenter
 
     /// <summary>
     /// Whether an overlong line is an article's HTML source rather than text: it opens with a block element's tag and
-    /// holds at least <see cref="MinSourceParagraphs"/> paragraphs' tags (a code sample's table or list holds none). A news site's "republish this story" box hands its readers the
-    /// article's HTML, and a scraper that reads the box's text hands that source over as one line beside the article;
-    /// split into sentences, its fragments are copies of the article that no duplicate test recognises.
+    /// holds at least <see cref="MinSourceParagraphs"/> paragraphs' tags (a code sample's table or list holds none). A
+    /// news site's "republish this story" box hands its readers the article's HTML, and a scraper that reads the box's
+    /// text hands that source over as one line beside the article; split into sentences, its fragments are copies of
+    /// the article that no duplicate test recognises.
     /// </summary>
     private static bool IsMarkupSource(string line)
     {
@@ -221,8 +225,8 @@ public sealed partial class TextSegmenter
 
     /// <summary>
     /// <paramref name="source"/> without its <paramref name="name"/> elements and their content; an element never
-    /// closed runs to the end. One pass: a regex with a lazy match to the closing tag
-    /// would rescan the rest of the line from every unclosed opening tag.
+    /// closed runs to the end. One pass: a regex with a lazy match to the closing tag would rescan the rest of the line
+    /// from every unclosed opening tag.
     /// </summary>
     private static string WithoutElements(string source, string name)
     {
