@@ -177,9 +177,9 @@ public sealed partial class TextSegmenter
     /// line breaks hands a minified page over as a few lines of tens of thousands of characters, menus and article run
     /// together, and a block that size is kept or dropped whole.
     /// </summary>
-    private static IEnumerable<string> SplitLongLine(string line) =>
+    private IEnumerable<string> SplitLongLine(string line) =>
         line.Length <= MaxLineChars ? [line]
-        : IsMarkupSource(line) ? MarkupParagraphs(line).SelectMany(SplitLongLine)
+        : IsMarkupSource(line) ? PlainTextView.Render(line).Split('\n', StringSplitOptions.RemoveEmptyEntries).SelectMany(SplitLongLine)
         : SentenceSplit().Split(line);
 
     /// <summary>
@@ -187,12 +187,15 @@ public sealed partial class TextSegmenter
     /// holds at least <see cref="MinSourceParagraphs"/> paragraphs' tags (a code sample's table or list holds none). A
     /// news site's "republish this story" box hands its readers the article's HTML, and a scraper that reads the box's
     /// text hands that source over as one line beside the article; split into sentences, its fragments are copies of
-    /// the article that no duplicate test recognises.
+    /// the article that no duplicate test recognises. Read instead as the page's own parser reads a page's text
+    /// (<see cref="PlainTextView"/>: a line a block element, scripts and styles dropped, references decoded), its
+    /// paragraphs are the article's. A line of more tags than a page may hold elements stays text.
     /// </summary>
-    private static bool IsMarkupSource(string line)
+    private bool IsMarkupSource(string line)
     {
         var start = line.Length - line.AsSpan().TrimStart().Length;
-        if (BlockTag().Match(line, start) is not { Success: true } first || first.Index != start)
+        if (BlockTag().Match(line, start) is not { Success: true } first || first.Index != start
+            || (2L * line.AsSpan().Count('<')) + 1 > _limits.MaxNodes)
         {
             return false;
         }
@@ -207,54 +210,6 @@ public sealed partial class TextSegmenter
         }
 
         return false;
-    }
-
-    /// <summary>The paragraphs of HTML source: a line at each block element, every other tag and script removed, character references read.</summary>
-    private static IEnumerable<string> MarkupParagraphs(string line)
-    {
-        var text = BlockTag().Replace(WithoutElements(WithoutElements(line, "style"), "script"), "\n");
-        foreach (var paragraph in InlineTag().Replace(text, string.Empty).Split('\n'))
-        {
-            var decoded = System.Net.WebUtility.HtmlDecode(paragraph).Trim();
-            if (decoded.Length > 0)
-            {
-                yield return decoded;
-            }
-        }
-    }
-
-    /// <summary>
-    /// <paramref name="source"/> without its <paramref name="name"/> elements and their content; an element never
-    /// closed runs to the end. One pass: a regex with a lazy match to the closing tag would rescan the rest of the line
-    /// from every unclosed opening tag.
-    /// </summary>
-    private static string WithoutElements(string source, string name)
-    {
-        var open = "<" + name;
-        var close = "</" + name;
-        var start = source.IndexOf(open, StringComparison.OrdinalIgnoreCase);
-        if (start < 0)
-        {
-            return source;
-        }
-
-        var result = new StringBuilder(source.Length);
-        var at = 0;
-        while (start >= 0)
-        {
-            result.Append(source, at, start - at).Append(' ');
-            var end = source.IndexOf(close, start + open.Length, StringComparison.OrdinalIgnoreCase);
-            if (end < 0)
-            {
-                return result.ToString();
-            }
-
-            var closing = source.IndexOf('>', end);
-            at = closing < 0 ? source.Length : closing + 1;
-            start = at < source.Length ? source.IndexOf(open, at, StringComparison.OrdinalIgnoreCase) : -1;
-        }
-
-        return result.Append(source, at, source.Length - at).ToString();
     }
 
     private static bool EndsSentence(char c) => c is '.' or '!' or '?' or '…' or ':' or ';' or '。' or '！' or '？';
@@ -307,9 +262,6 @@ public sealed partial class TextSegmenter
 
     [GeneratedRegex(@"<p\b[^<>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex ParagraphTag();
-
-    [GeneratedRegex(@"</?[a-zA-Z][^<>]*>")]
-    private static partial Regex InlineTag();
 
     [GeneratedRegex(@"\n[ \t\u00A0]*\n\s*")]
     private static partial Regex BlankLine();
