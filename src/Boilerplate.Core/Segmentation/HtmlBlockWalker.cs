@@ -20,6 +20,9 @@ internal sealed class HtmlBlockWalker
     /// <summary>Depth below the walked root down to which a hidden element may be read for holding most of the page.</summary>
     private const int MaxRevealDepth = 6;
     private const int LayoutScanBudget = 2000;
+
+    /// <summary>Hidden text (non-white-space characters, about 200 words) below which a page is never <see cref="MostlyHidden"/>: a short page's hidden message is not its content.</summary>
+    private const int MinRevealedTextLength = 1000;
     private const int CancellationCheckInterval = 1024;
 
     /// <summary>Images without text of their own waiting for the next block; more in a row are a gallery, not the article's.</summary>
@@ -46,13 +49,17 @@ internal sealed class HtmlBlockWalker
     private List<TextRun>? _cells;
     private bool _lastWasBreak;
     private int _rootTextLength = -1;
+    private readonly bool _revealHidden;
+    private long _hiddenTextLength;
     private LiteNode _root;
 
     /// <param name="limits">Bounds on the page.</param>
     /// <param name="cancellationToken">Stops the walk.</param>
     /// <param name="captureInline">Record links, emphasis, code and images beside the text (<see cref="Block.Inlines"/>); off only to measure what recording costs.</param>
-    public HtmlBlockWalker(SegmentationLimits limits, CancellationToken cancellationToken, bool captureInline = true)
+    /// <param name="revealHidden">Read the hidden elements a reader could be shown, for a page found <see cref="MostlyHidden"/>.</param>
+    public HtmlBlockWalker(SegmentationLimits limits, CancellationToken cancellationToken, bool captureInline = true, bool revealHidden = false)
     {
+        _revealHidden = revealHidden;
         _limits = limits;
         _cancellationToken = cancellationToken;
         _captureInline = captureInline;
@@ -124,7 +131,7 @@ internal sealed class HtmlBlockWalker
         }
 
         if (role == ElementRole.Skipped
-            || (IsHidden(element, tag) && !HoldsMostOfPage(element))
+            || (IsHidden(element, tag) && !HoldsMostOfPage(element) && !Reveals(element, tag))
             || (tag == "noscript" && HoldsEscapedMarkup(element)))
         {
             return;
@@ -786,11 +793,75 @@ internal sealed class HtmlBlockWalker
 
         if (_rootTextLength < 0)
         {
-            _rootTextLength = _root.TextLength();
+            _rootTextLength = _root.TextLength(IsUnread);
         }
 
-        return _rootTextLength > 0 && element.TextLength() * 4L >= _rootTextLength * 3L;
+        return _rootTextLength > 0 && element.TextLength(IsUnread) * 4L >= _rootTextLength * 3L;
     }
+
+    /// <summary>
+    /// Whether a hidden element is read after all: on the second walk of a mostly hidden page
+    /// (<see cref="MostlyHidden"/>) when a reader could be shown it; on the first, its text is counted toward that test.
+    /// </summary>
+    private bool Reveals(LiteNode element, string tag)
+    {
+        if (IsClosedDialog(element, tag))
+        {
+            return false;
+        }
+
+        var length = element.TextLength(IsUnread);
+        if (length == 0 || HoldsMostlyForms(element, length))
+        {
+            return false;
+        }
+
+        _hiddenTextLength += _revealHidden ? 0 : length;
+        return _revealHidden;
+    }
+
+    /// <summary>
+    /// Whether the walk left three quarters or more of the page's readable text unread in hidden elements a reader could
+    /// be shown: a page saved before its scripts revealed it, whose content is lost if only what shows is read. The page
+    /// is then walked again with those elements read, and the model judges them like the rest. Dialogs and forms, which
+    /// a reader is never shown as content, count on neither side.
+    /// </summary>
+    public bool MostlyHidden
+    {
+        get
+        {
+            if (_revealHidden || _hiddenTextLength < MinRevealedTextLength)
+            {
+                return false;
+            }
+
+            long shown = 0;
+            foreach (var block in _blocks)
+            {
+                shown += LiteNode.NonSpaceLength(block.Text);
+                if (shown * 3 > _hiddenTextLength)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Whether the walk never reads an element's subtree (scripts, media, form controls), so its text is not the page's.</summary>
+    private static bool IsUnread(LiteNode element) => HtmlElementRoles.RoleOf(element.LocalName) == ElementRole.Skipped;
+
+    /// <summary>Whether an element is a dialog a script opens: a &lt;dialog&gt; without <c>open</c>, or a modal.</summary>
+    private static bool IsClosedDialog(LiteNode element, string tag) =>
+        (tag == "dialog" && !element.HasAttribute(LiteAttribute.Open)) || IsModal(element);
+
+    /// <summary>
+    /// Whether half an element's text or more (<paramref name="length"/>) sits in forms: a hidden form waits for its
+    /// step (sign-up, booking), and its labels are never content.
+    /// </summary>
+    private static bool HoldsMostlyForms(LiteNode element, int length) =>
+        (length - element.TextLength(static node => IsUnread(node) || node.LocalName == "form")) * 2L >= length;
 
     /// <summary>
     /// Whether an element is a modal dialog (<c>aria-modal="true"</c>): a script opens it over the page, as it opens a
@@ -811,12 +882,7 @@ internal sealed class HtmlBlockWalker
             return tag == "dialog";
         }
 
-        if (tag == "dialog" && !element.HasAttribute(LiteAttribute.Open))
-        {
-            return true;
-        }
-
-        if (IsModal(element))
+        if (IsClosedDialog(element, tag))
         {
             return true;
         }

@@ -41,6 +41,12 @@ public sealed class HtmlSegmenter
         using var document = LiteTreeBuilder.Parse(html, _limits, cancellationToken);
         var walker = new HtmlBlockWalker(_limits, cancellationToken, _captureInline);
         var blocks = walker.Walk(document.Root);
+        if (walker.MostlyHidden)
+        {
+            walker = new HtmlBlockWalker(_limits, cancellationToken, _captureInline, revealHidden: true);
+            blocks = walker.Walk(document.Root);
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
 
         // Read from the same tree, before it goes back to the pool: the page is parsed once.

@@ -143,6 +143,31 @@ public class HtmlSegmenterTests
     }
 
     [Fact]
+    public void A_page_hidden_across_many_elements_until_a_script_runs_is_read_but_its_forms_and_dialogs_are_not()
+    {
+        var parts = Enumerable.Range(1, 16).Select(i => $"Part {i} of the description: baked in small batches from almonds and flour.").ToList();
+        var description = string.Concat(parts.Select(part => $"<p>{part}</p>"));
+        var form = string.Join("", Enumerable.Range(1, 40).Select(i => $"<label>Field {i} of the booking form*</label><input name=\"f{i}\">"));
+        var page = Segment($"""
+            <body><ul><li><a href="/">Home</a></li><li><a href="/shop">Shop</a></li></ul>
+            <div class="product-wrapper defer-block" style="display: none"><h1>Almond thins</h1>{description}</div>
+            <div style="display:none"><p>Nutrition facts: 120 calories a serving, 3 g of protein.</p></div>
+            <div class="gform_wrapper" style="display:none"><form>{form}</form></div>
+            <dialog><p>Sign up for our newsletter and save on your first order.</p></dialog>
+            </body>
+            """);
+        Assert.Equal(["Home", "Shop", "Almond thins", .. parts, "Nutrition facts: 120 calories a serving, 3 g of protein."], page.Blocks.Select(b => b.Text));
+
+        // With a third of the page shown, what is hidden stays hidden.
+        var shown = string.Concat(parts.Take(6).Select(part => $"<p>Shown: {part}</p>"));
+        Assert.Equal(6, Segment($"<body><main>{shown}</main><div style=\"display:none\">{description}</div></body>").Blocks.Count);
+
+        // A short page's hidden message is not its content.
+        var message = string.Concat(parts.Take(2).Select(part => $"<p>{part}</p>"));
+        Assert.Equal(["Title"], Segment($"<body><h1>Title</h1><div hidden>{message}</div><div hidden>{message}</div></body>").Blocks.Select(b => b.Text));
+    }
+
+    [Fact]
     public void Noscript_content_is_read_as_a_scraper_without_scripts_sees_it()
     {
         var page = Segment("""

@@ -98,21 +98,38 @@ internal readonly struct LiteNode(LiteDocument document, int index)
         return false;
     }
 
-    /// <summary>How many non-white-space characters the element's descendants hold.</summary>
-    public int TextLength()
+    /// <summary>
+    /// How many non-white-space characters the element's descendants hold, leaving out the subtrees of the elements
+    /// <paramref name="skip"/> names.
+    /// </summary>
+    public int TextLength(Func<LiteNode, bool>? skip = null)
     {
         var length = 0;
         for (var node = FirstChild; node is { } current;)
         {
             if (!current.IsElement)
             {
-                foreach (var c in current.Text)
-                {
-                    length += char.IsWhiteSpace(c) ? 0 : 1;
-                }
+                length += NonSpaceLength(current.Text);
+            }
+            else if (skip is not null && skip(current))
+            {
+                node = current.NextSibling ?? current.NextAfterAncestors(index);
+                continue;
             }
 
             node = current.FirstChild ?? current.NextSibling ?? current.NextAfterAncestors(index);
+        }
+
+        return length;
+    }
+
+    /// <summary>How many non-white-space characters <paramref name="text"/> holds.</summary>
+    public static int NonSpaceLength(ReadOnlySpan<char> text)
+    {
+        var length = 0;
+        foreach (var c in text)
+        {
+            length += char.IsWhiteSpace(c) ? 0 : 1;
         }
 
         return length;
