@@ -35,6 +35,7 @@ internal sealed class LiteTreeBuilder
     private Phase _phase = Phase.BeforeHead;
     private int _startTags;
     private int _forms;
+    private int _noscripts;
 
     // Open <p> and <a> elements: most start tags ask whether one is open, and the answer is usually no, which
     // these counts give without walking the open elements.
@@ -341,6 +342,14 @@ internal sealed class LiteTreeBuilder
         if (HtmlTags.RawText.Contains(tag))
         {
             var node = AppendElement(tag);
+
+            // Browsers parse a <noscript> as text, so an <iframe/> written self-closed inside one (as JSX renders a
+            // tag manager's snippet) ends with it there; read to an </iframe> that never comes, it would swallow the page.
+            if (tag == "iframe" && _noscripts > 0 && _tokenizer.SelfClosing)
+            {
+                return;
+            }
+
             _skipNewline = tag == "textarea";
             ReadRawText(node, tag, toEnd: false);
             return;
@@ -932,6 +941,9 @@ internal sealed class LiteTreeBuilder
                 break;
             case "form":
                 _forms += change;
+                break;
+            case "noscript":
+                _noscripts += change;
                 break;
         }
     }

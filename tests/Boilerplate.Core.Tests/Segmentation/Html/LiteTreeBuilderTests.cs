@@ -54,6 +54,14 @@ public class LiteTreeBuilderTests
     public void Raw_text_is_not_markup(string html, string expected) => Assert.Equal(expected, TreeText.Body(html));
 
     [Theory]
+    [InlineData("<body><noscript><iframe src=\"/ns\" style=\"display:none\" /></noscript><div hidden id=\"S:0\"><p>streamed</p></div>",
+        "<noscript><iframe></iframe></noscript><div><p>streamed</p></div>")]
+    [InlineData("<body><noscript><iframe src=\"/ns\"></noscript><p>x</p>", "<noscript><iframe></noscript><p>x</p></iframe></noscript>")]
+    [InlineData("<body><iframe src=\"/ad\" /><p>x</p>", "<iframe><p>x</p></iframe>")]
+    public void A_self_closed_iframe_in_noscript_ends_there_as_browsers_read_it(string html, string expected) =>
+        Assert.Equal(expected, TreeText.Body(html));
+
+    [Theory]
     [InlineData("<p>a<!-- <p>x</p> -->b</p>", "<p>ab</p>")]
     [InlineData("<!DOCTYPE html><?xml version='1.0'?><p><![CDATA[x]]>y", "<p>y</p>")]
     [InlineData("<p>a<!-->b", "<p>ab</p>")]
