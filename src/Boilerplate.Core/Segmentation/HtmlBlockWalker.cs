@@ -21,6 +21,9 @@ internal sealed class HtmlBlockWalker
     private const int MaxRevealDepth = 6;
     private const int LayoutScanBudget = 2000;
 
+    /// <summary>Most panel ids noted from headings' toggles on one page, so a hostile page cannot grow the set without bound.</summary>
+    private const int MaxHeadingPanels = 4096;
+
     /// <summary>Hidden text (non-white-space characters, about 200 words) below which a page is never <see cref="MostlyHidden"/>: a short page's hidden message is not its content.</summary>
     private const int MinRevealedTextLength = 1000;
     private const int CancellationCheckInterval = 1024;
@@ -50,6 +53,7 @@ internal sealed class HtmlBlockWalker
     private bool _lastWasBreak;
     private int _rootTextLength = -1;
     private readonly bool _revealHidden;
+    private HashSet<string>? _headingPanels;
     private long _hiddenTextLength;
     private LiteNode _root;
 
@@ -130,8 +134,9 @@ internal sealed class HtmlBlockWalker
             return;
         }
 
+        NoteHeadingPanels(element, tag);
         if (role == ElementRole.Skipped
-            || (IsHidden(element, tag) && !HoldsMostOfPage(element) && !Reveals(element, tag))
+            || (IsHidden(element, tag) && !IsHeadingPanel(element) && !HoldsMostOfPage(element) && !Reveals(element, tag))
             || (tag == "noscript" && HoldsEscapedMarkup(element)))
         {
             return;
@@ -870,6 +875,35 @@ internal sealed class HtmlBlockWalker
     /// </summary>
     private static bool IsModal(LiteNode element) =>
         element.TryGetAttribute(LiteAttribute.AriaModal, out var modal) && modal.Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Notes the ids a heading's toggle controls (<c>aria-controls</c> on a heading or inside one): WAI-ARIA's accordion
+    /// puts each panel's button in a heading, so the panels it opens are content, however their class is named.
+    /// Menus toggle from buttons outside headings.
+    /// </summary>
+    private void NoteHeadingPanels(LiteNode element, string tag)
+    {
+        if ((Current.Kind != BlockKind.Heading && HtmlElementRoles.HeadingLevel(tag) == 0)
+            || !element.TryGetAttribute(LiteAttribute.AriaControls, out var controls))
+        {
+            return;
+        }
+
+        _headingPanels ??= new HashSet<string>(StringComparer.Ordinal);
+        foreach (var range in controls.Split(' '))
+        {
+            if (controls[range].Trim() is { Length: > 0 } id && _headingPanels.Count < MaxHeadingPanels)
+            {
+                _headingPanels.Add(id.ToString());
+            }
+        }
+    }
+
+    /// <summary>Whether a hidden element is a panel a heading's toggle opens (<see cref="NoteHeadingPanels"/>).</summary>
+    private bool IsHeadingPanel(LiteNode element) =>
+        _headingPanels is { } panels
+        && element.TryGetAttribute(LiteAttribute.Id, out var id)
+        && panels.GetAlternateLookup<ReadOnlySpan<char>>().Contains(id.Trim());
 
     /// <summary>Words in a class, id or role that name a collapsed panel (<see cref="IsCollapsedPanel"/>).</summary>
     private static readonly string[] CollapsedPanelWords =

@@ -112,6 +112,23 @@ public class HtmlSegmenterTests
     }
 
     [Fact]
+    public void Panels_a_headings_toggle_controls_are_read_and_a_menu_buttons_are_not()
+    {
+        var page = Segment("""
+            <body>
+            <button aria-controls="site-menu" aria-expanded="false">Menu</button>
+            <ul id="site-menu" hidden><li><a href="/plans">Plans</a></li></ul>
+            <h3><a class="acd-a-head" aria-controls="content-1 content-x" aria-expanded="false">How long will my money last?</a></h3>
+            <div class="acd-a-content" aria-hidden="true" id="content-1"><p>That depends on what you spend each year.</p></div>
+            <h3 aria-controls="content-2">What is a good income?</h3>
+            <div class="acd-a-content" style="display:none" id="content-2"><p>Most plan for 80 percent of their pay.</p></div>
+            </body>
+            """);
+        Assert.Equal(["How long will my money last?", "That depends on what you spend each year.", "What is a good income?", "Most plan for 80 percent of their pay."],
+            page.Blocks.Select(b => b.Text));
+    }
+
+    [Fact]
     public void Modal_dialogs_are_closed_until_a_script_opens_them()
     {
         var policy = string.Join("", Enumerable.Range(1, 3).Select(i => $"<p>Section {i} of the privacy policy, which we may update at any time.</p>"));
