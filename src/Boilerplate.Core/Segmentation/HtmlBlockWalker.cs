@@ -787,7 +787,8 @@ internal sealed class HtmlBlockWalker
     /// <summary>
     /// Whether a hidden element near the top holds three quarters of the page's text or more. No page shows a reader
     /// a mostly invisible page: such a wrapper hides the page only until a script runs (anti-flicker, a lock screen, a
-    /// late render), so it is read. Only the first levels are asked, which bounds the counting to a few passes.
+    /// late render), so it is read, unless it is mostly links (a menu's drawer on a short page). Only the first levels
+    /// are asked, which bounds the counting to a few passes.
     /// </summary>
     private bool HoldsMostOfPage(LiteNode element)
     {
@@ -801,7 +802,8 @@ internal sealed class HtmlBlockWalker
             _rootTextLength = _root.TextLength(IsUnread);
         }
 
-        return _rootTextLength > 0 && element.TextLength(IsUnread) * 4L >= _rootTextLength * 3L;
+        var length = element.TextLength(IsUnread);
+        return _rootTextLength > 0 && length * 4L >= _rootTextLength * 3L && !IsMenu(element, length);
     }
 
     /// <summary>
@@ -816,7 +818,7 @@ internal sealed class HtmlBlockWalker
         }
 
         var length = element.TextLength(IsUnread);
-        if (length == 0 || HoldsMostlyForms(element, length))
+        if (length == 0 || IsMostlyInside(element, length, "form", 0.5) || IsMenu(element, length))
         {
             return false;
         }
@@ -828,8 +830,8 @@ internal sealed class HtmlBlockWalker
     /// <summary>
     /// Whether the walk left three quarters or more of the page's readable text unread in hidden elements a reader could
     /// be shown: a page saved before its scripts revealed it, whose content is lost if only what shows is read. The page
-    /// is then walked again with those elements read, and the model judges them like the rest. Dialogs and forms, which
-    /// a reader is never shown as content, count on neither side.
+    /// is then walked again with those elements read, and the model judges them like the rest. Dialogs, forms and menus
+    /// (hidden elements mostly of links), which no reader is shown as content, count on neither side.
     /// </summary>
     public bool MostlyHidden
     {
@@ -862,11 +864,17 @@ internal sealed class HtmlBlockWalker
         (tag == "dialog" && !element.HasAttribute(LiteAttribute.Open)) || IsModal(element);
 
     /// <summary>
-    /// Whether half an element's text or more (<paramref name="length"/>) sits in forms: a hidden form waits for its
-    /// step (sign-up, booking), and its labels are never content.
+    /// Whether at least <paramref name="share"/> of an element's text (<paramref name="length"/> characters) sits in
+    /// <paramref name="tag"/> elements. A hidden form waits for its step (sign-up, booking) and is no content.
     /// </summary>
-    private static bool HoldsMostlyForms(LiteNode element, int length) =>
-        (length - element.TextLength(static node => IsUnread(node) || node.LocalName == "form")) * 2L >= length;
+    private static bool IsMostlyInside(LiteNode element, int length, string tag, double share) =>
+        length - element.TextLength(node => IsUnread(node) || node.LocalName == tag) >= share * length;
+
+    /// <summary>
+    /// Whether a hidden element is a menu's drawer: four fifths of its text or more in links. A whole page, its own
+    /// navigation included, rarely reaches that (a documentation page hidden whole has half its text in links).
+    /// </summary>
+    private static bool IsMenu(LiteNode element, int length) => IsMostlyInside(element, length, "a", 0.8);
 
     /// <summary>
     /// Whether an element is a modal dialog (<c>aria-modal="true"</c>): a script opens it over the page, as it opens a

@@ -179,6 +179,11 @@ public class HtmlSegmenterTests
         var shown = string.Concat(parts.Take(6).Select(part => $"<p>Shown: {part}</p>"));
         Assert.Equal(6, Segment($"<body><main>{shown}</main><div style=\"display:none\">{description}</div></body>").Blocks.Count);
 
+        // A hidden menu drawer is no content, however much larger than the story beside it.
+        var drawer = string.Concat(Enumerable.Range(1, 120).Select(i => $"<li><a href=\"/section/{i}\">Section number {i} of the site</a></li>"));
+        var story = Segment($"<body><div style=\"display:none\"><ul>{drawer}</ul></div><article><h1>Title</h1><p>{parts[0]}</p></article></body>");
+        Assert.Equal(["Title", parts[0]], story.Blocks.Select(b => b.Text));
+
         // A short page's hidden message is not its content.
         var message = string.Concat(parts.Take(2).Select(part => $"<p>{part}</p>"));
         Assert.Equal(["Title"], Segment($"<body><h1>Title</h1><div hidden>{message}</div><div hidden>{message}</div></body>").Blocks.Select(b => b.Text));
