@@ -857,7 +857,7 @@ internal sealed class HtmlBlockWalker
     }
 
     /// <summary>Whether the walk never reads an element's subtree (scripts, media, form controls), so its text is not the page's.</summary>
-    private static bool IsUnread(LiteNode element) => HtmlElementRoles.RoleOf(element.LocalName) == ElementRole.Skipped;
+    private static bool IsUnread(LiteNode element) => HtmlElementRoles.IsSkipped(element.LocalName);
 
     /// <summary>Whether an element is a dialog a script opens: a &lt;dialog&gt; without <c>open</c>, or a modal.</summary>
     private static bool IsClosedDialog(LiteNode element, string tag) =>

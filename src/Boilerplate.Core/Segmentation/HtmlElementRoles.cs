@@ -71,6 +71,9 @@ internal static class HtmlElementRoles
         : BlockTags.Contains(tag) ? ElementRole.Block
         : ElementRole.Wrapper;
 
+    /// <summary>Whether <paramref name="tag"/>'s role is <see cref="ElementRole.Skipped"/>, asked without the other tables.</summary>
+    public static bool IsSkipped(string tag) => SkippedTags.Contains(tag);
+
     public static bool SeparatesWords(string tag) => MathTokenTags.Contains(tag);
 
     public static bool MarksLayoutTable(string tag) => LayoutMarkers.Contains(tag);
