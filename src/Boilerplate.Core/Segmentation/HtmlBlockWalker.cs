@@ -941,6 +941,12 @@ internal sealed class HtmlBlockWalker
     /// </summary>
     private static bool IsCollapsedPanel(LiteNode element)
     {
+        // hidden="until-found" is the platform's own collapsed panel: find-in-page and links open it.
+        if (element.TryGetAttribute(LiteAttribute.Hidden, out var hidden) && hidden.Trim().Equals("until-found", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
         // WAI-ARIA's accordion pattern gives each panel role="region".
         if (element.TryGetAttribute(LiteAttribute.Role, out var role) && role.Trim().Equals("region", StringComparison.OrdinalIgnoreCase))
         {

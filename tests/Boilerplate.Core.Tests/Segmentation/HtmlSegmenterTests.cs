@@ -103,11 +103,12 @@ public class HtmlSegmenterTests
             <dd class="cmp-accordion__panel" hidden><p>Our team builds the data platform.</p></dd>
             <div class="accordion-content" aria-hidden="true"><p>Returns are free within 30 days.</p></div>
             <div id="undefined_0_content" role="region" style="display:none"><p>Solar panels can offset the bill.</p></div>
+            <div hidden="until-found"><p>Installers visit within a week.</p></div>
             <ul class="submenu" style="display:none"><li><a href="/a">Menu entry</a></li></ul>
             <div class="search-overlay" hidden><p>Search the site</p></div>
             </body>
             """);
-        Assert.Equal(["How long does delivery take?", "Two to three working days.", "Weight: 1.2 kg", "Our team builds the data platform.", "Returns are free within 30 days.", "Solar panels can offset the bill."],
+        Assert.Equal(["How long does delivery take?", "Two to three working days.", "Weight: 1.2 kg", "Our team builds the data platform.", "Returns are free within 30 days.", "Solar panels can offset the bill.", "Installers visit within a week."],
             page.Blocks.Select(b => b.Text));
     }
 
