@@ -43,8 +43,16 @@ public sealed class HtmlSegmenter
         var blocks = walker.Walk(document.Root);
         if (walker.MostlyHidden)
         {
-            walker = new HtmlBlockWalker(_limits, cancellationToken, _captureInline, revealHidden: true);
-            blocks = walker.Walk(document.Root);
+            // What shows was within the limits; a reading that is not stays the page's reading.
+            try
+            {
+                var revealing = new HtmlBlockWalker(_limits, cancellationToken, _captureInline, revealHidden: true);
+                blocks = revealing.Walk(document.Root);
+                walker = revealing;
+            }
+            catch (PageRejectedException)
+            {
+            }
         }
 
         cancellationToken.ThrowIfCancellationRequested();

@@ -121,11 +121,13 @@ public class HtmlSegmenterTests
             <ul id="site-menu" hidden><li><a href="/plans">Plans</a></li></ul>
             <h3><a class="acd-a-head" aria-controls="content-1 content-x" aria-expanded="false">How long will my money last?</a></h3>
             <div class="acd-a-content" aria-hidden="true" id="content-1"><p>That depends on what you spend each year.</p></div>
+            <h3><button aria-controls="content-4" aria-expanded="false">When can I retire?</button></h3>
+            <section id="content-4" hidden><p>At 67 with a full state pension.</p></section>
             <h3 aria-controls="content-2">What is a good income?</h3>
             <div class="acd-a-content" style="display:none" id="content-2"><p>Most plan for 80 percent of their pay.</p></div>
             </body>
             """);
-        Assert.Equal(["How long will my money last?", "That depends on what you spend each year.", "What is a good income?", "Most plan for 80 percent of their pay."],
+        Assert.Equal(["How long will my money last?", "That depends on what you spend each year.", "At 67 with a full state pension.", "What is a good income?", "Most plan for 80 percent of their pay."],
             page.Blocks.Select(b => b.Text));
     }
 
@@ -184,6 +186,11 @@ public class HtmlSegmenterTests
         var drawer = string.Concat(Enumerable.Range(1, 120).Select(i => $"<li><a href=\"/section/{i}\">Section number {i} of the site</a></li>"));
         var story = Segment($"<body><div style=\"display:none\"><ul>{drawer}</ul></div><article><h1>Title</h1><p>{parts[0]}</p></article></body>");
         Assert.Equal(["Title", parts[0]], story.Blocks.Select(b => b.Text));
+
+        // A reading past the page's limits keeps what shows.
+        var limited = new HtmlSegmenter(SegmentationLimits.Default with { MaxBlocks = 10 })
+            .Segment($"<body><h1>Title</h1><div style=\"display:none\">{description}</div><div hidden>{description}</div></body>", null, CancellationToken.None);
+        Assert.Equal(["Title"], limited.Blocks.Select(b => b.Text));
 
         // A short page's hidden message is not its content.
         var message = string.Concat(parts.Take(2).Select(part => $"<p>{part}</p>"));
