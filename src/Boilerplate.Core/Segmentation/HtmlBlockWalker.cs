@@ -54,7 +54,7 @@ internal sealed class HtmlBlockWalker
     private int _rootTextLength = -1;
     private readonly bool _revealHidden;
     private HashSet<string>? _headingPanels;
-    private long _hiddenTextLength;
+    private List<LiteNode>? _skippedHidden;
     private LiteNode _root;
 
     /// <param name="limits">Bounds on the page.</param>
@@ -808,7 +808,7 @@ internal sealed class HtmlBlockWalker
 
     /// <summary>
     /// Whether a hidden element is read after all: on the second walk of a mostly hidden page
-    /// (<see cref="MostlyHidden"/>) when a reader could be shown it; on the first, its text is counted toward that test.
+    /// (<see cref="MostlyHidden"/>) when a reader could be shown it; the first walk only notes it for that test.
     /// </summary>
     private bool Reveals(LiteNode element, string tag)
     {
@@ -817,14 +817,20 @@ internal sealed class HtmlBlockWalker
             return false;
         }
 
-        var length = element.TextLength(IsUnread);
-        if (length == 0 || IsMostlyInside(element, length, "form", 0.5) || IsMenu(element, length))
+        if (!_revealHidden)
         {
+            (_skippedHidden ??= []).Add(element);
             return false;
         }
 
-        _hiddenTextLength += _revealHidden ? 0 : length;
-        return _revealHidden;
+        return RevealableLength(element) > 0;
+    }
+
+    /// <summary>The readable text of a hidden element a reader could be shown; 0 for a form's wrapper or a menu.</summary>
+    private static int RevealableLength(LiteNode element)
+    {
+        var length = element.TextLength(IsUnread);
+        return length == 0 || IsMostlyInside(element, length, "form", 0.5) || IsMenu(element, length) ? 0 : length;
     }
 
     /// <summary>
@@ -837,23 +843,46 @@ internal sealed class HtmlBlockWalker
     {
         get
         {
-            if (_revealHidden || _hiddenTextLength < MinRevealedTextLength)
+            if (_revealHidden || _skippedHidden is not { } skipped)
             {
                 return false;
             }
 
-            long shown = 0;
-            foreach (var block in _blocks)
+            // All the hidden text bounds the revealable text from above: most pages are answered by it alone.
+            long hidden = 0;
+            foreach (var element in skipped)
             {
-                shown += LiteNode.NonSpaceLength(block.Text);
-                if (shown * 3 > _hiddenTextLength)
-                {
-                    return false;
-                }
+                hidden += element.TextLength();
             }
 
-            return true;
+            if (hidden < MinRevealedTextLength || ShowsMoreThanAThirdOf(hidden))
+            {
+                return false;
+            }
+
+            hidden = 0;
+            foreach (var element in skipped)
+            {
+                hidden += RevealableLength(element);
+            }
+
+            return hidden >= MinRevealedTextLength && !ShowsMoreThanAThirdOf(hidden);
         }
+    }
+
+    private bool ShowsMoreThanAThirdOf(long hidden)
+    {
+        long shown = 0;
+        foreach (var block in _blocks)
+        {
+            shown += LiteNode.NonSpaceLength(block.Text);
+            if (shown * 3 > hidden)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether the walk never reads an element's subtree (scripts, media, form controls), so its text is not the page's.</summary>
