@@ -375,6 +375,13 @@ internal sealed class LiteTreeBuilder
                 return false;
             }
 
+            // A self-closed <iframe/> (a tag manager's snippet) is text to a browser, which reads the noscript as
+            // text; ending the head on it would open an iframe whose missing </iframe> swallows the page.
+            if (tag == "iframe" && _tokenizer.SelfClosing)
+            {
+                return false;
+            }
+
             // Anything else ends the noscript and the head, as with scripting disabled.
             PopTop();
             _phase = Phase.InHead;

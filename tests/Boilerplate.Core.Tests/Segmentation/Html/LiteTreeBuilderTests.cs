@@ -61,6 +61,10 @@ public class LiteTreeBuilderTests
     public void A_self_closed_iframe_in_noscript_ends_there_as_browsers_read_it(string html, string expected) =>
         Assert.Equal(expected, TreeText.Body(html));
 
+    [Fact]
+    public void A_self_closed_iframe_in_a_head_noscript_leaves_the_body_to_the_body() =>
+        Assert.Equal("<p>story</p>", TreeText.Body("<html><head><noscript><iframe src=\"/ns\" /></noscript><title>t</title></head><body><p>story</p></body></html>"));
+
     [Theory]
     [InlineData("<p>a<!-- <p>x</p> -->b</p>", "<p>ab</p>")]
     [InlineData("<!DOCTYPE html><?xml version='1.0'?><p><![CDATA[x]]>y", "<p>y</p>")]
