@@ -959,10 +959,19 @@ internal sealed class HtmlBlockWalker
         }
 
         var hidden = element.HasAttribute(LiteAttribute.Hidden)
-            || (element.TryGetAttribute(LiteAttribute.AriaHidden, out var ariaHidden) && ariaHidden.Equals("true", StringComparison.OrdinalIgnoreCase))
+            || (element.TryGetAttribute(LiteAttribute.AriaHidden, out var ariaHidden) && ariaHidden.Equals("true", StringComparison.OrdinalIgnoreCase)
+                && !IsRedundantLink(element, tag))
             || (element.TryGetAttribute(LiteAttribute.Style, out var style) && StyleHides(style));
         return hidden && !IsCollapsedPanel(element);
     }
+
+    /// <summary>
+    /// Whether an <c>aria-hidden</c> link is also taken out of the tab order (<c>tabindex="-1"</c>): only what a reader
+    /// sees can take focus, so it is shown, hidden from screen readers as a repeat of the link beside it (a teaser's
+    /// description under its headline).
+    /// </summary>
+    private static bool IsRedundantLink(LiteNode element, string tag) =>
+        tag == "a" && element.TryGetAttribute(LiteAttribute.TabIndex, out var index) && index.Trim().SequenceEqual("-1");
 
     /// <summary>
     /// Whether a hidden element is a panel the reader opens (an accordion's or FAQ's answer, a tab): its text is the

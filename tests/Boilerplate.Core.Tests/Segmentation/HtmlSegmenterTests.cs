@@ -132,6 +132,20 @@ public class HtmlSegmenterTests
     }
 
     [Fact]
+    public void A_link_hidden_only_from_screen_readers_and_the_tab_order_is_read()
+    {
+        var page = Segment("""
+            <body>
+            <article><h2><a href="/a">Beats gain new colours</a></h2>
+            <p class="river-desc"><a href="/a" aria-hidden="true" tabindex="-1">Walmart now has the Solo 4 in three new colours.</a></p></article>
+            <div class="slide slick-cloned" aria-hidden="true" tabindex="-1"><p>A cloned slide.</p></div>
+            <a href="/b" aria-hidden="true"><span>An icon link's label</span></a>
+            </body>
+            """);
+        Assert.Equal(["Beats gain new colours", "Walmart now has the Solo 4 in three new colours."], page.Blocks.Select(b => b.Text));
+    }
+
+    [Fact]
     public void Modal_dialogs_are_closed_until_a_script_opens_them()
     {
         var policy = string.Join("", Enumerable.Range(1, 3).Select(i => $"<p>Section {i} of the privacy policy, which we may update at any time.</p>"));
