@@ -194,8 +194,7 @@ public sealed partial class TextSegmenter
     private bool IsMarkupSource(string line)
     {
         var start = line.Length - line.AsSpan().TrimStart().Length;
-        if (BlockTag().Match(line, start) is not { Success: true } first || first.Index != start
-            || (2L * line.AsSpan().Count('<')) + 1 > _limits.MaxNodes)
+        if (!BlockTag().Match(line, start).Success || (2L * line.AsSpan().Count('<')) + 1 > _limits.MaxNodes)
         {
             return false;
         }
@@ -257,7 +256,8 @@ public sealed partial class TextSegmenter
     [GeneratedRegex(@"(?<=[.!?…。！？][”’""»)]?)\s+(?=[\p{Lu}\p{Lo}“""«(])")]
     private static partial Regex SentenceSplit();
 
-    [GeneratedRegex(@"</?(?:p|div|h[1-6]|li|ul|ol|blockquote|figure|figcaption|section|article|header|footer|aside|nav|table|tr|td|th|br|hr|pre|dl|dt|dd)\b[^<>]*>", RegexOptions.IgnoreCase)]
+    // Anchored (\G) where the match starts: a line that does not open with the tag is not scanned for one.
+    [GeneratedRegex(@"\G</?(?:p|div|h[1-6]|li|ul|ol|blockquote|figure|figcaption|section|article|header|footer|aside|nav|table|tr|td|th|br|hr|pre|dl|dt|dd)\b[^<>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex BlockTag();
 
     [GeneratedRegex(@"<p\b[^<>]*>", RegexOptions.IgnoreCase)]

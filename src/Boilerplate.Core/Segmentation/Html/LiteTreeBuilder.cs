@@ -343,9 +343,7 @@ internal sealed class LiteTreeBuilder
         {
             var node = AppendElement(tag);
 
-            // Browsers parse a <noscript> as text, so an <iframe/> written self-closed inside one (as JSX renders a
-            // tag manager's snippet) ends with it there; read to an </iframe> that never comes, it would swallow the page.
-            if (tag == "iframe" && _noscripts > 0 && _tokenizer.SelfClosing)
+            if (_noscripts > 0 && IsSelfClosedIframe(tag))
             {
                 return;
             }
@@ -375,9 +373,8 @@ internal sealed class LiteTreeBuilder
                 return false;
             }
 
-            // A self-closed <iframe/> (a tag manager's snippet) is text to a browser, which reads the noscript as
-            // text; ending the head on it would open an iframe whose missing </iframe> swallows the page.
-            if (tag == "iframe" && _tokenizer.SelfClosing)
+            // Dropped rather than ending the head on it (see IsSelfClosedIframe).
+            if (IsSelfClosedIframe(tag))
             {
                 return false;
             }
@@ -1011,6 +1008,14 @@ internal sealed class LiteTreeBuilder
 
         AppendText(Current.Node, start, length, rcdata: true);
     }
+
+    /// <summary>
+    /// Whether the start tag is an <c>&lt;iframe/&gt;</c> written self-closed, as JSX renders a tag manager's snippet
+    /// inside a <c>&lt;noscript&gt;</c>. Browsers parse the noscript as text, so there it ends with the noscript; read as
+    /// the standard's scripting-off parse, its raw text runs to an <c>&lt;/iframe&gt;</c> that never comes and swallows
+    /// the page.
+    /// </summary>
+    private bool IsSelfClosedIframe(string tag) => tag == "iframe" && _tokenizer.SelfClosing;
 
     private bool IsTableContext(int node) =>
         node >= 0 && _document.Nodes[node].Tag is { } tag && HtmlTags.TableContext.Contains(tag);
