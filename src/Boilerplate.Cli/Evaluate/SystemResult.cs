@@ -25,10 +25,13 @@ internal sealed record SystemResult(string Corpus, string System, ArticleScore S
 /// <param name="Id">The page id.</param>
 /// <param name="F1">Its shingle F1.</param>
 /// <param name="WordF1">Its word F1.</param>
-internal sealed record PageScore(string Id, double F1, double WordF1)
+/// <param name="Precision">Its shingle precision (low: text beside the article was kept).</param>
+/// <param name="Recall">Its shingle recall (low: the article was dropped).</param>
+internal sealed record PageScore(string Id, double F1, double WordF1, double Precision, double Recall)
 {
     /// <summary>The figures of page <paramref name="id"/>, rounded as every per-page listing writes them.</summary>
-    public static PageScore Of(string id, PageComparison comparison) => new(id, Math.Round(comparison.F1, 4), Math.Round(comparison.Words.F1, 4));
+    public static PageScore Of(string id, PageComparison comparison) => new(
+        id, Math.Round(comparison.F1, 4), Math.Round(comparison.Words.F1, 4), Math.Round(comparison.Precision, 4), Math.Round(comparison.Recall, 4));
 }
 
 /// <summary>A page a system lost: the reader got the wrong text or none.</summary>

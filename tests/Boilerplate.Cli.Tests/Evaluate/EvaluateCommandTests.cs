@@ -32,6 +32,16 @@ public class EvaluateCommandTests(EvaluationModels models) : IClassFixture<Evalu
             Assert.Equal(3, score.GetProperty("pages").GetInt32());
             Assert.InRange(score.GetProperty("f1").GetDouble(), 0.0, 1.0);
             Assert.True(result.GetProperty("pagesPerSecond").GetDouble() > 0);
+
+            // Each page's F1 comes with the precision and recall it is made of, so a drop can be read as text kept or text lost.
+            var pages = result.GetProperty("pages").EnumerateArray().ToList();
+            Assert.Equal(3, pages.Count);
+            foreach (var page in pages)
+            {
+                double precision = page.GetProperty("precision").GetDouble(), recall = page.GetProperty("recall").GetDouble();
+                var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+                Assert.Equal(page.GetProperty("f1").GetDouble(), f1, 0.001);
+            }
         }
 
         // The built-in model must find most of these articles, or the figures (or the model) are broken.

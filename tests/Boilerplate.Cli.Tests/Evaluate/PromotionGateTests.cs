@@ -10,7 +10,7 @@ public class PromotionGateTests
 
     /// <summary>A result whose mean is that of <paramref name="pages"/> (id, shingle F1).</summary>
     private static SystemResult Paged(string system, params (string Id, double F1)[] pages) =>
-        Result("news", system, pages.Average(p => p.F1)) with { Pages = pages.Select(p => new PageScore(p.Id, p.F1, p.F1)).ToList() };
+        Result("news", system, pages.Average(p => p.F1)) with { Pages = pages.Select(p => new PageScore(p.Id, p.F1, p.F1, p.F1, p.F1)).ToList() };
 
     [Fact]
     public void A_page_lost_whole_fails_the_gate_though_the_mean_holds()
