@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Boilerplate.Core.Cleaning;
 using Boilerplate.Core.Features;
 using Boilerplate.Core.Model;
 using Boilerplate.Training.Evaluation;
@@ -23,6 +24,34 @@ public sealed record CrossValidatedCorpus(string Corpus, EvaluationMode Mode, Ar
 /// <param name="Comparison">Its output against its truth.</param>
 public sealed record CrossValidatedPage(string Id, PageComparison Comparison);
 
+/// <summary>
+/// One held-out page as its fold model cleaned it, block by block, with its truth: a line of
+/// <c>train cross-validate --from DIR --blocks FILE</c>, so a cleaning rule can be tried on pages no model saw
+/// without a build.
+/// </summary>
+/// <param name="Corpus">Corpus name.</param>
+/// <param name="Id">The page's id in its corpus.</param>
+/// <param name="Mode">The mode's report name (html, text).</param>
+/// <param name="Fold">The fold (from 1) whose model never saw the page.</param>
+/// <param name="PageType">The page's type as its truth gives it, if it does.</param>
+/// <param name="PredictedPageType">The page type the model told (empty when it could not).</param>
+/// <param name="F1">The page's shingle F1.</param>
+/// <param name="Truth">The page's article body.</param>
+/// <param name="Labels">The model's labels, in the order of each block's scores.</param>
+/// <param name="Blocks">Every block in page order; empty where the page was refused.</param>
+public sealed record HeldOutPageBlocks(
+    string Corpus, string Id, string Mode, int Fold, string? PageType, string PredictedPageType, double F1, string Truth,
+    IReadOnlyList<string> Labels, IReadOnlyList<HeldOutBlock> Blocks);
+
+/// <summary>One block of a <see cref="HeldOutPageBlocks"/>.</summary>
+/// <param name="Text">Its text.</param>
+/// <param name="Kind">Its block kind (Paragraph, Heading, ListItem...).</param>
+/// <param name="Label">The likeliest label.</param>
+/// <param name="Scores">Each label's probability, in the page's label order.</param>
+/// <param name="Kept">Whether the cleaning kept it.</param>
+/// <param name="Reason">Why it was dropped (empty when kept).</param>
+public sealed record HeldOutBlock(string Text, string Kind, string Label, IReadOnlyList<float> Scores, bool Kept, string Reason);
+
 /// <summary>What a cross-validation measured.</summary>
 /// <param name="Folds">Number of folds.</param>
 /// <param name="Results">One entry per corpus and mode.</param>
@@ -40,6 +69,8 @@ public static class CrossValidation
 {
     /// <summary>The file that lists, in a folder of kept fold models, which pages each fold held out.</summary>
     public const string FoldsFile = "folds.json";
+
+    private static readonly JsonSerializerOptions BlocksJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>
     /// Runs a <paramref name="folds"/>-fold cross-validation of <paramref name="options"/> on <paramref name="data"/>;
@@ -107,7 +138,11 @@ public static class CrossValidation
     /// A change to features or training needs a new cross-validation; the models refuse another feature schema.
     /// </summary>
     /// <exception cref="InvalidDataException">The folder holds no kept folds, or names a corpus or page not given.</exception>
-    public static CrossValidationReport Rescore(string folder, IReadOnlyList<LabelledDataset> corpora, CancellationToken cancellationToken)
+    /// <param name="folder">Where <see cref="Run"/> kept the fold models.</param>
+    /// <param name="corpora">The corpora the folds were cut from.</param>
+    /// <param name="cancellationToken">Stops the scoring.</param>
+    /// <param name="blocks">When given, receives every held-out page's blocks as JSON lines (<see cref="HeldOutPageBlocks"/>).</param>
+    public static CrossValidationReport Rescore(string folder, IReadOnlyList<LabelledDataset> corpora, CancellationToken cancellationToken, TextWriter? blocks = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
         ArgumentNullException.ThrowIfNull(corpora);
@@ -131,14 +166,18 @@ public static class CrossValidation
             entry => (IReadOnlyList<LabelledPage>)entry.Value[fold].Select(id => pagesById[entry.Key].TryGetValue(id, out var page) ? page : throw new InvalidDataException(
                 $"Page '{id}' of the kept folds is not in '{entry.Key}'.")).ToList(),
             StringComparer.Ordinal)).ToList();
-        return Pool(manifest.HeldOut.Keys.ToList(), heldOut, fold => BoilerplateModel.Load(Path.Combine(folder, ModelFile(fold))), cancellationToken);
+        return Pool(manifest.HeldOut.Keys.ToList(), heldOut, fold => BoilerplateModel.Load(Path.Combine(folder, ModelFile(fold))), cancellationToken, blocks);
     }
 
     private static string ModelFile(int fold) => $"fold-{fold + 1}.zip";
 
     /// <summary>Scores each fold's model on its held-out pages and pools every corpus and mode over the folds.</summary>
     private static CrossValidationReport Pool(
-        IReadOnlyList<string> corpora, IReadOnlyList<Dictionary<string, IReadOnlyList<LabelledPage>>> heldOut, Func<int, BoilerplateModel> modelOf, CancellationToken cancellationToken)
+        IReadOnlyList<string> corpora,
+        IReadOnlyList<Dictionary<string, IReadOnlyList<LabelledPage>>> heldOut,
+        Func<int, BoilerplateModel> modelOf,
+        CancellationToken cancellationToken,
+        TextWriter? blocks = null)
     {
         var pooled = corpora.SelectMany(c => EvaluationModes.Standard.Select(mode => (Corpus: c, Mode: mode, Pages: new List<(CrossValidatedPage Page, string? Type)>()))).ToList();
         var handLabelled = 0.0;
@@ -149,8 +188,20 @@ public static class CrossValidation
             foreach (var (corpus, mode, scored) in pooled)
             {
                 var held = heldOut[fold][corpus];
-                scored.AddRange(evaluator.ComparePages(model, held, mode, cancellationToken)
-                    .Select((comparison, i) => (new CrossValidatedPage(held[i].Id, comparison), held[i].PageType)));
+                if (blocks is null)
+                {
+                    scored.AddRange(evaluator.ComparePages(model, held, mode, cancellationToken)
+                        .Select((comparison, i) => (new CrossValidatedPage(held[i].Id, comparison), held[i].PageType)));
+                    continue;
+                }
+
+                var cleaned = evaluator.CleanPages(model, held, mode, cancellationToken);
+                for (var i = 0; i < held.Count; i++)
+                {
+                    var (comparison, result) = cleaned[i];
+                    scored.Add((new CrossValidatedPage(held[i].Id, comparison), held[i].PageType));
+                    blocks.WriteLine(JsonSerializer.Serialize(BlocksOf(corpus, mode, fold, held[i], comparison, result, model.Labels), BlocksJson));
+                }
             }
 
             handLabelled += HandLabelledSet.Evaluate(model, null, cancellationToken).MacroF1 / heldOut.Count;
@@ -164,6 +215,20 @@ public static class CrossValidation
         }).ToList();
         return new CrossValidationReport(heldOut.Count, results, handLabelled);
     }
+
+    private static HeldOutPageBlocks BlocksOf(
+        string corpus, EvaluationMode mode, int fold, LabelledPage page, PageComparison comparison, CleanResult? result, IReadOnlyList<string> labels) =>
+        new(
+            corpus,
+            page.Id,
+            mode.Name(),
+            fold + 1,
+            page.PageType,
+            result?.PageType ?? string.Empty,
+            comparison.F1,
+            page.ArticleBody,
+            labels,
+            result is null ? [] : result.Blocks.Select(b => new HeldOutBlock(b.Block.Text, b.Block.Kind.ToString(), b.Label, b.Scores, b.Kept, b.Reason)).ToList());
 
     /// <summary>What <see cref="FoldsFile"/> holds: the number of folds and, per corpus, the ids each fold held out.</summary>
     private sealed record FoldsManifest(int Folds, Dictionary<string, List<List<string>>> HeldOut);

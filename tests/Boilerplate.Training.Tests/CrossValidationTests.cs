@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Boilerplate.Testing;
 using Boilerplate.Training;
 using Boilerplate.Training.Evaluation;
@@ -17,11 +18,14 @@ public sealed class CrossValidationTests
         var kept = Directory.CreateTempSubdirectory("boilerplate-folds-");
         CrossValidationReport report;
         CrossValidationReport rescored;
+        string[] blockLines;
         try
         {
             report = CrossValidation.Run(data, options, folds: 2, progress: null, CancellationToken.None, keepModels: kept.FullName);
             Assert.True(File.Exists(Path.Combine(kept.FullName, "fold-1.zip")) && File.Exists(Path.Combine(kept.FullName, "fold-2.zip")));
-            rescored = CrossValidation.Rescore(kept.FullName, corpora, CancellationToken.None);
+            using var blocks = new StringWriter();
+            rescored = CrossValidation.Rescore(kept.FullName, corpora, CancellationToken.None, blocks);
+            blockLines = blocks.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         }
         finally
         {
@@ -33,6 +37,21 @@ public sealed class CrossValidationTests
             report.Results.Select(r => (r.Corpus, r.Mode, Pages: string.Join(';', r.Pages.Select(p => $"{p.Id}:{p.Comparison}")))),
             rescored.Results.Select(r => (r.Corpus, r.Mode, Pages: string.Join(';', r.Pages.Select(p => $"{p.Id}:{p.Comparison}")))));
         Assert.Equal(report.HandLabelledMacroF1, rescored.HandLabelledMacroF1, 6);
+
+        // The block dump holds every held-out page once per mode, and its kept blocks are the text that was scored.
+        var dumped = blockLines.Select(line => JsonSerializer.Deserialize<HeldOutPageBlocks>(line, new JsonSerializerOptions(JsonSerializerDefaults.Web))!).ToList();
+        Assert.Equal(rescored.Results.Sum(r => r.Pages.Count), dumped.Count);
+        foreach (var result in rescored.Results)
+        {
+            foreach (var page in result.Pages)
+            {
+                var lines = dumped.Single(d => d.Corpus == result.Corpus && d.Id == page.Id && d.Mode == result.Mode.Name());
+                Assert.Equal(page.Comparison.F1, lines.F1, 9);
+                Assert.All(lines.Blocks, b => Assert.Equal(lines.Labels.Count, b.Scores.Count));
+                var keptText = string.Join("\n\n", lines.Blocks.Where(b => b.Kept).Select(b => b.Text));
+                Assert.Equal(page.Comparison.F1, ArticleMetrics.Compare(lines.Truth, keptText).F1, 9);
+            }
+        }
 
         Assert.Equal(2, report.Folds);
         Assert.Equal(corpora.Count * 2, report.Results.Count);

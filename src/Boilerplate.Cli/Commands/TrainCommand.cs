@@ -132,9 +132,13 @@ internal static class TrainCommand
             Description = "Fit nothing: score the fold models kept in this folder (--keep-models) on the pages they held out, with this build's cleaning. Seconds instead of a new cross-validation, for changes to segmentation or cleaning; a feature change needs new folds.",
         };
         var json = new Option<string?>("--json") { Description = "Also write every held-out page's F1 to this JSON file (the shape `evaluate --json` writes)." };
+        var blocks = new Option<string?>("--blocks")
+        {
+            Description = "With --from: also write every held-out page's blocks (text, kind, label, scores, kept, reason) and its truth to this file as JSON lines, to try a cleaning rule on pages no model saw without a build.",
+        };
         var command = new Command(
             "cross-validate",
-            "Fit one model per fold of the corpora's train split (folds hold whole sites out) and print how each scores the pages it never saw; writes no model unless --keep-models.") { folds, keep, from, json };
+            "Fit one model per fold of the corpora's train split (folds hold whole sites out) and print how each scores the pages it never saw; writes no model unless --keep-models.") { folds, keep, from, json, blocks };
         folds.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() < 2)
@@ -148,13 +152,26 @@ internal static class TrainCommand
             {
                 result.AddError("--from scores kept folds and fits none, so there is nothing for --keep-models to keep: give one of them.");
             }
+
+            if (result.GetValue(blocks) is not null && result.GetValue(from) is null)
+            {
+                result.AddError("--blocks writes the kept folds' output: give --from with the folder of kept fold models.");
+            }
         });
         shared.AddTo(command);
         command.SetAction((parse, cancellationToken) => shared.RunAsync(parse, async (data, options, stopwatch) =>
         {
-            var report = parse.GetValue(from) is { } kept
-                ? CrossValidation.Rescore(kept, data.Corpora, cancellationToken)
-                : await RunWithProgress(reporter => CrossValidation.Run(data, options, parse.GetValue(folds), reporter, cancellationToken, parse.GetValue(keep)), cancellationToken);
+            CrossValidationReport report;
+            if (parse.GetValue(from) is { } kept)
+            {
+                await using var blocksFile = parse.GetValue(blocks) is { } blocksPath ? new StreamWriter(blocksPath) : null;
+                report = CrossValidation.Rescore(kept, data.Corpora, cancellationToken, blocksFile);
+            }
+            else
+            {
+                report = await RunWithProgress(reporter => CrossValidation.Run(data, options, parse.GetValue(folds), reporter, cancellationToken, parse.GetValue(keep)), cancellationToken);
+            }
+
             Print(report, stopwatch.Elapsed);
             if (parse.GetValue(json) is { } path)
             {

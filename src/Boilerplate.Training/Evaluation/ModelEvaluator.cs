@@ -63,7 +63,20 @@ public sealed class ModelEvaluator : IDisposable
     public IReadOnlyList<PageComparison> ComparePages(IBlockClassifier classifier, IReadOnlyList<LabelledPage> pages, EvaluationMode mode, CancellationToken cancellationToken) =>
         Compare(classifier, pages, mode, cancellationToken).Comparisons;
 
-    private (PageComparison[] Comparisons, int Failed, double Milliseconds) Compare(IBlockClassifier classifier, IReadOnlyList<LabelledPage> pages, EvaluationMode mode, CancellationToken cancellationToken)
+    /// <summary>
+    /// As <see cref="ComparePages(IBlockClassifier, IReadOnlyList{LabelledPage}, EvaluationMode, CancellationToken)"/>,
+    /// also returning each page's cleaning (null where the page was refused), block by block.
+    /// </summary>
+    public IReadOnlyList<(PageComparison Comparison, CleanResult? Cleaned)> CleanPages(
+        IBlockClassifier classifier, IReadOnlyList<LabelledPage> pages, EvaluationMode mode, CancellationToken cancellationToken)
+    {
+        var cleaned = new CleanResult?[pages.Count];
+        var comparisons = Compare(classifier, pages, mode, cancellationToken, cleaned).Comparisons;
+        return comparisons.Select((comparison, i) => (comparison, cleaned[i])).ToList();
+    }
+
+    private (PageComparison[] Comparisons, int Failed, double Milliseconds) Compare(
+        IBlockClassifier classifier, IReadOnlyList<LabelledPage> pages, EvaluationMode mode, CancellationToken cancellationToken, CleanResult?[]? cleaned = null)
     {
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(pages);
@@ -82,7 +95,12 @@ public sealed class ModelEvaluator : IDisposable
                 string extracted;
                 try
                 {
-                    extracted = Extract(classifier, input, mode, page.Url, cancellationToken);
+                    var result = Clean(classifier, input, mode, page.Url, cancellationToken);
+                    extracted = result.Text;
+                    if (cleaned is not null)
+                    {
+                        cleaned[i] = result;
+                    }
                 }
                 catch (PageRejectedException)
                 {
@@ -104,8 +122,11 @@ public sealed class ModelEvaluator : IDisposable
     {
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(input);
-        return _pipeline.Clean(mode.ToInput(input, url), classifier, _options, cancellationToken).Text;
+        return Clean(classifier, input, mode, url, cancellationToken).Text;
     }
+
+    private CleanResult Clean(IBlockClassifier classifier, string input, EvaluationMode mode, string? url, CancellationToken cancellationToken) =>
+        _pipeline.Clean(mode.ToInput(input, url), classifier, _options, cancellationToken);
 
     /// <summary>Stops the pipeline's parser pool.</summary>
     public void Dispose() => _pipeline.Dispose();

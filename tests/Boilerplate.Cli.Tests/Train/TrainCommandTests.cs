@@ -104,6 +104,13 @@ public sealed class TrainCommandTests : IDisposable
         Assert.NotEmpty(Parse("train", "cross-validate", "--base", "default", "--from", "kept", "--keep-models", "again").Errors);
 
     [Fact]
+    public void Cross_validate_writes_blocks_only_of_kept_folds()
+    {
+        Assert.NotEmpty(Parse("train", "cross-validate", "--base", "default", "--blocks", "blocks.jsonl").Errors);
+        Assert.Empty(Parse("train", "cross-validate", "--base", "default", "--from", "kept", "--blocks", "blocks.jsonl").Errors);
+    }
+
+    [Fact]
     public void Ablate_is_a_subcommand_that_needs_a_report_path()
     {
         var parse = Parse("train", "ablate", "--base", "default", "--corpus-weight", "readability-pages=3", "--report", "ablation.md");
