@@ -188,19 +188,16 @@ public static class CrossValidation
             foreach (var (corpus, mode, scored) in pooled)
             {
                 var held = heldOut[fold][corpus];
-                if (blocks is null)
-                {
-                    scored.AddRange(evaluator.ComparePages(model, held, mode, cancellationToken)
-                        .Select((comparison, i) => (new CrossValidatedPage(held[i].Id, comparison), held[i].PageType)));
-                    continue;
-                }
 
-                var cleaned = evaluator.CleanPages(model, held, mode, cancellationToken);
+                // The cleanings are kept only when their blocks are written: a fold's pages at once are large.
+                var cleaned = blocks is null
+                    ? evaluator.ComparePages(model, held, mode, cancellationToken).Select(comparison => (comparison, (CleanResult?)null)).ToList()
+                    : evaluator.CleanPages(model, held, mode, cancellationToken);
                 for (var i = 0; i < held.Count; i++)
                 {
                     var (comparison, result) = cleaned[i];
                     scored.Add((new CrossValidatedPage(held[i].Id, comparison), held[i].PageType));
-                    blocks.WriteLine(JsonSerializer.Serialize(BlocksOf(corpus, mode, fold, held[i], comparison, result, model.Labels), BlocksJson));
+                    blocks?.WriteLine(JsonSerializer.Serialize(BlocksOf(corpus, mode, fold, held[i], comparison, result, model.Labels), BlocksJson));
                 }
             }
 
